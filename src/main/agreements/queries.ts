@@ -1,0 +1,291 @@
+/**
+ * Agreements, their parties, signatories, sectors and follow-up commitments.
+ */
+import type { Agreement, AgreementRow, Commitment, PartyView } from '../../shared/domain/agreements.ts'
+import type { ParsedInput } from '../../shared/contract.ts'
+import { formatPersonName } from '../../shared/text/names.ts'
+import { compareVi } from '../../shared/text/collate.ts'
+import { AppError, notFound } from '../errors.ts'
+import { type Ctx, type Db, stamp } from '../context.ts'
+import { successorsOf, withLineage } from '../partners/lineage.ts'
+import { indexAgreement, indexEngagement, partyNames, removeFromIndex } from '../search/documents.ts'
+import { deleteRecord, insertRecord, updateRecord } from '../records.ts'
+
+type AgreementFields = ParsedInput<'agreements.create'>
+
+const OPEN_COMMITMENT = ['open', 'in_progress']
+
+/** Signing date + 15 days (Law on International Agreements 2020: report to the Prime Minister). */
+export function pmReportDueDate(signedDate: string | null): string | null {
+  if (!signedDate) return null
+  const d = new Date(`${signedDate}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + 15)
+  return d.toISOString().slice(0, 10)
+}
+
+/** Rows for lists, in one query per aspect (never one per agreement). */
+export async function agreementRows(db: Db, ids: readonly string[], today: string, via?: Map<string, string>): Promise<AgreementRow[]> {
+  if (ids.length === 0) return []
+  const rows: AgreementRow[] = []
+  // SQLite limits bound parameters; large registers are read in slices.
+  for (let i = 0; i < ids.length; i += 500) {
+    const slice = ids.slice(i, i + 500)
+    const [agreements, parties, sectors, commitments] = await Promise.all([
+      db
+        .selectFrom('agreement')
+        .select(['id', 'kind', 'titleVi', 'status', 'signedDate', 'validUntil'])
+        .where('id', 'in', slice)
+        .execute(),
+      partyNames(db, slice),
+      db.selectFrom('agreementSector').select(['agreementId', 'sectorCode']).where('agreementId', 'in', slice).execute(),
+      db
+        .selectFrom('commitment')
+        .select(['agreementId', 'dueDate'])
+        .where('agreementId', 'in', slice)
+        .where('status', 'in', OPEN_COMMITMENT)
+        .execute(),
+    ])
+    const byId = new Map(agreements.map((a) => [a.id, a]))
+    for (const id of slice) {
+      const a = byId.get(id)
+      if (!a) continue
+      const open = commitments.filter((c) => c.agreementId === id)
+      rows.push({
+        ...a,
+        sectors: sectors.filter((s) => s.agreementId === id).map((s) => s.sectorCode),
+        partiesText: (parties.get(id) ?? []).join(' – '),
+        openCommitments: open.length,
+        overdueCommitments: open.filter((c) => c.dueDate && c.dueDate < today).length,
+        viaPredecessor: via?.get(id) ?? null,
+      })
+    }
+  }
+  return rows
+}
+
+const byNewest = (a: { signedDate: string | null; titleVi: string }, b: { signedDate: string | null; titleVi: string }) =>
+  (b.signedDate ?? '').localeCompare(a.signedDate ?? '') || compareVi(a.titleVi, b.titleVi)
+
+export async function listAgreements(db: Db, filter: ParsedInput<'agreements.list'>, today: string) {
+  let q = db.selectFrom('agreement').select('id')
+  if (filter?.status) q = q.where('status', '=', filter.status)
+  if (filter?.kind) q = q.where('kind', '=', filter.kind)
+  if (filter?.sector) {
+    const sector = filter.sector
+    q = q.where('id', 'in', db.selectFrom('agreementSector').select('agreementId').where('sectorCode', '=', sector))
+  }
+  const { total } = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow()
+  const page = await q
+    .orderBy('signedDate', (ob) => ob.desc().nullsLast())
+    .orderBy('id', 'desc')
+    .offset(filter?.offset ?? 0)
+    .limit(filter?.limit ?? 200)
+    .execute()
+  return { total: Number(total), rows: await agreementRows(db, page.map((r) => r.id), today) }
+}
+
+/** Agreements a locality is party to, and those of the units it succeeded. */
+export async function agreementsOfLocality(db: Db, localityId: string, today: string): Promise<AgreementRow[]> {
+  const predecessors = await db
+    .selectFrom('localityLineage as l')
+    .innerJoin('locality as p', 'p.id', 'l.predecessorId')
+    .select(['p.id', 'p.nameVi'])
+    .where('l.successorId', '=', localityId)
+    .execute()
+  const parties = await db
+    .selectFrom('agreementParty')
+    .select(['agreementId', 'localityId'])
+    .where('localityId', 'in', [localityId, ...predecessors.map((p) => p.id)])
+    .execute()
+  const via = new Map<string, string>()
+  for (const p of parties) {
+    const pred = predecessors.find((x) => x.id === p.localityId)
+    if (pred && !via.has(p.agreementId)) via.set(p.agreementId, pred.nameVi)
+  }
+  const rows = await agreementRows(db, [...new Set(parties.map((p) => p.agreementId))], today, via)
+  return rows.sort(byNewest)
+}
+
+export async function agreementsOfOrganization(db: Db, organizationId: string, today: string): Promise<AgreementRow[]> {
+  const ids = await db.selectFrom('agreementParty').select('agreementId').where('organizationId', '=', organizationId).distinct().execute()
+  return (await agreementRows(db, ids.map((r) => r.agreementId), today)).sort(byNewest)
+}
+
+export async function agreementsOfPerson(db: Db, personId: string, today: string): Promise<AgreementRow[]> {
+  const ids = await db.selectFrom('agreementSignatory').select('agreementId').where('personId', '=', personId).distinct().execute()
+  return (await agreementRows(db, ids.map((r) => r.agreementId), today)).sort(byNewest)
+}
+
+function commitmentView(c: Omit<Commitment, 'overdue'>, today: string): Commitment {
+  return { ...c, overdue: !!c.dueDate && c.dueDate < today && OPEN_COMMITMENT.includes(c.status) }
+}
+
+export async function getAgreement(db: Db, id: string, today: string): Promise<Agreement> {
+  const a = await db.selectFrom('agreement').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!a) throw notFound('văn kiện')
+  const parties = await db
+    .selectFrom('agreementParty as p')
+    .leftJoin('locality as l', 'l.id', 'p.localityId')
+    .leftJoin('organization as o', 'o.id', 'p.organizationId')
+    .select(['p.side', 'p.localityId', 'p.organizationId', 'l.nameVi as lName', 'l.validTo', 'l.country as lCountry', 'o.nameVi as oName', 'o.country as oCountry'])
+    .where('p.agreementId', '=', id)
+    .orderBy('p.position')
+    .execute()
+  const successors = await successorsOf(db, parties.filter((p) => p.localityId).map((p) => p.localityId!))
+  const partyViews: PartyView[] = parties.map((p) => {
+    const name = p.lName ?? p.oName ?? ''
+    return {
+      side: p.side,
+      localityId: p.localityId,
+      organizationId: p.organizationId,
+      name,
+      displayName: p.localityId ? withLineage({ nameVi: name, validTo: p.validTo }, successors.get(p.localityId)) : name,
+      country: p.lCountry ?? p.oCountry,
+    }
+  })
+  const signatories = await db
+    .selectFrom('agreementSignatory as s')
+    .innerJoin('person as p', 'p.id', 's.personId')
+    .select(['s.personId', 's.side', 's.titleAtSigning', 'p.familyName', 'p.givenName', 'p.nameOrder', 'p.country'])
+    .where('s.agreementId', '=', id)
+    .orderBy('s.position')
+    .execute()
+  const sectors = await db.selectFrom('agreementSector').select('sectorCode').where('agreementId', '=', id).execute()
+  const commitments = await db.selectFrom('commitment').selectAll().where('agreementId', '=', id).orderBy('dueDate').execute()
+  const engagements = await db
+    .selectFrom('engagementAgreement as ea')
+    .innerJoin('engagement as e', 'e.id', 'ea.engagementId')
+    .select(['e.id', 'e.title', 'e.startDate', 'e.kind'])
+    .where('ea.agreementId', '=', id)
+    .orderBy('e.startDate', 'desc')
+    .execute()
+  const due = pmReportDueDate(a.signedDate)
+  const reportable = ['signed', 'in_force', 'expired', 'terminated'].includes(a.status)
+  return {
+    ...a,
+    shortenedProcedure: a.shortenedProcedure === 1,
+    sectors: sectors.map((s) => s.sectorCode),
+    pmReportDue: due,
+    pmReportLate: reportable && !!due && (a.pmReportSentDate ? a.pmReportSentDate > due : today > due),
+    parties: partyViews,
+    signatories: signatories.map((s) => ({
+      personId: s.personId,
+      side: s.side,
+      titleAtSigning: s.titleAtSigning,
+      name: formatPersonName({ ...s, givenName: s.givenName ?? '', countryCode: s.country }),
+    })),
+    commitments: commitments.map((c) => commitmentView(c, today)),
+    engagements,
+  }
+}
+
+async function assertExist(db: Db, table: 'locality' | 'organization' | 'person', ids: string[], field: string) {
+  if (ids.length === 0) return
+  const found = await db.selectFrom(table).select('id').where('id', 'in', ids).execute()
+  const missing = ids.filter((i) => !found.some((f) => f.id === i))
+  if (missing.length) {
+    throw new AppError('invalid_input', `Bản ghi được chọn không còn tồn tại / a referenced record no longer exists`, [
+      { path: field, message: 'Bản ghi được chọn không còn tồn tại (có thể đã bị xóa) / referenced record not found' },
+    ])
+  }
+}
+
+async function assertSectors(db: Db, codes: string[]) {
+  if (codes.length === 0) return
+  const found = await db.selectFrom('sector').select('code').where('code', 'in', codes).execute()
+  const unknown = codes.filter((c) => !found.some((f) => f.code === c))
+  if (unknown.length) {
+    throw new AppError('invalid_input', `Lĩnh vực không có trong danh mục: ${unknown.join(', ')} / unknown sector`, [
+      { path: 'sectors', message: `Lĩnh vực không có trong danh mục: ${unknown.join(', ')}` },
+    ])
+  }
+}
+
+function agreementColumns(input: AgreementFields) {
+  const { parties: _p, signatories: _s, sectors: _sec, shortenedProcedure, ...rest } = input
+  return { ...rest, shortenedProcedure: shortenedProcedure ? 1 : 0 }
+}
+
+async function writeChildren(trx: Db, ctx: Ctx, agreementId: string, input: AgreementFields) {
+  await assertExist(trx, 'locality', input.parties.flatMap((p) => (p.localityId ? [p.localityId] : [])), 'parties')
+  await assertExist(trx, 'organization', input.parties.flatMap((p) => (p.organizationId ? [p.organizationId] : [])), 'parties')
+  await assertExist(trx, 'person', input.signatories.map((s) => s.personId), 'signatories')
+  const sectors = [...new Set(input.sectors)]
+  await assertSectors(trx, sectors)
+  await trx.deleteFrom('agreementParty').where('agreementId', '=', agreementId).execute()
+  await trx.deleteFrom('agreementSignatory').where('agreementId', '=', agreementId).execute()
+  await trx.deleteFrom('agreementSector').where('agreementId', '=', agreementId).execute()
+  for (const [position, p] of input.parties.entries()) {
+    await trx.insertInto('agreementParty').values({ ...stamp(ctx), agreementId, position, ...p }).execute()
+  }
+  for (const [position, s] of input.signatories.entries()) {
+    await trx.insertInto('agreementSignatory').values({ ...stamp(ctx), agreementId, position, ...s }).execute()
+  }
+  for (const sectorCode of sectors) {
+    await trx.insertInto('agreementSector').values({ agreementId, sectorCode }).execute()
+  }
+}
+
+/** `fixedId` keeps a record's id when it comes from a data pack. */
+export async function insertAgreement(trx: Db, ctx: Ctx, input: AgreementFields, fixedId?: string): Promise<string> {
+  const id = await insertRecord(trx, ctx, 'agreement', { ...agreementColumns(input), ...(fixedId && { id: fixedId }) })
+  await writeChildren(trx, ctx, id, input)
+  await indexAgreement(trx, id)
+  return id
+}
+
+export function createAgreement(ctx: Ctx, input: AgreementFields): Promise<{ id: string }> {
+  return ctx.db.transaction().execute(async (trx) => ({ id: await insertAgreement(trx, ctx, input) }))
+}
+
+export function updateAgreement(ctx: Ctx, id: string, input: AgreementFields): Promise<void> {
+  return ctx.db.transaction().execute(async (trx) => {
+    await updateRecord(trx, ctx, 'agreement', 'văn kiện', id, agreementColumns(input))
+    await writeChildren(trx, ctx, id, input)
+    await indexAgreement(trx, id)
+    const linked = await trx.selectFrom('engagementAgreement').select('engagementId').where('agreementId', '=', id).execute()
+    for (const e of linked) await indexEngagement(trx, e.engagementId)
+  })
+}
+
+/** Commitments belong to their agreement and go with it; the confirmation says how many. */
+export function deleteAgreement(ctx: Ctx, id: string): Promise<void> {
+  return ctx.db.transaction().execute(async (trx) => {
+    await deleteRecord(trx, ctx, 'agreement', 'văn kiện', id)
+    await removeFromIndex(trx, id)
+  })
+}
+
+type CommitmentFields = ParsedInput<'commitments.create'>
+
+async function assertAgreement(db: Db, id: string) {
+  const found = await db.selectFrom('agreement').select('id').where('id', '=', id).executeTakeFirst()
+  if (!found) {
+    throw new AppError('invalid_input', 'Văn kiện của cam kết không tồn tại / agreement not found', [
+      { path: 'agreementId', message: 'Văn kiện không tồn tại' },
+    ])
+  }
+}
+
+export async function insertCommitment(trx: Db, ctx: Ctx, input: CommitmentFields, fixedId?: string): Promise<string> {
+  await assertAgreement(trx, input.agreementId)
+  return insertRecord(trx, ctx, 'commitment', { ...input, ...(fixedId && { id: fixedId }) })
+}
+
+export function createCommitment(ctx: Ctx, input: CommitmentFields): Promise<{ id: string }> {
+  return ctx.db.transaction().execute(async (trx) => ({ id: await insertCommitment(trx, ctx, input) }))
+}
+
+export function updateCommitment(ctx: Ctx, id: string, input: CommitmentFields): Promise<void> {
+  return ctx.db.transaction().execute(async (trx) => {
+    await assertAgreement(trx, input.agreementId)
+    await updateRecord(trx, ctx, 'commitment', 'cam kết', id, input)
+  })
+}
+
+export function deleteCommitment(ctx: Ctx, id: string): Promise<void> {
+  return ctx.db.transaction().execute((trx) => deleteRecord(trx, ctx, 'commitment', 'cam kết', id))
+}

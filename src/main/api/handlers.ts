@@ -1,0 +1,103 @@
+/** Every contract method bound to its feature function. The type makes a missing one a compile error. */
+import { sql } from 'kysely'
+import * as agreements from '../agreements/queries.ts'
+import type { Ctx } from '../context.ts'
+import { loadDemo } from '../demo/load.ts'
+import * as engagements from '../engagements/queries.ts'
+import * as partners from '../partners/queries.ts'
+import { search } from '../search/query.ts'
+import type { Handlers } from './dispatcher.ts'
+
+export interface HandlerEnv {
+  version: string
+  dataPath: string
+  resourcesDir: string
+  schemaVersion: number
+}
+
+const ok = { ok: true } as const
+
+async function count(ctx: Ctx, table: 'locality' | 'organization' | 'person' | 'agreement' | 'engagement') {
+  const r = await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  return Number(r.n)
+}
+
+export function createHandlers(env: HandlerEnv): Handlers {
+  return {
+    'app.info': async (ctx) => ({
+      version: env.version,
+      schemaVersion: env.schemaVersion,
+      dataPath: env.dataPath,
+      userName: ctx.actor,
+      counts: {
+        localities: await count(ctx, 'locality'),
+        organizations: await count(ctx, 'organization'),
+        people: await count(ctx, 'person'),
+        agreements: await count(ctx, 'agreement'),
+        engagements: await count(ctx, 'engagement'),
+      },
+      demoLoaded: !!(await ctx.db.selectFrom('appMeta').select('value').where('key', '=', 'demo_loaded_at').executeTakeFirst()),
+    }),
+    'settings.setUserName': async (ctx, { userName }) => {
+      await ctx.db
+        .insertInto('appMeta')
+        .values({ key: 'user_name', value: userName })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: userName }))
+        .execute()
+      ctx.actor = userName
+      return ok
+    },
+    'reference.sectors': async (ctx) =>
+      (await ctx.db.selectFrom('sector').selectAll().orderBy('sortOrder').execute()).map((s) => ({
+        code: s.code,
+        vi: s.labelVi,
+        en: s.labelEn,
+        ja: s.labelJa,
+      })),
+    'demo.load': (ctx) => loadDemo(ctx, env.resourcesDir),
+
+    'localities.list': (ctx, input) => partners.listLocalities(ctx.db, input),
+    'localities.get': (ctx, { id }) => partners.getLocality(ctx.db, id, ctx.today()),
+    'localities.create': (ctx, input) => partners.createLocality(ctx, input),
+    'localities.update': async (ctx, { id, ...input }) => (await partners.updateLocality(ctx, id, input), ok),
+    'localities.delete': async (ctx, { id }) => (await partners.deleteLocality(ctx, id), ok),
+
+    'organizations.list': (ctx) => partners.listOrganizations(ctx.db),
+    'organizations.get': (ctx, { id }) => partners.getOrganization(ctx.db, id, ctx.today()),
+    'organizations.create': (ctx, input) => partners.createOrganization(ctx, input),
+    'organizations.update': async (ctx, { id, ...input }) => (await partners.updateOrganization(ctx, id, input), ok),
+    'organizations.delete': async (ctx, { id }) => (await partners.deleteOrganization(ctx, id), ok),
+
+    'people.list': (ctx) => partners.listPeople(ctx.db),
+    'people.get': (ctx, { id }) => partners.getPerson(ctx.db, id, ctx.today()),
+    'people.create': (ctx, input) => partners.createPerson(ctx, input),
+    'people.update': async (ctx, { id, ...input }) => (await partners.updatePerson(ctx, id, input), ok),
+    'people.delete': async (ctx, { id }) => (await partners.deletePerson(ctx, id), ok),
+
+    'facts.create': (ctx, input) => partners.createFact(ctx, input),
+    'facts.delete': async (ctx, { id }) => (await partners.deleteFact(ctx, id), ok),
+
+    'agreements.list': (ctx, input) => agreements.listAgreements(ctx.db, input, ctx.today()),
+    'agreements.get': (ctx, { id }) => agreements.getAgreement(ctx.db, id, ctx.today()),
+    'agreements.create': (ctx, input) => agreements.createAgreement(ctx, input),
+    'agreements.update': async (ctx, { id, ...input }) => (await agreements.updateAgreement(ctx, id, input), ok),
+    'agreements.delete': async (ctx, { id }) => (await agreements.deleteAgreement(ctx, id), ok),
+
+    'commitments.create': (ctx, input) => agreements.createCommitment(ctx, input),
+    'commitments.update': async (ctx, { id, ...input }) => (await agreements.updateCommitment(ctx, id, input), ok),
+    'commitments.delete': async (ctx, { id }) => (await agreements.deleteCommitment(ctx, id), ok),
+
+    'engagements.list': (ctx) => engagements.listEngagements(ctx.db),
+    'engagements.get': (ctx, { id }) => engagements.getEngagement(ctx.db, id),
+    'engagements.create': (ctx, input) => engagements.createEngagement(ctx, input),
+    'engagements.update': async (ctx, { id, ...input }) => (await engagements.updateEngagement(ctx, id, input), ok),
+    'engagements.delete': async (ctx, { id }) => (await engagements.deleteEngagement(ctx, id), ok),
+
+    'search.query': (ctx, { q, limit }) => search(ctx.db, q, limit),
+    'audit.list': async (ctx, input) => {
+      let q = ctx.db.selectFrom('auditLog').select(['id', 'entity', 'entityId', 'action', 'at', 'actor'])
+      if (input?.entityId) q = q.where('entityId', '=', input.entityId)
+      return q.orderBy('at', 'desc').orderBy(sql`rowid`, 'desc').limit(200).execute()
+    },
+  }
+}

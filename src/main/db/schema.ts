@@ -1,0 +1,223 @@
+/**
+ * Kysely's view of the database. Column names are camelCase here and snake_case in SQL
+ * (CamelCasePlugin). Booleans are stored as 0/1 integers so the same queries run on
+ * SQLite and PostgreSQL.
+ */
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+interface Meta {
+  id: string
+  createdAt: string
+  updatedAt: string
+  updatedBy: string
+  origin: string
+}
+
+export interface LocalityTable extends Meta {
+  country: string
+  level: string
+  designationVi: string | null
+  nameVi: string
+  nameEn: string | null
+  nameNative: string | null
+  nameKana: string | null
+  region: string | null
+  capital: string | null
+  code: string | null
+  population: number | null
+  areaKm2: number | null
+  gdp: string | null
+  leader: string | null
+  industries: string | null
+  notes: string | null
+  validFrom: string | null
+  validTo: string | null
+  refKey: string | null
+}
+
+export interface LocalityLineageTable extends Meta {
+  predecessorId: string
+  successorId: string
+  effectiveDate: string
+}
+
+export interface OrganizationTable extends Meta {
+  kind: string
+  nameVi: string
+  nameEn: string | null
+  nameNative: string | null
+  abbreviation: string | null
+  country: string
+  localityId: string | null
+  website: string | null
+  notes: string | null
+  refKey: string | null
+}
+
+export interface PersonTable extends Meta {
+  familyName: string
+  givenName: string | null
+  familyNameNative: string | null
+  givenNameNative: string | null
+  nameKana: string | null
+  nameVi: string | null
+  nameOrder: 'family_first' | 'given_first'
+  country: string
+  title: string | null
+  organizationId: string | null
+  localityId: string | null
+  termStart: string | null
+  termEnd: string | null
+  bio: string | null
+  languages: string | null
+  protocolNotes: string | null
+}
+
+export interface SectorTable {
+  code: string
+  labelVi: string
+  labelEn: string
+  labelJa: string
+  sortOrder: number
+}
+
+export interface AgreementTable extends Meta {
+  kind: string
+  titleVi: string
+  titleEn: string | null
+  titleJa: string | null
+  status: string
+  signedDate: string | null
+  signedPlace: string | null
+  summary: string | null
+  valueAmount: number | null
+  valueCurrency: string | null
+  validFrom: string | null
+  validUntil: string | null
+  renewal: string | null
+  sources: string | null
+  mofaOpinionNo: string | null
+  mofaOpinionDate: string | null
+  shortenedProcedure: number
+  pmReportSentDate: string | null
+  mofaCopySentDate: string | null
+}
+
+export interface AgreementPartyTable extends Meta {
+  agreementId: string
+  side: string
+  localityId: string | null
+  organizationId: string | null
+  position: number
+}
+
+export interface AgreementSignatoryTable extends Meta {
+  agreementId: string
+  personId: string
+  side: string
+  titleAtSigning: string | null
+  position: number
+}
+
+export interface AgreementSectorTable {
+  agreementId: string
+  sectorCode: string
+}
+
+export interface CommitmentTable extends Meta {
+  agreementId: string
+  action: string
+  owner: string | null
+  dueDate: string | null
+  status: string
+  notes: string | null
+}
+
+export interface EngagementTable extends Meta {
+  kind: string
+  title: string
+  startDate: string
+  endDate: string | null
+  place: string | null
+  summary: string | null
+  outcomes: string | null
+  sources: string | null
+}
+
+export interface EngagementParticipantTable extends Meta {
+  engagementId: string
+  localityId: string | null
+  organizationId: string | null
+  personId: string | null
+  role: string | null
+  position: number
+}
+
+export interface EngagementAgreementTable {
+  engagementId: string
+  agreementId: string
+}
+
+export interface FactTable extends Meta {
+  label: string
+  value: string
+  unit: string | null
+  asOf: string | null
+  source: string | null
+  scope: string
+  country: string | null
+  localityId: string | null
+  partnerLocalityId: string | null
+  notes: string | null
+}
+
+export interface AuditLogTable {
+  id: string
+  entity: string
+  entityId: string
+  action: string
+  before: string | null
+  after: string | null
+  at: string
+  actor: string
+}
+
+export interface AppMetaTable {
+  key: string
+  value: string
+}
+
+/** One row per searchable record; the FTS tables share its rowid. */
+export interface SearchDocTable {
+  docId: Generated<number>
+  kind: string
+  entityId: string
+  title: string
+  subtitle: string
+  titleFolded: string
+  nativeNames: string
+}
+
+export interface DB {
+  locality: LocalityTable
+  localityLineage: LocalityLineageTable
+  organization: OrganizationTable
+  person: PersonTable
+  sector: SectorTable
+  agreement: AgreementTable
+  agreementParty: AgreementPartyTable
+  agreementSignatory: AgreementSignatoryTable
+  agreementSector: AgreementSectorTable
+  commitment: CommitmentTable
+  engagement: EngagementTable
+  engagementParticipant: EngagementParticipantTable
+  engagementAgreement: EngagementAgreementTable
+  fact: FactTable
+  auditLog: AuditLogTable
+  appMeta: AppMetaTable
+  searchDoc: SearchDocTable
+}
+
+export type LocalityRecord = Selectable<LocalityTable>
+export type NewLocality = Insertable<LocalityTable>
+export type LocalityUpdate = Updateable<LocalityTable>

@@ -1,0 +1,109 @@
+/**
+ * The sample data pack ("Nạp dữ liệu mẫu"), written from the seed articles. Every record
+ * passes the same contract schemas as a form would, and the whole pack is written in one
+ * transaction: all of it or none. Records keep their ids, so loading twice adds nothing.
+ * References to reference data are written "ref:<ref_key>" in the pack.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { z } from 'zod'
+import { agreementInput, commitmentInput } from '../../shared/domain/agreements.ts'
+import { id, optionalText } from '../../shared/domain/common.ts'
+import { engagementInput } from '../../shared/domain/engagements.ts'
+import { factInput, organizationInput, personInput } from '../../shared/domain/partners.ts'
+import { insertAgreement, insertCommitment } from '../agreements/queries.ts'
+import type { Ctx, Db } from '../context.ts'
+import { insertEngagement } from '../engagements/queries.ts'
+import { AppError } from '../errors.ts'
+import { insertFact, insertOrganization, insertPerson } from '../partners/queries.ts'
+import { updateRecord } from '../records.ts'
+import { indexLocality } from '../search/documents.ts'
+import { toDetails } from '../api/dispatcher.ts'
+
+const withId = <T extends z.ZodType>(schema: T) => z.intersection(z.object({ id: id() }), schema)
+
+const demoPack = z.object({
+  format: z.literal('hanh-trang-demo'),
+  version: z.literal(1),
+  localityNotes: z.array(z.object({ locality: id(), notes: optionalText(), industries: optionalText(), source: optionalText() })),
+  organizations: z.array(withId(organizationInput)),
+  people: z.array(withId(personInput)),
+  agreements: z.array(withId(agreementInput)),
+  commitments: z.array(withId(commitmentInput)),
+  engagements: z.array(withId(engagementInput)),
+  facts: z.array(withId(factInput)),
+})
+
+/** Replaces "ref:<ref_key>" strings with the ids of the reference records. */
+async function resolveRefs(db: Db, value: unknown): Promise<unknown> {
+  const keys = new Map<string, string>()
+  for (const table of ['locality', 'organization'] as const) {
+    for (const r of await db.selectFrom(table).select(['id', 'refKey']).where('refKey', 'is not', null).execute()) {
+      keys.set(`ref:${r.refKey}`, r.id)
+    }
+  }
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string' && v.startsWith('ref:')) {
+      const resolved = keys.get(v)
+      if (!resolved) throw new AppError('invalid_input', `Dữ liệu mẫu tham chiếu tới ${v} không có trong dữ liệu tham chiếu / unknown reference`)
+      return resolved
+    }
+    if (Array.isArray(v)) return v.map(walk)
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]))
+    return v
+  }
+  return walk(value)
+}
+
+export async function loadDemo(ctx: Ctx, resourcesDir: string): Promise<{ created: number; skipped: number }> {
+  const raw = JSON.parse(readFileSync(join(resourcesDir, 'demo', 'demo-pack.json'), 'utf8')) as unknown
+  return ctx.db.transaction().execute(async (trx) => {
+    const parsed = demoPack.safeParse(await resolveRefs(trx, raw))
+    if (!parsed.success) {
+      throw new AppError('invalid_input', 'Gói dữ liệu mẫu không hợp lệ / invalid demo pack', toDetails(parsed.error))
+    }
+    const pack = parsed.data
+    let created = 0
+    let skipped = 0
+    const exists = async (table: 'organization' | 'person' | 'agreement' | 'commitment' | 'engagement' | 'fact', recordId: string) =>
+      !!(await trx.selectFrom(table).select('id').where('id', '=', recordId).executeTakeFirst())
+    const each = async <T extends { id: string }>(
+      table: 'organization' | 'person' | 'agreement' | 'commitment' | 'engagement' | 'fact',
+      items: T[],
+      insert: (item: T) => Promise<unknown>,
+    ) => {
+      for (const item of items) {
+        if (await exists(table, item.id)) {
+          skipped++
+          continue
+        }
+        await insert(item)
+        created++
+      }
+    }
+    // Profiles of reference localities gain what the articles say, where still empty.
+    for (const n of pack.localityNotes) {
+      const l = await trx.selectFrom('locality').select(['notes', 'industries']).where('id', '=', n.locality).executeTakeFirstOrThrow()
+      const changes = {
+        ...(!l.notes && n.notes && { notes: n.source ? `${n.notes} (Nguồn: ${n.source})` : n.notes }),
+        ...(!l.industries && n.industries && { industries: n.industries }),
+      }
+      if (Object.keys(changes).length) {
+        await updateRecord(trx, ctx, 'locality', 'địa phương', n.locality, changes)
+        await indexLocality(trx, n.locality)
+      }
+    }
+    await each('organization', pack.organizations, ({ id: fixed, ...o }) => insertOrganization(trx, ctx, o, fixed))
+    await each('person', pack.people, ({ id: fixed, ...p }) => insertPerson(trx, ctx, p, fixed))
+    await each('agreement', pack.agreements, ({ id: fixed, ...a }) => insertAgreement(trx, ctx, a, fixed))
+    await each('commitment', pack.commitments, ({ id: fixed, ...c }) => insertCommitment(trx, ctx, c, fixed))
+    await each('engagement', pack.engagements, ({ id: fixed, ...e }) => insertEngagement(trx, ctx, e, fixed))
+    await each('fact', pack.facts, ({ id: fixed, ...f }) => insertFact(trx, ctx, f, fixed))
+    await trx
+      .insertInto('appMeta')
+      .values({ key: 'demo_loaded_at', value: ctx.now() })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: ctx.now() }))
+      .execute()
+    return { created, skipped }
+  })
+}

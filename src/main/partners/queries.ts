@@ -1,0 +1,338 @@
+/**
+ * Partners: localities (provinces, prefectures...), organizations and people, with the
+ * key figures (facts) recorded about them.
+ */
+import { sql } from 'kysely'
+import type { LocalityDetail, OrganizationDetail, ParsedInput, PersonDetail } from '../../shared/contract.ts'
+import type { LocalityRow, OrganizationRow, PersonRow } from '../../shared/domain/partners.ts'
+import { compareVi, sortByVi } from '../../shared/text/collate.ts'
+import { formatNativeName, formatPersonName } from '../../shared/text/names.ts'
+import { agreementsOfLocality, agreementsOfOrganization, agreementsOfPerson } from '../agreements/queries.ts'
+import type { Ctx, Db } from '../context.ts'
+import { engagementsOf } from '../engagements/queries.ts'
+import { AppError, notFound } from '../errors.ts'
+import { deleteRecord, insertRecord, updateRecord } from '../records.ts'
+import {
+  indexLocality,
+  indexOrganization,
+  indexPerson,
+  reindexDependents,
+  removeFromIndex,
+} from '../search/documents.ts'
+import { successorsOf, withLineage } from './lineage.ts'
+
+// ---- localities -----------------------------------------------------------------------
+
+export async function listLocalities(db: Db, filter: ParsedInput<'localities.list'>): Promise<LocalityRow[]> {
+  let q = db.selectFrom('locality').selectAll()
+  if (filter?.country) q = q.where('country', '=', filter.country)
+  if (filter?.level) q = q.where('level', '=', filter.level)
+  if (filter?.region) q = q.where('region', '=', filter.region)
+  if (!filter?.includeHistorical) q = q.where('validTo', 'is', null)
+  const rows = await q.execute()
+  const successors = await successorsOf(db, rows.filter((r) => r.validTo).map((r) => r.id))
+  return sortByVi(
+    rows.map((l) => ({
+      id: l.id,
+      country: l.country,
+      level: l.level,
+      designationVi: l.designationVi,
+      nameVi: l.nameVi,
+      nameEn: l.nameEn,
+      nameNative: l.nameNative,
+      region: l.region,
+      capital: l.capital,
+      code: l.code,
+      validTo: l.validTo,
+      displayName: withLineage(l, successors.get(l.id)),
+      isReference: l.refKey !== null,
+    })),
+    (r) => r.nameVi,
+  )
+}
+
+async function personRows(db: Db, where: { column: 'localityId' | 'organizationId' | null; ids: string[] }): Promise<PersonRow[]> {
+  let q = db
+    .selectFrom('person as p')
+    .leftJoin('organization as o', 'o.id', 'p.organizationId')
+    .leftJoin('locality as l', 'l.id', 'p.localityId')
+    .selectAll('p')
+    .select(['o.nameVi as organizationName', 'l.nameVi as localityName'])
+  if (where.column) {
+    if (where.ids.length === 0) return []
+    q = q.where(`p.${where.column}`, 'in', where.ids)
+  }
+  const rows = await q.execute()
+  return rows
+    .map((p) => {
+      const name = { ...p, givenName: p.givenName ?? '', countryCode: p.country }
+      return {
+        id: p.id,
+        displayName: formatPersonName(name),
+        nativeName: formatNativeName(name),
+        title: p.title,
+        country: p.country,
+        organizationId: p.organizationId,
+        organizationName: p.organizationName,
+        localityId: p.localityId,
+        localityName: p.localityName,
+        termStart: p.termStart,
+        termEnd: p.termEnd,
+        sortKey: p.familyName,
+      }
+    })
+    .sort((a, b) => compareVi(a.sortKey, b.sortKey))
+    .map(({ sortKey: _s, ...row }) => row)
+}
+
+async function organizationRows(db: Db, localityId?: string): Promise<OrganizationRow[]> {
+  let q = db
+    .selectFrom('organization as o')
+    .leftJoin('locality as l', 'l.id', 'o.localityId')
+    .select(['o.id', 'o.kind', 'o.nameVi', 'o.nameEn', 'o.nameNative', 'o.abbreviation', 'o.country', 'o.localityId', 'l.nameVi as localityName'])
+  if (localityId) q = q.where('o.localityId', '=', localityId)
+  return sortByVi(await q.execute(), (o) => o.abbreviation ?? o.nameVi)
+}
+
+export async function getLocality(db: Db, id: string, today: string): Promise<LocalityDetail> {
+  const locality = await db.selectFrom('locality').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!locality) throw notFound('địa phương')
+  const successors = await db
+    .selectFrom('localityLineage as l')
+    .innerJoin('locality as s', 's.id', 'l.successorId')
+    .select(['s.id', 's.nameVi', 's.nameEn', 's.designationVi', 'l.effectiveDate'])
+    .where('l.predecessorId', '=', id)
+    .execute()
+  const predecessors = await db
+    .selectFrom('localityLineage as l')
+    .innerJoin('locality as p', 'p.id', 'l.predecessorId')
+    .select(['p.id', 'p.nameVi', 'p.designationVi', 'l.effectiveDate'])
+    .where('l.successorId', '=', id)
+    .execute()
+  const facts = await db
+    .selectFrom('fact')
+    .selectAll()
+    .where((eb) => eb.or([eb('localityId', '=', id), eb('partnerLocalityId', '=', id)]))
+    .orderBy('asOf', 'desc')
+    .execute()
+  return {
+    locality,
+    displayName: withLineage(locality, successors),
+    successors,
+    predecessors: sortByVi(predecessors, (p) => p.nameVi),
+    organizations: await organizationRows(db, id),
+    people: await personRows(db, { column: 'localityId', ids: [id] }),
+    agreements: await agreementsOfLocality(db, id, today),
+    engagements: await engagementsOf(db, 'localityId', [id, ...predecessors.map((p) => p.id)]),
+    facts,
+  }
+}
+
+const withFixedId = (fixedId?: string) => (fixedId ? { id: fixedId } : {})
+
+/** `fixedId` keeps a record's id when it comes from a data pack. */
+export async function insertLocality(trx: Db, ctx: Ctx, input: ParsedInput<'localities.create'>, fixedId?: string) {
+  const id = await insertRecord(trx, ctx, 'locality', { ...input, refKey: null, ...withFixedId(fixedId) })
+  await indexLocality(trx, id)
+  return id
+}
+
+export function createLocality(ctx: Ctx, input: ParsedInput<'localities.create'>) {
+  return ctx.db.transaction().execute(async (trx) => ({ id: await insertLocality(trx, ctx, input) }))
+}
+
+export function updateLocality(ctx: Ctx, id: string, input: ParsedInput<'localities.create'>) {
+  return ctx.db.transaction().execute(async (trx) => {
+    await updateRecord(trx, ctx, 'locality', 'địa phương', id, input)
+    await indexLocality(trx, id)
+    // Units that merged into this one show its name in their lineage.
+    const preds = await trx.selectFrom('localityLineage').select('predecessorId').where('successorId', '=', id).execute()
+    for (const p of preds) await indexLocality(trx, p.predecessorId)
+    await reindexDependents(trx, id)
+  })
+}
+
+/** Refuses with the counts when records still point at the unit. */
+async function assertUnused(db: Db, what: string, checks: Array<[label: string, count: Promise<number>]>) {
+  const used: string[] = []
+  for (const [label, count] of checks) {
+    const n = await count
+    if (n > 0) used.push(`${n} ${label}`)
+  }
+  if (used.length) {
+    throw new AppError(
+      'in_use',
+      `Không thể xóa ${what} vì còn ${used.join(', ')} liên quan. Hãy gỡ các liên kết đó trước. / Still referenced: cannot delete.`,
+    )
+  }
+}
+
+const countWhere = async (
+  db: Db,
+  table: 'agreementParty' | 'engagementParticipant' | 'person' | 'organization' | 'agreementSignatory' | 'localityLineage',
+  column: string,
+  id: string,
+): Promise<number> => {
+  const r = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(sql.ref(column), '=', id)
+    .executeTakeFirstOrThrow()
+  return Number(r.n)
+}
+
+export function deleteLocality(ctx: Ctx, id: string) {
+  return ctx.db.transaction().execute(async (trx) => {
+    await assertUnused(trx, 'địa phương', [
+      ['văn kiện', countWhere(trx, 'agreementParty', 'localityId', id)],
+      ['hoạt động', countWhere(trx, 'engagementParticipant', 'localityId', id)],
+      ['nhân vật', countWhere(trx, 'person', 'localityId', id)],
+      ['tổ chức', countWhere(trx, 'organization', 'localityId', id)],
+    ])
+    await deleteRecord(trx, ctx, 'locality', 'địa phương', id)
+    await removeFromIndex(trx, id)
+  })
+}
+
+// ---- organizations --------------------------------------------------------------------
+
+export const listOrganizations = (db: Db) => organizationRows(db)
+
+export async function getOrganization(db: Db, id: string, today: string): Promise<OrganizationDetail> {
+  const organization = await db.selectFrom('organization').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!organization) throw notFound('tổ chức')
+  const locality = organization.localityId
+    ? await db.selectFrom('locality').select('nameVi').where('id', '=', organization.localityId).executeTakeFirst()
+    : undefined
+  return {
+    organization,
+    localityName: locality?.nameVi ?? null,
+    people: await personRows(db, { column: 'organizationId', ids: [id] }),
+    agreements: await agreementsOfOrganization(db, id, today),
+    engagements: await engagementsOf(db, 'organizationId', [id]),
+  }
+}
+
+async function assertLocality(db: Db, localityId: string | null) {
+  if (!localityId) return
+  const found = await db.selectFrom('locality').select('id').where('id', '=', localityId).executeTakeFirst()
+  if (!found) {
+    throw new AppError('invalid_input', 'Địa phương được chọn không tồn tại / locality not found', [
+      { path: 'localityId', message: 'Địa phương được chọn không tồn tại' },
+    ])
+  }
+}
+
+async function assertOrganization(db: Db, organizationId: string | null) {
+  if (!organizationId) return
+  const found = await db.selectFrom('organization').select('id').where('id', '=', organizationId).executeTakeFirst()
+  if (!found) {
+    throw new AppError('invalid_input', 'Tổ chức được chọn không tồn tại / organization not found', [
+      { path: 'organizationId', message: 'Tổ chức được chọn không tồn tại' },
+    ])
+  }
+}
+
+export async function insertOrganization(trx: Db, ctx: Ctx, input: ParsedInput<'organizations.create'>, fixedId?: string) {
+  await assertLocality(trx, input.localityId)
+  const id = await insertRecord(trx, ctx, 'organization', { ...input, refKey: null, ...withFixedId(fixedId) })
+  await indexOrganization(trx, id)
+  return id
+}
+
+export function createOrganization(ctx: Ctx, input: ParsedInput<'organizations.create'>) {
+  return ctx.db.transaction().execute(async (trx) => ({ id: await insertOrganization(trx, ctx, input) }))
+}
+
+export function updateOrganization(ctx: Ctx, id: string, input: ParsedInput<'organizations.create'>) {
+  return ctx.db.transaction().execute(async (trx) => {
+    await assertLocality(trx, input.localityId)
+    await updateRecord(trx, ctx, 'organization', 'tổ chức', id, input)
+    await indexOrganization(trx, id)
+    await reindexDependents(trx, id)
+  })
+}
+
+export function deleteOrganization(ctx: Ctx, id: string) {
+  return ctx.db.transaction().execute(async (trx) => {
+    await assertUnused(trx, 'tổ chức', [
+      ['văn kiện', countWhere(trx, 'agreementParty', 'organizationId', id)],
+      ['hoạt động', countWhere(trx, 'engagementParticipant', 'organizationId', id)],
+      ['nhân vật', countWhere(trx, 'person', 'organizationId', id)],
+    ])
+    await deleteRecord(trx, ctx, 'organization', 'tổ chức', id)
+    await removeFromIndex(trx, id)
+  })
+}
+
+// ---- people ---------------------------------------------------------------------------
+
+export const listPeople = (db: Db) => personRows(db, { column: null, ids: [] })
+
+export async function getPerson(db: Db, id: string, today: string): Promise<PersonDetail> {
+  const person = await db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!person) throw notFound('nhân vật')
+  const [org, loc] = await Promise.all([
+    person.organizationId ? db.selectFrom('organization').select('nameVi').where('id', '=', person.organizationId).executeTakeFirst() : undefined,
+    person.localityId ? db.selectFrom('locality').select('nameVi').where('id', '=', person.localityId).executeTakeFirst() : undefined,
+  ])
+  const name = { ...person, givenName: person.givenName ?? '', countryCode: person.country }
+  return {
+    person,
+    displayName: formatPersonName(name),
+    nativeName: formatNativeName(name),
+    organizationName: org?.nameVi ?? null,
+    localityName: loc?.nameVi ?? null,
+    agreements: await agreementsOfPerson(db, id, today),
+    engagements: await engagementsOf(db, 'personId', [id]),
+  }
+}
+
+export async function insertPerson(trx: Db, ctx: Ctx, input: ParsedInput<'people.create'>, fixedId?: string) {
+  await assertLocality(trx, input.localityId)
+  await assertOrganization(trx, input.organizationId)
+  const id = await insertRecord(trx, ctx, 'person', { ...input, ...withFixedId(fixedId) })
+  await indexPerson(trx, id)
+  return id
+}
+
+export function createPerson(ctx: Ctx, input: ParsedInput<'people.create'>) {
+  return ctx.db.transaction().execute(async (trx) => ({ id: await insertPerson(trx, ctx, input) }))
+}
+
+export function updatePerson(ctx: Ctx, id: string, input: ParsedInput<'people.create'>) {
+  return ctx.db.transaction().execute(async (trx) => {
+    await assertLocality(trx, input.localityId)
+    await assertOrganization(trx, input.organizationId)
+    await updateRecord(trx, ctx, 'person', 'nhân vật', id, input)
+    await indexPerson(trx, id)
+    await reindexDependents(trx, id)
+  })
+}
+
+export function deletePerson(ctx: Ctx, id: string) {
+  return ctx.db.transaction().execute(async (trx) => {
+    await assertUnused(trx, 'nhân vật', [
+      ['văn kiện (người ký)', countWhere(trx, 'agreementSignatory', 'personId', id)],
+      ['hoạt động', countWhere(trx, 'engagementParticipant', 'personId', id)],
+    ])
+    await deleteRecord(trx, ctx, 'person', 'nhân vật', id)
+    await removeFromIndex(trx, id)
+  })
+}
+
+// ---- facts ----------------------------------------------------------------------------
+
+export async function insertFact(trx: Db, ctx: Ctx, input: ParsedInput<'facts.create'>, fixedId?: string) {
+  await assertLocality(trx, input.localityId)
+  await assertLocality(trx, input.partnerLocalityId)
+  return insertRecord(trx, ctx, 'fact', { ...input, ...withFixedId(fixedId) })
+}
+
+export function createFact(ctx: Ctx, input: ParsedInput<'facts.create'>) {
+  return ctx.db.transaction().execute(async (trx) => ({ id: await insertFact(trx, ctx, input) }))
+}
+
+export function deleteFact(ctx: Ctx, id: string) {
+  return ctx.db.transaction().execute((trx) => deleteRecord(trx, ctx, 'fact', 'số liệu', id))
+}

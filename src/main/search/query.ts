@@ -1,0 +1,113 @@
+/**
+ * One search box over partners, people, agreements and engagements.
+ *
+ * Latin-script queries are folded (fold.ts) and matched word by word as prefixes, so
+ * "thanh hoa", "THANH HÓA", a decomposed "Thanh Hóa" and "Thanh Hoá" are the same query,
+ * and "than" already finds Thanh Hóa while typing. Queries holding Japanese (or other CJK)
+ * text are matched as substrings: trigram for records, LIKE over the partners' native
+ * names (which also serves one- and two-character queries such as "山梨").
+ *
+ * Partners are ranked by bm25 over a small index; records by recency, from which the
+ * best title matches are lifted. Results are grouped by kind, best first.
+ */
+import { sql } from 'kysely'
+import type { SearchHit } from '../../shared/contract.ts'
+import { fold, foldedWords, hasCjk } from '../../shared/text/fold.ts'
+import type { Db } from '../context.ts'
+import type { SearchKind } from './documents.ts'
+
+const KIND_ORDER: SearchKind[] = ['locality', 'organization', 'person', 'agreement', 'engagement']
+const RECORD_WINDOW = 60
+
+interface Candidate {
+  kind: string
+  entityId: string
+  title: string
+  subtitle: string
+  titleFolded: string
+  /** Lower is better. */
+  rank: number
+}
+
+/** 0 exact title, 1 title starts with the query, 2 every word starts a title word, 3 other. */
+function titleScore(titleFolded: string, qFolded: string, words: string[]): number {
+  if (titleFolded === qFolded) return 0
+  if (titleFolded.startsWith(qFolded)) return 1
+  const titleWords = titleFolded.match(/[\p{L}\p{N}]+/gu) ?? []
+  if (words.every((w) => titleWords.some((t) => t.startsWith(w)))) return 2
+  return 3
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
+
+export async function search(db: Db, query: string, perKind = 8): Promise<SearchHit[]> {
+  const q = query.normalize('NFKC').trim()
+  if (!q) return []
+  const candidates = hasCjk(q) ? await cjkCandidates(db, q) : await latinCandidates(db, q)
+
+  const qFolded = fold(q)
+  const words = foldedWords(q)
+  const byKind = new Map<string, Array<Candidate & { score: number }>>()
+  for (const c of candidates) {
+    const list = byKind.get(c.kind) ?? []
+    if (list.some((x) => x.entityId === c.entityId)) continue
+    list.push({ ...c, score: titleScore(c.titleFolded, qFolded, words) })
+    byKind.set(c.kind, list)
+  }
+  const hits: SearchHit[] = []
+  for (const kind of KIND_ORDER) {
+    const list = byKind.get(kind) ?? []
+    list.sort((a, b) => a.score - b.score || a.rank - b.rank)
+    for (const c of list.slice(0, perKind)) hits.push({ kind, id: c.entityId, title: c.title, subtitle: c.subtitle })
+  }
+  return hits
+}
+
+async function latinCandidates(db: Db, q: string): Promise<Candidate[]> {
+  const words = foldedWords(q)
+  if (words.length === 0) return []
+  // Words are letters and digits only, quoted: nothing typed can become FTS syntax.
+  // A name is first looked up as a phrase ("thanh hoa" as consecutive words, the last
+  // one a prefix while typing); only when that finds nothing do the words match anywhere.
+  const phrase = `"${words.join(' ')}"*`
+  const found = await matchAll(db, phrase)
+  if (found.length > 0 || words.length === 1) return found
+  return matchAll(db, words.map((w) => `"${w}"*`).join(' '))
+}
+
+async function matchAll(db: Db, match: string): Promise<Candidate[]> {
+  const partners = await sql<Candidate>`
+    SELECT d.kind, d.entity_id AS "entityId", d.title, d.subtitle, d.title_folded AS "titleFolded",
+           bm25(search_fts_partner, 10.0, 1.0) AS rank
+    FROM search_fts_partner JOIN search_doc d ON d.doc_id = search_fts_partner.rowid
+    WHERE search_fts_partner MATCH ${match}
+    ORDER BY rank LIMIT 200`.execute(db)
+  // Records: matches in titles first, then anywhere; newest first within each.
+  const recordsInTitle = await sql<Candidate>`
+    SELECT d.kind, d.entity_id AS "entityId", d.title, d.subtitle, d.title_folded AS "titleFolded", -search_fts_record.rowid AS rank
+    FROM search_fts_record JOIN search_doc d ON d.doc_id = search_fts_record.rowid
+    WHERE search_fts_record MATCH ${`title : (${match})`}
+    ORDER BY search_fts_record.rowid DESC LIMIT ${RECORD_WINDOW}`.execute(db)
+  const recordsAnywhere = await sql<Candidate>`
+    SELECT d.kind, d.entity_id AS "entityId", d.title, d.subtitle, d.title_folded AS "titleFolded", 1e12 - search_fts_record.rowid AS rank
+    FROM search_fts_record JOIN search_doc d ON d.doc_id = search_fts_record.rowid
+    WHERE search_fts_record MATCH ${match}
+    ORDER BY search_fts_record.rowid DESC LIMIT ${RECORD_WINDOW}`.execute(db)
+  return [...partners.rows, ...recordsInTitle.rows, ...recordsAnywhere.rows]
+}
+
+async function cjkCandidates(db: Db, q: string): Promise<Candidate[]> {
+  const partners = await sql<Candidate>`
+    SELECT kind, entity_id AS "entityId", title, subtitle, title_folded AS "titleFolded", length(native_names) AS rank
+    FROM search_doc
+    WHERE kind IN ('locality', 'organization', 'person') AND native_names LIKE ${`%${escapeLike(q)}%`} ESCAPE '\\'
+    ORDER BY rank LIMIT 200`.execute(db)
+  if ([...q].length < 3) return partners.rows
+  const phrase = `"${q.replace(/"/g, '""')}"`
+  const records = await sql<Candidate>`
+    SELECT d.kind, d.entity_id AS "entityId", d.title, d.subtitle, d.title_folded AS "titleFolded", -search_tri_record.rowid AS rank
+    FROM search_tri_record JOIN search_doc d ON d.doc_id = search_tri_record.rowid
+    WHERE search_tri_record MATCH ${phrase}
+    ORDER BY search_tri_record.rowid DESC LIMIT ${RECORD_WINDOW}`.execute(db)
+  return [...partners.rows, ...records.rows]
+}

@@ -1,0 +1,159 @@
+/**
+ * The one contract between the renderer and the core. Every method is `feature.verb` with
+ * a zod schema for its input and its output. The core validates every input against it
+ * (whichever transport the call came by); the preload and the e2e host build `window.api`
+ * from its keys.
+ */
+import { z } from 'zod'
+import { idInput, okOutput, requiredText } from './domain/common.ts'
+import {
+  fact,
+  factInput,
+  locality,
+  localityInput,
+  localityListInput,
+  localityRef,
+  localityRow,
+  organization,
+  organizationInput,
+  organizationRow,
+  person,
+  personInput,
+  personRow,
+} from './domain/partners.ts'
+import { agreement, agreementInput, agreementListInput, agreementRow, commitment, commitmentInput } from './domain/agreements.ts'
+import { engagement, engagementInput, engagementRow } from './domain/engagements.ts'
+import { searchKinds } from './domain/labels.ts'
+
+const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
+const noInput = z.object({}).optional()
+const withId = <T extends z.ZodObject>(schema: T) => z.intersection(idInput, schema)
+const created = z.object({ id: z.string() })
+
+export const sector = z.object({ code: z.string(), vi: z.string(), en: z.string(), ja: z.string() })
+export type Sector = z.infer<typeof sector>
+
+export const searchHit = z.object({
+  kind: z.enum(searchKinds),
+  id: z.string(),
+  title: z.string(),
+  subtitle: z.string(),
+})
+export type SearchHit = z.infer<typeof searchHit>
+
+export const localityDetail = z.object({
+  locality,
+  displayName: z.string(),
+  successors: z.array(localityRef),
+  predecessors: z.array(localityRef),
+  organizations: z.array(organizationRow),
+  people: z.array(personRow),
+  agreements: z.array(agreementRow),
+  engagements: z.array(engagementRow),
+  facts: z.array(fact),
+})
+export type LocalityDetail = z.infer<typeof localityDetail>
+
+export const organizationDetail = z.object({
+  organization,
+  localityName: z.string().nullable(),
+  people: z.array(personRow),
+  agreements: z.array(agreementRow),
+  engagements: z.array(engagementRow),
+})
+export type OrganizationDetail = z.infer<typeof organizationDetail>
+
+export const personDetail = z.object({
+  person,
+  displayName: z.string(),
+  nativeName: z.string(),
+  organizationName: z.string().nullable(),
+  localityName: z.string().nullable(),
+  agreements: z.array(agreementRow),
+  engagements: z.array(engagementRow),
+})
+export type PersonDetail = z.infer<typeof personDetail>
+
+export const appInfo = z.object({
+  version: z.string(),
+  schemaVersion: z.number(),
+  dataPath: z.string(),
+  userName: z.string(),
+  counts: z.object({
+    localities: z.number(),
+    organizations: z.number(),
+    people: z.number(),
+    agreements: z.number(),
+    engagements: z.number(),
+  }),
+  demoLoaded: z.boolean(),
+})
+export type AppInfo = z.infer<typeof appInfo>
+
+export const auditEntry = z.object({
+  id: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  action: z.string(),
+  at: z.string(),
+  actor: z.string(),
+})
+
+export const contract = {
+  'app.info': method(noInput, appInfo),
+  'settings.setUserName': method(z.object({ userName: requiredText().pipe(z.string().max(100)) }), okOutput),
+  'reference.sectors': method(noInput, z.array(sector)),
+  'demo.load': method(noInput, z.object({ created: z.number(), skipped: z.number() })),
+
+  'localities.list': method(localityListInput.optional(), z.array(localityRow)),
+  'localities.get': method(idInput, localityDetail),
+  'localities.create': method(localityInput, created),
+  'localities.update': method(withId(localityInput), okOutput),
+  'localities.delete': method(idInput, okOutput),
+
+  'organizations.list': method(noInput, z.array(organizationRow)),
+  'organizations.get': method(idInput, organizationDetail),
+  'organizations.create': method(organizationInput, created),
+  'organizations.update': method(withId(organizationInput), okOutput),
+  'organizations.delete': method(idInput, okOutput),
+
+  'people.list': method(noInput, z.array(personRow)),
+  'people.get': method(idInput, personDetail),
+  'people.create': method(personInput, created),
+  'people.update': method(withId(personInput), okOutput),
+  'people.delete': method(idInput, okOutput),
+
+  'facts.create': method(factInput, created),
+  'facts.delete': method(idInput, okOutput),
+
+  'agreements.list': method(agreementListInput.optional(), z.object({ total: z.number(), rows: z.array(agreementRow) })),
+  'agreements.get': method(idInput, agreement),
+  'agreements.create': method(agreementInput, created),
+  'agreements.update': method(withId(agreementInput), okOutput),
+  'agreements.delete': method(idInput, okOutput),
+
+  'commitments.create': method(commitmentInput, created),
+  'commitments.update': method(withId(commitmentInput), okOutput),
+  'commitments.delete': method(idInput, okOutput),
+
+  'engagements.list': method(noInput, z.array(engagementRow)),
+  'engagements.get': method(idInput, engagement),
+  'engagements.create': method(engagementInput, created),
+  'engagements.update': method(withId(engagementInput), okOutput),
+  'engagements.delete': method(idInput, okOutput),
+
+  'search.query': method(
+    z.object({ q: z.string().max(200, { error: 'Từ khóa quá dài / query too long' }), limit: z.number().int().min(1).max(50).optional() }),
+    z.array(searchHit),
+  ),
+  'audit.list': method(z.object({ entityId: z.string().max(64).optional() }).optional(), z.array(auditEntry)),
+} as const
+
+export type Contract = typeof contract
+export type Method = keyof Contract
+export type Input<M extends Method> = z.input<Contract[M]['input']>
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>
+export type Output<M extends Method> = z.output<Contract[M]['output']>
+
+export const methods = Object.keys(contract) as Method[]
+

@@ -1,0 +1,157 @@
+import { z } from 'zod'
+import { id, optionalDate, optionalId, optionalNumber, optionalText, recordMeta, requiredText } from './common.ts'
+import { agreementKinds, agreementStatuses, commitmentStatuses, partySides } from './labels.ts'
+
+export const partyInput = z
+  .object({
+    side: z.enum(partySides),
+    localityId: optionalId(),
+    organizationId: optionalId(),
+  })
+  .refine((p) => !!p.localityId !== !!p.organizationId, {
+    error: 'Mỗi bên là một địa phương hoặc một tổ chức / a party is one locality or one organization',
+    path: ['localityId'],
+  })
+
+export const signatoryInput = z.object({
+  personId: id(),
+  side: z.enum(partySides),
+  titleAtSigning: optionalText(),
+})
+
+export const agreementInput = z
+  .object({
+    kind: z.enum(agreementKinds),
+    titleVi: requiredText(),
+    titleEn: optionalText(),
+    titleJa: optionalText(),
+    status: z.enum(agreementStatuses),
+    signedDate: optionalDate(),
+    signedPlace: optionalText(),
+    summary: optionalText(),
+    sectors: z.array(z.string().max(64)).max(50).default([]),
+    valueAmount: optionalNumber(),
+    valueCurrency: optionalText(),
+    validFrom: optionalDate(),
+    validUntil: optionalDate(),
+    renewal: optionalText(),
+    sources: optionalText(),
+    // Law on International Agreements 2020 record.
+    mofaOpinionNo: optionalText(),
+    mofaOpinionDate: optionalDate(),
+    shortenedProcedure: z.boolean().default(false),
+    pmReportSentDate: optionalDate(),
+    mofaCopySentDate: optionalDate(),
+    parties: z
+      .array(partyInput)
+      .max(200)
+      .min(1, { error: 'Văn kiện phải có ít nhất một bên ký kết / an agreement needs at least one party' }),
+    signatories: z.array(signatoryInput).max(200).default([]),
+  })
+  .superRefine((a, ctx) => {
+    if (a.validFrom && a.validUntil && a.validUntil < a.validFrom) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['validUntil'],
+        message: 'Ngày hết hiệu lực phải sau ngày bắt đầu / validity ends before it starts',
+      })
+    }
+  })
+export type AgreementInput = z.input<typeof agreementInput>
+
+export const partyView = z.object({
+  side: z.string(),
+  localityId: z.string().nullable(),
+  organizationId: z.string().nullable(),
+  name: z.string(),
+  /** The name as shown, with lineage: "Hà Nam (nay thuộc tỉnh Ninh Bình)". */
+  displayName: z.string(),
+  country: z.string().nullable(),
+})
+export type PartyView = z.infer<typeof partyView>
+
+export const signatoryView = z.object({
+  personId: z.string(),
+  side: z.string(),
+  titleAtSigning: z.string().nullable(),
+  name: z.string(),
+})
+
+export const commitmentInput = z.object({
+  agreementId: id(),
+  action: requiredText(),
+  owner: optionalText(),
+  dueDate: optionalDate(),
+  status: z.enum(commitmentStatuses),
+  notes: optionalText(),
+})
+export type CommitmentInput = z.input<typeof commitmentInput>
+
+export const commitment = z.object({
+  ...recordMeta,
+  agreementId: z.string(),
+  action: z.string(),
+  owner: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  status: z.string(),
+  notes: z.string().nullable(),
+  overdue: z.boolean(),
+})
+export type Commitment = z.infer<typeof commitment>
+
+export const agreementRow = z.object({
+  id: z.string(),
+  kind: z.string(),
+  titleVi: z.string(),
+  status: z.string(),
+  signedDate: z.string().nullable(),
+  validUntil: z.string().nullable(),
+  sectors: z.array(z.string()),
+  partiesText: z.string(),
+  openCommitments: z.number(),
+  overdueCommitments: z.number(),
+  /** Set when the agreement reaches this list through a predecessor unit. */
+  viaPredecessor: z.string().nullable(),
+})
+export type AgreementRow = z.infer<typeof agreementRow>
+
+export const agreement = z.object({
+  ...recordMeta,
+  kind: z.string(),
+  titleVi: z.string(),
+  titleEn: z.string().nullable(),
+  titleJa: z.string().nullable(),
+  status: z.string(),
+  signedDate: z.string().nullable(),
+  signedPlace: z.string().nullable(),
+  summary: z.string().nullable(),
+  sectors: z.array(z.string()),
+  valueAmount: z.number().nullable(),
+  valueCurrency: z.string().nullable(),
+  validFrom: z.string().nullable(),
+  validUntil: z.string().nullable(),
+  renewal: z.string().nullable(),
+  sources: z.string().nullable(),
+  mofaOpinionNo: z.string().nullable(),
+  mofaOpinionDate: z.string().nullable(),
+  shortenedProcedure: z.boolean(),
+  pmReportSentDate: z.string().nullable(),
+  mofaCopySentDate: z.string().nullable(),
+  /** Signing date + 15 days: the Law on International Agreements 2020 deadline. */
+  pmReportDue: z.string().nullable(),
+  pmReportLate: z.boolean(),
+  parties: z.array(partyView),
+  signatories: z.array(signatoryView),
+  commitments: z.array(commitment),
+  engagements: z.array(z.object({ id: z.string(), title: z.string(), startDate: z.string(), kind: z.string() })),
+})
+export type Agreement = z.infer<typeof agreement>
+
+export const agreementListInput = z.object({
+  status: z.enum(agreementStatuses).optional(),
+  kind: z.enum(agreementKinds).optional(),
+  sector: z.string().max(64).optional(),
+  offset: z.number().int().nonnegative().default(0),
+  limit: z.number().int().positive().max(1000).default(200),
+})
+

@@ -1,0 +1,115 @@
+/**
+ * Enumerations with their Vietnamese and English labels. Values are stored; labels are
+ * shown. Japan is the first partner country, not the only one: nothing here assumes it.
+ */
+export interface Label {
+  vi: string
+  en: string
+}
+
+const keysOf = <T extends Record<string, Label>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]]
+
+export const COUNTRIES = {
+  VN: { vi: 'Việt Nam', en: 'Viet Nam' },
+  JP: { vi: 'Nhật Bản', en: 'Japan' },
+  KR: { vi: 'Hàn Quốc', en: 'Republic of Korea' },
+  CN: { vi: 'Trung Quốc', en: 'China' },
+  LA: { vi: 'Lào', en: 'Laos' },
+  KH: { vi: 'Campuchia', en: 'Cambodia' },
+  TH: { vi: 'Thái Lan', en: 'Thailand' },
+  SG: { vi: 'Xinh-ga-po', en: 'Singapore' },
+  US: { vi: 'Hoa Kỳ', en: 'United States' },
+  FR: { vi: 'Pháp', en: 'France' },
+  DE: { vi: 'Đức', en: 'Germany' },
+  AU: { vi: 'Ô-xtơ-rây-li-a', en: 'Australia' },
+} satisfies Record<string, Label>
+
+export const LOCALITY_LEVELS = {
+  province: { vi: 'Cấp tỉnh', en: 'Province / prefecture' },
+  municipality: { vi: 'Thành phố, thị xã, xã', en: 'Municipality' },
+  region: { vi: 'Vùng', en: 'Region' },
+} satisfies Record<string, Label>
+export const localityLevels = keysOf(LOCALITY_LEVELS)
+
+export const ORGANIZATION_KINDS = {
+  agency: { vi: 'Cơ quan, tổ chức nhà nước', en: 'Government agency' },
+  business_association: { vi: 'Hiệp hội doanh nghiệp', en: 'Business association' },
+  company: { vi: 'Doanh nghiệp', en: 'Company' },
+  university: { vi: 'Trường đại học, viện', en: 'University / institute' },
+  embassy: { vi: 'Cơ quan đại diện ngoại giao', en: 'Embassy / consulate' },
+  international: { vi: 'Tổ chức, khuôn khổ quốc tế', en: 'International body' },
+  other: { vi: 'Khác', en: 'Other' },
+} satisfies Record<string, Label>
+export const organizationKinds = keysOf(ORGANIZATION_KINDS)
+
+export const AGREEMENT_KINDS = {
+  mou: { vi: 'Bản ghi nhớ (MOU)', en: 'Memorandum of understanding' },
+  cooperation_agreement: { vi: 'Thỏa thuận hợp tác', en: 'Cooperation agreement' },
+  loi: { vi: 'Ý định thư (LOI)', en: 'Letter of intent' },
+  joint_statement: { vi: 'Tuyên bố chung', en: 'Joint statement' },
+  minutes: { vi: 'Biên bản', en: 'Minutes' },
+  cooperation_plan: { vi: 'Chương trình, kế hoạch hợp tác', en: 'Cooperation programme / plan' },
+  sister: { vi: 'Kết nghĩa', en: 'Sister relationship' },
+  friendship: { vi: 'Quan hệ hữu nghị', en: 'Friendship relationship' },
+  investment_certificate: { vi: 'Giấy chứng nhận đầu tư', en: 'Investment certificate' },
+  oda_note: { vi: 'Công hàm ODA', en: 'ODA exchange of notes' },
+  other: { vi: 'Khác', en: 'Other' },
+} satisfies Record<string, Label>
+export const agreementKinds = keysOf(AGREEMENT_KINDS)
+
+export const AGREEMENT_STATUSES = {
+  proposed: { vi: 'Đề xuất', en: 'Proposed' },
+  negotiating: { vi: 'Đang đàm phán', en: 'Negotiating' },
+  signed: { vi: 'Đã ký', en: 'Signed' },
+  in_force: { vi: 'Đang hiệu lực', en: 'In force' },
+  expired: { vi: 'Hết hiệu lực', en: 'Expired' },
+  terminated: { vi: 'Đã chấm dứt', en: 'Terminated' },
+} satisfies Record<string, Label>
+export const agreementStatuses = keysOf(AGREEMENT_STATUSES)
+
+export const PARTY_SIDES = {
+  home: { vi: 'Phía Việt Nam', en: 'Vietnamese side' },
+  partner: { vi: 'Phía đối tác', en: 'Partner side' },
+} satisfies Record<string, Label>
+export const partySides = keysOf(PARTY_SIDES)
+
+export const COMMITMENT_STATUSES = {
+  open: { vi: 'Chưa thực hiện', en: 'Not started' },
+  in_progress: { vi: 'Đang thực hiện', en: 'In progress' },
+  done: { vi: 'Hoàn thành', en: 'Done' },
+  cancelled: { vi: 'Hủy bỏ', en: 'Cancelled' },
+} satisfies Record<string, Label>
+export const commitmentStatuses = keysOf(COMMITMENT_STATUSES)
+
+export const ENGAGEMENT_KINDS = {
+  visit_out: { vi: 'Đoàn ra', en: 'Outgoing visit' },
+  visit_in: { vi: 'Đoàn vào', en: 'Incoming visit' },
+  meeting: { vi: 'Làm việc, hội đàm', en: 'Meeting' },
+  forum: { vi: 'Diễn đàn, hội nghị', en: 'Forum / conference' },
+  call: { vi: 'Điện đàm, trực tuyến', en: 'Call / online' },
+} satisfies Record<string, Label>
+export const engagementKinds = keysOf(ENGAGEMENT_KINDS)
+
+export const FACT_SCOPES = {
+  country: { vi: 'Quốc gia', en: 'Country' },
+  locality: { vi: 'Địa phương', en: 'Locality' },
+  pair: { vi: 'Cặp quan hệ', en: 'Pair' },
+} satisfies Record<string, Label>
+export const factScopes = keysOf(FACT_SCOPES)
+
+export const SEARCH_KINDS = {
+  locality: { vi: 'Địa phương', en: 'Localities' },
+  organization: { vi: 'Tổ chức', en: 'Organizations' },
+  person: { vi: 'Nhân vật', en: 'People' },
+  agreement: { vi: 'Văn kiện', en: 'Agreements' },
+  engagement: { vi: 'Hoạt động', en: 'Engagements' },
+} satisfies Record<string, Label>
+export const searchKinds = keysOf(SEARCH_KINDS)
+
+export type Lang = 'vi' | 'en'
+
+/** Label of an enumeration value in a language, or the value itself when unknown. */
+export function labelOf(table: Record<string, Label>, value: string | null | undefined, lang: Lang = 'vi'): string {
+  if (!value) return ''
+  return table[value]?.[lang] ?? value
+}
