@@ -52,7 +52,7 @@ async function metaValue(db: Kysely<DB>, key: string): Promise<string | undefine
 }
 
 export async function openCore(options: CoreOptions): Promise<Core> {
-  const { db, sqlite, backupPath } = await openDatabase(options.dbPath, {
+  const { db, sqlite, backupPath, close } = await openDatabase(options.dbPath, {
     backupDir: options.backupDir,
     ...(options.migrations && { migrations: options.migrations }),
   })
@@ -90,6 +90,6 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     sqlite,
     dispatch,
     backupPath,
-    close: () => db.destroy(),
+    close,
   }
 }

@@ -3,6 +3,7 @@
  */
 import type { Agreement, AgreementRow, Commitment, PartyView } from '../../shared/domain/agreements.ts'
 import type { ParsedInput } from '../../shared/contract.ts'
+import type { CommitmentStatus } from '../../shared/domain/labels.ts'
 import { formatPersonName } from '../../shared/text/names.ts'
 import { compareVi } from '../../shared/text/collate.ts'
 import { AppError, notFound } from '../errors.ts'
@@ -13,7 +14,7 @@ import { deleteRecord, insertRecord, updateRecord } from '../records.ts'
 
 type AgreementFields = ParsedInput<'agreements.create'>
 
-const OPEN_COMMITMENT = ['open', 'in_progress']
+const OPEN_COMMITMENT: CommitmentStatus[] = ['open', 'in_progress']
 
 /** Signing date + 15 days (Law on International Agreements 2020: report to the Prime Minister). */
 export function pmReportDueDate(signedDate: string | null): string | null {

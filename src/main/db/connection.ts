@@ -16,6 +16,8 @@ export interface OpenedDb {
   sqlite: Database.Database
   /** Path of the backup taken before migrating, if one was needed. */
   backupPath: string | null
+  /** Closes the file even when Kysely never ran a query (its destroy() then does nothing). */
+  close(): Promise<void>
 }
 
 export interface OpenOptions {
@@ -104,10 +106,14 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   // Migrations run through a Kysely without the camel-case plugin: they name SQL as it is.
   const raw = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) })
   const { error } = await new Migrator({ db: raw, provider, migrationTableName: MIGRATION_TABLE }).migrateToLatest()
-  if (error) {
+  const close = async () => {
     await db.destroy()
+    if (sqlite.open) sqlite.close()
+  }
+  if (error) {
+    await close()
     throw new AppError('internal', `Nâng cấp cơ sở dữ liệu thất bại: ${(error as Error).message} / migration failed`)
   }
   sqlite.pragma(`user_version = ${knownVersion}`)
-  return { db, sqlite, backupPath }
+  return { db, sqlite, backupPath, close }
 }

@@ -4,6 +4,16 @@
  * SQLite and PostgreSQL.
  */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type {
+  AgreementKind,
+  AgreementStatus,
+  CommitmentStatus,
+  EngagementKind,
+  FactScope,
+  LocalityLevel,
+  OrganizationKind,
+  PartySide,
+} from '../../shared/domain/labels.ts'
 
 interface Meta {
   id: string
@@ -15,7 +25,7 @@ interface Meta {
 
 export interface LocalityTable extends Meta {
   country: string
-  level: string
+  level: LocalityLevel
   designationVi: string | null
   nameVi: string
   nameEn: string | null
@@ -42,7 +52,7 @@ export interface LocalityLineageTable extends Meta {
 }
 
 export interface OrganizationTable extends Meta {
-  kind: string
+  kind: OrganizationKind
   nameVi: string
   nameEn: string | null
   nameNative: string | null
@@ -82,11 +92,11 @@ export interface SectorTable {
 }
 
 export interface AgreementTable extends Meta {
-  kind: string
+  kind: AgreementKind
   titleVi: string
   titleEn: string | null
   titleJa: string | null
-  status: string
+  status: AgreementStatus
   signedDate: string | null
   signedPlace: string | null
   summary: string | null
@@ -105,7 +115,7 @@ export interface AgreementTable extends Meta {
 
 export interface AgreementPartyTable extends Meta {
   agreementId: string
-  side: string
+  side: PartySide
   localityId: string | null
   organizationId: string | null
   position: number
@@ -114,7 +124,7 @@ export interface AgreementPartyTable extends Meta {
 export interface AgreementSignatoryTable extends Meta {
   agreementId: string
   personId: string
-  side: string
+  side: PartySide
   titleAtSigning: string | null
   position: number
 }
@@ -129,12 +139,12 @@ export interface CommitmentTable extends Meta {
   action: string
   owner: string | null
   dueDate: string | null
-  status: string
+  status: CommitmentStatus
   notes: string | null
 }
 
 export interface EngagementTable extends Meta {
-  kind: string
+  kind: EngagementKind
   title: string
   startDate: string
   endDate: string | null
@@ -164,7 +174,7 @@ export interface FactTable extends Meta {
   unit: string | null
   asOf: string | null
   source: string | null
-  scope: string
+  scope: FactScope
   country: string | null
   localityId: string | null
   partnerLocalityId: string | null

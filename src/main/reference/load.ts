@@ -14,6 +14,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { OrganizationKind } from '../../shared/domain/labels.ts'
 import { type Ctx, type Db, stamp } from '../context.ts'
 
 export const REFERENCE_VERSION = 1
@@ -68,7 +69,7 @@ export interface SectorRef {
   ja: string
 }
 
-const ORGANIZATION_KIND: Record<string, string> = {
+const ORGANIZATION_KIND: Record<string, OrganizationKind> = {
   jcci: 'business_association',
   'jcci-vietnam': 'business_association',
   jcch: 'business_association',
@@ -223,7 +224,7 @@ function localityValues(
     ...stamp(ctx),
     refKey: v.refKey,
     country: v.country,
-    level: 'province',
+    level: 'province' as const,
     designationVi: v.designationVi,
     nameVi: v.nameVi,
     nameEn: v.nameEn,

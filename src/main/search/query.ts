@@ -8,7 +8,8 @@
  * names (which also serves one- and two-character queries such as "山梨").
  *
  * Partners are ranked by bm25 over a small index; records by recency, from which the
- * best title matches are lifted. Results are grouped by kind, best first.
+ * best title matches are lifted. Results are grouped by kind, the group with the best
+ * title match first.
  */
 import { sql } from 'kysely'
 import type { SearchHit } from '../../shared/contract.ts'
@@ -54,10 +55,14 @@ export async function search(db: Db, query: string, perKind = 8): Promise<Search
     list.push({ ...c, score: titleScore(c.titleFolded, qFolded, words) })
     byKind.set(c.kind, list)
   }
+  // Groups follow their best title match (an abbreviation like "jetro" puts organizations
+  // first), then the usual order: partners before records.
+  const groups = KIND_ORDER.map((kind) => {
+    const list = (byKind.get(kind) ?? []).sort((a, b) => a.score - b.score || a.rank - b.rank)
+    return { kind, list, best: list[0]?.score ?? Infinity }
+  }).sort((a, b) => a.best - b.best || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind))
   const hits: SearchHit[] = []
-  for (const kind of KIND_ORDER) {
-    const list = byKind.get(kind) ?? []
-    list.sort((a, b) => a.score - b.score || a.rank - b.rank)
+  for (const { kind, list } of groups) {
     for (const c of list.slice(0, perKind)) hits.push({ kind, id: c.entityId, title: c.title, subtitle: c.subtitle })
   }
   return hits

@@ -60,7 +60,7 @@ export const agreementInput = z
 export type AgreementInput = z.input<typeof agreementInput>
 
 export const partyView = z.object({
-  side: z.string(),
+  side: z.enum(partySides),
   localityId: z.string().nullable(),
   organizationId: z.string().nullable(),
   name: z.string(),
@@ -72,7 +72,7 @@ export type PartyView = z.infer<typeof partyView>
 
 export const signatoryView = z.object({
   personId: z.string(),
-  side: z.string(),
+  side: z.enum(partySides),
   titleAtSigning: z.string().nullable(),
   name: z.string(),
 })
@@ -93,7 +93,7 @@ export const commitment = z.object({
   action: z.string(),
   owner: z.string().nullable(),
   dueDate: z.string().nullable(),
-  status: z.string(),
+  status: z.enum(commitmentStatuses),
   notes: z.string().nullable(),
   overdue: z.boolean(),
 })
@@ -117,11 +117,11 @@ export type AgreementRow = z.infer<typeof agreementRow>
 
 export const agreement = z.object({
   ...recordMeta,
-  kind: z.string(),
+  kind: z.enum(agreementKinds),
   titleVi: z.string(),
   titleEn: z.string().nullable(),
   titleJa: z.string().nullable(),
-  status: z.string(),
+  status: z.enum(agreementStatuses),
   signedDate: z.string().nullable(),
   signedPlace: z.string().nullable(),
   summary: z.string().nullable(),

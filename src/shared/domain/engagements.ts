@@ -60,7 +60,7 @@ export type EngagementRow = z.infer<typeof engagementRow>
 
 export const engagement = z.object({
   ...recordMeta,
-  kind: z.string(),
+  kind: z.enum(engagementKinds),
   title: z.string(),
   startDate: z.string(),
   endDate: z.string().nullable(),

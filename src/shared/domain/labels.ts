@@ -113,3 +113,12 @@ export function labelOf(table: Record<string, Label>, value: string | null | und
   if (!value) return ''
   return table[value]?.[lang] ?? value
 }
+
+export type LocalityLevel = (typeof localityLevels)[number]
+export type OrganizationKind = (typeof organizationKinds)[number]
+export type AgreementKind = (typeof agreementKinds)[number]
+export type AgreementStatus = (typeof agreementStatuses)[number]
+export type PartySide = (typeof partySides)[number]
+export type CommitmentStatus = (typeof commitmentStatuses)[number]
+export type EngagementKind = (typeof engagementKinds)[number]
+export type FactScope = (typeof factScopes)[number]

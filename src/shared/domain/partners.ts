@@ -180,7 +180,7 @@ export const fact = z.object({
   unit: z.string().nullable(),
   asOf: z.string().nullable(),
   source: z.string().nullable(),
-  scope: z.string(),
+  scope: z.enum(factScopes),
   country: z.string().nullable(),
   localityId: z.string().nullable(),
   partnerLocalityId: z.string().nullable(),
@@ -191,7 +191,7 @@ export type Fact = z.infer<typeof fact>
 export const locality = z.object({
   ...recordMeta,
   country: z.string(),
-  level: z.string(),
+  level: z.enum(localityLevels),
   designationVi: z.string().nullable(),
   nameVi: z.string(),
   nameEn: z.string().nullable(),
@@ -214,7 +214,7 @@ export type Locality = z.infer<typeof locality>
 
 export const organization = z.object({
   ...recordMeta,
-  kind: z.string(),
+  kind: z.enum(organizationKinds),
   nameVi: z.string(),
   nameEn: z.string().nullable(),
   nameNative: z.string().nullable(),

@@ -1,0 +1,45 @@
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterAll, describe, expect, it } from 'vitest'
+import { main } from './cli.ts'
+import { tempDir } from './test-support.ts'
+
+const dir = tempDir()
+const db = join(dir, 'demo.sqlite')
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+async function run(...args: string[]) {
+  const lines: string[] = []
+  const code = await main(args, (s) => lines.push(s))
+  return { code, out: lines.join('\n') }
+}
+
+describe('cli', () => {
+  it('loads the demo data, searches it and checks the file', async () => {
+    expect((await run('--db', db, 'demo', 'load')).out).toMatch(/Đã nạp dữ liệu mẫu/)
+    const search = async (q: string) => JSON.parse((await run('--db', db, 'search', q, '--json')).out) as Array<{ kind: string; title: string }>
+    expect((await search('thanh hoa'))[0]).toMatchObject({ kind: 'locality', title: 'Thanh Hóa' })
+    expect((await search('da nang'))[0]).toMatchObject({ title: 'Đà Nẵng' })
+    expect((await search('山梨'))[0]).toMatchObject({ title: 'Yamanashi' })
+    expect(await search('ha nam')).toContainEqual(expect.objectContaining({ kind: 'agreement' }))
+    const check = await run('--db', db, 'check')
+    expect(check.code).toBe(0)
+    expect(check.out).toMatch(/tốt/)
+  })
+
+  it('refuses a db from a newer version in check, without touching it', async () => {
+    const future = join(dir, 'future.sqlite')
+    const raw = new Database(future)
+    raw.pragma('user_version = 999')
+    raw.close()
+    await expect(main(['--db', future, 'check'], () => {})).rejects.toMatchObject({ code: 'db_from_future' })
+    const again = new Database(future, { readonly: true })
+    expect(again.pragma('user_version', { simple: true })).toBe(999)
+    again.close()
+  })
+
+  it('prints its usage for an unknown command', async () => {
+    await expect(main(['frobnicate'], () => {})).rejects.toThrow(/Lệnh không hợp lệ/)
+  })
+})

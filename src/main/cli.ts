@@ -1,0 +1,122 @@
+/**
+ * Headless entry for administrators and scripts: the same core, the same db as the app.
+ *
+ *   npm run cli -- [--db FILE] demo load
+ *   npm run cli -- [--db FILE] search QUERY [--json]
+ *   npm run cli -- [--db FILE] check
+ *
+ * --db defaults to HANH_TRANG_DB, else the app's own db in the user's data folder.
+ */
+import { mkdirSync, readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { SEARCH_KINDS, labelOf } from '../shared/domain/labels.ts'
+import type { SearchHit } from '../shared/contract.ts'
+import { openCore, type Core } from './core.ts'
+import { SCHEMA_VERSION } from './db/migrations/index.ts'
+import { AppError } from './errors.ts'
+import { backupDirFor, defaultDbPath } from './paths.ts'
+
+const USAGE = `Hành Trang – công cụ dòng lệnh / command line
+
+  npm run cli -- [--db TỆP] demo load            nạp dữ liệu mẫu / load the sample data
+  npm run cli -- [--db TỆP] search TỪ-KHÓA [--json]  tìm kiếm / search
+  npm run cli -- [--db TỆP] check                kiểm tra tệp dữ liệu / check the database
+
+--db mặc định là HANH_TRANG_DB, nếu không có thì là tệp dữ liệu của ứng dụng.`
+
+const repoRoot = resolve(import.meta.dirname, '..', '..')
+
+class UsageError extends Error {}
+
+async function withCore<T>(dbPath: string, fn: (core: Core) => Promise<T>): Promise<T> {
+  mkdirSync(dirname(dbPath), { recursive: true })
+  const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version
+  const core = await openCore({
+    dbPath,
+    resourcesDir: join(repoRoot, 'resources'),
+    backupDir: backupDirFor(dirname(dbPath)),
+    version,
+  })
+  try {
+    return await fn(core)
+  } finally {
+    await core.close()
+  }
+}
+
+async function call<T>(core: Core, method: string, input?: unknown): Promise<T> {
+  const r = await core.dispatch(method, input)
+  if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details)
+  return r.value as T
+}
+
+export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+  })
+  if (values.help || positionals.length === 0) {
+    out(USAGE)
+    return values.help ? 0 : 2
+  }
+  const dbPath = resolve(values.db ?? process.env.HANH_TRANG_DB ?? defaultDbPath())
+  const [command, ...rest] = positionals
+
+  switch (command) {
+    case 'demo': {
+      if (rest[0] !== 'load') throw new UsageError(`Lệnh không hợp lệ: demo ${rest.join(' ')}`)
+      const r = await withCore(dbPath, (core) => call<{ created: number; skipped: number }>(core, 'demo.load'))
+      out(`Đã nạp dữ liệu mẫu vào ${dbPath}: ${r.created} bản ghi mới, ${r.skipped} đã có. / Sample data loaded.`)
+      return 0
+    }
+    case 'search': {
+      const q = rest.join(' ')
+      if (!q) throw new UsageError('Thiếu từ khóa tìm kiếm / missing query')
+      const hits = await withCore(dbPath, (core) => call<SearchHit[]>(core, 'search.query', { q, limit: 20 }))
+      if (values.json) out(JSON.stringify(hits, null, 2))
+      else if (hits.length === 0) out(`Không tìm thấy kết quả cho “${q}”. / No results.`)
+      else for (const h of hits) out(`${labelOf(SEARCH_KINDS, h.kind).padEnd(12)} ${h.title}${h.subtitle ? ` — ${h.subtitle}` : ''}  [${h.id}]`)
+      return 0
+    }
+    case 'check': {
+      return withCore(dbPath, async (core) => {
+        const integrity = core.sqlite.pragma('integrity_check', { simple: true })
+        const fk = core.sqlite.pragma('foreign_key_check') as unknown[]
+        const version = Number(core.sqlite.pragma('user_version', { simple: true }))
+        const problems = [
+          ...(integrity === 'ok' ? [] : [`integrity_check: ${String(integrity)}`]),
+          ...(fk.length ? [`foreign_key_check: ${fk.length} dòng vi phạm khóa ngoại / foreign key violations`] : []),
+          ...(version === SCHEMA_VERSION ? [] : [`phiên bản lược đồ ${version}, cần ${SCHEMA_VERSION} / schema version mismatch`]),
+        ]
+        const info = await call<{ counts: Record<string, number> }>(core, 'app.info')
+        if (problems.length) {
+          out(`Tệp dữ liệu ${dbPath} có vấn đề / has problems:\n- ${problems.join('\n- ')}`)
+          return 1
+        }
+        out(
+          `Tệp dữ liệu ${dbPath}: tốt (lược đồ ${version}; ${info.counts.localities} địa phương, ${info.counts.organizations} tổ chức, ` +
+            `${info.counts.people} nhân vật, ${info.counts.agreements} văn kiện, ${info.counts.engagements} hoạt động). / healthy`,
+        )
+        return 0
+      })
+    }
+    default:
+      throw new UsageError(`Lệnh không hợp lệ / unknown command: ${command}`)
+  }
+}
+
+if (import.meta.main) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      if (e instanceof UsageError) {
+        process.stderr.write(`${e.message}\n\n${USAGE}\n`)
+        process.exit(2)
+      }
+      process.stderr.write(`${e instanceof AppError || e instanceof Error ? e.message : String(e)}\n`)
+      process.exit(e instanceof AppError && e.code === 'db_from_future' ? 3 : 1)
+    },
+  )
+}
