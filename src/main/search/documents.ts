@@ -12,7 +12,7 @@ import type { Db } from '../context.ts'
 import { successorsOf, withLineage } from '../partners/lineage.ts'
 
 export type SearchKind = 'locality' | 'organization' | 'person' | 'agreement' | 'engagement'
-const PARTNER_KINDS: ReadonlySet<SearchKind> = new Set(['locality', 'organization', 'person'])
+export const PARTNER_KINDS: ReadonlySet<SearchKind> = new Set(['locality', 'organization', 'person'])
 
 interface Doc {
   kind: SearchKind

@@ -8,14 +8,14 @@
  * names (which also serves one- and two-character queries such as "山梨").
  *
  * Partners are ranked by bm25 over a small index; records by recency, from which the
- * best title matches are lifted. Results are grouped by kind, the group with the best
- * title match first.
+ * best title matches are lifted. Results are grouped by kind: partners first, then
+ * records, the group with the best title match leading within each.
  */
 import { sql } from 'kysely'
 import type { SearchHit } from '../../shared/contract.ts'
 import { fold, foldedWords, hasCjk } from '../../shared/text/fold.ts'
 import type { Db } from '../context.ts'
-import type { SearchKind } from './documents.ts'
+import { PARTNER_KINDS, type SearchKind } from './documents.ts'
 
 const KIND_ORDER: SearchKind[] = ['locality', 'organization', 'person', 'agreement', 'engagement']
 const RECORD_WINDOW = 60
@@ -55,12 +55,17 @@ export async function search(db: Db, query: string, perKind = 8): Promise<Search
     list.push({ ...c, score: titleScore(c.titleFolded, qFolded, words) })
     byKind.set(c.kind, list)
   }
-  // Groups follow their best title match (an abbreviation like "jetro" puts organizations
-  // first), then the usual order: partners before records.
+  // Partners come before records; within each, the group with the best title match leads
+  // (an abbreviation like "jetro" puts organizations before localities).
   const groups = KIND_ORDER.map((kind) => {
     const list = (byKind.get(kind) ?? []).sort((a, b) => a.score - b.score || a.rank - b.rank)
     return { kind, list, best: list[0]?.score ?? Infinity }
-  }).sort((a, b) => a.best - b.best || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind))
+  }).sort(
+    (a, b) =>
+      Number(!PARTNER_KINDS.has(a.kind)) - Number(!PARTNER_KINDS.has(b.kind)) ||
+      a.best - b.best ||
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
+  )
   const hits: SearchHit[] = []
   for (const { kind, list } of groups) {
     for (const c of list.slice(0, perKind)) hits.push({ kind, id: c.entityId, title: c.title, subtitle: c.subtitle })

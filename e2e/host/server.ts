@@ -1,0 +1,102 @@
+/**
+ * The test transport: a loopback HTTP host that serves the built renderer (out/renderer)
+ * and the real dispatcher at POST /api, on a core whose db lives in its own data folder.
+ * Tests inject `window.api` built by the same client factory as the preload (see
+ * `apiInitScript`), so the renderer cannot tell it from Electron.
+ *
+ *   node e2e/host/server.ts [--port 5199] [--data DIR] [--demo]   (for looking around by hand)
+ */
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { tmpdir } from 'node:os'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import { parseArgs } from 'node:util'
+import { createApiClient } from '../../src/shared/client.ts'
+import { methods } from '../../src/shared/contract.ts'
+import { openCore, type Core } from '../../src/main/core.ts'
+
+const ROOT = resolve(import.meta.dirname, '..', '..')
+const RENDERER = join(ROOT, 'out', 'renderer')
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' }
+const MAX_BODY = 8 * 1024 * 1024
+
+export interface Host {
+  url: string
+  core: Core
+  dataDir: string
+  close(): Promise<void>
+}
+
+export async function startHost(options: { dataDir?: string; port?: number; now?: () => Date } = {}): Promise<Host> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hanh-trang-e2e-'))
+  mkdirSync(dataDir, { recursive: true })
+  const core = await openCore({
+    dbPath: join(dataDir, 'hanh-trang.sqlite'),
+    resourcesDir: join(ROOT, 'resources'),
+    backupDir: join(dataDir, 'backups'),
+    version: 'e2e',
+    checkOutput: true,
+    ...(options.now && { now: options.now }),
+  })
+  const server: Server = createServer((req, res) => {
+    if (req.method === 'POST' && req.url === '/api') {
+      const chunks: Buffer[] = []
+      let size = 0
+      req.on('data', (c: Buffer) => {
+        size += c.length
+        if (size > MAX_BODY) req.destroy()
+        else chunks.push(c)
+      })
+      req.on('end', async () => {
+        let result: unknown
+        try {
+          const { method, input } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { method: string; input: unknown }
+          result = await core.dispatch(method, input)
+        } catch {
+          result = { ok: false, error: { code: 'invalid_input', message: 'Yêu cầu không đọc được / unreadable request' } }
+        }
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+        res.end(JSON.stringify(result))
+      })
+      return
+    }
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname
+    const file = normalize(join(RENDERER, path === '/' ? 'index.html' : decodeURIComponent(path)))
+    if (!file.startsWith(RENDERER + sep)) {
+      res.writeHead(404).end()
+      return
+    }
+    try {
+      const body = readFileSync(file)
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+      res.end(body)
+    } catch {
+      res.writeHead(404).end()
+    }
+  })
+  await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok))
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : 0
+  return {
+    url: `http://127.0.0.1:${port}`,
+    core,
+    dataDir,
+    close: async () => {
+      await new Promise<void>((ok) => server.close(() => ok()))
+      await core.close()
+    },
+  }
+}
+
+/** The script that gives the page `window.api`, made by the preload's own client factory. */
+export function apiInitScript(): string {
+  return `window.api = (${createApiClient.toString()})(${JSON.stringify(methods)}, (method, input) =>
+    fetch('/api', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method, input }) }).then((r) => r.json()));`
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' }, demo: { type: 'boolean' } } })
+  const host = await startHost({ port: Number(values.port ?? 5199), ...(values.data && { dataDir: values.data }) })
+  if (values.demo) await host.core.dispatch('demo.load', undefined)
+  process.stdout.write(`Hành Trang test host: ${host.url} (data: ${host.dataDir}). Open it with window.api injected (see e2e/fixtures.ts).\n`)
+}

@@ -1,0 +1,72 @@
+/** Page objects: what an officer does, in the words of the UI. Waits are on UI state only. */
+import { expect, type Locator, type Page } from '@playwright/test'
+import type { Host } from '../host/server.ts'
+
+export class AppPage {
+  readonly page: Page
+  readonly host: Host
+  constructor(page: Page, host: Host) {
+    this.page = page
+    this.host = host
+  }
+
+  nav(name: 'home' | 'localities' | 'organizations' | 'people' | 'agreements' | 'engagements' | 'settings') {
+    return this.page.getByTestId(`nav-${name}`)
+  }
+
+  async goto(name: Parameters<AppPage['nav']>[0]) {
+    await this.nav(name).click()
+  }
+
+  async loadDemo() {
+    await this.goto('home')
+    await this.page.getByTestId('load-demo').click()
+    await expect(this.page.getByTestId('demo-loaded')).toBeVisible()
+  }
+
+  /** The open modal dialog. */
+  get dialog(): Locator {
+    return this.page.getByRole('dialog')
+  }
+
+  /** A form field of the open dialog by its label (a select's option list shares the label: take the input). */
+  field(label: string | RegExp): Locator {
+    // Required fields carry an asterisk in their accessible name.
+    const name = typeof label === 'string' ? new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`) : label
+    return this.dialog.getByLabel(name).first()
+  }
+
+  async save() {
+    await this.dialog.getByTestId('save').click()
+  }
+
+  async saveAndClose() {
+    await this.save()
+    await expect(this.dialog).toBeHidden()
+  }
+
+  /** Picks an option in a Mantine select, typing part of it first where the select is searchable. */
+  async choose(select: Locator, typed: string, option: string | RegExp) {
+    await select.click()
+    if (typed && (await select.isEditable())) await select.fill(typed)
+    await this.page.getByRole('option', { name: option }).first().click()
+    await expect(this.page.getByRole('listbox')).toBeHidden()
+  }
+
+  async search(q: string) {
+    await this.page.keyboard.press('Control+k')
+    const input = this.page.getByTestId('search-input')
+    await expect(input).toBeVisible()
+    await input.fill(q)
+    return this.page.getByTestId('search-hit')
+  }
+
+  async closeSearch() {
+    await this.page.keyboard.press('Escape')
+    await expect(this.page.getByTestId('search-input')).toBeHidden()
+  }
+
+  rows(table: string): Locator {
+    return this.page.getByTestId(table).getByTestId('row')
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Electron lifecycle only: single instance, the app:// protocol serving the bundled
+ * renderer, the core on the db in the user's data folder, the IPC transport, the window.
+ */
+import { readFile } from 'node:fs/promises'
+import { join, normalize, sep } from 'node:path'
+import { app, BrowserWindow, dialog, protocol, session } from 'electron'
+import { openCore, type Core } from './core.ts'
+import { registerApi } from './electron-transport.ts'
+import { AppError } from './errors.ts'
+import { backupDirFor, DB_FILE, defaultDataDir } from './paths.ts'
+import { APP_ORIGIN, createMainWindow } from './window.ts'
+
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+
+app.setPath('userData', defaultDataDir())
+let mainWindow: BrowserWindow | null = null
+let core: Core | null = null
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app.on('web-contents-created', (_e, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+  })
+  app.whenReady().then(start, (e: unknown) => fail(e))
+  app.on('window-all-closed', () => app.quit())
+  app.on('will-quit', () => void core?.close())
+}
+
+function serveRenderer(): void {
+  const root = join(import.meta.dirname, '../renderer')
+  protocol.handle('app', async (request) => {
+    const { pathname } = new URL(request.url)
+    const file = normalize(join(root, decodeURIComponent(pathname)))
+    if (!file.startsWith(root + sep)) return new Response('Not found', { status: 404 })
+    try {
+      const body = await readFile(file)
+      const type = file.endsWith('.html') ? 'text/html' : file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream'
+      return new Response(body, { headers: { 'content-type': type, 'content-security-policy': CSP } })
+    } catch {
+      return new Response('Not found', { status: 404 })
+    }
+  })
+}
+
+async function start(): Promise<void> {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
+  serveRenderer()
+  const dataDir = app.getPath('userData')
+  core = await openCore({
+    dbPath: join(dataDir, DB_FILE),
+    resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
+    backupDir: backupDirFor(dataDir),
+    version: app.getVersion(),
+  }).catch((e: unknown) => fail(e))
+  const dev = process.env.ELECTRON_RENDERER_URL
+  const rendererUrl = !app.isPackaged && dev ? dev.replace(/\/$/, '') : APP_ORIGIN
+  registerApi(core.dispatch, () => mainWindow, rendererUrl)
+  mainWindow = createMainWindow(rendererUrl)
+  mainWindow.on('closed', () => (mainWindow = null))
+}
+
+function fail(e: unknown): never {
+  const message = e instanceof AppError ? e.message : `Không khởi động được Hành Trang / cannot start: ${e instanceof Error ? e.message : String(e)}`
+  dialog.showErrorBox('Hành Trang', message)
+  app.exit(1)
+  throw e
+}

@@ -1,0 +1,131 @@
+import { Alert, Badge, Button, Group, Modal, Stack, Text, Title, type ComboboxItem, type ComboboxParsedItem, type OptionsFilter } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { notifications } from '@mantine/notifications'
+import { useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { AGREEMENT_STATUSES, COMMITMENT_STATUSES } from '../../../shared/domain/labels.ts'
+import { fold } from '../../../shared/text/fold.ts'
+import { ApiCallError, queryClient } from '../api.ts'
+import { useLabels } from '../i18n/index.ts'
+
+export function PageHeader({ title, subtitle, actions }: { title: ReactNode; subtitle?: ReactNode; actions?: ReactNode }) {
+  return (
+    <Group justify="space-between" align="flex-start" mb="md" wrap="nowrap">
+      <Stack gap={2}>
+        <Title order={2}>{title}</Title>
+        {subtitle && <Text c="dimmed">{subtitle}</Text>}
+      </Stack>
+      {actions && <Group gap="xs">{actions}</Group>}
+    </Group>
+  )
+}
+
+/** A label over a value; renders nothing when the value is empty. */
+export function Info({ label, children }: { label: string; children: ReactNode }) {
+  if (children === null || children === undefined || children === '') return null
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text style={{ whiteSpace: 'pre-wrap' }}>{children}</Text>
+    </Stack>
+  )
+}
+
+export function ErrorAlert({ error }: { error: unknown }) {
+  const { t } = useTranslation()
+  if (!error) return null
+  const message = error instanceof Error ? error.message : String(error)
+  return (
+    <Alert color="red" title={t('common.error')} role="alert" data-testid="form-error">
+      {message}
+    </Alert>
+  )
+}
+
+export function notifySaved(message: string) {
+  notifications.show({ message, color: 'teal', autoClose: 2500 })
+}
+
+/** Asks before deleting; a refusal from the core (the record is still in use) is shown in the dialog. */
+export function DeleteButton({ name, onConfirm, extra }: { name: string; onConfirm: () => Promise<unknown>; extra?: string }) {
+  const { t } = useTranslation()
+  const [opened, { open, close }] = useDisclosure(false)
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+  const confirm = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      await onConfirm()
+      // Lists that showed the record refresh; the page that showed it has been left by onConfirm.
+      await queryClient.invalidateQueries()
+      close()
+      notifySaved(t('common.deleted'))
+    } catch (e) {
+      setError(e instanceof ApiCallError ? e : new Error(String(e)))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <>
+      <Button variant="light" color="red" onClick={open}>
+        {t('common.delete')}
+      </Button>
+      <Modal opened={opened} onClose={close} title={t('common.confirmDeleteTitle')} centered>
+        <Stack>
+          <Text>{t('common.confirmDelete', { name })}</Text>
+          {extra && <Text c="dimmed">{extra}</Text>}
+          <ErrorAlert error={error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button color="red" loading={busy} onClick={confirm} data-testid="confirm-delete">
+              {t('common.delete')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  )
+}
+
+/** Select filtering that forgives missing diacritics: "thanh hoa" matches "Thanh Hóa". */
+export const foldFilter: OptionsFilter = ({ options, search }) => {
+  const q = fold(search.trim())
+  if (!q) return options
+  const match = (item: ComboboxItem) => fold(item.label).includes(q)
+  return options
+    .map((o: ComboboxParsedItem) => ('group' in o ? { ...o, items: o.items.filter(match) } : o))
+    .filter((o: ComboboxParsedItem) => ('group' in o ? o.items.length > 0 : match(o)))
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  const { label } = useLabels()
+  const color = { proposed: 'gray', negotiating: 'yellow', signed: 'blue', in_force: 'teal', expired: 'orange', terminated: 'red' }[status] ?? 'gray'
+  return (
+    <Badge color={color} variant="light">
+      {label(AGREEMENT_STATUSES, status)}
+    </Badge>
+  )
+}
+
+export function CommitmentBadge({ status, overdue }: { status: string; overdue?: boolean }) {
+  const { t } = useTranslation()
+  const { label } = useLabels()
+  if (overdue) return <Badge color="red">{t('agreements.overdue')}</Badge>
+  const color = { open: 'gray', in_progress: 'yellow', done: 'teal', cancelled: 'dark' }[status] ?? 'gray'
+  return (
+    <Badge color={color} variant="light">
+      {label(COMMITMENT_STATUSES, status)}
+    </Badge>
+  )
+}
+
+export function Loading() {
+  const { t } = useTranslation()
+  return <Text c="dimmed">{t('common.loading')}</Text>
+}

@@ -1,0 +1,89 @@
+import { Anchor, Button, Card, SimpleGrid, Stack, Table, Text } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate, useParams } from 'react-router'
+import { ENGAGEMENT_KINDS } from '../../../shared/domain/labels.ts'
+import { formatDate } from '../../../shared/text/dates.ts'
+import { call, useApi } from '../api.ts'
+import { DeleteButton, ErrorAlert, Info, Loading, PageHeader, StatusBadge } from '../components/ui.tsx'
+import { useLabels } from '../i18n/index.ts'
+import { EngagementForm } from './EngagementForm.tsx'
+
+export function EngagementPage() {
+  const { id = '' } = useParams()
+  const { t } = useTranslation()
+  const { label } = useLabels()
+  const navigate = useNavigate()
+  const [editing, edit] = useDisclosure(false)
+  const { data: e, error } = useApi('engagements.get', { id })
+  if (error) return <ErrorAlert error={error} />
+  if (!e) return <Loading />
+  const href = (p: { localityId: string | null; organizationId: string | null; personId: string | null }) =>
+    p.localityId ? `/localities/${p.localityId}` : p.organizationId ? `/organizations/${p.organizationId}` : `/people/${p.personId}`
+  return (
+    <Stack>
+      <PageHeader
+        title={e.title}
+        subtitle={[label(ENGAGEMENT_KINDS, e.kind), formatDate(e.startDate) + (e.endDate ? ` – ${formatDate(e.endDate)}` : ''), e.place].filter(Boolean).join(' · ')}
+        actions={
+          <>
+            <Button variant="light" onClick={edit.open}>
+              {t('common.edit')}
+            </Button>
+            <DeleteButton name={e.title} onConfirm={async () => (await call('engagements.delete', { id }), navigate('/engagements'))} />
+          </>
+        }
+      />
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder>
+          <Stack gap="sm">
+            <Info label={t('engagements.summary')}>{e.summary}</Info>
+            <Info label={t('engagements.outcomes')}>{e.outcomes}</Info>
+            <Info label={t('common.sources')}>{e.sources}</Info>
+          </Stack>
+        </Card>
+        <Stack>
+          <Card withBorder>
+            <Text fw={600} mb="xs">
+              {t('engagements.participants')} ({e.participants.length})
+            </Text>
+            <Table verticalSpacing={4}>
+              <Table.Tbody>
+                {e.participants.map((p, i) => (
+                  <Table.Tr key={i}>
+                    <Table.Td>
+                      <Anchor component={Link} to={href(p)}>
+                        {p.name}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" c="dimmed">
+                        {p.role}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Card>
+          {e.agreements.length > 0 && (
+            <Card withBorder>
+              <Text fw={600} mb="xs">
+                {t('engagements.linkedAgreements')}
+              </Text>
+              {e.agreements.map((a) => (
+                <Text key={a.id}>
+                  <Anchor component={Link} to={`/agreements/${a.id}`}>
+                    {a.titleVi}
+                  </Anchor>{' '}
+                  <StatusBadge status={a.status} />
+                </Text>
+              ))}
+            </Card>
+          )}
+        </Stack>
+      </SimpleGrid>
+      {editing && <EngagementForm engagement={e} onClose={edit.close} />}
+    </Stack>
+  )
+}

@@ -1,0 +1,33 @@
+import i18n from 'i18next'
+import { initReactI18next, useTranslation } from 'react-i18next'
+import type { Label, Lang } from '../../../shared/domain/labels.ts'
+import { en } from './en.ts'
+import { vi } from './vi.ts'
+
+const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('lang') : null
+
+void i18n.use(initReactI18next).init({
+  resources: { vi: { translation: vi }, en: { translation: en } },
+  lng: saved === 'en' ? 'en' : 'vi',
+  fallbackLng: 'vi',
+  interpolation: { escapeValue: false },
+})
+
+export function setLanguage(lang: Lang) {
+  localStorage.setItem('lang', lang)
+  void i18n.changeLanguage(lang)
+  document.documentElement.lang = lang
+}
+
+/** Label of an enumeration value (shared/domain/labels.ts) in the current language. */
+export function useLabels() {
+  const { i18n: current } = useTranslation()
+  const lang: Lang = current.language === 'en' ? 'en' : 'vi'
+  return {
+    lang,
+    label: (table: Record<string, Label>, value: string | null | undefined) => (value ? (table[value]?.[lang] ?? value) : ''),
+    options: (table: Record<string, Label>) => Object.entries(table).map(([value, l]) => ({ value, label: l[lang] })),
+  }
+}
+
+export default i18n

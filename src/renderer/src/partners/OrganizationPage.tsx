@@ -1,0 +1,68 @@
+import { Anchor, Button, Card, SimpleGrid, Stack, Text } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate, useParams } from 'react-router'
+import { COUNTRIES, ORGANIZATION_KINDS } from '../../../shared/domain/labels.ts'
+import { call, useApi } from '../api.ts'
+import { DeleteButton, ErrorAlert, Info, Loading, PageHeader } from '../components/ui.tsx'
+import { useLabels } from '../i18n/index.ts'
+import { OrganizationForm } from './OrganizationForm.tsx'
+import { AgreementList, EngagementTimeline, PeopleList } from './timeline.tsx'
+
+export function OrganizationPage() {
+  const { id = '' } = useParams()
+  const { t } = useTranslation()
+  const { label } = useLabels()
+  const navigate = useNavigate()
+  const [editing, edit] = useDisclosure(false)
+  const { data, error } = useApi('organizations.get', { id })
+  if (error) return <ErrorAlert error={error} />
+  if (!data) return <Loading />
+  const o = data.organization
+  return (
+    <Stack>
+      <PageHeader
+        title={o.abbreviation ? `${o.abbreviation} – ${o.nameVi}` : o.nameVi}
+        subtitle={[label(ORGANIZATION_KINDS, o.kind), label(COUNTRIES, o.country)].join(' · ')}
+        actions={
+          <>
+            <Button variant="light" onClick={edit.open}>
+              {t('common.edit')}
+            </Button>
+            <DeleteButton name={o.nameVi} onConfirm={async () => (await call('organizations.delete', { id }), navigate('/organizations'))} />
+          </>
+        }
+      />
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder>
+          <Stack gap="sm">
+            <Info label={t('localities.nameEn')}>{o.nameEn}</Info>
+            <Info label={t('localities.nativeShort')}>
+              <span lang="ja">{o.nameNative}</span>
+            </Info>
+            {o.localityId && (
+              <Info label={t('organizations.locality')}>
+                <Anchor component={Link} to={`/localities/${o.localityId}`}>
+                  {data.localityName}
+                </Anchor>
+              </Info>
+            )}
+            <Info label={t('organizations.website')}>{o.website}</Info>
+            <Info label={t('common.notes')}>{o.notes}</Info>
+          </Stack>
+        </Card>
+        <Card withBorder>
+          <Text fw={600} mb="xs">
+            {t('nav.people')}
+          </Text>
+          <PeopleList rows={data.people} />
+        </Card>
+      </SimpleGrid>
+      <Text fw={600}>{t('nav.agreements')}</Text>
+      <AgreementList rows={data.agreements} />
+      <Text fw={600}>{t('engagements.timeline')}</Text>
+      <EngagementTimeline rows={data.engagements} />
+      {editing && <OrganizationForm organization={o} onClose={edit.close} />}
+    </Stack>
+  )
+}

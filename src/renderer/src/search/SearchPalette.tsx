@@ -1,0 +1,107 @@
+import { Group, Modal, ScrollArea, Stack, Text, TextInput, UnstyledButton } from '@mantine/core'
+import { useDebouncedValue } from '@mantine/hooks'
+import { keepPreviousData } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import type { SearchHit } from '../../../shared/contract.ts'
+import { SEARCH_KINDS } from '../../../shared/domain/labels.ts'
+import { useApi } from '../api.ts'
+import { useLabels } from '../i18n/index.ts'
+
+const ROUTE: Record<SearchHit['kind'], string> = {
+  locality: '/localities',
+  organization: '/organizations',
+  person: '/people',
+  agreement: '/agreements',
+  engagement: '/engagements',
+}
+
+/** One box over everything (Ctrl+K). Arrow keys move, Enter opens. */
+export function SearchPalette({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation()
+  const { label } = useLabels()
+  const navigate = useNavigate()
+  const [q, setQ] = useState('')
+  const [debounced] = useDebouncedValue(q, 80)
+  const [active, setActive] = useState(0)
+  const { data: hits = [] } = useApi('search.query', { q: debounced, limit: 8 }, { enabled: opened && debounced.trim().length > 0, placeholderData: keepPreviousData })
+  const shown = debounced.trim() ? hits : []
+  useEffect(() => setActive(0), [debounced])
+
+  const open = (hit: SearchHit) => {
+    navigate(`${ROUTE[hit.kind]}/${hit.id}`)
+    onClose()
+    setQ('')
+  }
+
+  return (
+    <Modal opened={opened} onClose={onClose} withCloseButton={false} size="xl" yOffset="8vh" padding="md" aria-label={t('nav.search')}>
+      <TextInput
+        data-autofocus
+        size="md"
+        placeholder={t('search.placeholder')}
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        data-testid="search-input"
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault()
+            setActive((a) => Math.min(a + 1, shown.length - 1))
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault()
+            setActive((a) => Math.max(a - 1, 0))
+          } else if (e.key === 'Enter' && shown[active]) {
+            open(shown[active])
+          }
+        }}
+      />
+      <ScrollArea.Autosize mah="60vh" mt="sm">
+        {debounced.trim() === '' && (
+          <Text c="dimmed" size="sm" p="sm">
+            {t('search.hint')}
+          </Text>
+        )}
+        {debounced.trim() !== '' && shown.length === 0 && (
+          <Text c="dimmed" p="sm" data-testid="search-empty">
+            {t('search.noResults', { q: debounced })}
+          </Text>
+        )}
+        <Stack gap={2} data-testid="search-results">
+          {shown.map((hit, i) => (
+            <div key={hit.id}>
+              {(i === 0 || shown[i - 1]!.kind !== hit.kind) && (
+                <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt={i ? 'sm' : 0} mb={2} px="xs">
+                  {label(SEARCH_KINDS, hit.kind)}
+                </Text>
+              )}
+              <UnstyledButton
+                w="100%"
+                px="sm"
+                py={6}
+                onClick={() => open(hit)}
+                onMouseEnter={() => setActive(i)}
+                data-testid="search-hit"
+                data-kind={hit.kind}
+                style={{ borderRadius: 6, background: i === active ? 'var(--mantine-color-indigo-0)' : undefined }}
+              >
+                <Group gap="xs" wrap="nowrap">
+                  <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
+                    <Text fw={600} truncate>
+                      {hit.title}
+                    </Text>
+                    {hit.subtitle && (
+                      <Text size="sm" c="dimmed" truncate>
+                        {hit.subtitle}
+                      </Text>
+                    )}
+                  </Stack>
+                </Group>
+              </UnstyledButton>
+            </div>
+          ))}
+        </Stack>
+      </ScrollArea.Autosize>
+    </Modal>
+  )
+}
