@@ -19,7 +19,7 @@ export const test = base.extend<{ host: Host; app: AppPage }>({
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
     await page.goto(host.url)
-    await use(new AppPage(page, host))
+    await use(new AppPage(page))
     expect(errors, 'errors thrown in the page').toEqual([])
   },
 })

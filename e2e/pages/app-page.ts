@@ -1,13 +1,21 @@
 /** Page objects: what an officer does, in the words of the UI. Waits are on UI state only. */
 import { expect, type Locator, type Page } from '@playwright/test'
-import type { Host } from '../host/server.ts'
+import type { Api } from '../../src/shared/client.ts'
 
 export class AppPage {
   readonly page: Page
-  readonly host: Host
-  constructor(page: Page, host: Host) {
+  constructor(page: Page) {
     this.page = page
-    this.host = host
+  }
+
+  /** How many agreements the core holds, asked through the app's own window.api. */
+  async agreementCount(): Promise<number> {
+    return this.page.evaluate(async () => {
+      const { api } = globalThis as unknown as { api: Api }
+      const r = await api.agreements.list({ limit: 1 })
+      if (!r.ok) throw new Error(r.error.message)
+      return r.value.total
+    })
   }
 
   nav(name: 'home' | 'localities' | 'organizations' | 'people' | 'agreements' | 'engagements' | 'settings') {

@@ -74,9 +74,7 @@ export function AgreementPage() {
               </Info>
             )}
             <Info label={t('agreements.titleEn')}>{a.titleEn}</Info>
-            <Info label={t('agreements.titleJa')}>
-              <span lang="ja">{a.titleJa}</span>
-            </Info>
+            <Info label={t('agreements.titleJa')}>{a.titleJa && <span lang="ja">{a.titleJa}</span>}</Info>
             <Info label={t('agreements.sectors')}>{a.sectors.map((c) => sectors.find((s) => s.code === c)?.[lang] ?? c).join(', ')}</Info>
             <Info label={t('agreements.value')}>{money}</Info>
             <Info label={t('agreements.validity')}>{[formatDate(a.validFrom), formatDate(a.validUntil)].filter(Boolean).join(' – ')}</Info>

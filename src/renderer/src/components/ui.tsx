@@ -15,14 +15,18 @@ export function PageHeader({ title, subtitle, actions }: { title: ReactNode; sub
         <Title order={2}>{title}</Title>
         {subtitle && <Text c="dimmed">{subtitle}</Text>}
       </Stack>
-      {actions && <Group gap="xs">{actions}</Group>}
+      {actions && (
+        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+          {actions}
+        </Group>
+      )}
     </Group>
   )
 }
 
 /** A label over a value; renders nothing when the value is empty. */
 export function Info({ label, children }: { label: string; children: ReactNode }) {
-  if (children === null || children === undefined || children === '') return null
+  if (children === null || children === undefined || children === '' || children === false) return null
   return (
     <Stack gap={0}>
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>

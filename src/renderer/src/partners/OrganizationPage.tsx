@@ -37,9 +37,7 @@ export function OrganizationPage() {
         <Card withBorder>
           <Stack gap="sm">
             <Info label={t('localities.nameEn')}>{o.nameEn}</Info>
-            <Info label={t('localities.nativeShort')}>
-              <span lang="ja">{o.nameNative}</span>
-            </Info>
+            <Info label={t('localities.nativeShort')}>{o.nameNative && <span lang="ja">{o.nameNative}</span>}</Info>
             {o.localityId && (
               <Info label={t('organizations.locality')}>
                 <Anchor component={Link} to={`/localities/${o.localityId}`}>
