@@ -80,13 +80,22 @@ async function latinCandidates(db: Db, q: string): Promise<Candidate[]> {
   // A name is first looked up as a phrase ("thanh hoa" as consecutive words, the last
   // one a prefix while typing); only when that finds nothing do the words match anywhere.
   const phrase = `"${words.join(' ')}"*`
-  const found = await matchAll(db, phrase)
+  // One or two letters typed so far match most names: rank those by name only, skipping
+  // bm25 over thousands of rows (type-ahead must stay instant).
+  const short = words.join('').length < 3
+  const found = await matchAll(db, phrase, short)
   if (found.length > 0 || words.length === 1) return found
-  return matchAll(db, words.map((w) => `"${w}"*`).join(' '))
+  return matchAll(db, words.map((w) => `"${w}"*`).join(' '), short)
 }
 
-async function matchAll(db: Db, match: string): Promise<Candidate[]> {
-  const partners = await sql<Candidate>`
+async function matchAll(db: Db, match: string, short: boolean): Promise<Candidate[]> {
+  const partners = short
+    ? await sql<Candidate>`
+    SELECT d.kind, d.entity_id AS "entityId", d.title, d.subtitle, d.title_folded AS "titleFolded", search_fts_partner.rowid AS rank
+    FROM search_fts_partner JOIN search_doc d ON d.doc_id = search_fts_partner.rowid
+    WHERE search_fts_partner MATCH ${`title : (${match})`}
+    ORDER BY search_fts_partner.rowid LIMIT 200`.execute(db)
+    : await sql<Candidate>`
     SELECT d.kind, d.entity_id AS "entityId", d.title, d.subtitle, d.title_folded AS "titleFolded",
            bm25(search_fts_partner, 10.0, 1.0) AS rank
     FROM search_fts_partner JOIN search_doc d ON d.doc_id = search_fts_partner.rowid

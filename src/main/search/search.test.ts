@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestCore, refId, type TestCore } from '../test-support.ts'
+import { reindexAll } from './documents.ts'
 
 let core: TestCore
 beforeAll(async () => {
@@ -64,5 +65,14 @@ describe('search', () => {
       expect(r.ok).toBe(true)
     }
     expect((await core.call('localities.list', { country: 'JP' })).length).toBe(47)
+  })
+
+  it('finds the same after a full rebuild of the index', async () => {
+    const queries = ['thanh hoa', 'ha nam', '山梨', '山梨県', 'gunma', 'jetro', 'dien dan']
+    const before = await Promise.all(queries.map(search))
+    await core.db.transaction().execute((trx) => reindexAll(trx))
+    const after = await Promise.all(queries.map(search))
+    expect(after.map((hits) => hits.map((h) => h.id).sort())).toEqual(before.map((hits) => hits.map((h) => h.id).sort()))
+    expect(after.every((hits) => hits.length > 0)).toBe(true)
   })
 })
