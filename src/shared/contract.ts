@@ -21,7 +21,7 @@ import {
   personInput,
   personRow,
 } from './domain/partners.ts'
-import { agreement, agreementInput, agreementListInput, agreementRow, commitment, commitmentInput } from './domain/agreements.ts'
+import { agreement, agreementInput, agreementListInput, agreementRow, commitmentInput } from './domain/agreements.ts'
 import { engagement, engagementInput, engagementRow } from './domain/engagements.ts'
 import { searchKinds } from './domain/labels.ts'
 

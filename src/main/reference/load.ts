@@ -89,9 +89,9 @@ export async function loadReferenceData(trx: Db, ctx: Ctx, referenceDir: string)
   const row = await trx.selectFrom('appMeta').select('value').where('key', '=', 'reference_version').executeTakeFirst()
   if (row && Number(row.value) >= REFERENCE_VERSION) return { loaded: false }
 
-  const existingKeys = new Set(
-    (await trx.selectFrom('locality').select('refKey').where('refKey', 'is not', null).execute()).map((r) => r.refKey),
-  )
+  const refKeys = async (table: 'locality' | 'organization') =>
+    new Set((await trx.selectFrom(table).select('refKey').where('refKey', 'is not', null).execute()).map((r) => r.refKey))
+  const existingKeys = await refKeys('locality')
   const insertLocality = async (values: Parameters<typeof localityValues>[1]) => {
     if (existingKeys.has(values.refKey)) return
     await trx.insertInto('locality').values(localityValues(ctx, values)).execute()
@@ -160,9 +160,7 @@ export async function loadReferenceData(trx: Db, ctx: Ctx, referenceDir: string)
   }
 
   const { organizations } = readJson<{ organizations: JpOrganization[] }>(referenceDir, 'jp-organizations.json')
-  const orgKeys = new Set(
-    (await trx.selectFrom('organization').select('refKey').where('refKey', 'is not', null).execute()).map((r) => r.refKey),
-  )
+  const orgKeys = await refKeys('organization')
   for (const o of organizations) {
     const refKey = `jp-org-${o.id}`
     if (orgKeys.has(refKey)) continue

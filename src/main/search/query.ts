@@ -7,8 +7,8 @@
  * text are matched as substrings: trigram for records, LIKE over the partners' native
  * names (which also serves one- and two-character queries such as "山梨").
  *
- * Partners are ranked by bm25 over a small index; records by recency, from which the
- * best title matches are lifted. Results are grouped by kind: partners first, then
+ * Candidates come from bounded queries (names starting with the text, matches in names,
+ * matches anywhere, newest first), and are ranked by how well their title matches. Results are grouped by kind: partners first, then
  * records, the group with the best title match leading within each.
  */
 import { sql } from 'kysely'
@@ -80,39 +80,42 @@ async function latinCandidates(db: Db, q: string): Promise<Candidate[]> {
   // A name is first looked up as a phrase ("thanh hoa" as consecutive words, the last
   // one a prefix while typing); only when that finds nothing do the words match anywhere.
   const phrase = `"${words.join(' ')}"*`
-  // One or two letters typed so far match most names: rank those by name only, skipping
-  // bm25 over thousands of rows (type-ahead must stay instant).
-  const short = words.join('').length < 3
-  const found = await matchAll(db, phrase, short)
+  const found = await matchAll(db, phrase, words.join(' '))
   if (found.length > 0 || words.length === 1) return found
-  return matchAll(db, words.map((w) => `"${w}"*`).join(' '), short)
+  return matchAll(db, words.map((w) => `"${w}"*`).join(' '), null)
 }
 
-async function matchAll(db: Db, match: string, short: boolean): Promise<Candidate[]> {
-  const partners = short
+/**
+ * Candidates, each query bounded so that type-ahead stays fast however many records
+ * match: names that start with the text (an index range), then matches in names, then
+ * anywhere, newest first. Ranking among them is done by `titleScore`.
+ */
+async function matchAll(db: Db, match: string, titlePrefix: string | null): Promise<Candidate[]> {
+  const startsWith = titlePrefix
     ? await sql<Candidate>`
-    SELECT d.kind, d.entity_id AS "entityId", d.title, d.subtitle, d.title_folded AS "titleFolded", search_fts_partner.rowid AS rank
-    FROM search_fts_partner JOIN search_doc d ON d.doc_id = search_fts_partner.rowid
-    WHERE search_fts_partner MATCH ${`title : (${match})`}
-    ORDER BY search_fts_partner.rowid LIMIT 200`.execute(db)
-    : await sql<Candidate>`
-    SELECT d.kind, d.entity_id AS "entityId", d.title, d.subtitle, d.title_folded AS "titleFolded",
-           bm25(search_fts_partner, 10.0, 1.0) AS rank
-    FROM search_fts_partner JOIN search_doc d ON d.doc_id = search_fts_partner.rowid
-    WHERE search_fts_partner MATCH ${match}
-    ORDER BY rank LIMIT 200`.execute(db)
-  // Records: matches in titles first, then anywhere; newest first within each.
-  const recordsInTitle = await sql<Candidate>`
-    SELECT d.kind, d.entity_id AS "entityId", d.title, d.subtitle, d.title_folded AS "titleFolded", -search_fts_record.rowid AS rank
-    FROM search_fts_record JOIN search_doc d ON d.doc_id = search_fts_record.rowid
-    WHERE search_fts_record MATCH ${`title : (${match})`}
-    ORDER BY search_fts_record.rowid DESC LIMIT ${RECORD_WINDOW}`.execute(db)
-  const recordsAnywhere = await sql<Candidate>`
-    SELECT d.kind, d.entity_id AS "entityId", d.title, d.subtitle, d.title_folded AS "titleFolded", 1e12 - search_fts_record.rowid AS rank
-    FROM search_fts_record JOIN search_doc d ON d.doc_id = search_fts_record.rowid
-    WHERE search_fts_record MATCH ${match}
-    ORDER BY search_fts_record.rowid DESC LIMIT ${RECORD_WINDOW}`.execute(db)
-  return [...partners.rows, ...recordsInTitle.rows, ...recordsAnywhere.rows]
+    SELECT kind, entity_id AS "entityId", title, subtitle, title_folded AS "titleFolded", doc_id AS rank
+    FROM search_doc
+    WHERE title_folded >= ${titlePrefix} AND title_folded < ${`${titlePrefix}\u{10ffff}`}
+    ORDER BY title_folded LIMIT ${RECORD_WINDOW}`.execute(db)
+    : { rows: [] }
+  const inNames = (table: string) => sql<Candidate>`
+    SELECT d.kind, d.entity_id AS "entityId", d.title, d.subtitle, d.title_folded AS "titleFolded", -${sql.raw(table)}.rowid AS rank
+    FROM ${sql.raw(table)} JOIN search_doc d ON d.doc_id = ${sql.raw(table)}.rowid
+    WHERE ${sql.raw(table)} MATCH ${`title : (${match})`}
+    ORDER BY ${sql.raw(table)}.rowid DESC LIMIT ${RECORD_WINDOW}`.execute(db)
+  const anywhere = (table: string) => sql<Candidate>`
+    SELECT d.kind, d.entity_id AS "entityId", d.title, d.subtitle, d.title_folded AS "titleFolded", 1e12 - ${sql.raw(table)}.rowid AS rank
+    FROM ${sql.raw(table)} JOIN search_doc d ON d.doc_id = ${sql.raw(table)}.rowid
+    WHERE ${sql.raw(table)} MATCH ${match}
+    ORDER BY ${sql.raw(table)}.rowid DESC LIMIT ${RECORD_WINDOW}`.execute(db)
+  const results = [
+    startsWith,
+    await inNames('search_fts_partner'),
+    await anywhere('search_fts_partner'),
+    await inNames('search_fts_record'),
+    await anywhere('search_fts_record'),
+  ]
+  return results.flatMap((r) => r.rows)
 }
 
 async function cjkCandidates(db: Db, q: string): Promise<Candidate[]> {

@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import {
   countryCode,
-  id,
   optionalDate,
   optionalId,
   optionalNumber,

@@ -23,11 +23,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('native_names', 'text', (c) => c.notNull())
     .execute()
   await db.schema.createIndex('search_doc_kind').on('search_doc').column('kind').execute()
+  // Names that start with what is typed are found by a range scan on this index.
+  await db.schema.createIndex('search_doc_title_folded').on('search_doc').column('title_folded').execute()
 
   for (const table of ['search_fts_partner', 'search_fts_record']) {
     await sql`CREATE VIRTUAL TABLE ${sql.raw(table)} USING fts5(
       title, body, content='', contentless_delete=1,
-      tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')`.execute(db)
+      tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4')`.execute(db)
   }
   await sql`CREATE VIRTUAL TABLE search_tri_record USING fts5(
     text, content='', contentless_delete=1, tokenize='trigram')`.execute(db)

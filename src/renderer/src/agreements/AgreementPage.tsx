@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form'
 import { useDisclosure } from '@mantine/hooks'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate, useParams } from 'react-router'
+import { Link, useParams } from 'react-router'
 import type { Input } from '../../../shared/contract.ts'
 import type { Commitment } from '../../../shared/domain/agreements.ts'
 import { AGREEMENT_KINDS, COMMITMENT_STATUSES, ENGAGEMENT_KINDS, PARTY_SIDES } from '../../../shared/domain/labels.ts'
@@ -12,7 +12,7 @@ import { call, useApi } from '../api.ts'
 import { DateField } from '../components/DateField.tsx'
 import { FormModal } from '../components/FormModal.tsx'
 import { initialValues, toInput } from '../components/forms.ts'
-import { CommitmentBadge, DeleteButton, ErrorAlert, Info, Loading, PageHeader, StatusBadge } from '../components/ui.tsx'
+import { CommitmentBadge, DeleteButton, ErrorAlert, Info, Loading, PageHeader, RecordActions, StatusBadge } from '../components/ui.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { AgreementForm } from './AgreementForm.tsx'
 
@@ -20,7 +20,6 @@ export function AgreementPage() {
   const { id = '' } = useParams()
   const { t } = useTranslation()
   const { label, lang } = useLabels()
-  const navigate = useNavigate()
   const [editing, edit] = useDisclosure(false)
   const [commitment, setCommitment] = useState<Commitment | 'new' | null>(null)
   const { data: a, error } = useApi('agreements.get', { id })
@@ -38,13 +37,12 @@ export function AgreementPage() {
         actions={
           <>
             <StatusBadge status={a.status} />
-            <Button variant="light" onClick={edit.open} data-testid="edit">
-              {t('common.edit')}
-            </Button>
-            <DeleteButton
+            <RecordActions
               name={a.titleVi}
               extra={a.commitments.length ? `${t('agreements.commitments')}: ${a.commitments.length}` : undefined}
-              onConfirm={async () => (await call('agreements.delete', { id }), navigate('/agreements'))}
+              onEdit={edit.open}
+              onDelete={() => call('agreements.delete', { id })}
+              listPath="/agreements"
             />
           </>
         }

@@ -44,10 +44,11 @@ export function AgreementsPage() {
   const sectorLabel = (code: string) => sectors.find((s) => s.code === code)?.[lang] ?? code
 
   const columns: Column<AgreementRow>[] = [
-    { key: 'title', header: t('agreements.titleVi'), width: '32%', render: (a) => <Text fw={600} lineClamp={2}>{a.titleVi}</Text> },
-    { key: 'kind', header: t('agreements.kind'), width: '13%', render: (a) => label(AGREEMENT_KINDS, a.kind) },
-    { key: 'parties', header: t('agreements.parties'), width: '20%', render: (a) => <Text size="sm" lineClamp={2}>{a.partiesText}</Text> },
+    { key: 'title', header: t('agreements.titleVi'), width: '28%', render: (a) => <Text fw={600} lineClamp={2}>{a.titleVi}</Text> },
+    { key: 'kind', header: t('agreements.kind'), width: '12%', render: (a) => label(AGREEMENT_KINDS, a.kind) },
+    { key: 'parties', header: t('agreements.parties'), width: '18%', render: (a) => <Text size="sm" lineClamp={2}>{a.partiesText}</Text> },
     { key: 'signed', header: t('agreements.signedDate'), width: '9%', render: (a) => formatDate(a.signedDate) },
+    { key: 'valid', header: t('agreements.validUntil'), width: '9%', render: (a) => formatDate(a.validUntil) },
     {
       key: 'status',
       header: t('agreements.status'),

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
 import { AGREEMENT_STATUSES, COMMITMENT_STATUSES } from '../../../shared/domain/labels.ts'
 import { fold } from '../../../shared/text/fold.ts'
 import { ApiCallError, queryClient } from '../api.ts'
@@ -132,4 +133,37 @@ export function CommitmentBadge({ status, overdue }: { status: string; overdue?:
 export function Loading() {
   const { t } = useTranslation()
   return <Text c="dimmed">{t('common.loading')}</Text>
+}
+
+/** The Edit and Delete buttons of a record's page; deleting asks first, then leaves for `listPath`. */
+export function RecordActions({
+  name,
+  onEdit,
+  onDelete,
+  listPath,
+  extra,
+}: {
+  name: string
+  onEdit: () => void
+  onDelete: () => Promise<unknown>
+  listPath: string
+  extra?: string
+}) {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  return (
+    <>
+      <Button variant="light" onClick={onEdit} data-testid="edit">
+        {t('common.edit')}
+      </Button>
+      <DeleteButton
+        name={name}
+        extra={extra}
+        onConfirm={async () => {
+          await onDelete()
+          navigate(listPath)
+        }}
+      />
+    </>
+  )
 }

@@ -1,11 +1,11 @@
-import { Anchor, Button, Card, SimpleGrid, Stack, Table, Text } from '@mantine/core'
+import { Anchor, Card, SimpleGrid, Stack, Table, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate, useParams } from 'react-router'
+import { Link, useParams } from 'react-router'
 import { ENGAGEMENT_KINDS } from '../../../shared/domain/labels.ts'
 import { formatDate } from '../../../shared/text/dates.ts'
 import { call, useApi } from '../api.ts'
-import { DeleteButton, ErrorAlert, Info, Loading, PageHeader, StatusBadge } from '../components/ui.tsx'
+import { ErrorAlert, Info, Loading, PageHeader, RecordActions, StatusBadge } from '../components/ui.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { EngagementForm } from './EngagementForm.tsx'
 
@@ -13,7 +13,6 @@ export function EngagementPage() {
   const { id = '' } = useParams()
   const { t } = useTranslation()
   const { label } = useLabels()
-  const navigate = useNavigate()
   const [editing, edit] = useDisclosure(false)
   const { data: e, error } = useApi('engagements.get', { id })
   if (error) return <ErrorAlert error={error} />
@@ -25,14 +24,7 @@ export function EngagementPage() {
       <PageHeader
         title={e.title}
         subtitle={[label(ENGAGEMENT_KINDS, e.kind), formatDate(e.startDate) + (e.endDate ? ` – ${formatDate(e.endDate)}` : ''), e.place].filter(Boolean).join(' · ')}
-        actions={
-          <>
-            <Button variant="light" onClick={edit.open}>
-              {t('common.edit')}
-            </Button>
-            <DeleteButton name={e.title} onConfirm={async () => (await call('engagements.delete', { id }), navigate('/engagements'))} />
-          </>
-        }
+        actions={<RecordActions name={e.title} onEdit={edit.open} onDelete={() => call('engagements.delete', { id })} listPath="/engagements" />}
       />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>

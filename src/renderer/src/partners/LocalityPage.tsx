@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Tabs, Tex
 import { useForm } from '@mantine/form'
 import { useDisclosure } from '@mantine/hooks'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate, useParams } from 'react-router'
+import { Link, useParams } from 'react-router'
 import type { Input } from '../../../shared/contract.ts'
 import { COUNTRIES, FACT_SCOPES, LOCALITY_LEVELS } from '../../../shared/domain/labels.ts'
 import { formatDate } from '../../../shared/text/dates.ts'
@@ -10,7 +10,7 @@ import { call, useApi } from '../api.ts'
 import { DateField } from '../components/DateField.tsx'
 import { FormModal } from '../components/FormModal.tsx'
 import { toInput } from '../components/forms.ts'
-import { DeleteButton, ErrorAlert, Info, Loading, PageHeader } from '../components/ui.tsx'
+import { ErrorAlert, Info, Loading, PageHeader, RecordActions } from '../components/ui.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { LocalityForm } from './LocalityForm.tsx'
 import { PersonForm } from './PersonForm.tsx'
@@ -22,7 +22,6 @@ export function LocalityPage() {
   const { id = '' } = useParams()
   const { t } = useTranslation()
   const { label } = useLabels()
-  const navigate = useNavigate()
   const [editing, edit] = useDisclosure(false)
   const [addingFact, factDialog] = useDisclosure(false)
   const [addingPerson, personDialog] = useDisclosure(false)
@@ -46,20 +45,7 @@ export function LocalityPage() {
           </Group>
         }
         subtitle={[label(COUNTRIES, l.country), label(LOCALITY_LEVELS, l.level), l.region].filter(Boolean).join(' · ')}
-        actions={
-          <>
-            <Button variant="light" onClick={edit.open} data-testid="edit">
-              {t('common.edit')}
-            </Button>
-            <DeleteButton
-              name={l.nameVi}
-              onConfirm={async () => {
-                await call('localities.delete', { id })
-                navigate('/localities')
-              }}
-            />
-          </>
-        }
+        actions={<RecordActions name={l.nameVi} onEdit={edit.open} onDelete={() => call('localities.delete', { id })} listPath="/localities" />}
       />
       {data.successors.length > 0 && (
         <Card withBorder bg="yellow.0">

@@ -1,10 +1,10 @@
-import { Anchor, Button, Card, SimpleGrid, Stack, Text } from '@mantine/core'
+import { Anchor, Card, SimpleGrid, Stack, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate, useParams } from 'react-router'
+import { Link, useParams } from 'react-router'
 import { COUNTRIES, ORGANIZATION_KINDS } from '../../../shared/domain/labels.ts'
 import { call, useApi } from '../api.ts'
-import { DeleteButton, ErrorAlert, Info, Loading, PageHeader } from '../components/ui.tsx'
+import { ErrorAlert, Info, Loading, PageHeader, RecordActions } from '../components/ui.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { OrganizationForm } from './OrganizationForm.tsx'
 import { AgreementList, EngagementTimeline, PeopleList } from './timeline.tsx'
@@ -13,7 +13,6 @@ export function OrganizationPage() {
   const { id = '' } = useParams()
   const { t } = useTranslation()
   const { label } = useLabels()
-  const navigate = useNavigate()
   const [editing, edit] = useDisclosure(false)
   const { data, error } = useApi('organizations.get', { id })
   if (error) return <ErrorAlert error={error} />
@@ -24,14 +23,7 @@ export function OrganizationPage() {
       <PageHeader
         title={o.abbreviation ? `${o.abbreviation} – ${o.nameVi}` : o.nameVi}
         subtitle={[label(ORGANIZATION_KINDS, o.kind), label(COUNTRIES, o.country)].join(' · ')}
-        actions={
-          <>
-            <Button variant="light" onClick={edit.open}>
-              {t('common.edit')}
-            </Button>
-            <DeleteButton name={o.nameVi} onConfirm={async () => (await call('organizations.delete', { id }), navigate('/organizations'))} />
-          </>
-        }
+        actions={<RecordActions name={o.nameVi} onEdit={edit.open} onDelete={() => call('organizations.delete', { id })} listPath="/organizations" />}
       />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>

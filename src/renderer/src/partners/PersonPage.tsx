@@ -1,11 +1,11 @@
-import { Anchor, Button, Card, SimpleGrid, Stack, Text } from '@mantine/core'
+import { Anchor, Card, SimpleGrid, Stack, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate, useParams } from 'react-router'
+import { Link, useParams } from 'react-router'
 import { COUNTRIES } from '../../../shared/domain/labels.ts'
 import { formatDate } from '../../../shared/text/dates.ts'
 import { call, useApi } from '../api.ts'
-import { DeleteButton, ErrorAlert, Info, Loading, PageHeader } from '../components/ui.tsx'
+import { ErrorAlert, Info, Loading, PageHeader, RecordActions } from '../components/ui.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { PersonForm } from './PersonForm.tsx'
 import { AgreementList, EngagementTimeline } from './timeline.tsx'
@@ -14,7 +14,6 @@ export function PersonPage() {
   const { id = '' } = useParams()
   const { t } = useTranslation()
   const { label } = useLabels()
-  const navigate = useNavigate()
   const [editing, edit] = useDisclosure(false)
   const { data, error } = useApi('people.get', { id })
   if (error) return <ErrorAlert error={error} />
@@ -35,14 +34,7 @@ export function PersonPage() {
           </span>
         }
         subtitle={[p.title, label(COUNTRIES, p.country)].filter(Boolean).join(' · ')}
-        actions={
-          <>
-            <Button variant="light" onClick={edit.open}>
-              {t('common.edit')}
-            </Button>
-            <DeleteButton name={data.displayName} onConfirm={async () => (await call('people.delete', { id }), navigate('/people'))} />
-          </>
-        }
+        actions={<RecordActions name={data.displayName} onEdit={edit.open} onDelete={() => call('people.delete', { id })} listPath="/people" />}
       />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>
