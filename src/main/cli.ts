@@ -4,6 +4,8 @@
  *   npm run cli -- [--db FILE] demo load
  *   npm run cli -- [--db FILE] search QUERY [--json]
  *   npm run cli -- [--db FILE] check
+ *   npm run cli -- [--db FILE] trip list [--json]
+ *   npm run cli -- [--db FILE] brief export --trip ID --out FILE.docx [--lang vi|en]
  *
  * --db defaults to HANH_TRANG_DB, else the app's own db in the user's data folder.
  */
@@ -12,6 +14,9 @@ import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { SEARCH_KINDS, labelOf } from '../shared/domain/labels.ts'
 import type { SearchHit } from '../shared/contract.ts'
+import type { TripRow } from '../shared/domain/trips.ts'
+import { formatDate } from '../shared/text/dates.ts'
+import { buildModel, writeBrief } from './briefs/export.ts'
 import { openCore, type Core } from './core.ts'
 import { SCHEMA_VERSION } from './db/migrations/index.ts'
 import { AppError } from './errors.ts'
@@ -22,6 +27,9 @@ const USAGE = `Hành Trang – công cụ dòng lệnh / command line
   npm run cli -- [--db TỆP] demo load            nạp dữ liệu mẫu / load the sample data
   npm run cli -- [--db TỆP] search TỪ-KHÓA [--json]  tìm kiếm / search
   npm run cli -- [--db TỆP] check                kiểm tra tệp dữ liệu / check the database
+  npm run cli -- [--db TỆP] trip list [--json]   danh sách đoàn công tác / list trips
+  npm run cli -- [--db TỆP] brief export --trip MÃ --out TỆP.docx [--lang vi|en]
+                                                 xuất tài liệu Word / export the brief
 
 --db mặc định là HANH_TRANG_DB, nếu không có thì là tệp dữ liệu của ứng dụng.`
 
@@ -54,7 +62,14 @@ async function call<T>(core: Core, method: string, input?: unknown): Promise<T> 
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      db: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      trip: { type: 'string' },
+      out: { type: 'string' },
+      lang: { type: 'string' },
+    },
     allowPositionals: true,
   })
   if (values.help || positionals.length === 0) {
@@ -101,6 +116,31 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         )
         return 0
       })
+    }
+    case 'trip': {
+      if (rest[0] !== 'list') throw new UsageError(`Lệnh không hợp lệ: trip ${rest.join(' ')}`)
+      const trips = await withCore(dbPath, (core) => call<TripRow[]>(core, 'trips.list'))
+      if (values.json) out(JSON.stringify(trips, null, 2))
+      else if (trips.length === 0) out('Chưa có đoàn công tác nào. / No trips.')
+      else for (const t of trips) out(`${formatDate(t.startDate)}–${formatDate(t.endDate)}  ${t.title}  [${t.id}]`)
+      return 0
+    }
+    case 'brief': {
+      if (rest[0] !== 'export') throw new UsageError(`Lệnh không hợp lệ: brief ${rest.join(' ')}`)
+      if (!values.trip || !values.out) throw new UsageError('Cần --trip MÃ và --out TỆP.docx / --trip and --out are required')
+      if (values.lang && values.lang !== 'vi' && values.lang !== 'en') throw new UsageError('--lang là vi hoặc en / --lang is vi or en')
+      const tripId = values.trip
+      const outPath = resolve(values.out)
+      const language = (values.lang ?? 'vi') as 'vi' | 'en'
+      const result = await withCore(dbPath, async (core) => {
+        // The trip id goes through the contract's own validation first.
+        await call(core, 'trips.get', { id: tripId })
+        const model = await buildModel(core.ctx, tripId, { language })
+        for (const w of model.warnings) out(`! ${w.message}`)
+        return writeBrief(core.ctx, model, outPath)
+      })
+      out(`Đã xuất ${result.path} (${Math.round(result.bytes / 1024)} KB, sha256 ${result.sha256.slice(0, 12)}…). / Brief exported.`)
+      return 0
     }
     default:
       throw new UsageError(`Lệnh không hợp lệ / unknown command: ${command}`)

@@ -3,7 +3,7 @@
  * dispatcher. The Electron shell, the CLI, the e2e host and the tests all start here.
  */
 import { userInfo } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type Database from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import { createDispatcher, type Dispatch } from './api/dispatcher.ts'
@@ -15,6 +15,7 @@ import type { DB } from './db/schema.ts'
 import { loadReferenceData } from './reference/load.ts'
 import { indexLocality, indexOrganization } from './search/documents.ts'
 import { todayIso } from '../shared/text/dates.ts'
+import { folderPlatform, type Platform } from './platform.ts'
 
 export interface CoreOptions {
   dbPath: string
@@ -28,6 +29,8 @@ export interface CoreOptions {
   now?: () => Date
   migrations?: OpenOptions['migrations']
   log?: (e: unknown) => void
+  /** Dialogs and the file manager; by default files go to an "exports" folder beside the db. */
+  platform?: Platform
 }
 
 export interface Core {
@@ -82,6 +85,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     dataPath: options.dbPath,
     resourcesDir: options.resourcesDir,
     schemaVersion: SCHEMA_VERSION,
+    platform: options.platform ?? folderPlatform(join(dirname(options.dbPath), 'exports')),
   })
   const dispatch = createDispatcher(ctx, handlers, { checkOutput: options.checkOutput, log: options.log ?? ((e) => console.error(e)) })
   return {

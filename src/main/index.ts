@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { join, normalize, sep } from 'node:path'
 import { app, BrowserWindow, dialog, protocol, session } from 'electron'
 import { openCore, type Core } from './core.ts'
+import { electronPlatform } from './electron-platform.ts'
 import { registerApi } from './electron-transport.ts'
 import { AppError } from './errors.ts'
 import { backupDirFor, DB_FILE, defaultDataDir } from './paths.ts'
@@ -64,6 +65,7 @@ async function start(): Promise<void> {
     resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
     backupDir: backupDirFor(dataDir),
     version: app.getVersion(),
+    platform: electronPlatform(() => mainWindow),
   }).catch((e: unknown) => fail(e))
   const dev = process.env.ELECTRON_RENDERER_URL
   const rendererUrl = !app.isPackaged && dev ? dev.replace(/\/$/, '') : APP_ORIGIN

@@ -24,11 +24,15 @@ import {
 import { agreement, agreementInput, agreementListInput, agreementRow, commitmentInput } from './domain/agreements.ts'
 import { engagement, engagementInput, engagementRow } from './domain/engagements.ts'
 import { searchKinds } from './domain/labels.ts'
+import { itemInput, snippet, snippetInput, trip, tripInput, tripRow } from './domain/trips.ts'
+import { briefModel, briefSettings } from './domain/briefs.ts'
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 const noInput = z.object({}).optional()
 const withId = <T extends z.ZodObject>(schema: T) => z.intersection(idInput, schema)
 const created = z.object({ id: z.string() })
+const tripIdInput = z.object({ tripId: z.uuid({ error: 'Mã bản ghi không hợp lệ / invalid id' }) })
+const exportResult = z.object({ path: z.string(), fileName: z.string(), sha256: z.string(), bytes: z.number() })
 
 export const sector = z.object({ code: z.string(), vi: z.string(), en: z.string(), ja: z.string() })
 export type Sector = z.infer<typeof sector>
@@ -146,6 +150,38 @@ export const contract = {
     z.object({ q: z.string().max(200, { error: 'Từ khóa quá dài / query too long' }), limit: z.number().int().min(1).max(50).optional() }),
     z.array(searchHit),
   ),
+  'trips.list': method(noInput, z.array(tripRow)),
+  'trips.get': method(idInput, trip),
+  'trips.create': method(tripInput, created),
+  'trips.update': method(withId(tripInput), okOutput),
+  'trips.delete': method(idInput, okOutput),
+  'trips.duplicate': method(idInput, created),
+
+  'itinerary.create': method(itemInput, created),
+  'itinerary.update': method(withId(itemInput), okOutput),
+  'itinerary.delete': method(idInput, okOutput),
+
+  'snippets.list': method(noInput, z.array(snippet)),
+  'snippets.create': method(snippetInput, created),
+  'snippets.update': method(withId(snippetInput), okOutput),
+  'snippets.delete': method(idInput, okOutput),
+  'snippets.suggest': method(
+    z.object({
+      counterparts: z.array(z.object({ personId: z.string().nullish(), organizationId: z.string().nullish(), localityId: z.string().nullish() })).max(100),
+      sectors: z.array(z.string().max(64)).max(30),
+    }),
+    z.array(snippet),
+  ),
+
+  'briefs.get': method(tripIdInput, z.object({ settings: briefSettings, model: briefModel })),
+  'briefs.save': method(z.object({ tripId: z.uuid({ error: 'Mã bản ghi không hợp lệ / invalid id' }), settings: briefSettings }), okOutput),
+  /** Asks where to save (a save dialog in the app), writes the .docx atomically, records the export. */
+  'briefs.export': method(tripIdInput, exportResult.nullable()),
+  /** One short brief per meeting of the trip, each its own file, in a folder the officer chooses. */
+  'briefs.exportMeetings': method(tripIdInput, z.object({ folder: z.string(), files: z.array(z.string()) }).nullable()),
+  'briefs.exports': method(tripIdInput, z.array(z.object({ id: z.string(), at: z.string(), actor: z.string(), fileName: z.string(), sha256: z.string(), language: z.string() }))),
+  'briefs.showInFolder': method(z.object({ path: z.string().max(4096) }), okOutput),
+
   'audit.list': method(z.object({ entityId: z.string().max(64).optional() }).optional(), z.array(auditEntry)),
 } as const
 

@@ -1,10 +1,16 @@
 /** Every contract method bound to its feature function. The type makes a missing one a compile error. */
 import { sql } from 'kysely'
 import * as agreements from '../agreements/queries.ts'
-import type { Ctx } from '../context.ts'
+import { type Ctx, stamp } from '../context.ts'
 import { loadDemo } from '../demo/load.ts'
 import * as engagements from '../engagements/queries.ts'
 import * as partners from '../partners/queries.ts'
+import * as trips from '../trips/queries.ts'
+import { buildModel, exportPerMeeting, loadSettings, writeBrief } from '../briefs/export.ts'
+import { assembleBrief } from '../briefs/model.ts'
+import type { Platform } from '../platform.ts'
+import { AppError } from '../errors.ts'
+import { existsSync } from 'node:fs'
 import { search } from '../search/query.ts'
 import type { Handlers } from './dispatcher.ts'
 
@@ -13,6 +19,7 @@ export interface HandlerEnv {
   dataPath: string
   resourcesDir: string
   schemaVersion: number
+  platform: Platform
 }
 
 const ok = { ok: true } as const
@@ -94,6 +101,65 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'engagements.delete': async (ctx, { id }) => (await engagements.deleteEngagement(ctx, id), ok),
 
     'search.query': (ctx, { q, limit }) => search(ctx.db, q, limit),
+
+    'trips.list': (ctx) => trips.listTrips(ctx.db),
+    'trips.get': (ctx, { id }) => trips.getTrip(ctx.db, id),
+    'trips.create': (ctx, input) => trips.createTrip(ctx, input),
+    'trips.update': async (ctx, { id, ...input }) => (await trips.updateTrip(ctx, id, input), ok),
+    'trips.delete': async (ctx, { id }) => (await trips.deleteTrip(ctx, id), ok),
+    'trips.duplicate': (ctx, { id }) => trips.duplicateTrip(ctx, id),
+
+    'itinerary.create': (ctx, input) => trips.createItem(ctx, input),
+    'itinerary.update': async (ctx, { id, ...input }) => (await trips.updateItem(ctx, id, input), ok),
+    'itinerary.delete': async (ctx, { id }) => (await trips.deleteItem(ctx, id), ok),
+
+    'snippets.list': (ctx) => trips.listSnippets(ctx.db),
+    'snippets.create': (ctx, input) => trips.createSnippet(ctx, input),
+    'snippets.update': async (ctx, { id, ...input }) => (await trips.updateSnippet(ctx, id, input), ok),
+    'snippets.delete': async (ctx, { id }) => (await trips.deleteSnippet(ctx, id), ok),
+    'snippets.suggest': (ctx, { counterparts, sectors }) =>
+      trips.suggestSnippets(ctx.db, {
+        counterparts: counterparts.map((c) => ({ personId: c.personId ?? null, organizationId: c.organizationId ?? null, localityId: c.localityId ?? null })),
+        sectors,
+      }),
+
+    'briefs.get': (ctx, { tripId }) =>
+      ctx.db.transaction().execute(async (trx) => {
+        const settings = await loadSettings(trx, tripId)
+        return { settings, model: await assembleBrief(trx, tripId, settings, new Date(ctx.now()), ctx.today()) }
+      }),
+    'briefs.save': async (ctx, { tripId, settings }) => {
+      await ctx.db.transaction().execute(async (trx) => {
+        await loadSettings(trx, tripId) // refuses an unknown trip
+        const json = JSON.stringify(settings)
+        const existing = await trx.selectFrom('brief').select('id').where('tripId', '=', tripId).executeTakeFirst()
+        if (existing) await trx.updateTable('brief').set({ settings: json, updatedAt: ctx.now(), updatedBy: ctx.actor }).where('id', '=', existing.id).execute()
+        else await trx.insertInto('brief').values({ ...stamp(ctx), tripId, settings: json }).execute()
+      })
+      return ok
+    },
+    'briefs.export': async (ctx, { tripId }) => {
+      const model = await buildModel(ctx, tripId)
+      const path = await env.platform.chooseSavePath(`${model.fileBaseName}.docx`)
+      return path ? writeBrief(ctx, model, path) : null
+    },
+    'briefs.exportMeetings': async (ctx, { tripId }) => {
+      await loadSettings(ctx.db, tripId)
+      const folder = await env.platform.chooseFolder()
+      return folder ? { folder, files: await exportPerMeeting(ctx, tripId, folder) } : null
+    },
+    'briefs.exports': (ctx, { tripId }) =>
+      ctx.db
+        .selectFrom('briefExport')
+        .select(['id', 'at', 'actor', 'fileName', 'sha256', 'language'])
+        .where('tripId', '=', tripId)
+        .orderBy('at', 'desc')
+        .execute(),
+    'briefs.showInFolder': async (_ctx, { path }) => {
+      if (!/\.docx$/i.test(path) || !existsSync(path)) throw new AppError('not_found', 'Không tìm thấy tệp / file not found')
+      await env.platform.showInFolder(path)
+      return ok
+    },
     'audit.list': async (ctx, input) => {
       let q = ctx.db.selectFrom('auditLog').select(['id', 'entity', 'entityId', 'action', 'at', 'actor'])
       if (input?.entityId) q = q.where('entityId', '=', input.entityId)

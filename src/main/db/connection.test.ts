@@ -51,6 +51,7 @@ describe('database', () => {
       '0002-create-agreements': ['agreement', 'agreement_party', 'agreement_signatory', 'agreement_sector', 'commitment'],
       '0003-create-engagements': ['engagement', 'engagement_participant', 'engagement_agreement', 'fact'],
       '0004-create-search': ['search_doc', 'search_fts_partner', 'search_fts_record', 'search_tri_record'],
+      '0005-create-trips': ['trip', 'trip_destination', 'trip_member', 'itinerary_item', 'snippet', 'brief', 'brief_export'],
     }
     expect(migrations.map(([name]) => name)).toEqual(Object.keys(expected))
     const path = join(fresh(), 'db.sqlite')

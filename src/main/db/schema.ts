@@ -10,6 +10,8 @@ import type {
   CommitmentStatus,
   EngagementKind,
   FactScope,
+  ItemKind,
+  MemberRole,
   LocalityLevel,
   OrganizationKind,
   PartySide,
@@ -208,6 +210,77 @@ export interface SearchDocTable {
   nativeNames: string
 }
 
+export interface TripTable extends Meta {
+  title: string
+  homeLocalityId: string | null
+  startDate: string
+  endDate: string
+  objectives: string | null
+  notes: string | null
+}
+
+export interface TripDestinationTable {
+  tripId: string
+  localityId: string
+  position: number
+}
+
+export interface TripMemberTable extends Meta {
+  tripId: string
+  personId: string | null
+  name: string | null
+  title: string | null
+  role: MemberRole
+  position: number
+}
+
+export interface ItineraryItemTable extends Meta {
+  tripId: string
+  kind: ItemKind
+  title: string
+  start: string
+  end: string | null
+  place: string | null
+  /** JSON: [{ personId | organizationId | localityId }] */
+  counterparts: string
+  /** JSON: sector codes */
+  sectors: string
+  attendees: string | null
+  purpose: string | null
+  talkingPoints: string | null
+  asks: string | null
+  offers: string | null
+  sensitivities: string | null
+  logistics: string | null
+}
+
+export interface SnippetTable extends Meta {
+  title: string
+  text: string
+  /** JSON: sector codes */
+  sectors: string
+  localityId: string | null
+  organizationId: string | null
+}
+
+export interface BriefTable extends Meta {
+  tripId: string
+  /** JSON, validated by briefSettings (src/shared/domain/briefs.ts). */
+  settings: string
+}
+
+export interface BriefExportTable {
+  id: string
+  tripId: string
+  at: string
+  actor: string
+  fileName: string
+  sha256: string
+  language: string
+  /** JSON of the BriefModel the file was made from. */
+  snapshot: string
+}
+
 export interface DB {
   locality: LocalityTable
   localityLineage: LocalityLineageTable
@@ -226,6 +299,13 @@ export interface DB {
   auditLog: AuditLogTable
   appMeta: AppMetaTable
   searchDoc: SearchDocTable
+  trip: TripTable
+  tripDestination: TripDestinationTable
+  tripMember: TripMemberTable
+  itineraryItem: ItineraryItemTable
+  snippet: SnippetTable
+  brief: BriefTable
+  briefExport: BriefExportTable
 }
 
 export type LocalityRecord = Selectable<LocalityTable>

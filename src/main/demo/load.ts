@@ -11,6 +11,8 @@ import { agreementInput, commitmentInput } from '../../shared/domain/agreements.
 import { id, optionalText } from '../../shared/domain/common.ts'
 import { engagementInput } from '../../shared/domain/engagements.ts'
 import { factInput, organizationInput, personInput } from '../../shared/domain/partners.ts'
+import { itemInput, snippetInput, tripInput } from '../../shared/domain/trips.ts'
+import { insertItem, insertSnippet, insertTrip } from '../trips/queries.ts'
 import { insertAgreement, insertCommitment } from '../agreements/queries.ts'
 import type { Ctx, Db } from '../context.ts'
 import { insertEngagement } from '../engagements/queries.ts'
@@ -32,6 +34,9 @@ const demoPack = z.object({
   commitments: z.array(withId(commitmentInput)),
   engagements: z.array(withId(engagementInput)),
   facts: z.array(withId(factInput)),
+  trips: z.array(withId(tripInput)).default([]),
+  itinerary: z.array(withId(itemInput)).default([]),
+  snippets: z.array(withId(snippetInput)).default([]),
 })
 
 /** Replaces "ref:<ref_key>" strings with the ids of the reference records. */
@@ -65,10 +70,11 @@ export async function loadDemo(ctx: Ctx, resourcesDir: string): Promise<{ create
     const pack = parsed.data
     let created = 0
     let skipped = 0
-    const exists = async (table: 'organization' | 'person' | 'agreement' | 'commitment' | 'engagement' | 'fact', recordId: string) =>
+    type Table = 'organization' | 'person' | 'agreement' | 'commitment' | 'engagement' | 'fact' | 'trip' | 'itineraryItem' | 'snippet'
+    const exists = async (table: Table, recordId: string) =>
       !!(await trx.selectFrom(table).select('id').where('id', '=', recordId).executeTakeFirst())
     const each = async <T extends { id: string }>(
-      table: 'organization' | 'person' | 'agreement' | 'commitment' | 'engagement' | 'fact',
+      table: Table,
       items: T[],
       insert: (item: T) => Promise<unknown>,
     ) => {
@@ -99,6 +105,9 @@ export async function loadDemo(ctx: Ctx, resourcesDir: string): Promise<{ create
     await each('commitment', pack.commitments, ({ id: fixed, ...c }) => insertCommitment(trx, ctx, c, fixed))
     await each('engagement', pack.engagements, ({ id: fixed, ...e }) => insertEngagement(trx, ctx, e, fixed))
     await each('fact', pack.facts, ({ id: fixed, ...f }) => insertFact(trx, ctx, f, fixed))
+    await each('trip', pack.trips, ({ id: fixed, ...t }) => insertTrip(trx, ctx, t, fixed))
+    await each('itineraryItem', pack.itinerary, ({ id: fixed, ...i }) => insertItem(trx, ctx, i, fixed))
+    await each('snippet', pack.snippets, ({ id: fixed, ...s }) => insertSnippet(trx, ctx, s, fixed))
     await trx
       .insertInto('appMeta')
       .values({ key: 'demo_loaded_at', value: ctx.now() })

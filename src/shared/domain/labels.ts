@@ -122,3 +122,23 @@ export type PartySide = (typeof partySides)[number]
 export type CommitmentStatus = (typeof commitmentStatuses)[number]
 export type EngagementKind = (typeof engagementKinds)[number]
 export type FactScope = (typeof factScopes)[number]
+
+export const MEMBER_ROLES = {
+  head: { vi: 'Trưởng đoàn', en: 'Head of delegation' },
+  deputy: { vi: 'Phó trưởng đoàn', en: 'Deputy head' },
+  member: { vi: 'Thành viên', en: 'Member' },
+  secretary: { vi: 'Thư ký đoàn', en: 'Secretary' },
+  interpreter: { vi: 'Phiên dịch', en: 'Interpreter' },
+} satisfies Record<string, Label>
+export const memberRoles = keysOf(MEMBER_ROLES)
+export type MemberRole = (typeof memberRoles)[number]
+
+export const ITEM_KINDS = {
+  meeting: { vi: 'Làm việc, hội đàm', en: 'Meeting' },
+  site_visit: { vi: 'Khảo sát, thăm cơ sở', en: 'Site visit' },
+  forum: { vi: 'Diễn đàn, hội nghị', en: 'Forum / conference' },
+  travel: { vi: 'Di chuyển', en: 'Travel' },
+  meal: { vi: 'Chiêu đãi, ăn làm việc', en: 'Meal' },
+} satisfies Record<string, Label>
+export const itemKinds = keysOf(ITEM_KINDS)
+export type ItemKind = (typeof itemKinds)[number]

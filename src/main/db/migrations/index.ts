@@ -7,12 +7,14 @@ import * as m0001 from './0001-create-partners.ts'
 import * as m0002 from './0002-create-agreements.ts'
 import * as m0003 from './0003-create-engagements.ts'
 import * as m0004 from './0004-create-search.ts'
+import * as m0005 from './0005-create-trips.ts'
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001-create-partners', m0001],
   ['0002-create-agreements', m0002],
   ['0003-create-engagements', m0003],
   ['0004-create-search', m0004],
+  ['0005-create-trips', m0005],
 ]
 
 /** The schema version this build writes: the number of migrations it knows. */

@@ -1,0 +1,112 @@
+/**
+ * Writing a brief: the model is assembled, rendered, written to a temporary file beside
+ * the target, flushed and renamed, so a locked target or a full disk leaves no
+ * half-written file. Each export records the file name, its sha256 and the model it was
+ * made from, so any past brief can be regenerated or compared.
+ */
+import { createHash } from 'node:crypto'
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { briefSettings, type BriefModel, type BriefSettings } from '../../shared/domain/briefs.ts'
+import { type Ctx, type Db, newId } from '../context.ts'
+import { AppError, notFound } from '../errors.ts'
+import { renderBriefDocx } from './docx/render.ts'
+import { assembleBrief, defaultSettings } from './model.ts'
+
+export async function loadSettings(db: Db, tripId: string): Promise<BriefSettings> {
+  const trip = await db.selectFrom('trip').select('id').where('id', '=', tripId).executeTakeFirst()
+  if (!trip) throw notFound('đoàn công tác')
+  const row = await db.selectFrom('brief').select('settings').where('tripId', '=', tripId).executeTakeFirst()
+  const defaults = await defaultSettings(db, tripId)
+  if (!row) return defaults
+  const parsed = briefSettings.safeParse(JSON.parse(row.settings))
+  return parsed.success ? parsed.data : defaults
+}
+
+/** The model of a trip's brief, read in one transaction so it is one consistent picture. */
+export function buildModel(ctx: Ctx, tripId: string, override?: Partial<BriefSettings>): Promise<BriefModel> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const settings = { ...(await loadSettings(trx, tripId)), ...override }
+    return assembleBrief(trx, tripId, settings, new Date(ctx.now()), ctx.today())
+  })
+}
+
+/** Writes bytes to `path` through a temporary file and a rename. */
+export function writeFileAtomic(path: string, bytes: Uint8Array): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`)
+  try {
+    const fd = openSync(tmp, 'w')
+    try {
+      writeSync(fd, bytes)
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    renameSync(tmp, path)
+  } catch (e) {
+    rmSync(tmp, { force: true })
+    const code = (e as NodeJS.ErrnoException).code
+    const why =
+      code === 'EBUSY' || code === 'EPERM' || code === 'EACCES'
+        ? 'Tệp đang mở trong Word hoặc không có quyền ghi; hãy đóng tệp rồi thử lại. / The file is open in Word or not writable.'
+        : code === 'ENOSPC'
+          ? 'Ổ đĩa đã đầy. / The disk is full.'
+          : code === 'ENOENT'
+            ? 'Thư mục không tồn tại. / The folder does not exist.'
+            : `${(e as Error).message}`
+    throw new AppError('internal', `Không ghi được tệp ${basename(path)}: ${why} Không có tệp dở dang nào được để lại.`)
+  }
+}
+
+export interface ExportResult {
+  path: string
+  fileName: string
+  sha256: string
+  bytes: number
+}
+
+export async function exportBrief(ctx: Ctx, tripId: string, path: string, override?: Partial<BriefSettings>): Promise<ExportResult> {
+  const model = await buildModel(ctx, tripId, override)
+  return writeBrief(ctx, model, path)
+}
+
+export async function writeBrief(ctx: Ctx, model: BriefModel, path: string): Promise<ExportResult> {
+  const bytes = await renderBriefDocx(model)
+  writeFileAtomic(path, bytes)
+  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  await ctx.db
+    .insertInto('briefExport')
+    .values({ id: newId(), tripId: model.tripId, at: ctx.now(), actor: ctx.actor, fileName: basename(path), sha256, language: model.language, snapshot: JSON.stringify(model) })
+    .execute()
+  return { path, fileName: basename(path), sha256, bytes: bytes.length }
+}
+
+/** One short brief per meeting: the cover, the summary line of the trip and that meeting's outline. */
+export async function exportPerMeeting(ctx: Ctx, tripId: string, folder: string): Promise<string[]> {
+  const full = await buildModel(ctx, tripId, {
+    sections: [
+      { id: 'cover', include: true },
+      { id: 'toc', include: false },
+      { id: 'meetings', include: true },
+    ],
+  })
+  const meetings = full.sections.find((s) => s.id === 'meetings')
+  if (!meetings) return []
+  // Split the meetings section at its sub-headings: one file each.
+  const parts: Array<{ heading: string; blocks: typeof meetings.blocks }> = []
+  for (const b of meetings.blocks) {
+    if (b.type === 'heading') parts.push({ heading: b.text.replace(/^\d+\.\s*/, ''), blocks: [] })
+    else parts.at(-1)?.blocks.push(b)
+  }
+  const files: string[] = []
+  for (const [i, part] of parts.entries()) {
+    const model: BriefModel = {
+      ...full,
+      cover: { ...full.cover, subtitle: part.heading },
+      sections: [{ id: 'meetings', title: `${meetings.title.split('. ')[0]}. ${part.heading.toLocaleUpperCase(full.language)}`, blocks: part.blocks }],
+    }
+    const name = `${full.fileBaseName}-${String(i + 1).padStart(2, '0')}.docx`
+    files.push((await writeBrief(ctx, model, join(folder, name))).path)
+  }
+  return files
+}

@@ -1,0 +1,24 @@
+/** The Electron side of Platform: native save and folder dialogs, the file manager. */
+import { dialog, shell, type BrowserWindow } from 'electron'
+import type { Platform } from './platform.ts'
+
+export function electronPlatform(window: () => BrowserWindow | null): Platform {
+  return {
+    async chooseSavePath(defaultName) {
+      const win = window()
+      const options = { defaultPath: defaultName, filters: [{ name: 'Word', extensions: ['docx'] }] }
+      const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
+      return r.canceled || !r.filePath ? null : r.filePath
+    },
+    async chooseFolder() {
+      const win = window()
+      const options = { properties: ['openDirectory' as const, 'createDirectory' as const] }
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+      return r.canceled ? null : (r.filePaths[0] ?? null)
+    },
+    async showInFolder(path) {
+      // Only paths this app wrote are shown (the renderer gets them back from an export).
+      shell.showItemInFolder(path)
+    },
+  }
+}

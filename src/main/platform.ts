@@ -1,0 +1,24 @@
+/**
+ * What the core asks of the desktop: where to save, which folder, show a file. The
+ * Electron shell provides dialogs (electron-platform.ts); the test host and the CLI use a
+ * folder given to them, so every path is exercised without a window.
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+
+export interface Platform {
+  /** A path to save to, or null when the officer cancels. */
+  chooseSavePath(defaultName: string): Promise<string | null>
+  /** A folder to write several files into, or null when cancelled. */
+  chooseFolder(): Promise<string | null>
+  showInFolder(path: string): Promise<void>
+}
+
+/** Saves into a fixed folder under the default names (tests, the e2e host). */
+export function folderPlatform(folder: string): Platform {
+  return {
+    chooseSavePath: async (defaultName) => (mkdirSync(folder, { recursive: true }), join(folder, defaultName)),
+    chooseFolder: async () => (mkdirSync(folder, { recursive: true }), folder),
+    showInFolder: async () => {},
+  }
+}

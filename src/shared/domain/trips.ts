@@ -1,0 +1,149 @@
+import { z } from 'zod'
+import { id, isoDate, optionalId, optionalText, recordMeta, requiredText } from './common.ts'
+import { itemKinds, memberRoles } from './labels.ts'
+
+export const memberInput = z
+  .object({
+    personId: optionalId(),
+    /** A member typed in, not (yet) in the register. */
+    name: optionalText(),
+    title: optionalText(),
+    role: z.enum(memberRoles),
+  })
+  .refine((m) => !!m.personId || !!m.name, { error: 'Chọn nhân vật hoặc nhập họ tên / choose a person or type a name', path: ['name'] })
+
+export const tripInput = z
+  .object({
+    title: requiredText(),
+    homeLocalityId: optionalId(),
+    startDate: isoDate(),
+    endDate: isoDate(),
+    objectives: optionalText(),
+    notes: optionalText(),
+    destinationIds: z.array(id()).max(50).default([]),
+    members: z.array(memberInput).max(200).default([]),
+  })
+  .superRefine((t, ctx) => {
+    if (t.endDate < t.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'Ngày kết thúc phải sau ngày bắt đầu / ends before it starts' })
+  })
+export type TripInput = z.input<typeof tripInput>
+
+/** "2026-05-12T09:30": a local date and time at the place of the item. */
+const dateTime = () =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'Thời gian dạng dd/MM/yyyy HH:mm / date and time' })
+    .refine((s) => !Number.isNaN(Date.parse(`${s}:00Z`)) && new Date(`${s}:00Z`).toISOString().startsWith(s), {
+      error: 'Thời gian không hợp lệ / not a real date and time',
+    })
+
+export const counterpartInput = z
+  .object({ personId: optionalId(), organizationId: optionalId(), localityId: optionalId() })
+  .refine((c) => [c.personId, c.organizationId, c.localityId].filter(Boolean).length === 1, {
+    error: 'Mỗi đối tác là một nhân vật, tổ chức hoặc địa phương / one person, organization or locality each',
+    path: ['personId'],
+  })
+
+export const itemInput = z
+  .object({
+    tripId: id(),
+    kind: z.enum(itemKinds),
+    title: requiredText(),
+    start: dateTime(),
+    end: dateTime().nullish().transform((v) => v ?? null),
+    place: optionalText(),
+    counterparts: z.array(counterpartInput).max(100).default([]),
+    sectors: z.array(z.string().max(64)).max(30).default([]),
+    attendees: optionalText(),
+    purpose: optionalText(),
+    talkingPoints: optionalText(),
+    asks: optionalText(),
+    offers: optionalText(),
+    sensitivities: optionalText(),
+    logistics: optionalText(),
+  })
+  .superRefine((i, ctx) => {
+    if (i.end && i.end < i.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'Kết thúc trước khi bắt đầu / ends before it starts' })
+  })
+export type ItemInput = z.input<typeof itemInput>
+
+export const counterpartView = z.object({
+  personId: z.string().nullable(),
+  organizationId: z.string().nullable(),
+  localityId: z.string().nullable(),
+  name: z.string(),
+  /** False when the record was deleted after the item was planned. */
+  exists: z.boolean(),
+})
+
+export const itineraryItem = z.object({
+  ...recordMeta,
+  tripId: z.string(),
+  kind: z.enum(itemKinds),
+  title: z.string(),
+  start: z.string(),
+  end: z.string().nullable(),
+  place: z.string().nullable(),
+  counterparts: z.array(counterpartView),
+  sectors: z.array(z.string()),
+  attendees: z.string().nullable(),
+  purpose: z.string().nullable(),
+  talkingPoints: z.string().nullable(),
+  asks: z.string().nullable(),
+  offers: z.string().nullable(),
+  sensitivities: z.string().nullable(),
+  logistics: z.string().nullable(),
+})
+export type ItineraryItem = z.infer<typeof itineraryItem>
+
+export const memberView = z.object({
+  personId: z.string().nullable(),
+  name: z.string(),
+  title: z.string().nullable(),
+  role: z.enum(memberRoles),
+})
+
+export const trip = z.object({
+  ...recordMeta,
+  title: z.string(),
+  homeLocalityId: z.string().nullable(),
+  homeLocalityName: z.string().nullable(),
+  startDate: z.string(),
+  endDate: z.string(),
+  objectives: z.string().nullable(),
+  notes: z.string().nullable(),
+  destinations: z.array(z.object({ id: z.string(), nameVi: z.string(), nameNative: z.string().nullable() })),
+  members: z.array(memberView),
+  items: z.array(itineraryItem),
+})
+export type Trip = z.infer<typeof trip>
+
+export const tripRow = z.object({
+  id: z.string(),
+  title: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  destinations: z.string(),
+  members: z.number(),
+  items: z.number(),
+})
+export type TripRow = z.infer<typeof tripRow>
+
+export const snippetInput = z.object({
+  title: requiredText(),
+  text: requiredText(),
+  sectors: z.array(z.string().max(64)).max(30).default([]),
+  localityId: optionalId(),
+  organizationId: optionalId(),
+})
+export const snippet = z.object({
+  ...recordMeta,
+  title: z.string(),
+  text: z.string(),
+  sectors: z.array(z.string()),
+  localityId: z.string().nullable(),
+  organizationId: z.string().nullable(),
+  scopeName: z.string().nullable(),
+})
+export type Snippet = z.infer<typeof snippet>
+
