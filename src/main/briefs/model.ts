@@ -335,10 +335,13 @@ export async function assembleBrief(db: Db, tripId: string, settings: BriefSetti
     language: lang,
     generatedAt: now.toISOString(),
     tripId,
-    fileBaseName: `${lang === 'vi' ? 'Tai-lieu-doan-cong-tac' : 'Briefing-pack'}-${slugify(home?.nameVi ?? '')}-${slugify(destNames)}-${trip.startDate.slice(0, 4)}`
-      .split('-')
+    // "Tai-lieu-doan-cong-tac-Thanh-Hoa-Yamanashi-2026": ASCII, safe on every file system.
+    fileBaseName: [
+      lang === 'vi' ? 'Tai-lieu-doan-cong-tac' : 'Briefing-pack',
+      ...[home?.nameVi ?? '', destNames].map((n) => slugify(n).split('-').filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('-')),
+      trip.startDate.slice(0, 4),
+    ]
       .filter(Boolean)
-      .map((w) => (/^\d+$/.test(w) || w === w.toUpperCase() ? w : w[0]!.toUpperCase() + w.slice(1)))
       .join('-'),
     cover: {
       parentAgency: settings.parentAgency,

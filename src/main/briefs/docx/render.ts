@@ -1,6 +1,6 @@
 /**
  * BriefModel -> .docx, following Decree 30/2020/NĐ-CP as DESIGN.md sets it out: A4
- * portrait, margins 22/22/30/17 mm, Times New Roman 14 pt justified with a 1.27 cm
+ * portrait, margins 22/22/31/17 mm, Times New Roman 14 pt justified with a 1.27 cm
  * first-line indent and 6 pt after, the two-column cover header with the rules beneath,
  * the boxed circulation mark, a real TOC field over Heading styles, page numbers centred
  * at the top from page 2, table header rows repeated. Pure: model in, bytes out.
@@ -38,7 +38,7 @@ const fonts = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: EAST_ASIA }
 const pt = (n: number) => n * 2 // half-points
 
 const PAGE = { width: 11906, height: 16838 }
-const MARGIN = { top: convertMillimetersToTwip(22), bottom: convertMillimetersToTwip(22), left: convertMillimetersToTwip(30), right: convertMillimetersToTwip(17) }
+const MARGIN = { top: convertMillimetersToTwip(22), bottom: convertMillimetersToTwip(22), left: convertMillimetersToTwip(31), right: convertMillimetersToTwip(17) }
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right
 const BODY_SIZE = pt(14)
 const TABLE_SIZE = pt(12)
