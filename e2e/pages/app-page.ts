@@ -74,6 +74,18 @@ export class AppPage {
     await expect(this.page.getByTestId('search-input')).toBeHidden()
   }
 
+  /** Drags a handle onto the upper half of a target, in small pointer steps as a hand would. */
+  async drag(handle: Locator, target: Locator) {
+    const from = await handle.boundingBox()
+    const to = await target.boundingBox()
+    if (!from || !to) throw new Error('drag: element not visible')
+    await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+    await this.page.mouse.down()
+    await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 - 8, { steps: 4 })
+    await this.page.mouse.move(to.x + to.width / 2, to.y + to.height / 4, { steps: 12 })
+    await this.page.mouse.up()
+  }
+
   rows(table: string): Locator {
     return this.page.getByTestId(table).getByTestId('row')
   }

@@ -17,6 +17,10 @@ import { PeoplePage } from '../partners/PeoplePage.tsx'
 import { PersonPage } from '../partners/PersonPage.tsx'
 import { SearchPalette } from '../search/SearchPalette.tsx'
 import { SettingsPage } from '../settings/SettingsPage.tsx'
+import { BriefPage } from '../briefs/BriefPage.tsx'
+import { SnippetsPage } from '../trips/SnippetsPage.tsx'
+import { TripPage } from '../trips/TripPage.tsx'
+import { TripsPage } from '../trips/TripsPage.tsx'
 
 const NAV = [
   { to: '/', key: 'nav.home', exact: true },
@@ -27,6 +31,9 @@ const NAV = [
   { section: 'nav.records' },
   { to: '/agreements', key: 'nav.agreements' },
   { to: '/engagements', key: 'nav.engagements' },
+  { section: 'nav.delegations' },
+  { to: '/trips', key: 'nav.trips' },
+  { to: '/snippets', key: 'nav.snippets' },
   { section: '' },
   { to: '/settings', key: 'nav.settings' },
 ] as const
@@ -111,6 +118,10 @@ export function App() {
             <Route path="/agreements/:id" element={<AgreementPage />} />
             <Route path="/engagements" element={<EngagementsPage />} />
             <Route path="/engagements/:id" element={<EngagementPage />} />
+            <Route path="/trips" element={<TripsPage />} />
+            <Route path="/trips/:id" element={<TripPage />} />
+            <Route path="/trips/:id/brief" element={<BriefPage />} />
+            <Route path="/snippets" element={<SnippetsPage />} />
             <Route path="/settings" element={<SettingsPage />} />
           </Routes>
         </Box>

@@ -1,0 +1,161 @@
+import { Alert, Anchor, Button, Card, Grid, Group, ScrollArea, SegmentedControl, Stack, Text, TextInput } from '@mantine/core'
+import { useDebouncedCallback } from '@mantine/hooks'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams } from 'react-router'
+import { SECTIONS, type BriefSettings } from '../../../shared/domain/briefs.ts'
+import { call, queryClient, useApi, useApiMutation } from '../api.ts'
+import { ErrorAlert, Loading, PageHeader } from '../components/ui.tsx'
+import { useLabels } from '../i18n/index.ts'
+import { Preview } from './Preview.tsx'
+import { SectionList } from './SectionList.tsx'
+
+/** The brief builder: settings and sections on the left, the live preview on the right. */
+export function BriefPage() {
+  const { id = '' } = useParams()
+  const { t } = useTranslation()
+  const { label } = useLabels()
+  const { data, error } = useApi('briefs.get', { tripId: id })
+  const { data: trip } = useApi('trips.get', { id })
+  const { data: exports = [] } = useApi('briefs.exports', { tripId: id })
+  const [settings, setSettings] = useState<BriefSettings | null>(null)
+  const [saveError, setSaveError] = useState<unknown>(null)
+  const exportOne = useApiMutation('briefs.export')
+  const exportMany = useApiMutation('briefs.exportMeetings')
+  useEffect(() => {
+    if (data && !settings) setSettings(data.settings)
+  }, [data, settings])
+
+  const persist = async (next: BriefSettings) => {
+    setSaveError(null)
+    try {
+      await call('briefs.save', { tripId: id, settings: next })
+      await queryClient.invalidateQueries({ queryKey: ['briefs.get'] })
+    } catch (e) {
+      setSaveError(e)
+    }
+  }
+  const persistSoon = useDebouncedCallback(persist, 400)
+  const update = (patch: Partial<BriefSettings>, soon = false) => {
+    if (!settings) return
+    const next = { ...settings, ...patch }
+    setSettings(next)
+    if (soon) persistSoon(next)
+    else void persist(next)
+  }
+
+  if (error) return <ErrorAlert error={error} />
+  if (!data || !settings) return <Loading />
+  const model = data.model
+  const overrides = (blockId: string, text: string | null) => {
+    const next = { ...settings.overrides }
+    if (text === null) delete next[blockId]
+    else next[blockId] = text
+    update({ overrides: next })
+  }
+
+  return (
+    <Stack>
+      <PageHeader
+        title={t('briefs.title')}
+        subtitle={
+          trip && (
+            <Anchor component={Link} to={`/trips/${id}`}>
+              {trip.title}
+            </Anchor>
+          )
+        }
+        actions={
+          <>
+            <Button variant="default" onClick={() => exportMany.mutate({ tripId: id })} loading={exportMany.isPending}>
+              {t('briefs.exportMeetings')}
+            </Button>
+            <Button onClick={() => exportOne.mutate({ tripId: id })} loading={exportOne.isPending} data-testid="export-brief">
+              {t('briefs.export')}
+            </Button>
+          </>
+        }
+      />
+      {exportOne.data && (
+        <Alert color="teal" data-testid="exported">
+          <Group justify="space-between">
+            <Text>{t('briefs.exported', { name: exportOne.data.fileName })}</Text>
+            <Button size="compact-sm" variant="light" onClick={() => void call('briefs.showInFolder', { path: exportOne.data!.path })}>
+              {t('briefs.showFolder')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      {exportMany.data && <Alert color="teal">{t('briefs.exportedMany', { count: exportMany.data.files.length, folder: exportMany.data.folder })}</Alert>}
+      <ErrorAlert error={exportOne.error ?? exportMany.error ?? saveError} />
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack>
+            <Card withBorder>
+              <Stack gap="xs">
+                <Text fw={600}>{t('briefs.settings')}</Text>
+                <SegmentedControl
+                  value={settings.language}
+                  onChange={(v) => update({ language: v === 'en' ? 'en' : 'vi' })}
+                  data={[
+                    { value: 'vi', label: 'Tiếng Việt' },
+                    { value: 'en', label: 'English' },
+                  ]}
+                  aria-label={t('briefs.language')}
+                />
+                <TextInput label={t('briefs.parentAgency')} value={settings.parentAgency} onChange={(e) => update({ parentAgency: e.currentTarget.value }, true)} />
+                <TextInput label={t('briefs.agency')} value={settings.agency} onChange={(e) => update({ agency: e.currentTarget.value }, true)} />
+                <Group grow>
+                  <TextInput label={t('briefs.place')} value={settings.place} onChange={(e) => update({ place: e.currentTarget.value }, true)} />
+                  <TextInput label={t('briefs.circulation')} value={settings.circulation} onChange={(e) => update({ circulation: e.currentTarget.value }, true)} />
+                </Group>
+              </Stack>
+            </Card>
+            <Card withBorder>
+              <Text fw={600} mb="xs">
+                {t('briefs.sections')}
+              </Text>
+              <Stack gap={6} data-testid="section-list">
+                <SectionList sections={settings.sections} onChange={(sections) => update({ sections })} />
+              </Stack>
+            </Card>
+            <Card withBorder>
+              <Text fw={600} mb="xs">
+                {t('briefs.warnings')} ({model.warnings.length})
+              </Text>
+              <ScrollArea.Autosize mah={320}>
+                <Stack gap={6} data-testid="brief-warnings">
+                  {model.warnings.length === 0 && <Text c="dimmed">{t('briefs.noWarnings')}</Text>}
+                  {model.warnings.map((w, i) => (
+                    <Text key={i} size="sm" c={w.level === 'warning' ? 'orange.8' : 'dimmed'}>
+                      {w.section ? `[${label(SECTIONS, w.section)}] ` : ''}
+                      {w.message}
+                    </Text>
+                  ))}
+                </Stack>
+              </ScrollArea.Autosize>
+            </Card>
+            {exports.length > 0 && (
+              <Card withBorder>
+                <Text fw={600} mb="xs">
+                  {t('briefs.history')}
+                </Text>
+                {exports.slice(0, 8).map((e) => (
+                  <Text key={e.id} size="sm">
+                    {new Date(e.at).toLocaleString('vi-VN')} · {e.fileName} · <code>{e.sha256.slice(0, 10)}</code>
+                  </Text>
+                ))}
+              </Card>
+            )}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Text fw={600} mb="xs">
+            {t('briefs.preview')}
+          </Text>
+          <Preview model={model} onOverride={overrides} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  )
+}

@@ -1,0 +1,89 @@
+import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput, Divider, ActionIcon } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Input } from '../../../shared/contract.ts'
+import { MEMBER_ROLES } from '../../../shared/domain/labels.ts'
+import type { Trip } from '../../../shared/domain/trips.ts'
+import { call, useApi } from '../api.ts'
+import { DateField } from '../components/DateField.tsx'
+import { FormModal } from '../components/FormModal.tsx'
+import { initialValues, toInput } from '../components/forms.ts'
+import { decodePartner, PartnerSelect } from '../components/pickers.tsx'
+import { foldFilter } from '../components/ui.tsx'
+import { useLabels } from '../i18n/index.ts'
+
+const DATES = ['startDate', 'endDate']
+const EMPTY = {
+  title: '',
+  homeLocalityId: '',
+  startDate: '',
+  endDate: '',
+  objectives: '',
+  notes: '',
+  destinationIds: [] as string[],
+  members: [] as Array<{ person: string | null; name: string; title: string; role: string }>,
+}
+type Values = typeof EMPTY
+
+export function TripForm({ trip, onClose, onSaved }: { trip?: Trip; onClose: () => void; onSaved?: (id: string) => void }) {
+  const { t } = useTranslation()
+  const { options } = useLabels()
+  const { data: localities = [] } = useApi('localities.list', {})
+  const localityOptions = useMemo(() => localities.map((l) => ({ value: l.id, label: l.nameNative ? `${l.nameVi} · ${l.nameNative}` : l.nameVi })), [localities])
+  const form = useForm<Values>({
+    initialValues: trip
+      ? {
+          ...initialValues(EMPTY, trip, DATES),
+          destinationIds: trip.destinations.map((d) => d.id),
+          members: trip.members.map((m) => ({ person: m.personId ? `person:${m.personId}` : null, name: m.personId ? '' : m.name, title: m.title ?? '', role: m.role })),
+        }
+      : EMPTY,
+  })
+  const save = async ({ members, destinationIds, ...rest }: Values) => {
+    const input: Input<'trips.create'> = {
+      ...(toInput(rest, DATES) as Omit<Input<'trips.create'>, 'members' | 'destinationIds'>),
+      destinationIds,
+      members: members.map((m) => ({ personId: decodePartner(m.person)?.id ?? null, name: m.name || null, title: m.title || null, role: m.role as 'member' })),
+    }
+    if (trip) await call('trips.update', { id: trip.id, ...input })
+    else {
+      const { id } = await call('trips.create', input)
+      onSaved?.(id)
+    }
+  }
+  return (
+    <FormModal title={trip ? t('trips.edit') : t('trips.new')} opened onClose={onClose} form={form} save={save} size="70rem">
+      <TextInput label={t('trips.tripTitle')} required data-autofocus {...form.getInputProps('title')} />
+      <Group align="flex-start">
+        <Select label={t('trips.home')} data={localityOptions} searchable filter={foldFilter} clearable w={260} {...form.getInputProps('homeLocalityId')} />
+        <DateField label={t('trips.startDate')} required {...form.getInputProps('startDate')} />
+        <DateField label={t('trips.endDate')} required {...form.getInputProps('endDate')} />
+      </Group>
+      <MultiSelect label={t('trips.destinations')} data={localityOptions} searchable filter={foldFilter} {...form.getInputProps('destinationIds')} />
+      <Textarea label={t('trips.objectives')} autosize minRows={3} {...form.getInputProps('objectives')} />
+      <Divider label={t('trips.members')} labelPosition="left" />
+      <Stack gap="xs">
+        {form.values.members.map((m, i) => (
+          <Group key={i} align="flex-end" wrap="nowrap">
+            <PartnerSelect kinds={['person']} label={i === 0 ? t('trips.memberPerson') : undefined} style={{ flex: 2 }} value={m.person} onChange={(v) => form.setFieldValue(`members.${i}.person`, v)} />
+            <TextInput label={i === 0 ? t('trips.memberName') : undefined} style={{ flex: 2 }} disabled={!!m.person} {...form.getInputProps(`members.${i}.name`)} />
+            <TextInput label={i === 0 ? t('trips.memberTitle') : undefined} style={{ flex: 2 }} {...form.getInputProps(`members.${i}.title`)} />
+            <Select label={i === 0 ? t('trips.role') : undefined} data={options(MEMBER_ROLES)} allowDeselect={false} w={160} {...form.getInputProps(`members.${i}.role`)} />
+            <ActionIcon variant="subtle" color="red" size="lg" mb={2} onClick={() => form.removeListItem('members', i)} aria-label={t('common.remove')}>
+              ✕
+            </ActionIcon>
+          </Group>
+        ))}
+        <Group>
+          <Button variant="light" size="xs" onClick={() => form.insertListItem('members', { person: null, name: '', title: '', role: form.values.members.length ? 'member' : 'head' })}>
+            {t('trips.addMember')}
+          </Button>
+        </Group>
+      </Stack>
+      <SimpleGrid cols={1}>
+        <Textarea label={t('trips.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+      </SimpleGrid>
+    </FormModal>
+  )
+}

@@ -1,0 +1,39 @@
+import { Button, Stack, Text } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import type { TripRow } from '../../../shared/domain/trips.ts'
+import { formatDate } from '../../../shared/text/dates.ts'
+import { useApi } from '../api.ts'
+import { PageHeader } from '../components/ui.tsx'
+import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
+import { TripForm } from './TripForm.tsx'
+
+export function TripsPage() {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const [adding, { open, close }] = useDisclosure(false)
+  const { data = [] } = useApi('trips.list')
+  const columns: Column<TripRow>[] = [
+    { key: 'dates', header: t('common.date'), width: '20%', render: (r) => `${formatDate(r.startDate)} – ${formatDate(r.endDate)}` },
+    { key: 'title', header: t('trips.tripTitle'), width: '46%', render: (r) => <Text fw={600} lineClamp={2}>{r.title}</Text> },
+    { key: 'dest', header: t('trips.destinations'), render: (r) => r.destinations },
+    { key: 'n', header: t('trips.members'), width: '10%', render: (r) => r.members },
+    { key: 'items', header: t('trips.programme'), width: '10%', render: (r) => `${r.items} ${t('trips.items')}` },
+  ]
+  return (
+    <Stack>
+      <PageHeader
+        title={t('trips.title')}
+        subtitle={t('common.count', { count: data.length })}
+        actions={
+          <Button onClick={open} data-testid="new-trip">
+            {t('trips.new')}
+          </Button>
+        }
+      />
+      <VirtualTable rows={data} columns={columns} onRowClick={(r) => navigate(`/trips/${r.id}`)} testId="trips-table" />
+      {adding && <TripForm onClose={close} onSaved={(id) => navigate(`/trips/${id}`)} />}
+    </Stack>
+  )
+}
