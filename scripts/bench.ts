@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util'
 import { v7 as uuidv7 } from 'uuid'
 import { openCore } from '../src/main/core.ts'
 import { reindexAll } from '../src/main/search/documents.ts'
+import { benchBrief } from './bench-brief.ts'
 
 const { values } = parseArgs({
   options: {
@@ -219,8 +220,8 @@ try {
     firstHits: correctness,
     memoryMB: Math.round(process.memoryUsage().rss / 1e6),
   }
-  process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`)
   await core.close()
+  process.stdout.write(`${JSON.stringify({ register: figures, brief: await benchBrief() }, null, 2)}\n`)
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }

@@ -5,7 +5,7 @@
  *   npm run cli -- [--db FILE] search QUERY [--json]
  *   npm run cli -- [--db FILE] check
  *   npm run cli -- [--db FILE] trip list [--json]
- *   npm run cli -- [--db FILE] brief export --trip ID --out FILE.docx [--lang vi|en]
+ *   npm run cli -- [--db FILE] brief export --trip ID --out FILE.docx [--lang vi|en] [--letterhead TEMPLATE.docx]
  *
  * --db defaults to HANH_TRANG_DB, else the app's own db in the user's data folder.
  */
@@ -17,6 +17,7 @@ import type { SearchHit } from '../shared/contract.ts'
 import type { TripRow } from '../shared/domain/trips.ts'
 import { formatDate } from '../shared/text/dates.ts'
 import { buildModel, writeBrief } from './briefs/export.ts'
+import { inspectLetterhead } from './briefs/docx/letterhead.ts'
 import { openCore, type Core } from './core.ts'
 import { SCHEMA_VERSION } from './db/migrations/index.ts'
 import { AppError } from './errors.ts'
@@ -28,7 +29,7 @@ const USAGE = `Hành Trang – công cụ dòng lệnh / command line
   npm run cli -- [--db TỆP] search TỪ-KHÓA [--json]  tìm kiếm / search
   npm run cli -- [--db TỆP] check                kiểm tra tệp dữ liệu / check the database
   npm run cli -- [--db TỆP] trip list [--json]   danh sách đoàn công tác / list trips
-  npm run cli -- [--db TỆP] brief export --trip MÃ --out TỆP.docx [--lang vi|en]
+  npm run cli -- [--db TỆP] brief export --trip MÃ --out TỆP.docx [--lang vi|en] [--letterhead MẪU.docx]
                                                  xuất tài liệu Word / export the brief
 
 --db mặc định là HANH_TRANG_DB, nếu không có thì là tệp dữ liệu của ứng dụng.`
@@ -69,6 +70,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       trip: { type: 'string' },
       out: { type: 'string' },
       lang: { type: 'string' },
+      letterhead: { type: 'string' },
     },
     allowPositionals: true,
   })
@@ -135,9 +137,11 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       const result = await withCore(dbPath, async (core) => {
         // The trip id goes through the contract's own validation first.
         await call(core, 'trips.get', { id: tripId })
+        const letterhead = values.letterhead ? readFileSync(resolve(values.letterhead)) : undefined
+        if (letterhead) await inspectLetterhead(letterhead)
         const model = await buildModel(core.ctx, tripId, { language })
         for (const w of model.warnings) out(`! ${w.message}`)
-        return writeBrief(core.ctx, model, outPath)
+        return writeBrief(core.ctx, model, outPath, letterhead)
       })
       out(`Đã xuất ${result.path} (${Math.round(result.bytes / 1024)} KB, sha256 ${result.sha256.slice(0, 12)}…). / Brief exported.`)
       return 0

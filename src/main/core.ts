@@ -86,6 +86,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     resourcesDir: options.resourcesDir,
     schemaVersion: SCHEMA_VERSION,
     platform: options.platform ?? folderPlatform(join(dirname(options.dbPath), 'exports')),
+    dataDir: dirname(options.dbPath),
   })
   const dispatch = createDispatcher(ctx, handlers, { checkOutput: options.checkOutput, log: options.log ?? ((e) => console.error(e)) })
   return {

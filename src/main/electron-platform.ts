@@ -10,6 +10,12 @@ export function electronPlatform(window: () => BrowserWindow | null): Platform {
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
       return r.canceled || !r.filePath ? null : r.filePath
     },
+    async chooseDocx() {
+      const win = window()
+      const options = { properties: ['openFile' as const], filters: [{ name: 'Word', extensions: ['docx'] }] }
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+      return r.canceled ? null : (r.filePaths[0] ?? null)
+    },
     async chooseFolder() {
       const win = window()
       const options = { properties: ['openDirectory' as const, 'createDirectory' as const] }

@@ -179,6 +179,8 @@ export const contract = {
   'briefs.export': method(tripIdInput, exportResult.nullable()),
   /** One short brief per meeting of the trip, each its own file, in a folder the officer chooses. */
   'briefs.exportMeetings': method(tripIdInput, z.object({ folder: z.string(), files: z.array(z.string()) }).nullable()),
+  /** Asks for the officer's own cover (.docx with placeholders), keeps it, and uses it from then on. */
+  'briefs.setLetterhead': method(tripIdInput, z.object({ fileName: z.string(), placeholders: z.array(z.string()) }).nullable()),
   'briefs.exports': method(tripIdInput, z.array(z.object({ id: z.string(), at: z.string(), actor: z.string(), fileName: z.string(), sha256: z.string(), language: z.string() }))),
   'briefs.showInFolder': method(z.object({ path: z.string().max(4096) }), okOutput),
 

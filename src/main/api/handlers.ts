@@ -1,12 +1,12 @@
 /** Every contract method bound to its feature function. The type makes a missing one a compile error. */
 import { sql } from 'kysely'
 import * as agreements from '../agreements/queries.ts'
-import { type Ctx, stamp } from '../context.ts'
+import type { Ctx } from '../context.ts'
 import { loadDemo } from '../demo/load.ts'
 import * as engagements from '../engagements/queries.ts'
 import * as partners from '../partners/queries.ts'
 import * as trips from '../trips/queries.ts'
-import { buildModel, exportPerMeeting, loadSettings, writeBrief } from '../briefs/export.ts'
+import { buildModel, exportPerMeeting, loadSettings, readLetterhead, saveSettings, storeLetterhead, writeBrief } from '../briefs/export.ts'
 import { assembleBrief } from '../briefs/model.ts'
 import type { Platform } from '../platform.ts'
 import { AppError } from '../errors.ts'
@@ -20,6 +20,8 @@ export interface HandlerEnv {
   resourcesDir: string
   schemaVersion: number
   platform: Platform
+  /** The folder beside the db: letterhead templates live here. */
+  dataDir: string
 }
 
 const ok = { ok: true } as const
@@ -128,25 +130,25 @@ export function createHandlers(env: HandlerEnv): Handlers {
         const settings = await loadSettings(trx, tripId)
         return { settings, model: await assembleBrief(trx, tripId, settings, new Date(ctx.now()), ctx.today()) }
       }),
-    'briefs.save': async (ctx, { tripId, settings }) => {
-      await ctx.db.transaction().execute(async (trx) => {
-        await loadSettings(trx, tripId) // refuses an unknown trip
-        const json = JSON.stringify(settings)
-        const existing = await trx.selectFrom('brief').select('id').where('tripId', '=', tripId).executeTakeFirst()
-        if (existing) await trx.updateTable('brief').set({ settings: json, updatedAt: ctx.now(), updatedBy: ctx.actor }).where('id', '=', existing.id).execute()
-        else await trx.insertInto('brief').values({ ...stamp(ctx), tripId, settings: json }).execute()
-      })
-      return ok
-    },
+    'briefs.save': async (ctx, { tripId, settings }) => (await saveSettings(ctx, tripId, settings), ok),
     'briefs.export': async (ctx, { tripId }) => {
+      const letterhead = readLetterhead(env.dataDir, await loadSettings(ctx.db, tripId))
       const model = await buildModel(ctx, tripId)
       const path = await env.platform.chooseSavePath(`${model.fileBaseName}.docx`)
-      return path ? writeBrief(ctx, model, path) : null
+      return path ? writeBrief(ctx, model, path, letterhead) : null
     },
     'briefs.exportMeetings': async (ctx, { tripId }) => {
-      await loadSettings(ctx.db, tripId)
+      const letterhead = readLetterhead(env.dataDir, await loadSettings(ctx.db, tripId))
       const folder = await env.platform.chooseFolder()
-      return folder ? { folder, files: await exportPerMeeting(ctx, tripId, folder) } : null
+      return folder ? { folder, files: await exportPerMeeting(ctx, tripId, folder, letterhead) } : null
+    },
+    'briefs.setLetterhead': async (ctx, { tripId }) => {
+      const settings = await loadSettings(ctx.db, tripId)
+      const source = await env.platform.chooseDocx()
+      if (!source) return null
+      const stored = await storeLetterhead(env.dataDir, source)
+      await saveSettings(ctx, tripId, { ...settings, letterhead: { sha256: stored.sha256, fileName: stored.fileName } })
+      return { fileName: stored.fileName, placeholders: stored.placeholders }
     },
     'briefs.exports': (ctx, { tripId }) =>
       ctx.db

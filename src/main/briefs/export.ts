@@ -5,11 +5,12 @@
  * made from, so any past brief can be regenerated or compared.
  */
 import { createHash } from 'node:crypto'
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { briefSettings, type BriefModel, type BriefSettings } from '../../shared/domain/briefs.ts'
-import { type Ctx, type Db, newId } from '../context.ts'
+import { type Ctx, type Db, newId, stamp, touched } from '../context.ts'
 import { AppError, notFound } from '../errors.ts'
+import { withLetterhead, inspectLetterhead } from './docx/letterhead.ts'
 import { renderBriefDocx } from './docx/render.ts'
 import { assembleBrief, defaultSettings } from './model.ts'
 
@@ -21,6 +22,16 @@ export async function loadSettings(db: Db, tripId: string): Promise<BriefSetting
   if (!row) return defaults
   const parsed = briefSettings.safeParse(JSON.parse(row.settings))
   return parsed.success ? parsed.data : defaults
+}
+
+export function saveSettings(ctx: Ctx, tripId: string, settings: BriefSettings): Promise<void> {
+  return ctx.db.transaction().execute(async (trx) => {
+    await loadSettings(trx, tripId) // refuses an unknown trip
+    const json = JSON.stringify(settings)
+    const existing = await trx.selectFrom('brief').select('id').where('tripId', '=', tripId).executeTakeFirst()
+    if (existing) await trx.updateTable('brief').set({ settings: json, ...touched(ctx) }).where('id', '=', existing.id).execute()
+    else await trx.insertInto('brief').values({ ...stamp(ctx), tripId, settings: json }).execute()
+  })
 }
 
 /** The model of a trip's brief, read in one transaction so it is one consistent picture. */
@@ -65,13 +76,42 @@ export interface ExportResult {
   bytes: number
 }
 
-export async function exportBrief(ctx: Ctx, tripId: string, path: string, override?: Partial<BriefSettings>): Promise<ExportResult> {
+export async function exportBrief(ctx: Ctx, tripId: string, path: string, override?: Partial<BriefSettings>, letterhead?: Uint8Array): Promise<ExportResult> {
   const model = await buildModel(ctx, tripId, override)
-  return writeBrief(ctx, model, path)
+  return writeBrief(ctx, model, path, letterhead)
 }
 
-export async function writeBrief(ctx: Ctx, model: BriefModel, path: string): Promise<ExportResult> {
-  const bytes = await renderBriefDocx(model)
+/** Letterhead templates are kept in the data folder under their sha256. */
+export const letterheadPath = (dataDir: string, sha256: string) => join(dataDir, 'letterheads', `${sha256}.docx`)
+
+/** Checks a chosen template and keeps a copy in the data folder; the settings point at it by hash. */
+export async function storeLetterhead(dataDir: string, source: string): Promise<{ sha256: string; fileName: string; placeholders: string[] }> {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(source)
+  } catch {
+    throw new AppError('invalid_input', `Không đọc được tệp ${basename(source)}. / Cannot read the template.`)
+  }
+  const placeholders = await inspectLetterhead(bytes)
+  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  mkdirSync(join(dataDir, 'letterheads'), { recursive: true })
+  writeFileAtomic(letterheadPath(dataDir, sha256), bytes)
+  return { sha256, fileName: basename(source), placeholders }
+}
+
+export function readLetterhead(dataDir: string, settings: Pick<BriefSettings, 'letterhead'>): Uint8Array | undefined {
+  if (!settings.letterhead) return undefined
+  try {
+    return readFileSync(letterheadPath(dataDir, settings.letterhead.sha256))
+  } catch {
+    throw new AppError('not_found', `Không tìm thấy mẫu bìa ${settings.letterhead.fileName} trong thư mục dữ liệu; hãy chọn lại mẫu. / Letterhead template missing.`)
+  }
+}
+
+export async function writeBrief(ctx: Ctx, model: BriefModel, path: string, letterhead?: Uint8Array): Promise<ExportResult> {
+  const bytes = letterhead
+    ? await withLetterhead(letterhead, model, await renderBriefDocx({ ...model, includeCover: false }))
+    : await renderBriefDocx(model)
   writeFileAtomic(path, bytes)
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   await ctx.db
@@ -82,7 +122,7 @@ export async function writeBrief(ctx: Ctx, model: BriefModel, path: string): Pro
 }
 
 /** One short brief per meeting: the cover, the summary line of the trip and that meeting's outline. */
-export async function exportPerMeeting(ctx: Ctx, tripId: string, folder: string): Promise<string[]> {
+export async function exportPerMeeting(ctx: Ctx, tripId: string, folder: string, letterhead?: Uint8Array): Promise<string[]> {
   const full = await buildModel(ctx, tripId, {
     sections: [
       { id: 'cover', include: true },
@@ -106,7 +146,7 @@ export async function exportPerMeeting(ctx: Ctx, tripId: string, folder: string)
       sections: [{ id: 'meetings', title: `${meetings.title.split('. ')[0]}. ${part.heading.toLocaleUpperCase(full.language)}`, blocks: part.blocks }],
     }
     const name = `${full.fileBaseName}-${String(i + 1).padStart(2, '0')}.docx`
-    files.push((await writeBrief(ctx, model, join(folder, name))).path)
+    files.push((await writeBrief(ctx, model, join(folder, name), letterhead)).path)
   }
   return files
 }

@@ -51,6 +51,7 @@ export async function defaultSettings(db: Db, tripId: string): Promise<BriefSett
     place: t?.nameVi ?? '',
     issueDate: null,
     circulation: 'LƯU HÀNH NỘI BỘ',
+    letterhead: null,
     sections: normalizedSections({ sections: [] }),
     overrides: {},
   }

@@ -33,6 +33,11 @@ export const briefSettings = z.object({
   place: line(100).default(''),
   issueDate: isoDate().nullish().transform((v) => v ?? null),
   circulation: line(100).default('LƯU HÀNH NỘI BỘ'),
+  /** The officer's own cover (a .docx kept in the data folder by its sha256), or none. */
+  letterhead: z
+    .object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), fileName: z.string().max(300) })
+    .nullable()
+    .default(null),
   sections: z
     .array(z.object({ id: sectionEnum, include: z.boolean() }))
     .max(sectionIds.length)

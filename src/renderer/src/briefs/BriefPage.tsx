@@ -22,6 +22,10 @@ export function BriefPage() {
   const [saveError, setSaveError] = useState<unknown>(null)
   const exportOne = useApiMutation('briefs.export')
   const exportMany = useApiMutation('briefs.exportMeetings')
+  const letterhead = useApiMutation('briefs.setLetterhead')
+  // The core stores a newly chosen template in the settings: take them up from there.
+  const chooseLetterhead = () =>
+    letterhead.mutate({ tripId: id }, { onSuccess: async (r) => r && setSettings((await call('briefs.get', { tripId: id })).settings) })
   useEffect(() => {
     if (data && !settings) setSettings(data.settings)
   }, [data, settings])
@@ -105,6 +109,28 @@ export function BriefPage() {
                 />
                 <TextInput label={t('briefs.parentAgency')} value={settings.parentAgency} onChange={(e) => update({ parentAgency: e.currentTarget.value }, true)} />
                 <TextInput label={t('briefs.agency')} value={settings.agency} onChange={(e) => update({ agency: e.currentTarget.value }, true)} />
+                <Stack gap={4}>
+                  <Text size="sm" fw={500}>
+                    {t('briefs.letterhead')}
+                  </Text>
+                  <Group gap="xs" wrap="nowrap">
+                    <Text size="sm" c={settings.letterhead ? undefined : 'dimmed'} style={{ flex: 1 }} truncate data-testid="letterhead-name">
+                      {settings.letterhead?.fileName ?? t('briefs.generatedCover')}
+                    </Text>
+                    <Button size="compact-sm" variant="light" onClick={chooseLetterhead} loading={letterhead.isPending}>
+                      {t('briefs.chooseLetterhead')}
+                    </Button>
+                    {settings.letterhead && (
+                      <Button size="compact-sm" variant="subtle" onClick={() => update({ letterhead: null })}>
+                        {t('briefs.clearLetterhead')}
+                      </Button>
+                    )}
+                  </Group>
+                  <Text size="xs" c="dimmed">
+                    {t('briefs.letterheadHint')}
+                  </Text>
+                  <ErrorAlert error={letterhead.error} />
+                </Stack>
                 <Group grow>
                   <TextInput label={t('briefs.place')} value={settings.place} onChange={(e) => update({ place: e.currentTarget.value }, true)} />
                   <TextInput label={t('briefs.circulation')} value={settings.circulation} onChange={(e) => update({ circulation: e.currentTarget.value }, true)} />

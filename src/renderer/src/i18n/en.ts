@@ -267,6 +267,11 @@ export const en: Messages = {
     edited: 'Edited',
     saveText: 'Save text',
     dragHandle: 'Drag to reorder',
+    letterhead: 'Own letterhead (.docx)',
+    chooseLetterhead: 'Choose template…',
+    clearLetterhead: 'Use the generated cover',
+    letterheadHint: 'The first page of the template replaces the cover; placeholders {{title}}, {{dates}}, {{agency}}, {{placeDate}}… are filled in.',
+    generatedCover: 'Generated cover (Decree 30)',
   },
   search: {
     placeholder: 'Search localities, organizations, people, agreements… (diacritics optional)',

@@ -265,6 +265,11 @@ export const vi = {
     edited: 'Đã sửa tay',
     saveText: 'Lưu đoạn này',
     dragHandle: 'Kéo để đổi thứ tự',
+    letterhead: 'Mẫu bìa riêng (.docx)',
+    chooseLetterhead: 'Chọn mẫu…',
+    clearLetterhead: 'Dùng bìa tạo sẵn',
+    letterheadHint: 'Trang đầu của mẫu thay cho bìa; các chỗ điền {{title}}, {{dates}}, {{agency}}, {{placeDate}}… được điền tự động.',
+    generatedCover: 'Bìa tạo sẵn theo Nghị định 30',
   },
   search: {
     placeholder: 'Tìm địa phương, tổ chức, nhân vật, văn kiện… (không cần gõ dấu)',
