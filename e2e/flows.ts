@@ -142,8 +142,16 @@ export async function tourTheDemo(app: AppPage, shot: (name: string) => Promise<
   await expect(app.rows('agreements-table')).toHaveCount(3)
   await shot('agreements.png')
 
-  await app.goto('engagements')
+  await page.getByTestId('nav-engagements').click()
   await app.page.getByText('Diễn đàn hợp tác địa phương Việt – Nhật lần thứ nhất').click()
   await expect(page.getByText('Trao đổi tại phiên toàn thể').first()).toBeVisible()
   await shot('engagement.png')
+
+  await app.goto('trips')
+  await app.rows('trips-table').first().click()
+  await expect(page.getByTestId('trip-title')).toContainText('Yamanashi')
+  await shot('trip.png')
+  await page.getByTestId('open-brief').click()
+  await expect(page.getByTestId('preview-heading').first()).toHaveText('I. TÓM TẮT CHO LÃNH ĐẠO')
+  await shot('brief-builder.png')
 }

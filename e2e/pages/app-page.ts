@@ -18,7 +18,7 @@ export class AppPage {
     })
   }
 
-  nav(name: 'home' | 'localities' | 'organizations' | 'people' | 'agreements' | 'engagements' | 'settings') {
+  nav(name: 'home' | 'localities' | 'organizations' | 'people' | 'agreements' | 'engagements' | 'trips' | 'snippets' | 'settings') {
     return this.page.getByTestId(`nav-${name}`)
   }
 
