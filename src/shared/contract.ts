@@ -179,6 +179,11 @@ export const contract = {
   'briefs.export': method(tripIdInput, exportResult.nullable()),
   /** One short brief per meeting of the trip, each its own file, in a folder the officer chooses. */
   'briefs.exportMeetings': method(tripIdInput, z.object({ folder: z.string(), files: z.array(z.string()) }).nullable()),
+  /** One short brief per foreign participant of an engagement (a forum's partner pairs), in a chosen folder. */
+  'briefs.exportEngagement': method(
+    z.object({ engagementId: z.uuid({ error: 'Mã bản ghi không hợp lệ / invalid id' }), homeLocalityId: z.uuid({ error: 'Mã bản ghi không hợp lệ / invalid id' }).nullable() }),
+    z.object({ folder: z.string(), files: z.array(z.string()) }).nullable(),
+  ),
   /** Asks for the officer's own cover (.docx with placeholders), keeps it, and uses it from then on. */
   'briefs.setLetterhead': method(tripIdInput, z.object({ fileName: z.string(), placeholders: z.array(z.string()) }).nullable()),
   'briefs.exports': method(tripIdInput, z.array(z.object({ id: z.string(), at: z.string(), actor: z.string(), fileName: z.string(), sha256: z.string(), language: z.string() }))),

@@ -6,7 +6,7 @@ import { loadDemo } from '../demo/load.ts'
 import * as engagements from '../engagements/queries.ts'
 import * as partners from '../partners/queries.ts'
 import * as trips from '../trips/queries.ts'
-import { buildModel, exportPerMeeting, loadSettings, readLetterhead, saveSettings, storeLetterhead, writeBrief } from '../briefs/export.ts'
+import { buildModel, exportEngagementBriefs, exportPerMeeting, loadSettings, readLetterhead, saveSettings, storeLetterhead, writeBrief } from '../briefs/export.ts'
 import { assembleBrief } from '../briefs/model.ts'
 import type { Platform } from '../platform.ts'
 import { AppError } from '../errors.ts'
@@ -141,6 +141,10 @@ export function createHandlers(env: HandlerEnv): Handlers {
       const letterhead = readLetterhead(env.dataDir, await loadSettings(ctx.db, tripId))
       const folder = await env.platform.chooseFolder()
       return folder ? { folder, files: await exportPerMeeting(ctx, tripId, folder, letterhead) } : null
+    },
+    'briefs.exportEngagement': async (ctx, { engagementId, homeLocalityId }) => {
+      const folder = await env.platform.chooseFolder()
+      return folder ? { folder, files: await exportEngagementBriefs(ctx, engagementId, homeLocalityId, folder) } : null
     },
     'briefs.setLetterhead': async (ctx, { tripId }) => {
       const settings = await loadSettings(ctx.db, tripId)

@@ -185,3 +185,18 @@ describe.skipIf(!soffice)('rendered by LibreOffice', () => {
     expect(page(4)).toContain('THÀNH PHẦN ĐOÀN')
   }, 180_000)
 })
+
+describe('forum-scale briefs', () => {
+  it('writes one short brief per foreign partner of the forum of 25/11/2025, in one run', async () => {
+    const forum = '01936d00-0000-7000-8000-000500000001'
+    const thanhHoa = (await core.db.selectFrom('locality').select('id').where('refKey', '=', 'vn-2025-thanh-hoa').executeTakeFirstOrThrow()).id
+    const r = await core.call('briefs.exportEngagement', { engagementId: forum, homeLocalityId: thanhHoa })
+    // The Japanese participants: the embassy, Gunma, Niigata, Yamanashi.
+    expect(r?.files).toHaveLength(4)
+    const texts = await Promise.all(r!.files.map(text))
+    expect(texts.some((t) => t.includes('LÀM VIỆC VỚI TỈNH YAMANASHI') && t.includes('Văn bản hợp tác chính thức giữa tỉnh Thanh Hóa và tỉnh Yamanashi'))).toBe(true)
+    expect(texts.some((t) => t.includes('LÀM VIỆC VỚI TỈNH GUNMA') && t.includes('Bản ghi nhớ hợp tác giữa tỉnh Hà Nam và tỉnh Gunma'))).toBe(true)
+    expect(texts.some((t) => t.includes('TÀI LIỆU PHỤC VỤ CUỘC LÀM VIỆC VỚI TỈNH YAMANASHI'))).toBe(true)
+    expect(texts.every((t) => t.includes('Diễn đàn hợp tác địa phương Việt – Nhật lần thứ nhất') && !t.includes('TẠI NHẬT BẢN'))).toBe(true)
+  })
+})

@@ -12,7 +12,7 @@ import { type Ctx, type Db, newId, stamp, touched } from '../context.ts'
 import { AppError, notFound } from '../errors.ts'
 import { withLetterhead, inspectLetterhead } from './docx/letterhead.ts'
 import { renderBriefDocx } from './docx/render.ts'
-import { assembleBrief, defaultSettings } from './model.ts'
+import { assembleBrief, defaultSettings, defaultSettingsFor, engagementTrip } from './model.ts'
 
 export async function loadSettings(db: Db, tripId: string): Promise<BriefSettings> {
   const trip = await db.selectFrom('trip').select('id').where('id', '=', tripId).executeTakeFirst()
@@ -122,14 +122,43 @@ export async function writeBrief(ctx: Ctx, model: BriefModel, path: string, lett
 }
 
 /** One short brief per meeting: the cover, the summary line of the trip and that meeting's outline. */
+const MEETINGS_ONLY: Partial<BriefSettings> = {
+  sections: [
+    { id: 'cover', include: true },
+    { id: 'toc', include: false },
+    { id: 'meetings', include: true },
+  ],
+}
+
 export async function exportPerMeeting(ctx: Ctx, tripId: string, folder: string, letterhead?: Uint8Array): Promise<string[]> {
-  const full = await buildModel(ctx, tripId, {
-    sections: [
-      { id: 'cover', include: true },
-      { id: 'toc', include: false },
-      { id: 'meetings', include: true },
-    ],
+  return splitMeetings(ctx, await buildModel(ctx, tripId, MEETINGS_ONLY), folder, letterhead, true)
+}
+
+/**
+ * One short brief per foreign participant of an engagement (the forum's partner pairs):
+ * the partner's profile, the history with it, its meeting outline. These briefs belong to
+ * no saved trip, so they are not recorded among a trip's exports.
+ */
+export async function exportEngagementBriefs(ctx: Ctx, engagementId: string, homeLocalityId: string | null, folder: string, letterhead?: Uint8Array): Promise<string[]> {
+  const model = await ctx.db.transaction().execute(async (trx) => {
+    const trip = await engagementTrip(trx, engagementId, homeLocalityId)
+    const defaults = await defaultSettingsFor(trx, homeLocalityId)
+    return assembleBrief(trx, trip, { ...defaults, ...MEETINGS_ONLY } as BriefSettings, new Date(ctx.now()), ctx.today())
   })
+  // The forum may be at home: the cover names the meeting, not a trip abroad.
+  const title = (meeting: string) =>
+    (model.language === 'vi' ? `Tài liệu phục vụ cuộc ${meeting.replace(/^Làm việc/, 'làm việc')}` : `Briefing for the meeting: ${meeting}`).toLocaleUpperCase(model.language)
+  return splitMeetings(ctx, model, folder, letterhead, false, title)
+}
+
+async function splitMeetings(
+  ctx: Ctx,
+  full: BriefModel,
+  folder: string,
+  letterhead: Uint8Array | undefined,
+  record: boolean,
+  coverTitle?: (meeting: string) => string,
+): Promise<string[]> {
   const meetings = full.sections.find((s) => s.id === 'meetings')
   if (!meetings) return []
   // Split the meetings section at its sub-headings: one file each.
@@ -142,11 +171,14 @@ export async function exportPerMeeting(ctx: Ctx, tripId: string, folder: string,
   for (const [i, part] of parts.entries()) {
     const model: BriefModel = {
       ...full,
-      cover: { ...full.cover, subtitle: part.heading },
+      cover: coverTitle ? { ...full.cover, title: coverTitle(part.heading), subtitle: full.cover.subtitle } : { ...full.cover, subtitle: part.heading },
       sections: [{ id: 'meetings', title: `${meetings.title.split('. ')[0]}. ${part.heading.toLocaleUpperCase(full.language)}`, blocks: part.blocks }],
     }
     const name = `${full.fileBaseName}-${String(i + 1).padStart(2, '0')}.docx`
-    files.push((await writeBrief(ctx, model, join(folder, name), letterhead)).path)
+    const path = join(folder, name)
+    if (record) await writeBrief(ctx, model, path, letterhead)
+    else writeFileAtomic(path, letterhead ? await withLetterhead(letterhead, model, await renderBriefDocx({ ...model, includeCover: false })) : await renderBriefDocx(model))
+    files.push(path)
   }
   return files
 }

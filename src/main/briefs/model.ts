@@ -24,6 +24,7 @@ import type { Db } from '../context.ts'
 import { engagementsOf } from '../engagements/queries.ts'
 import { successorsOf, withLineage } from '../partners/lineage.ts'
 import { getTrip } from '../trips/queries.ts'
+import { notFound } from '../errors.ts'
 import { BRIEF_TEXT, PROTOCOL_GENERAL, PROTOCOL_JAPAN, dayLabel, placeDate, roman } from './text.ts'
 
 const STALE_MS = 2 * 365.25 * 24 * 3600 * 1000
@@ -37,12 +38,12 @@ const lines = (s: string | null | undefined) =>
 
 /** The default settings of a trip's brief: agency block and place from the home province. */
 export async function defaultSettings(db: Db, tripId: string): Promise<BriefSettings> {
-  const t = await db
-    .selectFrom('trip as t')
-    .leftJoin('locality as h', 'h.id', 't.homeLocalityId')
-    .select(['h.nameVi', 'h.designationVi'])
-    .where('t.id', '=', tripId)
-    .executeTakeFirst()
+  const t = await db.selectFrom('trip').select('homeLocalityId').where('id', '=', tripId).executeTakeFirst()
+  return defaultSettingsFor(db, t?.homeLocalityId ?? null)
+}
+
+export async function defaultSettingsFor(db: Db, homeLocalityId: string | null): Promise<BriefSettings> {
+  const t = homeLocalityId ? await db.selectFrom('locality').select(['nameVi', 'designationVi']).where('id', '=', homeLocalityId).executeTakeFirst() : undefined
   const home = t?.nameVi ? `${t.designationVi ?? 'tỉnh'} ${t.nameVi}` : ''
   return {
     language: 'vi',
@@ -76,14 +77,16 @@ function bullets(c: Ctx, id: string, label: string | null, items: string[]): Blo
 const nonEmpty = (blocks: Block[]) =>
   blocks.filter((b) => (b.type === 'paragraphs' ? b.text.trim() || b.edited : b.type === 'bullets' ? b.items.length || b.edited : b.type === 'fields' ? b.rows.length : true))
 
-export async function assembleBrief(db: Db, tripId: string, settings: BriefSettings, now: Date, today: string): Promise<BriefModel> {
+/** `trip`: a saved trip's id, or a trip made up in memory (the meetings of a forum, see engagementTrip). */
+export async function assembleBrief(db: Db, tripOrId: string | Trip, settings: BriefSettings, now: Date, today: string): Promise<BriefModel> {
   const lang = settings.language
   const T = BRIEF_TEXT[lang]
   const c: Ctx = { lang, overrides: settings.overrides, today }
   const warnings: BriefWarning[] = []
   const warn = (section: SectionId | null, message: string, level: BriefWarning['level'] = 'warning') => warnings.push({ level, message, section })
 
-  const trip: Trip = await getTrip(db, tripId)
+  const trip: Trip = typeof tripOrId === 'string' ? await getTrip(db, tripOrId) : tripOrId
+  const tripId = trip.id
   const home = trip.homeLocalityId
     ? await db.selectFrom('locality').selectAll().where('id', '=', trip.homeLocalityId).executeTakeFirst()
     : undefined
@@ -359,5 +362,79 @@ export async function assembleBrief(db: Db, tripId: string, settings: BriefSetti
     includeCover: order.some((s) => s.id === 'cover' && s.include),
     includeToc: order.some((s) => s.id === 'toc' && s.include),
     warnings,
+  }
+}
+
+async function participantName(db: Db, p: { localityId: string | null; organizationId: string | null; personId: string | null }): Promise<string> {
+  if (p.localityId) {
+    const l = await db.selectFrom('locality').select(['nameVi', 'designationVi']).where('id', '=', p.localityId).executeTakeFirstOrThrow()
+    return [l.designationVi, l.nameVi].filter(Boolean).join(' ')
+  }
+  if (p.organizationId) return (await db.selectFrom('organization').select('nameVi').where('id', '=', p.organizationId).executeTakeFirstOrThrow()).nameVi
+  const person = await db.selectFrom('person').selectAll().where('id', '=', p.personId!).executeTakeFirstOrThrow()
+  return formatPersonName({ ...person, givenName: person.givenName ?? '', countryCode: person.country })
+}
+
+/**
+ * An engagement with many partners (the forum of 25/11/2025) seen as a trip of meetings:
+ * one meeting per foreign participant, on the engagement's day, so that each can have its
+ * short brief. Nothing is saved.
+ */
+export async function engagementTrip(db: Db, engagementId: string, homeLocalityId: string | null): Promise<Trip> {
+  const e = await db.selectFrom('engagement').selectAll().where('id', '=', engagementId).executeTakeFirst()
+  if (!e) throw notFound('hoạt động')
+  const participants = await db
+    .selectFrom('engagementParticipant as p')
+    .leftJoin('locality as l', 'l.id', 'p.localityId')
+    .leftJoin('organization as o', 'o.id', 'p.organizationId')
+    .leftJoin('person as pe', 'pe.id', 'p.personId')
+    .select(['p.localityId', 'p.organizationId', 'p.personId', 'p.role', 'l.country as lCountry', 'o.country as oCountry', 'pe.country as pCountry'])
+    .where('p.engagementId', '=', engagementId)
+    .orderBy('p.position')
+    .execute()
+  const home = homeLocalityId ? await db.selectFrom('locality').select(['id', 'country', 'nameVi']).where('id', '=', homeLocalityId).executeTakeFirst() : undefined
+  const homeCountry = home?.country ?? 'VN'
+  const foreign = participants.filter((p) => (p.lCountry ?? p.oCountry ?? p.pCountry) !== homeCountry)
+  const destinationIds = foreign.flatMap((p) => (p.localityId ? [p.localityId] : []))
+  const destinations = destinationIds.length ? await db.selectFrom('locality').select(['id', 'nameVi', 'nameNative']).where('id', 'in', destinationIds).execute() : []
+  const meta = { createdAt: e.createdAt, updatedAt: e.updatedAt, updatedBy: e.updatedBy, origin: e.origin }
+  const items = await Promise.all(
+    foreign.map(async (p, i) => {
+      const counterpart = { personId: p.personId, organizationId: p.organizationId, localityId: p.localityId }
+      const display = await participantName(db, p)
+      return {
+        ...meta,
+        id: `${engagementId}-${i + 1}`,
+        tripId: engagementId,
+        kind: 'meeting' as const,
+        title: `Làm việc với ${display}`,
+        start: `${e.startDate}T09:00`,
+        end: null,
+        place: e.place,
+        counterparts: [{ ...counterpart, name: display, exists: true }],
+        sectors: [],
+        attendees: null,
+        purpose: p.role ? `${p.role}. ${e.title}` : e.title,
+        talkingPoints: null,
+        asks: null,
+        offers: null,
+        sensitivities: null,
+        logistics: null,
+      }
+    }),
+  )
+  return {
+    ...meta,
+    id: engagementId,
+    title: e.title,
+    homeLocalityId: home?.id ?? null,
+    homeLocalityName: home?.nameVi ?? null,
+    startDate: e.startDate,
+    endDate: e.endDate ?? e.startDate,
+    objectives: e.summary,
+    notes: null,
+    destinations,
+    members: [],
+    items,
   }
 }

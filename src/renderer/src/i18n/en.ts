@@ -189,6 +189,10 @@ export const en: Messages = {
     addParticipant: 'Add participant',
     participantPlaceholder: 'Choose a locality, organization or person',
     linkedAgreements: 'Related agreements',
+    partnerBriefs: 'Briefs per partner',
+    partnerBriefsHint: 'One short brief for each foreign participant (profile, history, meeting outline), written to a folder you choose.',
+    ourProvince: 'Our province',
+    exportBriefs: 'Export briefs',
     timeline: 'Engagements timeline',
   },
   trips: {

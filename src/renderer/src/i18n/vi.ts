@@ -187,6 +187,10 @@ export const vi = {
     addParticipant: 'Thêm thành phần',
     participantPlaceholder: 'Chọn địa phương, tổ chức hoặc nhân vật',
     linkedAgreements: 'Văn kiện liên quan',
+    partnerBriefs: 'Tài liệu cho từng đối tác',
+    partnerBriefsHint: 'Mỗi đối tác nước ngoài của hoạt động có một tài liệu ngắn riêng (hồ sơ, quá trình quan hệ, đề cương làm việc), ghi vào thư mục được chọn.',
+    ourProvince: 'Tỉnh của ta',
+    exportBriefs: 'Xuất tài liệu',
     timeline: 'Dòng thời gian hoạt động',
   },
   trips: {
