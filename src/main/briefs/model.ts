@@ -21,10 +21,9 @@ import { slugify } from '../../shared/text/fold.ts'
 import { formatPersonName, formatNativeName } from '../../shared/text/names.ts'
 import { agreementsOfLocality, getAgreement, pmReportDueDate } from '../agreements/queries.ts'
 import type { Db } from '../context.ts'
-import { engagementsOf } from '../engagements/queries.ts'
+import { engagementsOf, getEngagement } from '../engagements/queries.ts'
 import { successorsOf, withLineage } from '../partners/lineage.ts'
 import { getTrip } from '../trips/queries.ts'
-import { notFound } from '../errors.ts'
 import { BRIEF_TEXT, PROTOCOL_GENERAL, PROTOCOL_JAPAN, dayLabel, placeDate, roman } from './text.ts'
 
 const STALE_MS = 2 * 365.25 * 24 * 3600 * 1000
@@ -365,14 +364,10 @@ export async function assembleBrief(db: Db, tripOrId: string | Trip, settings: B
   }
 }
 
-async function participantName(db: Db, p: { localityId: string | null; organizationId: string | null; personId: string | null }): Promise<string> {
-  if (p.localityId) {
-    const l = await db.selectFrom('locality').select(['nameVi', 'designationVi']).where('id', '=', p.localityId).executeTakeFirstOrThrow()
-    return [l.designationVi, l.nameVi].filter(Boolean).join(' ')
-  }
-  if (p.organizationId) return (await db.selectFrom('organization').select('nameVi').where('id', '=', p.organizationId).executeTakeFirstOrThrow()).nameVi
-  const person = await db.selectFrom('person').selectAll().where('id', '=', p.personId!).executeTakeFirstOrThrow()
-  return formatPersonName({ ...person, givenName: person.givenName ?? '', countryCode: person.country })
+/** "tỉnh Yamanashi": a locality as a Vietnamese sentence names it. */
+async function localityTitle(db: Db, id: string): Promise<string> {
+  const l = await db.selectFrom('locality').select(['nameVi', 'designationVi']).where('id', '=', id).executeTakeFirstOrThrow()
+  return [l.designationVi, l.nameVi].filter(Boolean).join(' ')
 }
 
 /**
@@ -381,27 +376,23 @@ async function participantName(db: Db, p: { localityId: string | null; organizat
  * short brief. Nothing is saved.
  */
 export async function engagementTrip(db: Db, engagementId: string, homeLocalityId: string | null): Promise<Trip> {
-  const e = await db.selectFrom('engagement').selectAll().where('id', '=', engagementId).executeTakeFirst()
-  if (!e) throw notFound('hoạt động')
-  const participants = await db
-    .selectFrom('engagementParticipant as p')
-    .leftJoin('locality as l', 'l.id', 'p.localityId')
-    .leftJoin('organization as o', 'o.id', 'p.organizationId')
-    .leftJoin('person as pe', 'pe.id', 'p.personId')
-    .select(['p.localityId', 'p.organizationId', 'p.personId', 'p.role', 'l.country as lCountry', 'o.country as oCountry', 'pe.country as pCountry'])
-    .where('p.engagementId', '=', engagementId)
-    .orderBy('p.position')
-    .execute()
+  const e = await getEngagement(db, engagementId)
   const home = homeLocalityId ? await db.selectFrom('locality').select(['id', 'country', 'nameVi']).where('id', '=', homeLocalityId).executeTakeFirst() : undefined
   const homeCountry = home?.country ?? 'VN'
-  const foreign = participants.filter((p) => (p.lCountry ?? p.oCountry ?? p.pCountry) !== homeCountry)
+  const countryOf = new Map<string, string>()
+  const ids = (key: 'localityId' | 'organizationId' | 'personId') => e.participants.flatMap((p) => (p[key] ? [p[key]!] : []))
+  for (const [table, key] of [['locality', 'localityId'], ['organization', 'organizationId'], ['person', 'personId']] as const) {
+    const list = ids(key)
+    if (list.length) for (const r of await db.selectFrom(table).select(['id', 'country']).where('id', 'in', list).execute()) countryOf.set(r.id, r.country)
+  }
+  const foreign = e.participants.filter((p) => countryOf.get(p.localityId ?? p.organizationId ?? p.personId ?? '') !== homeCountry)
   const destinationIds = foreign.flatMap((p) => (p.localityId ? [p.localityId] : []))
   const destinations = destinationIds.length ? await db.selectFrom('locality').select(['id', 'nameVi', 'nameNative']).where('id', 'in', destinationIds).execute() : []
   const meta = { createdAt: e.createdAt, updatedAt: e.updatedAt, updatedBy: e.updatedBy, origin: e.origin }
   const items = await Promise.all(
     foreign.map(async (p, i) => {
       const counterpart = { personId: p.personId, organizationId: p.organizationId, localityId: p.localityId }
-      const display = await participantName(db, p)
+      const display = p.localityId ? await localityTitle(db, p.localityId) : p.name
       return {
         ...meta,
         id: `${engagementId}-${i + 1}`,
