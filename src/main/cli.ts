@@ -4,6 +4,8 @@
  *   npm run cli -- [--db FILE] demo load
  *   npm run cli -- [--db FILE] search QUERY [--json]
  *   npm run cli -- [--db FILE] check
+ *   npm run cli -- [--db FILE] backup --out FILE
+ *   npm run cli -- [--db FILE] restore FILE
  *   npm run cli -- [--db FILE] trip list [--json]
  *   npm run cli -- [--db FILE] brief export --trip ID --out FILE.docx [--lang vi|en] [--letterhead TEMPLATE.docx]
  *
@@ -18,6 +20,7 @@ import type { TripRow } from '../shared/domain/trips.ts'
 import { formatDate } from '../shared/text/dates.ts'
 import { buildModel, writeBrief } from './briefs/export.ts'
 import { inspectLetterhead } from './briefs/docx/letterhead.ts'
+import { backupTo } from './exchange/backup.ts'
 import { openCore, type Core } from './core.ts'
 import { SCHEMA_VERSION } from './db/migrations/index.ts'
 import { AppError } from './errors.ts'
@@ -28,6 +31,8 @@ const USAGE = `Hành Trang – công cụ dòng lệnh / command line
   npm run cli -- [--db TỆP] demo load            nạp dữ liệu mẫu / load the sample data
   npm run cli -- [--db TỆP] search TỪ-KHÓA [--json]  tìm kiếm / search
   npm run cli -- [--db TỆP] check                kiểm tra tệp dữ liệu / check the database
+  npm run cli -- [--db TỆP] backup --out TỆP     sao lưu / back up (online backup, quick_check)
+  npm run cli -- [--db TỆP] restore TỆP          khôi phục (sao lưu dữ liệu hiện tại trước) / restore
   npm run cli -- [--db TỆP] trip list [--json]   danh sách đoàn công tác / list trips
   npm run cli -- [--db TỆP] brief export --trip MÃ --out TỆP.docx [--lang vi|en] [--letterhead MẪU.docx]
                                                  xuất tài liệu Word / export the brief
@@ -118,6 +123,20 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         )
         return 0
       })
+    }
+    case 'backup': {
+      if (!values.out) throw new UsageError('Cần --out TỆP.sqlite / --out is required')
+      const target = resolve(values.out)
+      const r = await withCore(dbPath, (core) => backupTo(core.sqlite, target))
+      out(`Đã sao lưu vào ${r.path} (${Math.round(r.bytes / 1024)} KB, đã kiểm tra quick_check). / Backup written and checked.`)
+      return 0
+    }
+    case 'restore': {
+      const source = rest[0]
+      if (!source) throw new UsageError('Thiếu tệp cần khôi phục / missing the file to restore')
+      const safety = await withCore(dbPath, (core) => core.restore(resolve(source)))
+      out(`Đã khôi phục ${resolve(source)} vào ${dbPath}. Dữ liệu trước đó được sao lưu tại ${safety.path}. / Restored; the previous data was backed up first.`)
+      return 0
     }
     case 'trip': {
       if (rest[0] !== 'list') throw new UsageError(`Lệnh không hợp lệ: trip ${rest.join(' ')}`)

@@ -2,6 +2,7 @@
  * The application core without Electron: open the db, load reference data, build the
  * dispatcher. The Electron shell, the CLI, the e2e host and the tests all start here.
  */
+import { copyFileSync, renameSync, rmSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { dirname, join } from 'node:path'
 import type Database from 'better-sqlite3'
@@ -16,6 +17,8 @@ import { loadReferenceData } from './reference/load.ts'
 import { indexLocality, indexOrganization } from './search/documents.ts'
 import { todayIso } from '../shared/text/dates.ts'
 import { folderPlatform, type Platform } from './platform.ts'
+import { AppError } from './errors.ts'
+import { checkRestorable, createBackup, type BackupInfo } from './exchange/backup.ts'
 
 export interface CoreOptions {
   dbPath: string
@@ -35,11 +38,15 @@ export interface CoreOptions {
 
 export interface Core {
   ctx: Ctx
+  /** The current database; replaced by a restore. */
   db: Kysely<DB>
   sqlite: Database.Database
   dispatch: Dispatch
+  /** The backup taken before migrating on open, if one was needed. */
   backupPath: string | null
+  backupDir: string
   close(): Promise<void>
+  restore(source: string): Promise<BackupInfo>
 }
 
 function osUser(): string {
@@ -54,32 +61,80 @@ async function metaValue(db: Kysely<DB>, key: string): Promise<string | undefine
   return (await db.selectFrom('appMeta').select('value').where('key', '=', key).executeTakeFirst())?.value
 }
 
-export async function openCore(options: CoreOptions): Promise<Core> {
-  const { db, sqlite, backupPath, close } = await openDatabase(options.dbPath, {
-    backupDir: options.backupDir,
-    ...(options.migrations && { migrations: options.migrations }),
+/** The installation id and the reference data: what every opened database must have. */
+async function prepare(db: Kysely<DB>, ctx: Ctx, options: CoreOptions): Promise<void> {
+  if (options.migrations) return
+  await db.transaction().execute(async (trx) => {
+    const { loaded } = await loadReferenceData(trx, ctx, join(options.resourcesDir, 'reference'))
+    if (!loaded) return
+    for (const r of await trx.selectFrom('locality').select('id').where('refKey', 'is not', null).execute()) await indexLocality(trx, r.id)
+    for (const r of await trx.selectFrom('organization').select('id').where('refKey', 'is not', null).execute()) await indexOrganization(trx, r.id)
   })
-  let origin = await metaValue(db, 'installation_id')
-  if (!origin) {
-    origin = newId()
-    await db.insertInto('appMeta').values({ key: 'installation_id', value: origin }).execute()
-  }
+}
+
+async function installationId(db: Kysely<DB>): Promise<string> {
+  const existing = await metaValue(db, 'installation_id')
+  if (existing) return existing
+  const origin = newId()
+  await db.insertInto('appMeta').values({ key: 'installation_id', value: origin }).execute()
+  return origin
+}
+
+export async function openCore(options: CoreOptions): Promise<Core> {
+  const backupDir = options.backupDir ?? join(dirname(options.dbPath), 'backups')
+  const open = () => openDatabase(options.dbPath, { backupDir, ...(options.migrations && { migrations: options.migrations }) })
+  const opened = await open()
   const clock = options.now ?? (() => new Date())
   const ctx: Ctx = {
-    db,
-    actor: (await metaValue(db, 'user_name')) ?? osUser(),
-    origin,
+    db: opened.db,
+    actor: (await metaValue(opened.db, 'user_name')) ?? osUser(),
+    origin: await installationId(opened.db),
     now: () => clock().toISOString(),
     today: () => todayIso(clock()),
   }
-  if (!options.migrations) {
-    await db.transaction().execute(async (trx) => {
-      const { loaded } = await loadReferenceData(trx, ctx, join(options.resourcesDir, 'reference'))
-      if (!loaded) return
-      for (const r of await trx.selectFrom('locality').select('id').where('refKey', 'is not', null).execute()) await indexLocality(trx, r.id)
-      for (const r of await trx.selectFrom('organization').select('id').where('refKey', 'is not', null).execute()) await indexOrganization(trx, r.id)
-    })
+  await prepare(opened.db, ctx, options)
+
+  const core: Core = {
+    ctx,
+    db: opened.db,
+    sqlite: opened.sqlite,
+    backupPath: opened.backupPath,
+    backupDir,
+    dispatch: async () => ({ ok: false, error: { code: 'internal', message: '' } }),
+    close: () => current.close(),
+    restore,
   }
+  let current = opened
+
+  /**
+   * Replaces the database with a backup: the file is checked first, the current database is
+   * backed up, then the copy takes its place and is opened (and migrated) like any other.
+   * If anything fails, the database as it was comes back.
+   */
+  async function restore(source: string): Promise<BackupInfo> {
+    checkRestorable(source)
+    const safety = await createBackup(current.sqlite, backupDir, 'before-restore', clock())
+    const replaceWith = async (file: string) => {
+      await current.close()
+      const tmp = `${options.dbPath}.${process.pid}.restore.tmp`
+      copyFileSync(file, tmp)
+      for (const suffix of ['-wal', '-shm']) rmSync(`${options.dbPath}${suffix}`, { force: true })
+      renameSync(tmp, options.dbPath)
+      current = await open()
+      ctx.db = core.db = current.db
+      core.sqlite = current.sqlite
+      ctx.origin = await installationId(current.db)
+      await prepare(current.db, ctx, options)
+    }
+    try {
+      await replaceWith(source)
+    } catch (e) {
+      await replaceWith(safety.path)
+      throw e instanceof AppError ? e : new AppError('internal', `Khôi phục thất bại, dữ liệu đã được giữ nguyên: ${(e as Error).message} / restore failed, nothing changed`)
+    }
+    return safety
+  }
+
   const handlers = createHandlers({
     version: options.version ?? '0.0.0',
     dataPath: options.dbPath,
@@ -87,14 +142,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     schemaVersion: SCHEMA_VERSION,
     platform: options.platform ?? folderPlatform(join(dirname(options.dbPath), 'exports')),
     dataDir: dirname(options.dbPath),
+    backups: {
+      dir: backupDir,
+      create: () => createBackup(core.sqlite, backupDir, 'manual', clock()),
+      restore,
+    },
   })
-  const dispatch = createDispatcher(ctx, handlers, { checkOutput: options.checkOutput, log: options.log ?? ((e) => console.error(e)) })
-  return {
-    ctx,
-    db,
-    sqlite,
-    dispatch,
-    backupPath,
-    close,
-  }
+  core.dispatch = createDispatcher(ctx, handlers, { checkOutput: options.checkOutput, log: options.log ?? ((e) => console.error(e)) })
+  return core
 }

@@ -7,6 +7,7 @@ import { join, normalize, sep } from 'node:path'
 import { app, BrowserWindow, dialog, protocol, session } from 'electron'
 import { openCore, type Core } from './core.ts'
 import { electronPlatform } from './electron-platform.ts'
+import { ensureDailyBackup } from './exchange/backup.ts'
 import { registerApi } from './electron-transport.ts'
 import { AppError } from './errors.ts'
 import { backupDirFor, DB_FILE, defaultDataDir } from './paths.ts'
@@ -67,6 +68,8 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     platform: electronPlatform(() => mainWindow),
   }).catch((e: unknown) => fail(e))
+  // A daily copy, kept for a week, made before the officer starts working.
+  await ensureDailyBackup(core.sqlite, core.backupDir).catch((e: unknown) => console.error(e))
   const dev = process.env.ELECTRON_RENDERER_URL
   const rendererUrl = !app.isPackaged && dev ? dev.replace(/\/$/, '') : APP_ORIGIN
   registerApi(core.dispatch, () => mainWindow, rendererUrl)

@@ -31,6 +31,7 @@ const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =
 const noInput = z.object({}).optional()
 const withId = <T extends z.ZodObject>(schema: T) => z.intersection(idInput, schema)
 const created = z.object({ id: z.string() })
+const backupInfo = z.object({ fileName: z.string(), reason: z.string(), at: z.string(), bytes: z.number() })
 const tripIdInput = z.object({ tripId: z.uuid({ error: 'Mã bản ghi không hợp lệ / invalid id' }) })
 const exportResult = z.object({ path: z.string(), fileName: z.string(), sha256: z.string(), bytes: z.number() })
 
@@ -188,6 +189,11 @@ export const contract = {
   'briefs.setLetterhead': method(tripIdInput, z.object({ fileName: z.string(), placeholders: z.array(z.string()) }).nullable()),
   'briefs.exports': method(tripIdInput, z.array(z.object({ id: z.string(), at: z.string(), actor: z.string(), fileName: z.string(), sha256: z.string(), language: z.string() }))),
   'briefs.showInFolder': method(z.object({ path: z.string().max(4096) }), okOutput),
+
+  'backups.list': method(noInput, z.array(backupInfo)),
+  'backups.create': method(noInput, backupInfo),
+  /** Restores a backup of the backups folder; the current data is backed up first. Returns that safety copy. */
+  'backups.restore': method(z.object({ fileName: z.string().max(200) }), backupInfo),
 
   'audit.list': method(z.object({ entityId: z.string().max(64).optional() }).optional(), z.array(auditEntry)),
 } as const

@@ -9,6 +9,7 @@ import * as trips from '../trips/queries.ts'
 import { buildModel, exportEngagementBriefs, exportPerMeeting, loadSettings, readLetterhead, saveSettings, storeLetterhead, writeBrief } from '../briefs/export.ts'
 import { assembleBrief } from '../briefs/model.ts'
 import type { Platform } from '../platform.ts'
+import { listBackups, type BackupInfo } from '../exchange/backup.ts'
 import { AppError } from '../errors.ts'
 import { existsSync } from 'node:fs'
 import { search } from '../search/query.ts'
@@ -22,6 +23,11 @@ export interface HandlerEnv {
   platform: Platform
   /** The folder beside the db: letterhead templates live here. */
   dataDir: string
+  backups: {
+    dir: string
+    create(): Promise<BackupInfo>
+    restore(path: string): Promise<BackupInfo>
+  }
 }
 
 const ok = { ok: true } as const
@@ -165,6 +171,18 @@ export function createHandlers(env: HandlerEnv): Handlers {
       if (!/\.docx$/i.test(path) || !existsSync(path)) throw new AppError('not_found', 'Không tìm thấy tệp / file not found')
       await env.platform.showInFolder(path)
       return ok
+    },
+    'backups.list': async () => listBackups(env.backups.dir).map(({ path: _p, ...b }) => b),
+    'backups.create': async () => {
+      const { path: _p, ...b } = await env.backups.create()
+      return b
+    },
+    'backups.restore': async (_ctx, { fileName }) => {
+      // Only a file of the backups folder, named as this app names them, can be restored from the window.
+      const backup = listBackups(env.backups.dir).find((b) => b.fileName === fileName)
+      if (!backup) throw new AppError('not_found', `Không tìm thấy bản sao lưu ${fileName}. / Backup not found.`)
+      const { path: _p, ...safety } = await env.backups.restore(backup.path)
+      return safety
     },
     'audit.list': async (ctx, input) => {
       let q = ctx.db.selectFrom('auditLog').select(['id', 'entity', 'entityId', 'action', 'at', 'actor'])

@@ -53,8 +53,22 @@ export function notifySaved(message: string) {
   notifications.show({ message, color: 'teal', autoClose: 2500 })
 }
 
-/** Asks before deleting; a refusal from the core (the record is still in use) is shown in the dialog. */
-export function DeleteButton({ name, onConfirm, extra }: { name: string; onConfirm: () => Promise<unknown>; extra?: string }) {
+/** A button that asks first; a refusal from the core is shown in the dialog, which stays open. */
+export function ConfirmButton({
+  label,
+  question,
+  extra,
+  onConfirm,
+  color = 'blue',
+  done,
+}: {
+  label: string
+  question: string
+  extra?: string
+  onConfirm: () => Promise<unknown>
+  color?: string
+  done?: string
+}) {
   const { t } = useTranslation()
   const [opened, { open, close }] = useDisclosure(false)
   const [error, setError] = useState<unknown>(null)
@@ -64,10 +78,8 @@ export function DeleteButton({ name, onConfirm, extra }: { name: string; onConfi
     setError(null)
     try {
       await onConfirm()
-      // Lists that showed the record refresh; the page that showed it has been left by onConfirm.
-      await queryClient.invalidateQueries()
       close()
-      notifySaved(t('common.deleted'))
+      if (done) notifySaved(done)
     } catch (e) {
       setError(e instanceof ApiCallError ? e : new Error(String(e)))
     } finally {
@@ -76,25 +88,44 @@ export function DeleteButton({ name, onConfirm, extra }: { name: string; onConfi
   }
   return (
     <>
-      <Button variant="light" color="red" onClick={open}>
-        {t('common.delete')}
+      <Button variant="light" color={color} onClick={open}>
+        {label}
       </Button>
-      <Modal opened={opened} onClose={close} title={t('common.confirmDeleteTitle')} centered>
+      <Modal opened={opened} onClose={close} title={label} centered>
         <Stack>
-          <Text>{t('common.confirmDelete', { name })}</Text>
+          <Text>{question}</Text>
           {extra && <Text c="dimmed">{extra}</Text>}
           <ErrorAlert error={error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
-            <Button color="red" loading={busy} onClick={confirm} data-testid="confirm-delete">
-              {t('common.delete')}
+            <Button color={color} loading={busy} onClick={confirm} data-testid="confirm-delete">
+              {label}
             </Button>
           </Group>
         </Stack>
       </Modal>
     </>
+  )
+}
+
+/** Asks before deleting; a refusal from the core (the record is still in use) is shown in the dialog. */
+export function DeleteButton({ name, onConfirm, extra }: { name: string; onConfirm: () => Promise<unknown>; extra?: string }) {
+  const { t } = useTranslation()
+  return (
+    <ConfirmButton
+      label={t('common.delete')}
+      question={t('common.confirmDelete', { name })}
+      extra={extra}
+      color="red"
+      done={t('common.deleted')}
+      onConfirm={async () => {
+        await onConfirm()
+        // Lists that showed the record refresh; the page that showed it has been left by onConfirm.
+        await queryClient.invalidateQueries()
+      }}
+    />
   )
 }
 

@@ -291,5 +291,13 @@ export const en: Messages = {
     version: 'App version',
     demo: 'Sample data',
     audit: 'Recent changes',
+    backups: 'Backups',
+    backupNow: 'Back up now',
+    backupDone: 'Backed up: {{name}}',
+    restore: 'Restore',
+    restoreConfirm: 'Restore the data from the backup of {{at}}? The current data is backed up first, then replaced by this one.',
+    restored: 'Restored. The previous data was saved as {{name}}.',
+    backupHint: 'The app backs up every day (the last 7 are kept), and before every upgrade or restore.',
+    reason: { manual: 'Manual', daily: 'Daily', 'before-restore': 'Before a restore', 'before-migration': 'Before an upgrade' },
   },
 }

@@ -289,6 +289,14 @@ export const vi = {
     version: 'Phiên bản ứng dụng',
     demo: 'Dữ liệu mẫu',
     audit: 'Nhật ký thay đổi gần đây',
+    backups: 'Sao lưu dữ liệu',
+    backupNow: 'Sao lưu ngay',
+    backupDone: 'Đã sao lưu: {{name}}',
+    restore: 'Khôi phục',
+    restoreConfirm: 'Khôi phục dữ liệu từ bản sao lưu ngày {{at}}? Dữ liệu hiện tại sẽ được sao lưu trước, rồi được thay bằng bản này.',
+    restored: 'Đã khôi phục. Dữ liệu trước đó được lưu tại {{name}}.',
+    backupHint: 'Mỗi ngày ứng dụng tự sao lưu (giữ 7 ngày gần nhất), và sao lưu trước mỗi lần nâng cấp hay khôi phục.',
+    reason: { manual: 'Sao lưu tay', daily: 'Hằng ngày', 'before-restore': 'Trước khi khôi phục', 'before-migration': 'Trước khi nâng cấp' },
   },
 }
 

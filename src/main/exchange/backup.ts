@@ -1,0 +1,108 @@
+/**
+ * Backups: copies of the live database made with SQLite's online backup API and checked
+ * with quick_check before they count; a daily one kept for 7 days, one before every
+ * migration (db/connection.ts) and before every restore. A restore refuses a file that is
+ * not a Hành Trang database or comes from a newer version, and backs the current one up
+ * first.
+ */
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import Database from 'better-sqlite3'
+import { timestampForFile } from '../db/connection.ts'
+import { SCHEMA_VERSION } from '../db/migrations/index.ts'
+import { AppError } from '../errors.ts'
+
+export type BackupReason = 'manual' | 'daily' | 'before-restore' | 'before-migration'
+export const DAILY_KEEP = 7
+
+export interface BackupInfo {
+  fileName: string
+  path: string
+  reason: string
+  at: string
+  bytes: number
+}
+
+const NAME = /^hanh-trang-(manual|daily|before-restore|truoc-nang-cap-v\d+)-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)\.sqlite$/
+
+/** Writes a checked copy of the open database to `path` (through a temporary file). */
+export async function backupTo(sqlite: Database.Database, path: string): Promise<{ path: string; bytes: number }> {
+  const tmp = `${path}.${process.pid}.tmp`
+  try {
+    await sqlite.backup(tmp)
+    const copy = new Database(tmp, { readonly: true })
+    try {
+      const check = copy.pragma('quick_check', { simple: true })
+      if (check !== 'ok') throw new AppError('db_damaged', `Bản sao lưu không đạt kiểm tra (quick_check: ${String(check)}). / The backup failed its check.`)
+    } finally {
+      copy.close()
+    }
+    renameSync(tmp, path)
+  } catch (e) {
+    rmSync(tmp, { force: true })
+    if (e instanceof AppError) throw e
+    throw new AppError('internal', `Không sao lưu được: ${(e as Error).message} / backup failed`)
+  }
+  return { path, bytes: statSync(path).size }
+}
+
+export async function createBackup(sqlite: Database.Database, dir: string, reason: BackupReason, now = new Date()): Promise<BackupInfo> {
+  mkdirSync(dir, { recursive: true })
+  const fileName = `hanh-trang-${reason}-${timestampForFile(now)}.sqlite`
+  const { path, bytes } = await backupTo(sqlite, join(dir, fileName))
+  return { fileName, path, reason, at: now.toISOString(), bytes }
+}
+
+export function listBackups(dir: string): BackupInfo[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir)
+    .flatMap((fileName) => {
+      const m = NAME.exec(fileName)
+      if (!m) return []
+      const path = join(dir, fileName)
+      const at = m[2]!.replace(/T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z/, 'T$1:$2:$3.$4Z')
+      return [{ fileName, path, reason: m[1]!.startsWith('truoc-nang-cap') ? 'before-migration' : m[1]!, at, bytes: statSync(path).size }]
+    })
+    .sort((a, b) => b.at.localeCompare(a.at))
+}
+
+/** One daily backup; the 7 newest daily ones are kept. */
+export async function ensureDailyBackup(sqlite: Database.Database, dir: string, now = new Date()): Promise<BackupInfo | null> {
+  const today = now.toISOString().slice(0, 10)
+  const daily = listBackups(dir).filter((b) => b.reason === 'daily')
+  const made = daily.some((b) => b.at.startsWith(today)) ? null : await createBackup(sqlite, dir, 'daily', now)
+  for (const old of listBackups(dir).filter((b) => b.reason === 'daily').slice(DAILY_KEEP)) rmSync(old.path, { force: true })
+  return made
+}
+
+/**
+ * Refuses what cannot be restored: not SQLite, damaged, not Hành Trang's (no app_meta
+ * with an installation id), or written by a newer version.
+ */
+export function checkRestorable(path: string): { schemaVersion: number } {
+  let db: Database.Database
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true })
+  } catch {
+    throw new AppError('invalid_input', `Không mở được ${basename(path)}: không phải tệp dữ liệu Hành Trang. / Not a Hành Trang database.`)
+  }
+  try {
+    let ok = false
+    try {
+      ok = db.pragma('quick_check', { simple: true }) === 'ok' && !!db.prepare(`SELECT value FROM app_meta WHERE key = 'installation_id'`).get()
+    } catch {
+      ok = false
+    }
+    if (!ok) throw new AppError('invalid_input', `${basename(path)} không phải tệp dữ liệu Hành Trang hoặc đã bị hỏng. / Not a Hành Trang database, or damaged.`)
+    const schemaVersion = Number(db.pragma('user_version', { simple: true }))
+    if (schemaVersion > SCHEMA_VERSION) {
+      throw new AppError(
+        'db_from_future',
+        `${basename(path)} do phiên bản Hành Trang mới hơn tạo ra (lược đồ ${schemaVersion}, phiên bản này hiểu đến ${SCHEMA_VERSION}); không khôi phục. / From a newer version.`,
+      )
+    }
+    return { schemaVersion }
+  } finally {
+    db.close()
+  }
+}
