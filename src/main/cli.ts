@@ -18,7 +18,9 @@ import { SEARCH_KINDS, labelOf } from '../shared/domain/labels.ts'
 import type { SearchHit } from '../shared/contract.ts'
 import type { TripRow } from '../shared/domain/trips.ts'
 import { formatDate } from '../shared/text/dates.ts'
-import { buildModel, writeBrief } from './briefs/export.ts'
+import { buildModel, writeBrief, writeFileAtomic } from './briefs/export.ts'
+import { agreementsWorkbook, lawReportWorkbook } from './exchange/reports.ts'
+import { contract } from '../shared/contract.ts'
 import { inspectLetterhead } from './briefs/docx/letterhead.ts'
 import { backupTo } from './exchange/backup.ts'
 import { openCore, type Core } from './core.ts'
@@ -33,6 +35,9 @@ const USAGE = `Hành Trang – công cụ dòng lệnh / command line
   npm run cli -- [--db TỆP] check                kiểm tra tệp dữ liệu / check the database
   npm run cli -- [--db TỆP] backup --out TỆP     sao lưu / back up (online backup, quick_check)
   npm run cli -- [--db TỆP] restore TỆP          khôi phục (sao lưu dữ liệu hiện tại trước) / restore
+  npm run cli -- [--db TỆP] report agreements --out TỆP.xlsx       sổ văn kiện và cam kết / register
+  npm run cli -- [--db TỆP] report law --from NGÀY --to NGÀY --out TỆP.xlsx
+                                                 báo cáo theo Luật Thỏa thuận quốc tế 2020
   npm run cli -- [--db TỆP] trip list [--json]   danh sách đoàn công tác / list trips
   npm run cli -- [--db TỆP] brief export --trip MÃ --out TỆP.docx [--lang vi|en] [--letterhead MẪU.docx]
                                                  xuất tài liệu Word / export the brief
@@ -76,6 +81,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       out: { type: 'string' },
       lang: { type: 'string' },
       letterhead: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
     },
     allowPositionals: true,
   })
@@ -136,6 +143,20 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       if (!source) throw new UsageError('Thiếu tệp cần khôi phục / missing the file to restore')
       const safety = await withCore(dbPath, (core) => core.restore(resolve(source)))
       out(`Đã khôi phục ${resolve(source)} vào ${dbPath}. Dữ liệu trước đó được sao lưu tại ${safety.path}. / Restored; the previous data was backed up first.`)
+      return 0
+    }
+    case 'report': {
+      const kind = rest[0]
+      if (!values.out || (kind !== 'agreements' && kind !== 'law')) throw new UsageError('Dùng: report agreements|law --out TỆP.xlsx [--from yyyy-mm-dd --to yyyy-mm-dd]')
+      const target = resolve(values.out)
+      await withCore(dbPath, async (core) => {
+        if (kind === 'law') {
+          const period = contract['reports.law'].input.safeParse({ from: values.from, to: values.to })
+          if (!period.success) throw new UsageError('Cần --from và --to dạng yyyy-mm-dd / --from and --to are required')
+          writeFileAtomic(target, await lawReportWorkbook(core.db, period.data.from, period.data.to, core.ctx.today()))
+        } else writeFileAtomic(target, await agreementsWorkbook(core.db, core.ctx.today()))
+      })
+      out(`Đã xuất ${target}. / Report written.`)
       return 0
     }
     case 'trip': {

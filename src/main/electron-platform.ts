@@ -6,7 +6,8 @@ export function electronPlatform(window: () => BrowserWindow | null): Platform {
   return {
     async chooseSavePath(defaultName) {
       const win = window()
-      const options = { defaultPath: defaultName, filters: [{ name: 'Word', extensions: ['docx'] }] }
+      const excel = defaultName.endsWith('.xlsx')
+      const options = { defaultPath: defaultName, filters: [excel ? { name: 'Excel', extensions: ['xlsx'] } : { name: 'Word', extensions: ['docx'] }] }
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
       return r.canceled || !r.filePath ? null : r.filePath
     },

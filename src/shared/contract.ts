@@ -5,7 +5,7 @@
  * from its keys.
  */
 import { z } from 'zod'
-import { idInput, okOutput, requiredText } from './domain/common.ts'
+import { idInput, isoDate, okOutput, requiredText } from './domain/common.ts'
 import {
   fact,
   factInput,
@@ -190,6 +190,13 @@ export const contract = {
   'briefs.exports': method(tripIdInput, z.array(z.object({ id: z.string(), at: z.string(), actor: z.string(), fileName: z.string(), sha256: z.string(), language: z.string() }))),
   'briefs.showInFolder': method(z.object({ path: z.string().max(4096) }), okOutput),
 
+  /** The agreements register and its commitments as .xlsx (asks where to save). */
+  'reports.agreements': method(noInput, exportResult.nullable()),
+  /** Law on International Agreements 2020: agreements signed in a period with their reporting dates. */
+  'reports.law': method(
+    z.object({ from: isoDate(), to: isoDate() }).refine((r) => r.from <= r.to, { error: 'Khoảng thời gian không hợp lệ / from after to', path: ['to'] }),
+    exportResult.nullable(),
+  ),
   'backups.list': method(noInput, z.array(backupInfo)),
   'backups.create': method(noInput, backupInfo),
   /** Restores a backup of the backups folder; the current data is backed up first. Returns that safety copy. */

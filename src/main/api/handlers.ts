@@ -6,12 +6,15 @@ import { loadDemo } from '../demo/load.ts'
 import * as engagements from '../engagements/queries.ts'
 import * as partners from '../partners/queries.ts'
 import * as trips from '../trips/queries.ts'
-import { buildModel, exportEngagementBriefs, exportPerMeeting, loadSettings, readLetterhead, saveSettings, storeLetterhead, writeBrief } from '../briefs/export.ts'
+import { buildModel, exportEngagementBriefs, exportPerMeeting, loadSettings, readLetterhead, saveSettings, storeLetterhead, writeBrief, writeFileAtomic } from '../briefs/export.ts'
 import { assembleBrief } from '../briefs/model.ts'
 import type { Platform } from '../platform.ts'
 import { listBackups, type BackupInfo } from '../exchange/backup.ts'
 import { AppError } from '../errors.ts'
+import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
+import { basename } from 'node:path'
+import { agreementsWorkbook, lawReportWorkbook } from '../exchange/reports.ts'
 import { search } from '../search/query.ts'
 import type { Handlers } from './dispatcher.ts'
 
@@ -38,6 +41,13 @@ async function count(ctx: Ctx, table: 'locality' | 'organization' | 'person' | '
 }
 
 export function createHandlers(env: HandlerEnv): Handlers {
+  /** Asks where to save, then writes atomically; null when the officer cancels. */
+  const saveFile = async (_ctx: Ctx, defaultName: string, bytes: Buffer) => {
+    const path = await env.platform.chooseSavePath(defaultName)
+    if (!path) return null
+    writeFileAtomic(path, bytes)
+    return { path, fileName: basename(path), sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length }
+  }
   return {
     'app.info': async (ctx) => ({
       version: env.version,
@@ -172,6 +182,8 @@ export function createHandlers(env: HandlerEnv): Handlers {
       await env.platform.showInFolder(path)
       return ok
     },
+    'reports.agreements': async (ctx) => saveFile(ctx, `So-theo-doi-van-kien-${ctx.today()}.xlsx`, await agreementsWorkbook(ctx.db, ctx.today())),
+    'reports.law': async (ctx, { from, to }) => saveFile(ctx, `Bao-cao-thoa-thuan-quoc-te-${from}-${to}.xlsx`, await lawReportWorkbook(ctx.db, from, to, ctx.today())),
     'backups.list': async () => listBackups(env.backups.dir).map(({ path: _p, ...b }) => b),
     'backups.create': async () => {
       const { path: _p, ...b } = await env.backups.create()

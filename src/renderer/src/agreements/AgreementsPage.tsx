@@ -1,4 +1,5 @@
-import { Badge, Button, Group, Select, Stack, Text } from '@mantine/core'
+import { Alert, Badge, Button, Group, Select, Stack, Text } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { useDisclosure } from '@mantine/hooks'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { useCallback, useState } from 'react'
@@ -6,9 +7,11 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import type { AgreementRow } from '../../../shared/domain/agreements.ts'
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES } from '../../../shared/domain/labels.ts'
-import { formatDate } from '../../../shared/text/dates.ts'
-import { call, useApi } from '../api.ts'
-import { PageHeader, StatusBadge } from '../components/ui.tsx'
+import { formatDate, parseDate } from '../../../shared/text/dates.ts'
+import { call, useApi, useApiMutation } from '../api.ts'
+import { DateField } from '../components/DateField.tsx'
+import { FormModal } from '../components/FormModal.tsx'
+import { ErrorAlert, notifySaved, PageHeader, StatusBadge } from '../components/ui.tsx'
 import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { AgreementForm } from './AgreementForm.tsx'
@@ -24,6 +27,8 @@ export function AgreementsPage() {
   const [kind, setKind] = useState<string | null>(null)
   const [sector, setSector] = useState<string | null>(null)
   const [adding, { open, close }] = useDisclosure(false)
+  const [lawOpen, lawDialog] = useDisclosure(false)
+  const excel = useApiMutation('reports.agreements')
   const { data: sectors = [] } = useApi('reference.sectors')
   const filter = { ...(status && { status: status as never }), ...(kind && { kind: kind as never }), ...(sector && { sector }) }
   const query = useInfiniteQuery({
@@ -73,11 +78,21 @@ export function AgreementsPage() {
         title={t('agreements.register')}
         subtitle={t('agreements.total', { count: total })}
         actions={
-          <Button onClick={open} data-testid="new-agreement">
-            {t('agreements.new')}
-          </Button>
+          <>
+            <Button variant="default" onClick={() => excel.mutate(undefined)} loading={excel.isPending}>
+              {t('agreements.exportExcel')}
+            </Button>
+            <Button variant="default" onClick={lawDialog.open}>
+              {t('agreements.lawReport')}
+            </Button>
+            <Button onClick={open} data-testid="new-agreement">
+              {t('agreements.new')}
+            </Button>
+          </>
         }
       />
+      {excel.data && <Alert color="teal">{t('agreements.written', { name: excel.data.fileName })}</Alert>}
+      <ErrorAlert error={excel.error} />
       <Group align="flex-end">
         <Select label={t('agreements.filterStatus')} data={options(AGREEMENT_STATUSES)} value={status} onChange={setStatus} clearable placeholder={t('common.all')} w={200} />
         <Select label={t('agreements.filterKind')} data={options(AGREEMENT_KINDS)} value={kind} onChange={setKind} clearable placeholder={t('common.all')} w={240} />
@@ -85,6 +100,32 @@ export function AgreementsPage() {
       </Group>
       <VirtualTable rows={rows} columns={columns} onRowClick={(a) => navigate(`/agreements/${a.id}`)} onEndReached={more} testId="agreements-table" />
       {adding && <AgreementForm onClose={close} onSaved={(id) => navigate(`/agreements/${id}`)} />}
+      {lawOpen && <LawReportDialog onClose={lawDialog.close} />}
     </Stack>
+  )
+}
+
+function LawReportDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation()
+  const year = new Date().getFullYear()
+  const form = useForm({ initialValues: { from: `01/01/${year}`, to: `31/12/${year}` } })
+  return (
+    <FormModal
+      title={t('agreements.lawReport')}
+      opened
+      onClose={onClose}
+      form={form}
+      size="md"
+      save={async (v) => {
+        const r = await call('reports.law', { from: parseDate(v.from) ?? '', to: parseDate(v.to) ?? '' })
+        if (r) notifySaved(t('agreements.written', { name: r.fileName }))
+      }}
+    >
+      <Text size="sm">{t('agreements.lawReportHint')}</Text>
+      <Group>
+        <DateField label={t('agreements.from')} {...form.getInputProps('from')} />
+        <DateField label={t('agreements.to')} {...form.getInputProps('to')} />
+      </Group>
+    </FormModal>
   )
 }

@@ -174,6 +174,12 @@ export const en: Messages = {
     filterStatus: 'Filter by status',
     filterKind: 'Filter by kind',
     total: '{{count}} agreements',
+    exportExcel: 'Export to Excel',
+    lawReport: 'Law on International Agreements report',
+    lawReportHint: 'Agreements signed in the period, with the MOFA opinion, the Prime Minister report deadline and date; late ones highlighted.',
+    from: 'From',
+    to: 'To',
+    written: 'Written: {{name}}',
   },
   engagements: {
     title: 'Engagements',

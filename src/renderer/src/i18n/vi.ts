@@ -172,6 +172,12 @@ export const vi = {
     filterStatus: 'Lọc theo tình trạng',
     filterKind: 'Lọc theo loại',
     total: '{{count}} văn kiện',
+    exportExcel: 'Xuất Excel',
+    lawReport: 'Báo cáo theo Luật Thỏa thuận quốc tế',
+    lawReportHint: 'Các văn kiện ký trong khoảng thời gian, kèm ngày xin ý kiến Bộ Ngoại giao, hạn và ngày báo cáo Thủ tướng; văn kiện quá hạn được tô màu.',
+    from: 'Từ ngày',
+    to: 'Đến ngày',
+    written: 'Đã ghi {{name}}',
   },
   engagements: {
     title: 'Hoạt động đối ngoại',
