@@ -4,6 +4,7 @@
  *   npm run cli -- [--db FILE] demo load
  *   npm run cli -- [--db FILE] search QUERY [--json]
  *   npm run cli -- [--db FILE] check
+ *   npm run cli -- [--db FILE] import FILE --kind partners|people|agreements [--dry-run] [--json] [--convert]
  *   npm run cli -- [--db FILE] backup --out FILE
  *   npm run cli -- [--db FILE] restore FILE
  *   npm run cli -- [--db FILE] trip list [--json]
@@ -23,6 +24,8 @@ import { agreementsWorkbook, lawReportWorkbook } from './exchange/reports.ts'
 import { contract } from '../shared/contract.ts'
 import { inspectLetterhead } from './briefs/docx/letterhead.ts'
 import { backupTo } from './exchange/backup.ts'
+import { commitImport, importKinds, previewImport, type ImportKind } from './exchange/import/import.ts'
+import { readTable } from './exchange/import/read.ts'
 import { openCore, type Core } from './core.ts'
 import { SCHEMA_VERSION } from './db/migrations/index.ts'
 import { AppError } from './errors.ts'
@@ -33,6 +36,8 @@ const USAGE = `Hành Trang – công cụ dòng lệnh / command line
   npm run cli -- [--db TỆP] demo load            nạp dữ liệu mẫu / load the sample data
   npm run cli -- [--db TỆP] search TỪ-KHÓA [--json]  tìm kiếm / search
   npm run cli -- [--db TỆP] check                kiểm tra tệp dữ liệu / check the database
+  npm run cli -- [--db TỆP] import TỆP.xlsx|.csv --kind partners|people|agreements [--dry-run] [--json] [--convert]
+                                                 nhập từ bảng tính / import a spreadsheet
   npm run cli -- [--db TỆP] backup --out TỆP     sao lưu / back up (online backup, quick_check)
   npm run cli -- [--db TỆP] restore TỆP          khôi phục (sao lưu dữ liệu hiện tại trước) / restore
   npm run cli -- [--db TỆP] report agreements --out TỆP.xlsx       sổ văn kiện và cam kết / register
@@ -83,6 +88,9 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       letterhead: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      kind: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      convert: { type: 'boolean' },
     },
     allowPositionals: true,
   })
@@ -144,6 +152,43 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       const safety = await withCore(dbPath, (core) => core.restore(resolve(source)))
       out(`Đã khôi phục ${resolve(source)} vào ${dbPath}. Dữ liệu trước đó được sao lưu tại ${safety.path}. / Restored; the previous data was backed up first.`)
       return 0
+    }
+    case 'import': {
+      const file = rest[0]
+      const kind = values.kind as ImportKind | undefined
+      if (!file || !kind || !importKinds.includes(kind)) throw new UsageError('Dùng: import TỆP --kind partners|people|agreements [--dry-run] [--json] [--convert]')
+      const path = resolve(file)
+      let bytes: Buffer
+      try {
+        bytes = readFileSync(path)
+      } catch {
+        throw new AppError('invalid_input', `Không đọc được ${path} / cannot read the file`)
+      }
+      const table = await readTable(bytes, path)
+      return withCore(dbPath, async (core) => {
+        let preview = await previewImport(core.db, table, kind)
+        const suspected = preview.encodingSuspected
+        if (suspected && values.convert) preview = await previewImport(core.db, table, kind, { encoding: suspected })
+        const problems = preview.rows.flatMap((r) => r.problems.map((p) => ({ row: r.row, ...p })))
+        if (suspected && !values.convert) {
+          problems.unshift({ row: 0, column: null, level: 'error', message: `Tệp có vẻ dùng bảng mã cũ ${suspected.toUpperCase()}; chạy lại với --convert để chuyển sang Unicode. / Legacy encoding; use --convert.` })
+        }
+        const errors = problems.filter((p) => p.level === 'error')
+        const result = errors.length || values['dry-run'] ? null : await commitImport(core.ctx, preview)
+        const report = { file: path, kind, sheet: preview.sheet, encoding: preview.encoding, rows: preview.rows.length, written: !!result, ...(result ?? {}), problems }
+        if (values.json) out(JSON.stringify(report, null, 2))
+        else {
+          for (const p of problems) out(`${p.level === 'error' ? 'LỖI' : 'lưu ý'}  dòng ${p.row}${p.column ? `, cột “${p.column}”` : ''}: ${p.message}`)
+          out(
+            result
+              ? `Đã nhập ${result.created} dòng mới, cập nhật ${result.updated}, bỏ qua ${result.skipped}. / Imported.`
+              : errors.length
+                ? `Có ${errors.length} lỗi; không ghi dòng nào. / Errors found; nothing written.`
+                : `Kiểm tra xong (${preview.rows.length} dòng); không ghi vì --dry-run. / Dry run; nothing written.`,
+          )
+        }
+        return errors.length ? 1 : 0
+      })
     }
     case 'report': {
       const kind = rest[0]

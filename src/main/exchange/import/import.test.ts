@@ -1,0 +1,163 @@
+import { spawn } from 'node:child_process'
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import Database from 'better-sqlite3'
+import ExcelJS from 'exceljs'
+import { toTCVN3, toVNI } from 'vietnamese-conversion'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { main } from '../../cli.ts'
+import { openTestCore, tempDir, type TestCore } from '../../test-support.ts'
+import { commitImport, previewImport } from './import.ts'
+import { readTable } from './read.ts'
+
+const dir = tempDir()
+let core: TestCore
+beforeAll(async () => {
+  core = await openTestCore()
+  await core.call('demo.load')
+})
+afterAll(() => core.dispose())
+
+async function xlsx(name: string, header: string[], rows: unknown[][], dateColumns: number[] = []): Promise<string> {
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('Văn kiện')
+  ws.addRow(header)
+  for (const r of rows) ws.addRow(r)
+  for (const c of dateColumns) ws.getColumn(c + 1).numFmt = 'dd/mm/yyyy'
+  const path = join(dir, name)
+  await wb.xlsx.writeFile(path)
+  return path
+}
+
+const table = async (path: string) => readTable(readFileSync(path), path)
+const agreementCount = () => Number((core.sqlite.prepare('SELECT count(*) AS n FROM agreement').get() as { n: number }).n)
+const HEADERS = ['Tên văn kiện', 'Loại văn kiện', 'Ngày ký', 'Bên Việt Nam', 'Đối tác', 'Lĩnh vực']
+
+describe('spreadsheet import', () => {
+  it('maps Vietnamese headers, reads every kind of date, and imports 200 agreements in one go', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => {
+      const d = new Date(Date.UTC(2020, i % 12, 1 + (i % 28)))
+      // Three ways a date arrives: an Excel date cell, text dd/MM/yyyy, an Excel serial.
+      const date = i % 3 === 0 ? d : i % 3 === 1 ? `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/2020` : String((d.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000)
+      return [`Thỏa thuận thử số ${i + 1}`, i % 2 ? 'Bản ghi nhớ' : 'MOU', date, 'tỉnh Thanh Hóa', i % 2 ? 'Yamanashi' : 'JETRO', 'Du lịch; Nông nghiệp công nghệ cao']
+    })
+    const path = await xlsx('clean.xlsx', HEADERS, rows, [2])
+    const preview = await previewImport(core.db, await table(path), 'agreements')
+    expect(preview.mapping).toMatchObject({ titleVi: 0, kind: 1, signedDate: 2, homeParty: 3, partnerParty: 4, sectors: 5 })
+    expect(preview.rows.flatMap((r) => r.problems)).toEqual([])
+    expect(preview.rows.map((r) => r.values.signedDate).slice(0, 3)).toEqual(['2020-01-01', '02/02/2020', String((Date.UTC(2020, 2, 3) - Date.UTC(1899, 11, 30)) / 86_400_000)])
+    const before = agreementCount()
+    expect(await commitImport(core.ctx, preview)).toEqual({ created: 200, updated: 0, skipped: 0 })
+    expect(agreementCount()).toBe(before + 200)
+    const hit = (await core.call('search.query', { q: 'thoa thuan thu so 18' })).find((h) => h.kind === 'agreement')!
+    const a = await core.call('agreements.get', { id: hit.id })
+    expect(a).toMatchObject({ kind: 'mou', status: 'signed', signedDate: '2020-06-18', sectors: ['high_tech_agriculture', 'tourism'] })
+    expect(a.parties.map((p) => p.displayName)).toEqual(['Thanh Hóa', 'Yamanashi'])
+  })
+
+  it('lists every problem with its row and column, and the command line writes nothing', async () => {
+    const path = await xlsx('problems.xlsx', HEADERS, [
+      ['', 'MOU', '01/03/2024', 'Thanh Hóa', 'Yamanashi', ''],
+      ['Văn kiện với tỉnh lạ', 'MOU', '01/03/2024', 'Tỉnh Không Có', 'Yamanashi', ''],
+      ['Văn kiện ngày sai', 'MOU', 'hôm qua', 'Thanh Hóa', 'Gunma', ''],
+      ['Văn kiện ngày 31/02', 'MOU', '31/02/2025', 'Thanh Hóa', 'Gunma', ''],
+      ['Bản ghi nhớ hợp tác giữa tỉnh Hà Nam và tỉnh Gunma', 'MOU', '', 'Hà Nam', 'Gunma', ''],
+      ['Văn kiện đúng', 'Loại lạ', '02/03/2024', 'Hà Nam', 'Gunma', 'Lĩnh vực lạ'],
+    ])
+    const preview = await previewImport(core.db, await table(path), 'agreements')
+    const problems = Object.fromEntries(preview.rows.map((r) => [r.row, r.problems.map((p) => `${p.level} ${p.column}: ${p.message}`)]))
+    expect(problems[2]).toEqual(['error Tên văn kiện: Thiếu tên văn kiện / required'])
+    expect(problems[3]).toEqual(['error Bên Việt Nam: Không tìm thấy “Tỉnh Không Có” trong danh bạ (địa phương hoặc tổ chức) / unknown party'])
+    expect(problems[4]).toEqual(['error Ngày ký: “hôm qua” không phải ngày hợp lệ (dd/MM/yyyy) / not a date'])
+    expect(problems[5]).toEqual(['error Ngày ký: “31/02/2025” không phải ngày hợp lệ (dd/MM/yyyy) / not a date'])
+    expect(problems[6]?.[0]).toMatch(/^warning null: Trùng với bản ghi đã có: Bản ghi nhớ hợp tác giữa tỉnh Hà Nam/)
+    expect(preview.rows.find((r) => r.row === 6)?.action).toBe('skip')
+    expect(problems[7]).toEqual([
+      'warning Loại văn kiện: Không rõ loại văn kiện “Loại lạ”; ghi là “Khác” / unknown kind',
+      'warning Lĩnh vực: Lĩnh vực “Lĩnh vực lạ” không có trong danh mục; bỏ qua / unknown sector',
+    ])
+
+    const before = agreementCount()
+    const lines: string[] = []
+    expect(await main(['--db', core.dbPath, 'import', path, '--kind', 'agreements', '--json'], (s) => lines.push(s))).toBe(1)
+    const report = JSON.parse(lines.join('\n'))
+    expect(report.written).toBe(false)
+    expect(report.problems.filter((p: { level: string }) => p.level === 'error').map((p: { row: number }) => p.row)).toEqual([2, 3, 4, 5])
+    expect(agreementCount()).toBe(before)
+  })
+
+  it('resolves a province that no longer exists to the old unit, with its lineage', async () => {
+    const path = await xlsx('ha-nam.xlsx', HEADERS, [['Kế hoạch hợp tác Hà Nam – Gunma 2024', 'Chương trình, kế hoạch hợp tác', '10/01/2024', 'Hà Nam', 'Gunma', '']])
+    const preview = await previewImport(core.db, await table(path), 'agreements')
+    await commitImport(core.ctx, preview)
+    const hit = (await core.call('search.query', { q: 'ke hoach hop tac ha nam gunma 2024' })).find((h) => h.kind === 'agreement')!
+    expect((await core.call('agreements.get', { id: hit.id })).parties[0]?.displayName).toBe('Hà Nam (nay thuộc tỉnh Ninh Bình)')
+  })
+
+  it.each([
+    ['TCVN3', 'tcvn3', toTCVN3],
+    ['VNI', 'vni', toVNI],
+  ] as const)('recognises a sheet typed in %s and converts it on request', async (_name, encoding, encode) => {
+    const path = await xlsx(`${encoding}.xlsx`, ['Tên tổ chức', 'Quốc gia', 'Tỉnh', 'Ghi chú'].map((h) => encode(h, 'unicode')), [
+      [encode('Công ty Nông sản Phú Sĩ', 'unicode'), 'JP', 'Yamanashi', encode('Đối tác chế biến nông sản', 'unicode')],
+      [encode('Hiệp hội Du lịch Hồ Kawaguchi', 'unicode'), 'JP', 'Yamanashi', encode('Giới thiệu tuyến du lịch Núi Phú Sĩ', 'unicode')],
+    ])
+    const raw = await previewImport(core.db, await table(path), 'partners')
+    expect(raw.encodingSuspected).toBe(encoding)
+    expect(raw.mapping.nameVi).toBeNull() // the garbled headers match nothing
+    const converted = await previewImport(core.db, await table(path), 'partners', { encoding })
+    expect(converted.headers).toEqual(['Tên tổ chức', 'Quốc gia', 'Tỉnh', 'Ghi chú'])
+    expect(converted.rows.map((r) => r.values.nameVi)).toEqual(['Công ty Nông sản Phú Sĩ', 'Hiệp hội Du lịch Hồ Kawaguchi'])
+    expect(converted.rows.flatMap((r) => r.problems)).toEqual([])
+  })
+
+  it('reads a UTF-8 .csv with a BOM, semicolons and quoted fields', async () => {
+    const path = join(dir, 'people.csv')
+    writeFileSync(path, '\uFEFFHọ và tên;Chức vụ;Tỉnh;Tên bản ngữ\n"YAMAMOTO Ichita";"Thống đốc; tỉnh Gunma";Gunma;山本 一太\n')
+    const preview = await previewImport(core.db, await table(path), 'people')
+    expect(preview.rows[0]?.problems).toEqual([])
+    await commitImport(core.ctx, preview)
+    const hit = (await core.call('search.query', { q: '山本' })).find((h) => h.kind === 'person')!
+    expect(hit.title).toBe('YAMAMOTO Ichita (山本 一太)')
+  })
+
+  it('refuses a truncated .xlsx with a clear message', async () => {
+    const path = await xlsx('whole.xlsx', HEADERS, [['A', 'MOU', '', 'Thanh Hóa', 'Gunma', '']])
+    const broken = join(dir, 'truncated.xlsx')
+    writeFileSync(broken, readFileSync(path).subarray(0, 600))
+    await expect(table(broken)).rejects.toThrow(/Tệp Excel bị hỏng/)
+  })
+})
+
+describe('an import killed half-way', () => {
+  it('leaves a sound database holding all of the import or none of it', async () => {
+    const db = join(dir, 'kill.sqlite')
+    expect(await main(['--db', db, 'demo', 'load'], () => {})).toBe(0)
+    const rows = Array.from({ length: 10_000 }, (_, i) => [`Văn kiện hàng loạt ${i + 1}`, 'MOU', '01/06/2024', 'Thanh Hóa', 'Yamanashi', 'Du lịch'])
+    const path = await xlsx('10000.xlsx', HEADERS, rows)
+    const before = (new Database(db, { readonly: true }).prepare('SELECT count(*) AS n FROM agreement').get() as { n: number }).n
+    const cli = resolve(import.meta.dirname, '..', '..', 'cli.ts')
+    const child = spawn(process.execPath, [cli, '--db', db, 'import', path, '--kind', 'agreements'], { stdio: 'ignore' })
+    // Kill it once the import's transaction is writing (the WAL grows), long before it ends.
+    const wal = `${db}-wal`
+    await new Promise<void>((done, fail) => {
+      const started = Date.now()
+      const poll = setInterval(() => {
+        if (existsSync(wal) && statSync(wal).size > 2_000_000) {
+          clearInterval(poll)
+          child.kill('SIGKILL')
+          done()
+        } else if (child.exitCode !== null || Date.now() - started > 60_000) {
+          clearInterval(poll)
+          fail(new Error('the import ended before it could be interrupted'))
+        }
+      }, 10)
+    })
+    await new Promise((r) => child.on('exit', r))
+    const after = new Database(db)
+    expect(after.pragma('integrity_check', { simple: true })).toBe('ok')
+    const n = (after.prepare('SELECT count(*) AS n FROM agreement').get() as { n: number }).n
+    after.close()
+    expect([before, before + 10_000]).toContain(n)
+  }, 120_000)
+})

@@ -1,0 +1,379 @@
+/**
+ * Spreadsheet import: partners (organizations), people and agreements. The columns are
+ * mapped from Vietnamese or English headers; every row is previewed with its problems
+ * (missing required field, unknown province or party, a date that is not a date, a name
+ * that matches an existing record); nothing is written until the officer confirms, and
+ * then every row in one transaction, through the same checks as the forms.
+ */
+import { z } from 'zod'
+import { AGREEMENT_KINDS, AGREEMENT_STATUSES, COUNTRIES, ORGANIZATION_KINDS, type Label } from '../../../shared/domain/labels.ts'
+import { agreementInput } from '../../../shared/domain/agreements.ts'
+import { organizationInput, personInput } from '../../../shared/domain/partners.ts'
+import { isIsoDate, parseDate } from '../../../shared/text/dates.ts'
+import { fold } from '../../../shared/text/fold.ts'
+import { insertAgreement } from '../../agreements/queries.ts'
+import type { Ctx, Db } from '../../context.ts'
+import { AppError } from '../../errors.ts'
+import { insertOrganization, insertPerson } from '../../partners/queries.ts'
+import { updateRecord } from '../../records.ts'
+import { indexOrganization, indexPerson, indexAgreement } from '../../search/documents.ts'
+import { toDetails } from '../../api/dispatcher.ts'
+import { convertLegacy, detectLegacy, type LegacyEncoding } from './encoding.ts'
+import type { Table } from './read.ts'
+
+export const importKinds = ['partners', 'people', 'agreements'] as const
+export type ImportKind = (typeof importKinds)[number]
+export type RowAction = 'create' | 'update' | 'skip'
+
+interface FieldSpec {
+  key: string
+  vi: string
+  required?: boolean
+  /** Folded header words that map to this field. */
+  headers: string[]
+}
+
+export const FIELDS: Record<ImportKind, FieldSpec[]> = {
+  partners: [
+    { key: 'nameVi', vi: 'Tên tổ chức', required: true, headers: ['ten to chuc', 'ten doi tac', 'ten co quan', 'ten', 'name', 'organization', 'partner'] },
+    { key: 'nameEn', vi: 'Tên tiếng Anh', headers: ['ten tieng anh', 'english name', 'name en'] },
+    { key: 'nameNative', vi: 'Tên bản ngữ', headers: ['ten ban ngu', 'ten tieng nhat', 'native name', 'japanese name', 'kanji'] },
+    { key: 'abbreviation', vi: 'Tên viết tắt', headers: ['ten viet tat', 'viet tat', 'abbreviation', 'acronym'] },
+    { key: 'kind', vi: 'Loại', headers: ['loai hinh', 'loai', 'kind', 'type'] },
+    { key: 'country', vi: 'Quốc gia', headers: ['quoc gia', 'nuoc', 'country'] },
+    { key: 'locality', vi: 'Địa phương', headers: ['ten tinh', 'tinh', 'dia phuong', 'province', 'prefecture', 'locality'] },
+    { key: 'website', vi: 'Trang thông tin', headers: ['website', 'trang web', 'trang thong tin'] },
+    { key: 'notes', vi: 'Ghi chú', headers: ['ghi chu', 'notes', 'note'] },
+  ],
+  people: [
+    { key: 'fullName', vi: 'Họ và tên', headers: ['ho va ten', 'ho ten', 'full name', 'name'] },
+    { key: 'familyName', vi: 'Họ', headers: ['ho', 'family name', 'surname', 'last name'] },
+    { key: 'givenName', vi: 'Tên', headers: ['ten', 'given name', 'first name'] },
+    { key: 'nativeName', vi: 'Tên bản ngữ', headers: ['ten ban ngu', 'native name', 'kanji', 'ten tieng nhat'] },
+    { key: 'title', vi: 'Chức vụ', headers: ['chuc vu', 'chuc danh', 'title', 'position'] },
+    { key: 'organization', vi: 'Cơ quan', headers: ['co quan', 'to chuc', 'don vi', 'organization'] },
+    { key: 'locality', vi: 'Địa phương', headers: ['ten tinh', 'tinh', 'dia phuong', 'province', 'prefecture', 'locality'] },
+    { key: 'country', vi: 'Quốc gia', headers: ['quoc gia', 'country'] },
+    { key: 'bio', vi: 'Tiểu sử', headers: ['tieu su', 'bio', 'biography', 'ghi chu', 'notes'] },
+  ],
+  agreements: [
+    { key: 'titleVi', vi: 'Tên văn kiện', required: true, headers: ['ten van kien', 'ten thoa thuan', 'tieu de', 'title', 'agreement', 'ten'] },
+    { key: 'kind', vi: 'Loại văn kiện', headers: ['loai van kien', 'loai', 'kind', 'type'] },
+    { key: 'signedDate', vi: 'Ngày ký', headers: ['ngay ky', 'signed date', 'date signed', 'signed'] },
+    { key: 'signedPlace', vi: 'Nơi ký', headers: ['noi ky', 'dia diem ky', 'place'] },
+    { key: 'status', vi: 'Tình trạng', headers: ['tinh trang', 'trang thai', 'status'] },
+    { key: 'homeParty', vi: 'Bên Việt Nam', headers: ['ben viet nam', 'ben ta', 'ten tinh', 'tinh', 'dia phuong', 'ben 1', 'party 1', 'vietnamese side'] },
+    { key: 'partnerParty', vi: 'Bên đối tác', headers: ['ben doi tac', 'doi tac', 'ben 2', 'party 2', 'partner'] },
+    { key: 'sectors', vi: 'Lĩnh vực', headers: ['linh vuc', 'sectors', 'sector'] },
+    { key: 'validUntil', vi: 'Hiệu lực đến', headers: ['hieu luc den', 'het han', 'valid until', 'expiry'] },
+    { key: 'summary', vi: 'Nội dung chính', headers: ['noi dung chinh', 'noi dung', 'tom tat', 'summary', 'ghi chu', 'notes'] },
+  ],
+}
+
+export interface Problem {
+  column: string | null
+  level: 'error' | 'warning'
+  message: string
+}
+
+export interface PreviewRow {
+  row: number
+  values: Record<string, string>
+  problems: Problem[]
+  match: { id: string; name: string } | null
+  action: RowAction
+}
+
+export interface Preview {
+  kind: ImportKind
+  sheet: string
+  sheets: string[]
+  headers: string[]
+  /** Field key -> header index, or null. */
+  mapping: Record<string, number | null>
+  encoding: LegacyEncoding | null
+  encodingSuspected: LegacyEncoding | null
+  rows: PreviewRow[]
+  /** What each row becomes once committed (the contract input), for rows without errors. */
+  inputs: Map<number, unknown>
+}
+
+/** Each field to the first header that names it (exactly, else as a prefix). */
+export function autoMap(kind: ImportKind, headers: string[]): Record<string, number | null> {
+  const folded = headers.map((h) => fold(h).replace(/[^\p{L}\p{N} ]/gu, ' ').replace(/\s+/g, ' ').trim())
+  const used = new Set<number>()
+  const mapping: Record<string, number | null> = {}
+  for (const f of FIELDS[kind]) {
+    let at = folded.findIndex((h, i) => !used.has(i) && f.headers.includes(h))
+    if (at < 0) at = folded.findIndex((h, i) => !used.has(i) && f.headers.some((x) => x.length > 3 && h.startsWith(x)))
+    mapping[f.key] = at >= 0 ? at : null
+    if (at >= 0) used.add(at)
+  }
+  return mapping
+}
+
+/** "dd/MM/yyyy", "yyyy-MM-dd", or an Excel serial -> ISO; undefined when it is no date. */
+export function readDate(text: string): string | undefined {
+  const t = text.trim()
+  if (/^\d{5}(\.\d+)?$/.test(t)) {
+    const serial = Number(t)
+    if (serial > 20000 && serial < 80000) return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10)
+  }
+  const iso = parseDate(t)
+  return iso && isIsoDate(iso) ? iso : undefined
+}
+
+function labelValue(table: Record<string, Label>, text: string): string | undefined {
+  const f = fold(text)
+  if (!f) return undefined
+  for (const [value, l] of Object.entries(table)) {
+    if (value === f || fold(l.vi) === f || fold(l.en) === f) return value
+  }
+  for (const [value, l] of Object.entries(table)) {
+    const vi = fold(l.vi)
+    if (vi.startsWith(f) || f.startsWith(vi.split(' (')[0]!) || fold(l.en).startsWith(f)) return value
+    const abbr = /\(([^)]+)\)/.exec(l.vi)?.[1]
+    if (abbr && fold(abbr) === f) return value
+  }
+  return undefined
+}
+
+const DESIGNATIONS = /^(tinh|thanh pho|tp\.?|thu do|quan|huyen|prefecture|province|city)\s+/
+const SUFFIXES = /\s+(prefecture|province|city)$/
+
+interface Resolver {
+  locality(name: string): { id: string; name: string } | undefined
+  organization(name: string): { id: string; name: string } | undefined
+  sector(name: string): string | undefined
+}
+
+async function resolver(db: Db): Promise<Resolver> {
+  const localities = await db.selectFrom('locality').select(['id', 'nameVi', 'nameEn', 'nameNative', 'validTo']).execute()
+  const byName = new Map<string, { id: string; name: string }>()
+  // Current units first, so that a name shared by an old and a new unit means the new one;
+  // a name only an old unit had ("Hà Nam") resolves to that unit, with its lineage.
+  for (const l of [...localities].sort((a, b) => Number(!!b.validTo) - Number(!!a.validTo))) {
+    for (const n of [l.nameVi, l.nameEn, l.nameNative]) {
+      if (n) byName.set(fold(n), { id: l.id, name: l.nameVi })
+    }
+  }
+  const orgs = await db.selectFrom('organization').select(['id', 'nameVi', 'nameEn', 'abbreviation', 'nameNative']).execute()
+  const byOrg = new Map<string, { id: string; name: string }>()
+  for (const o of orgs) for (const n of [o.nameVi, o.nameEn, o.abbreviation, o.nameNative]) if (n) byOrg.set(fold(n), { id: o.id, name: o.nameVi })
+  const sectors = await db.selectFrom('sector').select(['code', 'labelVi', 'labelEn']).execute()
+  const bySector = new Map<string, string>()
+  for (const s of sectors) for (const n of [s.code, s.labelVi, s.labelEn]) bySector.set(fold(n), s.code)
+  return {
+    locality: (name) => {
+      const f = fold(name).trim()
+      return byName.get(f) ?? byName.get(f.replace(DESIGNATIONS, '').replace(SUFFIXES, '')) ?? byName.get(name.normalize('NFKC').replace(/[県府都道]$/, '').trim() + '県')
+    },
+    organization: (name) => byOrg.get(fold(name).trim()),
+    sector: (name) => bySector.get(fold(name).trim()),
+  }
+}
+
+const splitList = (text: string) =>
+  text
+    .split(/[;,\n]|\s+–\s+|\s+-\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+
+export async function previewImport(
+  db: Db,
+  table: Table,
+  kind: ImportKind,
+  options: { mapping?: Record<string, number | null>; encoding?: LegacyEncoding | null } = {},
+): Promise<Preview> {
+  const encodingSuspected = detectLegacy([...table.headers, ...table.rows.slice(0, 200).flatMap((r) => r.cells)])
+  const encoding = options.encoding ?? null
+  const convert = (s: string) => (encoding ? convertLegacy(s, encoding) : s)
+  const headers = table.headers.map(convert)
+  const mapping = options.mapping ?? autoMap(kind, headers)
+  const r = await resolver(db)
+  const spec = FIELDS[kind]
+  const column = (key: string) => {
+    const i = mapping[key]
+    return i === null || i === undefined ? null : (headers[i] ?? key)
+  }
+
+  const existing = await existingIndex(db, kind)
+  const rows: PreviewRow[] = []
+  const inputs = new Map<number, unknown>()
+  for (const { row, cells } of table.rows) {
+    const values: Record<string, string> = {}
+    for (const f of spec) {
+      const i = mapping[f.key]
+      values[f.key] = i === null || i === undefined ? '' : convert(cells[i] ?? '')
+    }
+    const problems: Problem[] = []
+    const error = (key: string | null, message: string) => problems.push({ column: key ? column(key) : null, level: 'error', message })
+    const warn = (key: string | null, message: string) => problems.push({ column: key ? column(key) : null, level: 'warning', message })
+    for (const f of spec) if (f.required && !values[f.key]) error(f.key, `Thiếu ${f.vi.toLocaleLowerCase('vi')} / required`)
+    const date = (key: string) => {
+      const text = values[key]
+      if (!text) return null
+      const iso = readDate(text)
+      if (!iso) error(key, `“${text}” không phải ngày hợp lệ (dd/MM/yyyy) / not a date`)
+      return iso ?? null
+    }
+    const country = (text: string, fallback: string) => {
+      if (!text) return fallback
+      const code = /^[A-Za-z]{2}$/.test(text) ? text.toUpperCase() : labelValue(COUNTRIES, text)
+      if (!code) warn('country', `Không rõ quốc gia “${text}”; dùng ${fallback} / unknown country`)
+      return code ?? fallback
+    }
+
+    let input: unknown
+    let matchKey = ''
+    if (kind === 'partners') {
+      const loc = values.locality ? r.locality(values.locality) : undefined
+      if (values.locality && !loc) error('locality', `Không tìm thấy địa phương “${values.locality}” / unknown province`)
+      const kindValue = values.kind ? labelValue(ORGANIZATION_KINDS, values.kind) : 'company'
+      if (values.kind && !kindValue) warn('kind', `Không rõ loại “${values.kind}”; ghi là “Khác” / unknown kind`)
+      input = {
+        kind: kindValue ?? 'other',
+        nameVi: values.nameVi,
+        nameEn: values.nameEn,
+        nameNative: values.nameNative,
+        abbreviation: values.abbreviation,
+        country: country(values.country ?? '', 'JP'),
+        localityId: loc?.id ?? null,
+        website: values.website,
+        notes: values.notes,
+      }
+      matchKey = fold(values.nameVi ?? '')
+    } else if (kind === 'people') {
+      let family = values.familyName ?? ''
+      let given = values.givenName ?? ''
+      const countryCode = country(values.country ?? '', 'JP')
+      if (!family && values.fullName) {
+        const words = values.fullName.split(/\s+/)
+        // "YAMAMOTO Ichita" and "Cao Văn Cường" are both family name first.
+        family = words[0] ?? ''
+        given = words.slice(1).join(' ')
+      }
+      if (!family) error('familyName', 'Thiếu họ tên / name required')
+      const [familyNative, ...givenNative] = (values.nativeName ?? '').split(/\s+/).filter(Boolean)
+      const loc = values.locality ? r.locality(values.locality) : undefined
+      if (values.locality && !loc) error('locality', `Không tìm thấy địa phương “${values.locality}” / unknown province`)
+      const org = values.organization ? r.organization(values.organization) : undefined
+      if (values.organization && !org) warn('organization', `Chưa có tổ chức “${values.organization}” trong danh bạ; bỏ qua liên kết / unknown organization`)
+      input = {
+        familyName: family.charAt(0) + family.slice(1).toLocaleLowerCase(countryCode === 'VN' ? 'vi' : 'en'),
+        givenName: given,
+        familyNameNative: familyNative ?? null,
+        givenNameNative: givenNative.join(' ') || null,
+        nameOrder: 'family_first',
+        country: countryCode,
+        title: values.title,
+        organizationId: org?.id ?? null,
+        localityId: loc?.id ?? null,
+        bio: values.bio,
+      }
+      matchKey = fold(`${family} ${given}`)
+    } else {
+      const signedDate = date('signedDate')
+      const validUntil = date('validUntil')
+      const kindValue = values.kind ? labelValue(AGREEMENT_KINDS, values.kind) : 'other'
+      if (values.kind && !kindValue) warn('kind', `Không rõ loại văn kiện “${values.kind}”; ghi là “Khác” / unknown kind`)
+      const statusValue = values.status ? labelValue(AGREEMENT_STATUSES, values.status) : signedDate ? 'signed' : 'proposed'
+      if (values.status && !statusValue) warn('status', `Không rõ tình trạng “${values.status}” / unknown status`)
+      const parties: Array<{ side: 'home' | 'partner'; localityId: string | null; organizationId: string | null }> = []
+      for (const [key, side] of [['homeParty', 'home'], ['partnerParty', 'partner']] as const) {
+        for (const name of splitList(values[key] ?? '')) {
+          const loc = r.locality(name)
+          const org = loc ? undefined : r.organization(name)
+          if (!loc && !org) error(key, `Không tìm thấy “${name}” trong danh bạ (địa phương hoặc tổ chức) / unknown party`)
+          else parties.push({ side, localityId: loc?.id ?? null, organizationId: org?.id ?? null })
+        }
+      }
+      if (parties.length === 0 && !problems.some((p) => p.message.includes('unknown party'))) error('homeParty', 'Văn kiện cần ít nhất một bên ký kết / at least one party')
+      const sectors: string[] = []
+      for (const name of splitList(values.sectors ?? '')) {
+        const code = r.sector(name)
+        if (code) sectors.push(code)
+        else warn('sectors', `Lĩnh vực “${name}” không có trong danh mục; bỏ qua / unknown sector`)
+      }
+      input = {
+        kind: kindValue ?? 'other',
+        titleVi: values.titleVi,
+        status: statusValue ?? (signedDate ? 'signed' : 'proposed'),
+        signedDate,
+        signedPlace: values.signedPlace,
+        validUntil,
+        summary: values.summary,
+        sectors,
+        parties,
+      }
+      matchKey = `${fold(values.titleVi ?? '')}|${signedDate ?? ''}`
+    }
+
+    // The contract's own checks (lengths, real dates, required fields), as a form would.
+    if (!problems.some((p) => p.level === 'error')) {
+      const schema = kind === 'partners' ? organizationInput : kind === 'people' ? personInput : agreementInput
+      const parsed = (schema as z.ZodType).safeParse(input)
+      if (!parsed.success) for (const d of toDetails(parsed.error)) error(null, `${d.path}: ${d.message}`)
+      else inputs.set(row, parsed.data)
+    }
+    const match = existing.get(matchKey) ?? null
+    if (match) warn(null, `Trùng với bản ghi đã có: ${match.name} / matches an existing record`)
+    rows.push({ row, values, problems, match, action: problems.some((p) => p.level === 'error') ? 'skip' : match ? 'skip' : 'create' })
+  }
+  return { kind, sheet: table.sheet, sheets: table.sheets, headers, mapping, encoding, encodingSuspected, rows, inputs }
+}
+
+async function existingIndex(db: Db, kind: ImportKind): Promise<Map<string, { id: string; name: string }>> {
+  const index = new Map<string, { id: string; name: string }>()
+  if (kind === 'partners') {
+    for (const o of await db.selectFrom('organization').select(['id', 'nameVi']).execute()) index.set(fold(o.nameVi), { id: o.id, name: o.nameVi })
+  } else if (kind === 'people') {
+    for (const p of await db.selectFrom('person').select(['id', 'familyName', 'givenName']).execute()) {
+      const name = `${p.familyName} ${p.givenName ?? ''}`.trim()
+      index.set(fold(name), { id: p.id, name })
+    }
+  } else {
+    for (const a of await db.selectFrom('agreement').select(['id', 'titleVi', 'signedDate']).execute()) index.set(`${fold(a.titleVi)}|${a.signedDate ?? ''}`, { id: a.id, name: a.titleVi })
+  }
+  return index
+}
+
+/** Writes the chosen rows in one transaction; any failure writes nothing. */
+export async function commitImport(ctx: Ctx, preview: Preview, actions: Record<number, RowAction> = {}): Promise<{ created: number; updated: number; skipped: number }> {
+  const chosen = preview.rows.map((r) => ({ ...r, action: actions[r.row] ?? r.action }))
+  const bad = chosen.filter((r) => r.action !== 'skip' && r.problems.some((p) => p.level === 'error'))
+  if (bad.length) {
+    throw new AppError('invalid_input', `Còn ${bad.length} dòng có lỗi được chọn để ghi (dòng ${bad.slice(0, 10).map((r) => r.row).join(', ')}); không dòng nào được ghi. / Rows with errors selected; nothing written.`)
+  }
+  const noMatch = chosen.filter((r) => r.action === 'update' && !r.match)
+  if (noMatch.length) throw new AppError('invalid_input', `Dòng ${noMatch.map((r) => r.row).join(', ')} không có bản ghi trùng để cập nhật. / Nothing to update.`)
+  return ctx.db.transaction().execute(async (trx) => {
+    let created = 0
+    let updated = 0
+    for (const r of chosen) {
+      const input = preview.inputs.get(r.row)
+      if (r.action === 'skip' || !input) continue
+      if (r.action === 'create') {
+        if (preview.kind === 'partners') await insertOrganization(trx, ctx, input as never)
+        else if (preview.kind === 'people') await insertPerson(trx, ctx, input as never)
+        else await insertAgreement(trx, ctx, input as never)
+        created++
+      } else {
+        const id = r.match!.id
+        if (preview.kind === 'partners') {
+          await updateRecord(trx, ctx, 'organization', 'tổ chức', id, input as Record<string, unknown>)
+          await indexOrganization(trx, id)
+        } else if (preview.kind === 'people') {
+          await updateRecord(trx, ctx, 'person', 'nhân vật', id, input as Record<string, unknown>)
+          await indexPerson(trx, id)
+        } else {
+          const { parties: _p, signatories: _s, sectors: _x, shortenedProcedure, ...columns } = input as Record<string, unknown>
+          await updateRecord(trx, ctx, 'agreement', 'văn kiện', id, { ...columns, shortenedProcedure: shortenedProcedure ? 1 : 0 })
+          await indexAgreement(trx, id)
+        }
+        updated++
+      }
+    }
+    return { created, updated, skipped: chosen.length - created - updated }
+  })
+}
