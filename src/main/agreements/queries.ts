@@ -230,11 +230,14 @@ async function writeChildren(trx: Db, ctx: Ctx, agreementId: string, input: Agre
   }
 }
 
-/** `fixedId` keeps a record's id when it comes from a data pack. */
-export async function insertAgreement(trx: Db, ctx: Ctx, input: AgreementFields, fixedId?: string): Promise<string> {
+/**
+ * `fixedId` keeps a record's id when it comes from a data pack; `index: false` leaves the
+ * search index to the caller (a bulk import indexes all its records at the end).
+ */
+export async function insertAgreement(trx: Db, ctx: Ctx, input: AgreementFields, fixedId?: string, options: { index?: boolean } = {}): Promise<string> {
   const id = await insertRecord(trx, ctx, 'agreement', { ...agreementColumns(input), ...(fixedId && { id: fixedId }) })
   await writeChildren(trx, ctx, id, input)
-  await indexAgreement(trx, id)
+  if (options.index !== false) await indexAgreement(trx, id)
   return id
 }
 

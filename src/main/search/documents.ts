@@ -258,6 +258,15 @@ export async function indexEngagement(db: Db, id: string): Promise<void> {
   await writeDoc(db, engagementDoc(e, (await participantsOf(db, [id])).get(id) ?? []))
 }
 
+/** Indexes many new agreements at once (a spreadsheet import): a few queries, not a few per record. */
+export async function indexNewAgreements(db: Db, ids: readonly string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    const slice = ids.slice(i, i + 500)
+    const [agreements, parties] = await Promise.all([db.selectFrom('agreement').selectAll().where('id', 'in', slice).execute(), partiesOf(db, slice)])
+    await insertDocs(db, agreements.map((a) => agreementDoc(a, parties.get(a.id) ?? [])))
+  }
+}
+
 /**
  * After a locality, organization or person is renamed: the records that show its name
  * (agreements' party lists, people's subtitles, engagements' participants).

@@ -16,7 +16,7 @@ import type { Ctx, Db } from '../../context.ts'
 import { AppError } from '../../errors.ts'
 import { insertOrganization, insertPerson } from '../../partners/queries.ts'
 import { updateRecord } from '../../records.ts'
-import { indexOrganization, indexPerson, indexAgreement } from '../../search/documents.ts'
+import { indexAgreement, indexNewAgreements, indexOrganization, indexPerson } from '../../search/documents.ts'
 import { toDetails } from '../../api/dispatcher.ts'
 import { convertLegacy, detectLegacy, type LegacyEncoding } from './encoding.ts'
 import type { Table } from './read.ts'
@@ -350,13 +350,14 @@ export async function commitImport(ctx: Ctx, preview: Preview, actions: Record<n
   return ctx.db.transaction().execute(async (trx) => {
     let created = 0
     let updated = 0
+    const newAgreements: string[] = []
     for (const r of chosen) {
       const input = preview.inputs.get(r.row)
       if (r.action === 'skip' || !input) continue
       if (r.action === 'create') {
         if (preview.kind === 'partners') await insertOrganization(trx, ctx, input as never)
         else if (preview.kind === 'people') await insertPerson(trx, ctx, input as never)
-        else await insertAgreement(trx, ctx, input as never)
+        else newAgreements.push(await insertAgreement(trx, ctx, input as never, undefined, { index: false }))
         created++
       } else {
         const id = r.match!.id
@@ -374,6 +375,7 @@ export async function commitImport(ctx: Ctx, preview: Preview, actions: Record<n
         updated++
       }
     }
+    await indexNewAgreements(trx, newAgreements)
     return { created, updated, skipped: chosen.length - created - updated }
   })
 }
