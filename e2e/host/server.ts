@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util'
 import { createApiClient } from '../../src/shared/client.ts'
 import { methods } from '../../src/shared/contract.ts'
 import { openCore, type Core } from '../../src/main/core.ts'
+import { folderPlatform } from '../../src/main/platform.ts'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
 const RENDERER = join(ROOT, 'out', 'renderer')
@@ -24,13 +25,17 @@ export interface Host {
   url: string
   core: Core
   dataDir: string
+  /** What the "open file" dialog answers next (the host has no dialogs). */
+  filesToOpen: { spreadsheetToOpen?: string; docxToOpen?: string }
   close(): Promise<void>
 }
 
 export async function startHost(options: { dataDir?: string; port?: number; now?: () => Date } = {}): Promise<Host> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hanh-trang-e2e-'))
   mkdirSync(dataDir, { recursive: true })
+  const filesToOpen: Host['filesToOpen'] = {}
   const core = await openCore({
+    platform: folderPlatform(join(dataDir, 'exports'), filesToOpen),
     dbPath: join(dataDir, 'hanh-trang.sqlite'),
     resourcesDir: join(ROOT, 'resources'),
     backupDir: join(dataDir, 'backups'),
@@ -81,6 +86,7 @@ export async function startHost(options: { dataDir?: string; port?: number; now?
     url: `http://127.0.0.1:${port}`,
     core,
     dataDir,
+    filesToOpen,
     close: async () => {
       await new Promise<void>((ok) => server.close(() => ok()))
       await core.close()

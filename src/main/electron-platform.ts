@@ -17,6 +17,12 @@ export function electronPlatform(window: () => BrowserWindow | null): Platform {
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
       return r.canceled ? null : (r.filePaths[0] ?? null)
     },
+    async chooseSpreadsheet() {
+      const win = window()
+      const options = { properties: ['openFile' as const], filters: [{ name: 'Excel, CSV', extensions: ['xlsx', 'csv'] }] }
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+      return r.canceled ? null : (r.filePaths[0] ?? null)
+    },
     async chooseFolder() {
       const win = window()
       const options = { properties: ['openDirectory' as const, 'createDirectory' as const] }

@@ -11,15 +11,18 @@ export interface Platform {
   chooseSavePath(defaultName: string): Promise<string | null>
   /** A Word file to open (a letterhead template), or null when cancelled. */
   chooseDocx(): Promise<string | null>
+  /** A spreadsheet to import (.xlsx or .csv), or null when cancelled. */
+  chooseSpreadsheet(): Promise<string | null>
   /** A folder to write several files into, or null when cancelled. */
   chooseFolder(): Promise<string | null>
   showInFolder(path: string): Promise<void>
 }
 
 /** Saves into a fixed folder under the default names (tests, the e2e host). */
-export function folderPlatform(folder: string, options: { docxToOpen?: string } = {}): Platform {
+export function folderPlatform(folder: string, options: { docxToOpen?: string; spreadsheetToOpen?: string } = {}): Platform {
   return {
     chooseDocx: async () => options.docxToOpen ?? null,
+    chooseSpreadsheet: async () => options.spreadsheetToOpen ?? null,
     chooseSavePath: async (defaultName) => (mkdirSync(folder, { recursive: true }), join(folder, defaultName)),
     chooseFolder: async () => (mkdirSync(folder, { recursive: true }), folder),
     showInFolder: async () => {},

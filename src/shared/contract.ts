@@ -31,6 +31,38 @@ const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =
 const noInput = z.object({}).optional()
 const withId = <T extends z.ZodObject>(schema: T) => z.intersection(idInput, schema)
 const created = z.object({ id: z.string() })
+const importKinds = ['partners', 'people', 'agreements'] as const
+const importOptions = z.object({
+  token: z.string().max(64),
+  kind: z.enum(importKinds),
+  sheet: z.string().max(200).optional(),
+  mapping: z.record(z.string().max(64), z.number().int().nonnegative().nullable()).optional(),
+  encoding: z.enum(['tcvn3', 'vni']).nullable().optional(),
+})
+export const importPreview = z.object({
+  token: z.string(),
+  fileName: z.string(),
+  kind: z.enum(importKinds),
+  sheet: z.string(),
+  sheets: z.array(z.string()),
+  headers: z.array(z.string()),
+  fields: z.array(z.object({ key: z.string(), vi: z.string(), required: z.boolean() })),
+  mapping: z.record(z.string(), z.number().nullable()),
+  encoding: z.enum(['tcvn3', 'vni']).nullable(),
+  encodingSuspected: z.enum(['tcvn3', 'vni']).nullable(),
+  /** The first cells as read and as converted, so the officer sees what a conversion does. */
+  encodingSample: z.array(z.object({ before: z.string(), after: z.string() })),
+  rows: z.array(
+    z.object({
+      row: z.number(),
+      values: z.record(z.string(), z.string()),
+      problems: z.array(z.object({ column: z.string().nullable(), level: z.enum(['error', 'warning']), message: z.string() })),
+      match: z.object({ id: z.string(), name: z.string() }).nullable(),
+      action: z.enum(['create', 'update', 'skip']),
+    }),
+  ),
+})
+export type ImportPreview = z.infer<typeof importPreview>
 const backupInfo = z.object({ fileName: z.string(), reason: z.string(), at: z.string(), bytes: z.number() })
 const tripIdInput = z.object({ tripId: z.uuid({ error: 'Mã bản ghi không hợp lệ / invalid id' }) })
 const exportResult = z.object({ path: z.string(), fileName: z.string(), sha256: z.string(), bytes: z.number() })
@@ -196,6 +228,14 @@ export const contract = {
   'reports.law': method(
     z.object({ from: isoDate(), to: isoDate() }).refine((r) => r.from <= r.to, { error: 'Khoảng thời gian không hợp lệ / from after to', path: ['to'] }),
     exportResult.nullable(),
+  ),
+  /** Asks for a spreadsheet and previews it for the import wizard. */
+  'import.open': method(z.object({ kind: z.enum(importKinds) }), importPreview.nullable()),
+  'import.preview': method(importOptions, importPreview),
+  /** Writes the chosen rows, all in one transaction. */
+  'import.commit': method(
+    importOptions.extend({ actions: z.record(z.string().regex(/^\d+$/), z.enum(['create', 'update', 'skip'])).default({}) }),
+    z.object({ created: z.number(), updated: z.number(), skipped: z.number() }),
   ),
   'backups.list': method(noInput, z.array(backupInfo)),
   'backups.create': method(noInput, backupInfo),

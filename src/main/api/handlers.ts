@@ -10,6 +10,8 @@ import { buildModel, exportEngagementBriefs, exportPerMeeting, loadSettings, rea
 import { assembleBrief } from '../briefs/model.ts'
 import type { Platform } from '../platform.ts'
 import { listBackups, type BackupInfo } from '../exchange/backup.ts'
+import { commitImport } from '../exchange/import/import.ts'
+import { ImportSessions } from '../exchange/import/sessions.ts'
 import { AppError } from '../errors.ts'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -48,6 +50,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
     writeFileAtomic(path, bytes)
     return { path, fileName: basename(path), sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length }
   }
+  const imports = new ImportSessions()
   return {
     'app.info': async (ctx) => ({
       version: env.version,
@@ -184,6 +187,17 @@ export function createHandlers(env: HandlerEnv): Handlers {
     },
     'reports.agreements': async (ctx) => saveFile(ctx, `So-theo-doi-van-kien-${ctx.today()}.xlsx`, await agreementsWorkbook(ctx.db, ctx.today())),
     'reports.law': async (ctx, { from, to }) => saveFile(ctx, `Bao-cao-thoa-thuan-quoc-te-${from}-${to}.xlsx`, await lawReportWorkbook(ctx.db, from, to, ctx.today())),
+    'import.open': async (ctx, { kind }) => {
+      const path = await env.platform.chooseSpreadsheet()
+      if (!path) return null
+      const token = imports.open(path)
+      return (await imports.preview(ctx.db, token, kind, {})).view
+    },
+    'import.preview': async (ctx, { token, kind, ...options }) => (await imports.preview(ctx.db, token, kind, options)).view,
+    'import.commit': async (ctx, { token, kind, actions, ...options }) => {
+      const { preview } = await imports.preview(ctx.db, token, kind, options)
+      return commitImport(ctx, preview, Object.fromEntries(Object.entries(actions).map(([row, action]) => [Number(row), action])))
+    },
     'backups.list': async () => listBackups(env.backups.dir).map(({ path: _p, ...b }) => b),
     'backups.create': async () => {
       const { path: _p, ...b } = await env.backups.create()

@@ -18,6 +18,7 @@ import { PersonPage } from '../partners/PersonPage.tsx'
 import { SearchPalette } from '../search/SearchPalette.tsx'
 import { SettingsPage } from '../settings/SettingsPage.tsx'
 import { BriefPage } from '../briefs/BriefPage.tsx'
+import { ImportPage } from '../import/ImportPage.tsx'
 import { SnippetsPage } from '../trips/SnippetsPage.tsx'
 import { TripPage } from '../trips/TripPage.tsx'
 import { TripsPage } from '../trips/TripsPage.tsx'
@@ -34,6 +35,8 @@ const NAV = [
   { section: 'nav.delegations' },
   { to: '/trips', key: 'nav.trips' },
   { to: '/snippets', key: 'nav.snippets' },
+  { section: 'nav.exchange' },
+  { to: '/import', key: 'nav.import' },
   { section: '' },
   { to: '/settings', key: 'nav.settings' },
 ] as const
@@ -122,6 +125,7 @@ export function App() {
             <Route path="/trips/:id" element={<TripPage />} />
             <Route path="/trips/:id/brief" element={<BriefPage />} />
             <Route path="/snippets" element={<SnippetsPage />} />
+            <Route path="/import" element={<ImportPage />} />
             <Route path="/settings" element={<SettingsPage />} />
           </Routes>
         </Box>
