@@ -88,7 +88,10 @@ export async function startHost(options: { dataDir?: string; port?: number; now?
     dataDir,
     filesToOpen,
     close: async () => {
-      await new Promise<void>((ok) => server.close(() => ok()))
+      // The page may still hold keep-alive connections: end them, or close() waits for them.
+      const closed = new Promise<void>((ok) => server.close(() => ok()))
+      server.closeAllConnections()
+      await closed
       await core.close()
     },
   }
