@@ -5,6 +5,8 @@
  *   npm run cli -- [--db FILE] search QUERY [--json]
  *   npm run cli -- [--db FILE] check
  *   npm run cli -- [--db FILE] import FILE --kind partners|people|agreements [--dry-run] [--json] [--convert]
+ *   npm run cli -- [--db FILE] pack export --out FILE [--trip ID | --partner ID]
+ *   npm run cli -- [--db FILE] pack import FILE [--dry-run] [--json]
  *   npm run cli -- [--db FILE] backup --out FILE
  *   npm run cli -- [--db FILE] restore FILE
  *   npm run cli -- [--db FILE] trip list [--json]
@@ -24,6 +26,7 @@ import { agreementsWorkbook, lawReportWorkbook } from './exchange/reports.ts'
 import { contract } from '../shared/contract.ts'
 import { inspectLetterhead } from './briefs/docx/letterhead.ts'
 import { backupTo } from './exchange/backup.ts'
+import { analyzePack, applyPack, buildPack, type PackScope } from './exchange/pack.ts'
 import { commitImport, importKinds, previewImport, type ImportKind } from './exchange/import/import.ts'
 import { readTable } from './exchange/import/read.ts'
 import { openCore, type Core } from './core.ts'
@@ -38,6 +41,9 @@ const USAGE = `Hành Trang – công cụ dòng lệnh / command line
   npm run cli -- [--db TỆP] check                kiểm tra tệp dữ liệu / check the database
   npm run cli -- [--db TỆP] import TỆP.xlsx|.csv --kind partners|people|agreements [--dry-run] [--json] [--convert]
                                                  nhập từ bảng tính / import a spreadsheet
+  npm run cli -- [--db TỆP] pack export --out TỆP.htpack [--trip MÃ | --partner MÃ]
+  npm run cli -- [--db TỆP] pack import TỆP.htpack [--dry-run] [--json]
+                                                 gói dữ liệu trao đổi giữa các máy / data packs
   npm run cli -- [--db TỆP] backup --out TỆP     sao lưu / back up (online backup, quick_check)
   npm run cli -- [--db TỆP] restore TỆP          khôi phục (sao lưu dữ liệu hiện tại trước) / restore
   npm run cli -- [--db TỆP] report agreements --out TỆP.xlsx       sổ văn kiện và cam kết / register
@@ -89,6 +95,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       from: { type: 'string' },
       to: { type: 'string' },
       kind: { type: 'string' },
+      partner: { type: 'string' },
       'dry-run': { type: 'boolean' },
       convert: { type: 'boolean' },
     },
@@ -189,6 +196,34 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         }
         return errors.length ? 1 : 0
       })
+    }
+    case 'pack': {
+      const sub = rest[0]
+      if (sub === 'export') {
+        if (!values.out) throw new UsageError('Cần --out TỆP.htpack / --out is required')
+        const target = resolve(values.out)
+        const scope: PackScope = values.trip ? { kind: 'trip', id: values.trip } : values.partner ? { kind: 'partner', id: values.partner } : { kind: 'all' }
+        const m = await withCore(dbPath, async (core) => {
+          const { bytes, manifest } = await buildPack(core.ctx, scope)
+          writeFileAtomic(target, bytes)
+          return manifest
+        })
+        out(`Đã xuất gói dữ liệu ${target}: ${Object.entries(m.counts).filter(([, n]) => n).map(([t, n]) => `${t} ${n}`).join(', ')}. / Pack written.`)
+        return 0
+      }
+      if (sub === 'import') {
+        const file = rest[1]
+        if (!file) throw new UsageError('Thiếu tệp .htpack / missing the pack')
+        const bytes = readFileSync(resolve(file))
+        const r = await withCore(dbPath, (core) => (values['dry-run'] ? analyzePack(core.db, bytes) : applyPack(core.ctx, bytes)))
+        if (values.json) out(JSON.stringify({ ...r, conflicts: r.conflicts.map(({ key, table, name }) => ({ key, table, name })) }, null, 2))
+        else {
+          out(`${values['dry-run'] ? 'Kiểm tra' : 'Đã nhập'} gói của ${r.manifest.exportedBy} (${r.manifest.createdAt}): ${r.created} mới, ${r.updated} cập nhật, ${r.unchanged} không đổi, ${r.keptMine} giữ bản của máy này, ${r.matchedByName} khớp theo tên.`)
+          for (const c of r.conflicts) out(`XUNG ĐỘT ${c.table} “${c.name}”: sửa ở cả hai nơi; giữ bản của máy này (giải quyết trong ứng dụng).`)
+        }
+        return 0
+      }
+      throw new UsageError('Dùng: pack export --out TỆP [--trip MÃ | --partner MÃ] | pack import TỆP [--dry-run]')
     }
     case 'report': {
       const kind = rest[0]

@@ -1,0 +1,121 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openTestCore, type TestCore } from '../test-support.ts'
+import { analyzePack, applyPack, buildPack, readPack } from './pack.ts'
+
+const HA_NAM_MOU = '01936d00-0000-7000-8000-000300000001'
+const TH_YAMANASHI = '01936d00-0000-7000-8000-000300000002'
+const TRIP = '01936d00-0000-7000-8000-000700000001'
+
+let a: TestCore
+let b: TestCore
+let clock = new Date('2026-11-23T08:00:00Z')
+const now = () => clock
+const tick = () => (clock = new Date(clock.getTime() + 60_000))
+beforeEach(async () => {
+  a = await openTestCore({ now })
+  b = await openTestCore({ now })
+  await a.call('demo.load')
+})
+afterEach(async () => {
+  await a.dispose()
+  await b.dispose()
+})
+
+const pack = async (core: TestCore, scope: Parameters<typeof buildPack>[1] = { kind: 'all' }) => (await buildPack(core.ctx, scope)).bytes
+const counts = async (core: TestCore) => (await core.call('app.info')).counts
+
+describe('data packs', () => {
+  it('carries everything from one installation to another, reference data matched by key', async () => {
+    const r = await applyPack(b.ctx, await pack(a))
+    expect(r.conflicts).toEqual([])
+    expect(await counts(b)).toEqual(await counts(a))
+    // Reference records have other ids on b, yet the agreement reads the same.
+    expect((await b.call('agreements.get', { id: HA_NAM_MOU })).parties.map((p) => p.displayName)).toEqual(['Hà Nam (nay thuộc tỉnh Ninh Bình)', 'Gunma'])
+    expect((await b.call('search.query', { q: 'van ban hop tac chinh thuc' }))[0]?.id).toBe(TH_YAMANASHI)
+    expect((await b.call('trips.get', { id: TRIP })).items).toHaveLength(6)
+    // A second import of the same pack changes nothing.
+    const again = await applyPack(b.ctx, await pack(a))
+    expect({ created: again.created, updated: again.updated, conflicts: again.conflicts.length }).toEqual({ created: 0, updated: 0, conflicts: 0 })
+  })
+
+  it('takes what changed only there, keeps what changed only here, and shows a conflict for the rest', async () => {
+    await applyPack(b.ctx, await pack(a))
+    tick()
+    const get = (core: TestCore) => core.call('agreements.get', { id: TH_YAMANASHI })
+    const edit = async (core: TestCore, id: string, patch: Record<string, unknown>) => {
+      const x = await core.call('agreements.get', { id })
+      await core.call('agreements.update', {
+        id,
+        kind: x.kind,
+        titleVi: x.titleVi,
+        status: x.status,
+        summary: x.summary,
+        sources: x.sources,
+        sectors: x.sectors,
+        parties: x.parties.map((p) => ({ side: p.side, localityId: p.localityId, organizationId: p.organizationId })),
+        ...patch,
+      })
+    }
+    await edit(a, TH_YAMANASHI, { titleVi: 'Tên do máy A sửa' })
+    await edit(b, TH_YAMANASHI, { titleVi: 'Tên do máy B sửa' })
+    await edit(a, HA_NAM_MOU, { status: 'in_force', summary: 'Chỉ máy A sửa' })
+    const { id: commitment } = await b.call('commitments.create', { agreementId: '01936d00-0000-7000-8000-000300000003', action: 'Việc chỉ máy B thêm', status: 'open' })
+    tick()
+
+    const bytes = await pack(a)
+    const analysis = await analyzePack(b.db, bytes)
+    expect(analysis.conflicts.map((c) => [c.table, c.id, c.mine.titleVi, c.theirs.titleVi])).toEqual([['agreement', TH_YAMANASHI, 'Tên do máy B sửa', 'Tên do máy A sửa']])
+    const r = await applyPack(b.ctx, bytes)
+    expect(r.updated).toBeGreaterThanOrEqual(1)
+    expect((await get(b)).titleVi).toBe('Tên do máy B sửa') // never overwritten silently
+    expect((await b.call('agreements.get', { id: HA_NAM_MOU })).summary).toBe('Chỉ máy A sửa')
+    expect((await b.call('agreements.get', { id: '01936d00-0000-7000-8000-000300000003' })).commitments.map((c) => c.id)).toContain(commitment)
+
+    // The officer takes the other version.
+    const resolved = await applyPack(b.ctx, bytes, { [`agreement:${TH_YAMANASHI}`]: 'theirs' })
+    expect(resolved.resolvedTheirs).toBe(1)
+    expect((await get(b)).titleVi).toBe('Tên do máy A sửa')
+    expect((await get(b)).parties).toHaveLength(2)
+  })
+
+  it('matches a partner made elsewhere by its name and country, keeping this one', async () => {
+    await b.call('organizations.create', { kind: 'company', nameVi: 'Tập đoàn Sumitomo', country: 'JP', notes: 'Ghi chú của máy B' })
+    const r = await applyPack(b.ctx, await pack(a))
+    expect(r.matchedByName).toBe(1)
+    const orgs = (await b.call('organizations.list')).filter((o) => o.nameVi === 'Tập đoàn Sumitomo')
+    expect(orgs).toHaveLength(1)
+  })
+
+  it('packs one partner with what is linked to it, or one trip with what its brief needs', async () => {
+    const yamanashi = (await a.db.selectFrom('locality').select('id').where('refKey', '=', 'jp-pref-19').executeTakeFirstOrThrow()).id
+    const partner = readPack(await pack(a, { kind: 'partner', id: yamanashi }))
+    expect(partner.data.agreement?.map((x) => x.id)).toEqual([TH_YAMANASHI])
+    expect(partner.data.commitment).toHaveLength(5)
+    // The engagements' other participants come too, and the successors of old units among them.
+    expect(partner.data.locality?.map((l) => l.nameVi)).toEqual(expect.arrayContaining(['Thanh Hóa', 'Yamanashi', 'Hà Nam', 'Ninh Bình']))
+    expect(partner.data.localityLineage?.length).toBeGreaterThan(0)
+    expect(partner.data.engagement?.length).toBe(3)
+
+    const trip = readPack(await pack(a, { kind: 'trip', id: TRIP }))
+    expect(trip.data.trip).toHaveLength(1)
+    expect(trip.data.itineraryItem).toHaveLength(6)
+    expect(trip.data.organization?.map((o) => o.abbreviation)).toContain('JETRO')
+    await applyPack(b.ctx, await pack(a, { kind: 'trip', id: TRIP }))
+    const { model } = await b.call('briefs.get', { tripId: TRIP })
+    expect(model.sections.find((s) => s.id === 'agreements')?.blocks[0]).toMatchObject({ type: 'table' })
+  })
+
+  it('refuses a pack from a newer version, or a damaged one, and writes nothing', async () => {
+    const files = unzipSync(await pack(a))
+    const m = JSON.parse(strFromU8(files['manifest.json']!))
+    files['manifest.json'] = strToU8(JSON.stringify({ ...m, version: 99 }))
+    const before = await counts(b)
+    await expect(applyPack(b.ctx, zipSync(files))).rejects.toThrow(/phiên bản Hành Trang mới hơn/)
+    await expect(applyPack(b.ctx, new Uint8Array([1, 2, 3]))).rejects.toThrow(/không phải gói dữ liệu/)
+    files['manifest.json'] = strToU8(JSON.stringify(m))
+    files['data/agreement.json'] = strToU8('[{"id": "x", ')
+    await expect(applyPack(b.ctx, zipSync(files))).rejects.toThrow(/data\/agreement.json không đọc được/)
+    expect(await counts(b)).toEqual(before)
+  })
+})
