@@ -26,7 +26,7 @@ export interface Host {
   core: Core
   dataDir: string
   /** What the "open file" dialog answers next (the host has no dialogs). */
-  filesToOpen: { spreadsheetToOpen?: string; docxToOpen?: string }
+  filesToOpen: { spreadsheetToOpen?: string; docxToOpen?: string; packToOpen?: string }
   close(): Promise<void>
 }
 

@@ -6,8 +6,9 @@ export function electronPlatform(window: () => BrowserWindow | null): Platform {
   return {
     async chooseSavePath(defaultName) {
       const win = window()
-      const excel = defaultName.endsWith('.xlsx')
-      const options = { defaultPath: defaultName, filters: [excel ? { name: 'Excel', extensions: ['xlsx'] } : { name: 'Word', extensions: ['docx'] }] }
+      const ext = defaultName.split('.').pop() ?? ''
+      const name = ext === 'xlsx' ? 'Excel' : ext === 'htpack' ? 'Hành Trang' : 'Word'
+      const options = { defaultPath: defaultName, filters: [{ name, extensions: [ext] }] }
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
       return r.canceled || !r.filePath ? null : r.filePath
     },
@@ -20,6 +21,12 @@ export function electronPlatform(window: () => BrowserWindow | null): Platform {
     async chooseSpreadsheet() {
       const win = window()
       const options = { properties: ['openFile' as const], filters: [{ name: 'Excel, CSV', extensions: ['xlsx', 'csv'] }] }
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+      return r.canceled ? null : (r.filePaths[0] ?? null)
+    },
+    async choosePack() {
+      const win = window()
+      const options = { properties: ['openFile' as const], filters: [{ name: 'Hành Trang', extensions: ['htpack'] }] }
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
       return r.canceled ? null : (r.filePaths[0] ?? null)
     },

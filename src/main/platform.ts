@@ -13,14 +13,17 @@ export interface Platform {
   chooseDocx(): Promise<string | null>
   /** A spreadsheet to import (.xlsx or .csv), or null when cancelled. */
   chooseSpreadsheet(): Promise<string | null>
+  /** A data pack (.htpack) to import, or null when cancelled. */
+  choosePack(): Promise<string | null>
   /** A folder to write several files into, or null when cancelled. */
   chooseFolder(): Promise<string | null>
   showInFolder(path: string): Promise<void>
 }
 
 /** Saves into a fixed folder under the default names (tests, the e2e host). */
-export function folderPlatform(folder: string, options: { docxToOpen?: string; spreadsheetToOpen?: string } = {}): Platform {
+export function folderPlatform(folder: string, options: { docxToOpen?: string; spreadsheetToOpen?: string; packToOpen?: string } = {}): Platform {
   return {
+    choosePack: async () => options.packToOpen ?? null,
     chooseDocx: async () => options.docxToOpen ?? null,
     chooseSpreadsheet: async () => options.spreadsheetToOpen ?? null,
     chooseSavePath: async (defaultName) => (mkdirSync(folder, { recursive: true }), join(folder, defaultName)),

@@ -31,6 +31,27 @@ const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =
 const noInput = z.object({}).optional()
 const withId = <T extends z.ZodObject>(schema: T) => z.intersection(idInput, schema)
 const created = z.object({ id: z.string() })
+export const packAnalysis = z.object({
+  token: z.string(),
+  fileName: z.string(),
+  exportedBy: z.string(),
+  createdAt: z.string(),
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  keptMine: z.number(),
+  matchedByName: z.number(),
+  conflicts: z.array(
+    z.object({
+      key: z.string(),
+      table: z.string(),
+      name: z.string(),
+      /** The fields that differ: [field, mine, theirs]. */
+      fields: z.array(z.tuple([z.string(), z.string(), z.string()])),
+    }),
+  ),
+})
+export type PackAnalysisView = z.infer<typeof packAnalysis>
 const importKinds = ['partners', 'people', 'agreements'] as const
 const importOptions = z.object({
   token: z.string().max(64),
@@ -236,6 +257,18 @@ export const contract = {
   'import.commit': method(
     importOptions.extend({ actions: z.record(z.string().regex(/^\d+$/), z.enum(['create', 'update', 'skip'])).default({}) }),
     z.object({ created: z.number(), updated: z.number(), skipped: z.number() }),
+  ),
+  /** A data pack of everything, one partner (locality or organization) or one trip; asks where to save. */
+  'packs.export': method(
+    z.object({ partnerId: z.uuid().optional(), tripId: z.uuid().optional() }).optional(),
+    exportResult.nullable(),
+  ),
+  /** Asks for a pack and says what importing it would do, conflicts included; writes nothing. */
+  'packs.open': method(noInput, packAnalysis.nullable()),
+  /** Imports the opened pack in one transaction; each conflict as chosen ("theirs" takes the pack's version). */
+  'packs.apply': method(
+    z.object({ token: z.string().max(64), choices: z.record(z.string().max(120), z.enum(['mine', 'theirs'])).default({}) }),
+    packAnalysis.extend({ resolvedTheirs: z.number() }),
   ),
   'backups.list': method(noInput, z.array(backupInfo)),
   'backups.create': method(noInput, backupInfo),

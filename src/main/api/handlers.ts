@@ -11,7 +11,8 @@ import { assembleBrief } from '../briefs/model.ts'
 import type { Platform } from '../platform.ts'
 import { listBackups, type BackupInfo } from '../exchange/backup.ts'
 import { commitImport } from '../exchange/import/import.ts'
-import { ImportSessions } from '../exchange/import/sessions.ts'
+import { FileSessions, ImportSessions } from '../exchange/import/sessions.ts'
+import { analyzePack, applyPack, buildPack, packView, type PackScope } from '../exchange/pack.ts'
 import { AppError } from '../errors.ts'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -51,6 +52,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
     return { path, fileName: basename(path), sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length }
   }
   const imports = new ImportSessions()
+  const packs = new FileSessions()
   return {
     'app.info': async (ctx) => ({
       version: env.version,
@@ -197,6 +199,21 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'import.commit': async (ctx, { token, kind, actions, ...options }) => {
       const { preview } = await imports.preview(ctx.db, token, kind, options)
       return commitImport(ctx, preview, Object.fromEntries(Object.entries(actions).map(([row, action]) => [Number(row), action])))
+    },
+    'packs.export': async (ctx, input) => {
+      const scope: PackScope = input?.tripId ? { kind: 'trip', id: input.tripId } : input?.partnerId ? { kind: 'partner', id: input.partnerId } : { kind: 'all' }
+      const { bytes } = await buildPack(ctx, scope)
+      return saveFile(ctx, `Hanh-Trang-${scope.kind === 'all' ? 'toan-bo' : scope.kind}-${ctx.today()}.htpack`, Buffer.from(bytes))
+    },
+    'packs.open': async (ctx) => {
+      const path = await env.platform.choosePack()
+      if (!path) return null
+      const token = packs.open(path)
+      return packView(token, packs.fileName(token), await analyzePack(ctx.db, packs.bytes(token)))
+    },
+    'packs.apply': async (ctx, { token, choices }) => {
+      const r = await applyPack(ctx, packs.bytes(token), choices)
+      return { ...packView(token, packs.fileName(token), r), resolvedTheirs: r.resolvedTheirs }
     },
     'backups.list': async () => listBackups(env.backups.dir).map(({ path: _p, ...b }) => b),
     'backups.create': async () => {

@@ -16,6 +16,7 @@ import { z } from 'zod'
 import { fold } from '../../shared/text/fold.ts'
 import type { Ctx, Db } from '../context.ts'
 import type { DB } from '../db/schema.ts'
+import type { PackAnalysisView } from '../../shared/contract.ts'
 import { AppError } from '../errors.ts'
 import { reindexAll } from '../search/documents.ts'
 
@@ -355,4 +356,29 @@ export async function applyPack(ctx: Ctx, bytes: Uint8Array, choices: Record<str
     const { idMap: _i, writes: _w, data: _d, ...analysis } = p
     return { ...analysis, resolvedTheirs: writes.length - p.writes.length }
   })
+}
+
+const show = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v))
+
+/** What the renderer shows of an analysis: counts, and each conflict's differing fields side by side. */
+export function packView(token: string, fileName: string, a: PackAnalysis): PackAnalysisView {
+  return {
+    token,
+    fileName,
+    exportedBy: a.manifest.exportedBy,
+    createdAt: a.manifest.createdAt,
+    created: a.created,
+    updated: a.updated,
+    unchanged: a.unchanged,
+    keptMine: a.keptMine,
+    matchedByName: a.matchedByName,
+    conflicts: a.conflicts.map((c) => ({
+      key: c.key,
+      table: c.table,
+      name: c.name,
+      fields: Object.keys({ ...c.mine, ...c.theirs })
+        .filter((k) => !META.has(k) && show(c.mine[k]) !== show(c.theirs[k]))
+        .map((k) => [k, show(c.mine[k]), show(c.theirs[k])] as [string, string, string]),
+    })),
+  }
 }

@@ -13,15 +13,11 @@ import { convertLegacy } from './encoding.ts'
 import { FIELDS, previewImport, type ImportKind, type Preview } from './import.ts'
 import { readTable } from './read.ts'
 
-interface Session {
-  fileName: string
-  bytes: Uint8Array
-}
-
 const MAX_SESSIONS = 5
 
-export class ImportSessions {
-  private readonly sessions = new Map<string, Session>()
+/** Files the officer chose, kept by token between the "open" and the "apply" of a wizard. */
+export class FileSessions {
+  private readonly files = new Map<string, { fileName: string; bytes: Uint8Array }>()
 
   open(path: string): string {
     let bytes: Uint8Array
@@ -31,10 +27,26 @@ export class ImportSessions {
       throw new AppError('invalid_input', `Không đọc được tệp ${basename(path)}. / Cannot read the file.`)
     }
     const token = randomBytes(16).toString('hex')
-    this.sessions.set(token, { fileName: basename(path), bytes })
-    // Only the last few files are kept in memory.
-    while (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!)
+    this.files.set(token, { fileName: basename(path), bytes })
+    while (this.files.size > MAX_SESSIONS) this.files.delete(this.files.keys().next().value!)
     return token
+  }
+
+  private get(token: string) {
+    const f = this.files.get(token)
+    if (!f) throw new AppError('not_found', 'Phiên làm việc với tệp đã hết; hãy chọn lại tệp. / Session expired.')
+    return f
+  }
+
+  bytes = (token: string) => this.get(token).bytes
+  fileName = (token: string) => this.get(token).fileName
+}
+
+export class ImportSessions {
+  private readonly files = new FileSessions()
+
+  open(path: string): string {
+    return this.files.open(path)
   }
 
   async preview(
@@ -43,8 +55,7 @@ export class ImportSessions {
     kind: ImportKind,
     options: { sheet?: string; mapping?: Record<string, number | null>; encoding?: 'tcvn3' | 'vni' | null },
   ): Promise<{ preview: Preview; view: ImportPreview }> {
-    const session = this.sessions.get(token)
-    if (!session) throw new AppError('not_found', 'Phiên nhập dữ liệu đã hết; hãy chọn lại tệp. / Import session expired.')
+    const session = { bytes: this.files.bytes(token), fileName: this.files.fileName(token) }
     const table = await readTable(session.bytes, session.fileName, options.sheet)
     const preview = await previewImport(db, table, kind, { ...(options.mapping && { mapping: options.mapping }), encoding: options.encoding ?? null })
     const suspected = preview.encodingSuspected

@@ -14,6 +14,7 @@ import { ErrorAlert, Info, Loading, PageHeader, RecordActions } from '../compone
 import { useLabels } from '../i18n/index.ts'
 import { LocalityForm } from './LocalityForm.tsx'
 import { PersonForm } from './PersonForm.tsx'
+import { PackButton } from '../components/PackButton.tsx'
 import { AgreementList, EngagementTimeline, PeopleList } from './timeline.tsx'
 
 const TWO_YEARS_MS = 2 * 365.25 * 24 * 3600 * 1000
@@ -45,7 +46,12 @@ export function LocalityPage() {
           </Group>
         }
         subtitle={[label(COUNTRIES, l.country), label(LOCALITY_LEVELS, l.level), l.region].filter(Boolean).join(' · ')}
-        actions={<RecordActions name={l.nameVi} onEdit={edit.open} onDelete={() => call('localities.delete', { id })} listPath="/localities" />}
+        actions={
+          <>
+            <PackButton partnerId={id} />
+            <RecordActions name={l.nameVi} onEdit={edit.open} onDelete={() => call('localities.delete', { id })} listPath="/localities" />
+          </>
+        }
       />
       {data.successors.length > 0 && (
         <Card withBorder bg="yellow.0">

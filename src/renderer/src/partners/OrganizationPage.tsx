@@ -7,6 +7,7 @@ import { call, useApi } from '../api.ts'
 import { ErrorAlert, Info, Loading, PageHeader, RecordActions } from '../components/ui.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { OrganizationForm } from './OrganizationForm.tsx'
+import { PackButton } from '../components/PackButton.tsx'
 import { AgreementList, EngagementTimeline, PeopleList } from './timeline.tsx'
 
 export function OrganizationPage() {
@@ -23,7 +24,12 @@ export function OrganizationPage() {
       <PageHeader
         title={o.abbreviation ? `${o.abbreviation} – ${o.nameVi}` : o.nameVi}
         subtitle={[label(ORGANIZATION_KINDS, o.kind), label(COUNTRIES, o.country)].join(' · ')}
-        actions={<RecordActions name={o.nameVi} onEdit={edit.open} onDelete={() => call('organizations.delete', { id })} listPath="/organizations" />}
+        actions={
+          <>
+            <PackButton partnerId={id} />
+            <RecordActions name={o.nameVi} onEdit={edit.open} onDelete={() => call('organizations.delete', { id })} listPath="/organizations" />
+          </>
+        }
       />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>

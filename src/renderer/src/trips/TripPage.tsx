@@ -11,6 +11,7 @@ import { ErrorAlert, Info, Loading, PageHeader, RecordActions } from '../compone
 import { useLabels } from '../i18n/index.ts'
 import { ItemForm } from './ItemForm.tsx'
 import { TripForm } from './TripForm.tsx'
+import { PackButton } from '../components/PackButton.tsx'
 
 export function TripPage() {
   const { id = '' } = useParams()
@@ -38,6 +39,7 @@ export function TripPage() {
             <Button onClick={() => navigate(`/trips/${id}/brief`)} data-testid="open-brief">
               {t('trips.brief')}
             </Button>
+            <PackButton tripId={id} />
             <Button variant="default" onClick={duplicate}>
               {t('trips.duplicate')}
             </Button>
