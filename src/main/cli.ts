@@ -204,7 +204,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         const target = resolve(values.out)
         const scope: PackScope = values.trip ? { kind: 'trip', id: values.trip } : values.partner ? { kind: 'partner', id: values.partner } : { kind: 'all' }
         const m = await withCore(dbPath, async (core) => {
-          const { bytes, manifest } = await buildPack(core.ctx, scope)
+          const { bytes, manifest } = await buildPack(core.ctx, scope, dirname(dbPath))
           writeFileAtomic(target, bytes)
           return manifest
         })
@@ -215,7 +215,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         const file = rest[1]
         if (!file) throw new UsageError('Thiếu tệp .htpack / missing the pack')
         const bytes = readFileSync(resolve(file))
-        const r = await withCore(dbPath, (core) => (values['dry-run'] ? analyzePack(core.db, bytes) : applyPack(core.ctx, bytes)))
+        const r = await withCore(dbPath, (core) => (values['dry-run'] ? analyzePack(core.db, bytes) : applyPack(core.ctx, bytes, dirname(dbPath))))
         if (values.json) out(JSON.stringify({ ...r, conflicts: r.conflicts.map(({ key, table, name }) => ({ key, table, name })) }, null, 2))
         else {
           out(`${values['dry-run'] ? 'Kiểm tra' : 'Đã nhập'} gói của ${r.manifest.exportedBy} (${r.manifest.createdAt}): ${r.created} mới, ${r.updated} cập nhật, ${r.unchanged} không đổi, ${r.keptMine} giữ bản của máy này, ${r.matchedByName} khớp theo tên.`)

@@ -30,6 +30,17 @@ export function electronPlatform(window: () => BrowserWindow | null): Platform {
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
       return r.canceled ? null : (r.filePaths[0] ?? null)
     },
+    async chooseAttachment() {
+      const win = window()
+      const options = { properties: ['openFile' as const], filters: [{ name: 'PDF, ảnh', extensions: ['pdf', 'png', 'jpg', 'jpeg', 'tif', 'tiff'] }] }
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+      return r.canceled ? null : (r.filePaths[0] ?? null)
+    },
+    async openFile(path) {
+      // Only files the core stored in the data folder reach here.
+      const error = await shell.openPath(path)
+      if (error) throw new Error(error)
+    },
     async chooseFolder() {
       const win = window()
       const options = { properties: ['openDirectory' as const, 'createDirectory' as const] }

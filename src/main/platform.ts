@@ -15,14 +15,23 @@ export interface Platform {
   chooseSpreadsheet(): Promise<string | null>
   /** A data pack (.htpack) to import, or null when cancelled. */
   choosePack(): Promise<string | null>
+  /** A scanned document or picture to attach, or null when cancelled. */
+  chooseAttachment(): Promise<string | null>
+  /** Opens a file with the system's viewer. */
+  openFile(path: string): Promise<void>
   /** A folder to write several files into, or null when cancelled. */
   chooseFolder(): Promise<string | null>
   showInFolder(path: string): Promise<void>
 }
 
 /** Saves into a fixed folder under the default names (tests, the e2e host). */
-export function folderPlatform(folder: string, options: { docxToOpen?: string; spreadsheetToOpen?: string; packToOpen?: string } = {}): Platform {
+export function folderPlatform(
+  folder: string,
+  options: { docxToOpen?: string; spreadsheetToOpen?: string; packToOpen?: string; attachmentToOpen?: string; opened?: string[] } = {},
+): Platform {
   return {
+    chooseAttachment: async () => options.attachmentToOpen ?? null,
+    openFile: async (path) => void options.opened?.push(path),
     choosePack: async () => options.packToOpen ?? null,
     chooseDocx: async () => options.docxToOpen ?? null,
     chooseSpreadsheet: async () => options.spreadsheetToOpen ?? null,

@@ -84,6 +84,7 @@ export const importPreview = z.object({
   ),
 })
 export type ImportPreview = z.infer<typeof importPreview>
+const attachmentView = z.object({ id: z.string(), fileName: z.string(), mime: z.string(), bytes: z.number(), sha256: z.string(), createdAt: z.string(), updatedBy: z.string() })
 const backupInfo = z.object({ fileName: z.string(), reason: z.string(), at: z.string(), bytes: z.number() })
 const tripIdInput = z.object({ tripId: z.uuid({ error: 'Mã bản ghi không hợp lệ / invalid id' }) })
 const exportResult = z.object({ path: z.string(), fileName: z.string(), sha256: z.string(), bytes: z.number() })
@@ -270,6 +271,12 @@ export const contract = {
     z.object({ token: z.string().max(64), choices: z.record(z.string().max(120), z.enum(['mine', 'theirs'])).default({}) }),
     packAnalysis.extend({ resolvedTheirs: z.number() }),
   ),
+  /** Asks for a PDF or picture and attaches it to an agreement or a person. */
+  'attachments.add': method(z.object({ entity: z.enum(['agreement', 'person']), entityId: z.uuid() }), created.nullable()),
+  'attachments.list': method(z.object({ entityId: z.uuid() }), z.array(attachmentView)),
+  /** Opens the file with the system's viewer. */
+  'attachments.open': method(idInput, okOutput),
+  'attachments.delete': method(idInput, okOutput),
   'backups.list': method(noInput, z.array(backupInfo)),
   'backups.create': method(noInput, backupInfo),
   /** Restores a backup of the backups folder; the current data is backed up first. Returns that safety copy. */

@@ -259,6 +259,7 @@ export function updateAgreement(ctx: Ctx, id: string, input: AgreementFields): P
 export function deleteAgreement(ctx: Ctx, id: string): Promise<void> {
   return ctx.db.transaction().execute(async (trx) => {
     await deleteRecord(trx, ctx, 'agreement', 'văn kiện', id)
+    await trx.deleteFrom('attachment').where('entityId', '=', id).execute()
     await removeFromIndex(trx, id)
   })
 }

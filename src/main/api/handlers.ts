@@ -10,6 +10,7 @@ import { buildModel, exportEngagementBriefs, exportPerMeeting, loadSettings, rea
 import { assembleBrief } from '../briefs/model.ts'
 import type { Platform } from '../platform.ts'
 import { listBackups, type BackupInfo } from '../exchange/backup.ts'
+import { attachFile, attachmentFile, listAttachments, removeAttachment } from '../exchange/attachments.ts'
 import { commitImport } from '../exchange/import/import.ts'
 import { FileSessions, ImportSessions } from '../exchange/import/sessions.ts'
 import { analyzePack, applyPack, buildPack, packView, type PackScope } from '../exchange/pack.ts'
@@ -202,7 +203,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
     },
     'packs.export': async (ctx, input) => {
       const scope: PackScope = input?.tripId ? { kind: 'trip', id: input.tripId } : input?.partnerId ? { kind: 'partner', id: input.partnerId } : { kind: 'all' }
-      const { bytes } = await buildPack(ctx, scope)
+      const { bytes } = await buildPack(ctx, scope, env.dataDir)
       return saveFile(ctx, `Hanh-Trang-${scope.kind === 'all' ? 'toan-bo' : scope.kind}-${ctx.today()}.htpack`, Buffer.from(bytes))
     },
     'packs.open': async (ctx) => {
@@ -212,9 +213,16 @@ export function createHandlers(env: HandlerEnv): Handlers {
       return packView(token, packs.fileName(token), await analyzePack(ctx.db, packs.bytes(token)))
     },
     'packs.apply': async (ctx, { token, choices }) => {
-      const r = await applyPack(ctx, packs.bytes(token), choices)
+      const r = await applyPack(ctx, packs.bytes(token), env.dataDir, choices)
       return { ...packView(token, packs.fileName(token), r), resolvedTheirs: r.resolvedTheirs }
     },
+    'attachments.add': async (ctx, { entity, entityId }) => {
+      const source = await env.platform.chooseAttachment()
+      return source ? attachFile(ctx, env.dataDir, entity, entityId, source) : null
+    },
+    'attachments.list': (ctx, { entityId }) => listAttachments(ctx.db, entityId),
+    'attachments.open': async (ctx, { id }) => (await env.platform.openFile(await attachmentFile(ctx.db, env.dataDir, id)), ok),
+    'attachments.delete': async (ctx, { id }) => (await removeAttachment(ctx, id), ok),
     'backups.list': async () => listBackups(env.backups.dir).map(({ path: _p, ...b }) => b),
     'backups.create': async () => {
       const { path: _p, ...b } = await env.backups.create()

@@ -52,6 +52,7 @@ describe('database', () => {
       '0003-create-engagements': ['engagement', 'engagement_participant', 'engagement_agreement', 'fact'],
       '0004-create-search': ['search_doc', 'search_fts_partner', 'search_fts_record', 'search_tri_record'],
       '0005-create-trips': ['trip', 'trip_destination', 'trip_member', 'itinerary_item', 'snippet', 'brief', 'brief_export'],
+      '0006-create-attachments': ['attachment'],
     }
     expect(migrations.map(([name]) => name)).toEqual(Object.keys(expected))
     const path = join(fresh(), 'db.sqlite')

@@ -281,6 +281,15 @@ export interface BriefExportTable {
   snapshot: string
 }
 
+export interface AttachmentTable extends Meta {
+  entity: 'agreement' | 'person'
+  entityId: string
+  sha256: string
+  fileName: string
+  mime: string
+  bytes: number
+}
+
 export interface DB {
   locality: LocalityTable
   localityLineage: LocalityLineageTable
@@ -306,6 +315,7 @@ export interface DB {
   snippet: SnippetTable
   brief: BriefTable
   briefExport: BriefExportTable
+  attachment: AttachmentTable
 }
 
 export type LocalityRecord = Selectable<LocalityTable>

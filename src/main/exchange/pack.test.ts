@@ -22,12 +22,12 @@ afterEach(async () => {
   await b.dispose()
 })
 
-const pack = async (core: TestCore, scope: Parameters<typeof buildPack>[1] = { kind: 'all' }) => (await buildPack(core.ctx, scope)).bytes
+const pack = async (core: TestCore, scope: Parameters<typeof buildPack>[1] = { kind: 'all' }) => (await buildPack(core.ctx, scope, core.dir)).bytes
 const counts = async (core: TestCore) => (await core.call('app.info')).counts
 
 describe('data packs', () => {
   it('carries everything from one installation to another, reference data matched by key', async () => {
-    const r = await applyPack(b.ctx, await pack(a))
+    const r = await applyPack(b.ctx, await pack(a), b.dir)
     expect(r.conflicts).toEqual([])
     expect(await counts(b)).toEqual(await counts(a))
     // Reference records have other ids on b, yet the agreement reads the same.
@@ -35,12 +35,12 @@ describe('data packs', () => {
     expect((await b.call('search.query', { q: 'van ban hop tac chinh thuc' }))[0]?.id).toBe(TH_YAMANASHI)
     expect((await b.call('trips.get', { id: TRIP })).items).toHaveLength(6)
     // A second import of the same pack changes nothing.
-    const again = await applyPack(b.ctx, await pack(a))
+    const again = await applyPack(b.ctx, await pack(a), b.dir)
     expect({ created: again.created, updated: again.updated, conflicts: again.conflicts.length }).toEqual({ created: 0, updated: 0, conflicts: 0 })
   })
 
   it('takes what changed only there, keeps what changed only here, and shows a conflict for the rest', async () => {
-    await applyPack(b.ctx, await pack(a))
+    await applyPack(b.ctx, await pack(a), b.dir)
     tick()
     const get = (core: TestCore) => core.call('agreements.get', { id: TH_YAMANASHI })
     const edit = async (core: TestCore, id: string, patch: Record<string, unknown>) => {
@@ -66,14 +66,14 @@ describe('data packs', () => {
     const bytes = await pack(a)
     const analysis = await analyzePack(b.db, bytes)
     expect(analysis.conflicts.map((c) => [c.table, c.id, c.mine.titleVi, c.theirs.titleVi])).toEqual([['agreement', TH_YAMANASHI, 'Tên do máy B sửa', 'Tên do máy A sửa']])
-    const r = await applyPack(b.ctx, bytes)
+    const r = await applyPack(b.ctx, bytes, b.dir)
     expect(r.updated).toBeGreaterThanOrEqual(1)
     expect((await get(b)).titleVi).toBe('Tên do máy B sửa') // never overwritten silently
     expect((await b.call('agreements.get', { id: HA_NAM_MOU })).summary).toBe('Chỉ máy A sửa')
     expect((await b.call('agreements.get', { id: '01936d00-0000-7000-8000-000300000003' })).commitments.map((c) => c.id)).toContain(commitment)
 
     // The officer takes the other version.
-    const resolved = await applyPack(b.ctx, bytes, { [`agreement:${TH_YAMANASHI}`]: 'theirs' })
+    const resolved = await applyPack(b.ctx, bytes, b.dir, { [`agreement:${TH_YAMANASHI}`]: 'theirs' })
     expect(resolved.resolvedTheirs).toBe(1)
     expect((await get(b)).titleVi).toBe('Tên do máy A sửa')
     expect((await get(b)).parties).toHaveLength(2)
@@ -81,7 +81,7 @@ describe('data packs', () => {
 
   it('matches a partner made elsewhere by its name and country, keeping this one', async () => {
     await b.call('organizations.create', { kind: 'company', nameVi: 'Tập đoàn Sumitomo', country: 'JP', notes: 'Ghi chú của máy B' })
-    const r = await applyPack(b.ctx, await pack(a))
+    const r = await applyPack(b.ctx, await pack(a), b.dir)
     expect(r.matchedByName).toBe(1)
     const orgs = (await b.call('organizations.list')).filter((o) => o.nameVi === 'Tập đoàn Sumitomo')
     expect(orgs).toHaveLength(1)
@@ -101,7 +101,7 @@ describe('data packs', () => {
     expect(trip.data.trip).toHaveLength(1)
     expect(trip.data.itineraryItem).toHaveLength(6)
     expect(trip.data.organization?.map((o) => o.abbreviation)).toContain('JETRO')
-    await applyPack(b.ctx, await pack(a, { kind: 'trip', id: TRIP }))
+    await applyPack(b.ctx, await pack(a, { kind: 'trip', id: TRIP }), b.dir)
     const { model } = await b.call('briefs.get', { tripId: TRIP })
     expect(model.sections.find((s) => s.id === 'agreements')?.blocks[0]).toMatchObject({ type: 'table' })
   })
@@ -111,11 +111,11 @@ describe('data packs', () => {
     const m = JSON.parse(strFromU8(files['manifest.json']!))
     files['manifest.json'] = strToU8(JSON.stringify({ ...m, version: 99 }))
     const before = await counts(b)
-    await expect(applyPack(b.ctx, zipSync(files))).rejects.toThrow(/phiên bản Hành Trang mới hơn/)
-    await expect(applyPack(b.ctx, new Uint8Array([1, 2, 3]))).rejects.toThrow(/không phải gói dữ liệu/)
+    await expect(applyPack(b.ctx, zipSync(files), b.dir)).rejects.toThrow(/phiên bản Hành Trang mới hơn/)
+    await expect(applyPack(b.ctx, new Uint8Array([1, 2, 3]), b.dir)).rejects.toThrow(/không phải gói dữ liệu/)
     files['manifest.json'] = strToU8(JSON.stringify(m))
     files['data/agreement.json'] = strToU8('[{"id": "x", ')
-    await expect(applyPack(b.ctx, zipSync(files))).rejects.toThrow(/data\/agreement.json không đọc được/)
+    await expect(applyPack(b.ctx, zipSync(files), b.dir)).rejects.toThrow(/data\/agreement.json không đọc được/)
     expect(await counts(b)).toEqual(before)
   })
 })

@@ -19,13 +19,15 @@ import type { DB } from '../db/schema.ts'
 import type { PackAnalysisView } from '../../shared/contract.ts'
 import { AppError } from '../errors.ts'
 import { reindexAll } from '../search/documents.ts'
+import { attachmentPath, storeBytes } from './attachments.ts'
+import { existsSync, readFileSync } from 'node:fs'
 
 export const PACK_FORMAT = 'hanh-trang-pack'
 export const PACK_VERSION = 1
 
 type Table = keyof DB
 /** Tables in the order they can be written (parents first). */
-const ENTITY_TABLES = ['locality', 'organization', 'person', 'agreement', 'commitment', 'engagement', 'fact', 'trip', 'itineraryItem', 'snippet', 'brief'] as const
+const ENTITY_TABLES = ['locality', 'organization', 'person', 'agreement', 'commitment', 'engagement', 'fact', 'trip', 'itineraryItem', 'snippet', 'brief', 'attachment'] as const
 type EntityTable = (typeof ENTITY_TABLES)[number]
 /** Rows that belong to one parent and travel with it. */
 const CHILD_TABLES: Array<{ table: Table; parent: EntityTable; key: string }> = [
@@ -121,12 +123,15 @@ async function closure(db: Db, scope: PackScope): Promise<Partial<Record<EntityT
   pluck(people, 'organizationId', ids.organization)
   pluck(people, 'localityId', ids.locality)
   pluck(await rowsOf(db, 'organization', 'id', [...ids.organization]), 'localityId', ids.locality)
+  // Scans and pictures of the records that travel.
+  pluck(await rowsOf(db, 'attachment', 'entityId', [...ids.agreement, ...ids.person]), 'id', ids.attachment)
   // Successors of old units, so that lineage reads the same on the other side.
   pluck(await rowsOf(db, 'localityLineage', 'predecessorId', [...ids.locality]), 'successorId', ids.locality)
   return ids
 }
 
-export async function buildPack(ctx: Ctx, scope: PackScope): Promise<{ bytes: Uint8Array; manifest: PackManifest }> {
+/** `dataDir`: where attachment files are kept (they travel inside the pack). */
+export async function buildPack(ctx: Ctx, scope: PackScope, dataDir: string): Promise<{ bytes: Uint8Array; manifest: PackManifest }> {
   return ctx.db.transaction().execute(async (trx) => {
     const ids = await closure(trx, scope)
     const files: Record<string, Uint8Array> = {}
@@ -136,6 +141,10 @@ export async function buildPack(ctx: Ctx, scope: PackScope): Promise<{ bytes: Ui
     for (const child of CHILD_TABLES) {
       const parents = (data[child.parent] ?? []).map((r) => r.id as string)
       data[child.table] = ids ? await rowsOf(trx, child.table, child.key, parents) : await rowsOf(trx, child.table)
+    }
+    for (const a of data.attachment ?? []) {
+      const path = attachmentPath(dataDir, a.sha256 as string)
+      if (existsSync(path)) files[`attachments/${a.sha256 as string}`] = readFileSync(path)
     }
     for (const [table, rows] of Object.entries(data)) {
       files[`data/${table}.json`] = strToU8(JSON.stringify(rows))
@@ -183,7 +192,7 @@ interface Plan extends PackAnalysis {
   data: Partial<Record<Table, Row[]>>
 }
 
-export function readPack(bytes: Uint8Array): { manifest: PackManifest; data: Partial<Record<Table, Row[]>> } {
+export function readPack(bytes: Uint8Array): { manifest: PackManifest; data: Partial<Record<Table, Row[]>>; files: Record<string, Uint8Array> } {
   let files: Record<string, Uint8Array>
   try {
     files = unzipSync(bytes)
@@ -214,7 +223,7 @@ export function readPack(bytes: Uint8Array): { manifest: PackManifest; data: Par
       throw new AppError('invalid_input', `Gói dữ liệu hỏng: data/${table}.json không đọc được. / Damaged pack.`)
     }
   }
-  return { manifest: parsed.data, data }
+  return { manifest: parsed.data, data, files }
 }
 
 const content = (row: Row) => JSON.stringify(Object.fromEntries(Object.entries(row).filter(([k]) => !META.has(k) && k !== 'id').sort(([a], [b]) => a.localeCompare(b))))
@@ -308,7 +317,17 @@ async function writeRow(trx: Db, table: Table, row: Row, mode: 'insert' | 'updat
 }
 
 /** Applies a pack in one transaction; `choices` settles the conflicts ("theirs" takes the pack's version). */
-export async function applyPack(ctx: Ctx, bytes: Uint8Array, choices: Record<string, 'mine' | 'theirs'> = {}): Promise<PackAnalysis & { resolvedTheirs: number }> {
+export async function applyPack(
+  ctx: Ctx,
+  bytes: Uint8Array,
+  dataDir: string,
+  choices: Record<string, 'mine' | 'theirs'> = {},
+): Promise<PackAnalysis & { resolvedTheirs: number }> {
+  // Attachment files first: content-addressed, so writing one that is not used yet harms nothing.
+  const { files } = readPack(bytes)
+  for (const [name, content] of Object.entries(files)) {
+    if (name.startsWith('attachments/') && /^[0-9a-f]{64}$/.test(name.slice(12))) storeBytes(dataDir, content)
+  }
   return ctx.db.transaction().execute(async (trx) => {
     const p = await plan(trx, bytes)
     const writes = [...p.writes, ...p.conflicts.filter((c) => choices[c.key] === 'theirs').map((c) => ({ table: c.table, row: c.theirs, mode: 'update' as const }))]

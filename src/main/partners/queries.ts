@@ -317,6 +317,7 @@ export function deletePerson(ctx: Ctx, id: string) {
       ['hoạt động', countWhere(trx, 'engagementParticipant', 'personId', id)],
     ])
     await deleteRecord(trx, ctx, 'person', 'nhân vật', id)
+    await trx.deleteFrom('attachment').where('entityId', '=', id).execute()
     await removeFromIndex(trx, id)
   })
 }

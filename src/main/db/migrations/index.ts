@@ -8,6 +8,7 @@ import * as m0002 from './0002-create-agreements.ts'
 import * as m0003 from './0003-create-engagements.ts'
 import * as m0004 from './0004-create-search.ts'
 import * as m0005 from './0005-create-trips.ts'
+import * as m0006 from './0006-create-attachments.ts'
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001-create-partners', m0001],
@@ -15,6 +16,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0003-create-engagements', m0003],
   ['0004-create-search', m0004],
   ['0005-create-trips', m0005],
+  ['0006-create-attachments', m0006],
 ]
 
 /** The schema version this build writes: the number of migrations it knows. */

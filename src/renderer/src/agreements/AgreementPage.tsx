@@ -15,6 +15,7 @@ import { initialValues, toInput } from '../components/forms.ts'
 import { CommitmentBadge, DeleteButton, ErrorAlert, Info, Loading, PageHeader, RecordActions, StatusBadge } from '../components/ui.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { AgreementForm } from './AgreementForm.tsx'
+import { Attachments } from '../components/Attachments.tsx'
 
 export function AgreementPage() {
   const { id = '' } = useParams()
@@ -131,6 +132,7 @@ export function AgreementPage() {
         </Table>
       )}
 
+      <Attachments entity="agreement" entityId={id} />
       {a.engagements.length > 0 && (
         <>
           <Text fw={650} size="lg">

@@ -52,6 +52,8 @@ export const en: Messages = {
     date: 'Date',
     status: 'Status',
     exportPack: 'Export data pack',
+    attachments: 'Attachments (scans, pictures)',
+    attach: 'Attach a file…',
   },
   home: {
     title: 'Overview',

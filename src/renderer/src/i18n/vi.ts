@@ -50,6 +50,8 @@ export const vi = {
     date: 'Ngày',
     status: 'Tình trạng',
     exportPack: 'Xuất gói dữ liệu',
+    attachments: 'Tệp đính kèm (bản quét, ảnh)',
+    attach: 'Đính kèm tệp…',
   },
   home: {
     title: 'Tổng quan',

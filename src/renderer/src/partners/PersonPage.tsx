@@ -8,6 +8,7 @@ import { call, useApi } from '../api.ts'
 import { ErrorAlert, Info, Loading, PageHeader, RecordActions } from '../components/ui.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { PersonForm } from './PersonForm.tsx'
+import { Attachments } from '../components/Attachments.tsx'
 import { AgreementList, EngagementTimeline } from './timeline.tsx'
 
 export function PersonPage() {
@@ -66,6 +67,7 @@ export function PersonPage() {
           </Stack>
         </Card>
       </SimpleGrid>
+      <Attachments entity="person" entityId={id} />
       <Text fw={600}>{t('nav.agreements')}</Text>
       <AgreementList rows={data.agreements} />
       <Text fw={600}>{t('engagements.timeline')}</Text>

@@ -1,0 +1,46 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { folderPlatform } from '../platform.ts'
+import { openTestCore, tempDir, type TestCore } from '../test-support.ts'
+import { applyPack, buildPack } from './pack.ts'
+
+const MOU = '01936d00-0000-7000-8000-000300000001'
+const PERSON = '01936d00-0000-7000-8000-000200000001'
+const files = { attachmentToOpen: undefined as string | undefined, opened: [] as string[] }
+let core: TestCore
+const dir = tempDir()
+beforeAll(async () => {
+  core = await openTestCore({ platform: folderPlatform(join(dir, 'out'), files) })
+  await core.call('demo.load')
+})
+afterAll(() => core.dispose())
+
+describe('attachments', () => {
+  it('keeps a scan once by its hash, opens it with the system viewer and carries it in a pack', async () => {
+    const scan = join(dir, 'Ban-ghi-nho-Ha-Nam-Gunma.pdf')
+    writeFileSync(scan, '%PDF-1.4\n% bản quét văn kiện\n%%EOF\n')
+    files.attachmentToOpen = scan
+    const first = await core.call('attachments.add', { entity: 'agreement', entityId: MOU })
+    await core.call('attachments.add', { entity: 'person', entityId: PERSON })
+    expect(readdirSync(join(core.dir, 'attachments'))).toHaveLength(1) // the same scan, stored once
+    const [listed] = await core.call('attachments.list', { entityId: MOU })
+    expect(listed).toMatchObject({ fileName: 'Ban-ghi-nho-Ha-Nam-Gunma.pdf', mime: 'application/pdf' })
+    await core.call('attachments.open', { id: first!.id })
+    expect(files.opened).toEqual([join(core.dir, 'attachments', listed!.sha256)])
+
+    const other = await openTestCore()
+    await applyPack(other.ctx, (await buildPack(core.ctx, { kind: 'all' }, core.dir)).bytes, other.dir)
+    expect(await other.call('attachments.list', { entityId: MOU })).toEqual([expect.objectContaining({ sha256: listed!.sha256 })])
+    expect(existsSync(join(other.dir, 'attachments', listed!.sha256))).toBe(true)
+    await other.dispose()
+  })
+
+  it('refuses what is not a PDF or a picture', async () => {
+    const exe = join(dir, 'chuong-trinh.exe')
+    writeFileSync(exe, 'MZ')
+    files.attachmentToOpen = exe
+    const r = await core.dispatch('attachments.add', { entity: 'agreement', entityId: MOU })
+    expect(r.ok ? null : r.error.message).toMatch(/Chỉ đính kèm tệp PDF hoặc ảnh/)
+  })
+})
