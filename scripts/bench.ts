@@ -5,7 +5,7 @@
  *
  *   npm run bench [-- --partners 20000 --agreements 100000 --engagements 200000]
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -14,6 +14,11 @@ import { v7 as uuidv7 } from 'uuid'
 import { openCore } from '../src/main/core.ts'
 import { reindexAll } from '../src/main/search/documents.ts'
 import { benchBrief } from './bench-brief.ts'
+import ExcelJS from 'exceljs'
+import { createBackup } from '../src/main/exchange/backup.ts'
+import { commitImport, previewImport } from '../src/main/exchange/import/import.ts'
+import { readTable } from '../src/main/exchange/import/read.ts'
+import { applyPack, buildPack } from '../src/main/exchange/pack.ts'
 
 const { values } = parseArgs({
   options: {
@@ -204,6 +209,45 @@ try {
     timings[group] = { p50: round(percentile(all, 50)), p95: round(percentile(all, 95)), max: round(all.at(-1)!), slowest: `${slowest.q} (p95 ${round(slowest.p95)} ms)` }
   }
   const firstPage = await timeIt(() => core.dispatch('agreements.list', { limit: 300 }), 30)
+
+  // Data exchange at this size: backup, pack out and into an empty installation, a 10,000-row import.
+  const seconds = (t: number) => round((performance.now() - t) / 1000)
+  let t = performance.now()
+  const backup = await createBackup(sqlite, join(dir, 'backups'), 'manual')
+  const backupSeconds = seconds(t)
+  t = performance.now()
+  const pack = await buildPack(ctx, { kind: 'all' }, dir)
+  const packExportSeconds = seconds(t)
+  mkdirSync(join(dir, 'other'), { recursive: true })
+  const other = await openCore({ dbPath: join(dir, 'other', 'other.sqlite'), resourcesDir: resolve(import.meta.dirname, '..', 'resources'), log: () => {} })
+  t = performance.now()
+  await applyPack(other.ctx, pack.bytes, join(dir, 'other'))
+  const packImportSeconds = seconds(t)
+  const sheet = new ExcelJS.Workbook()
+  const ws = sheet.addWorksheet('Văn kiện')
+  ws.addRow(['Tên văn kiện', 'Loại văn kiện', 'Ngày ký', 'Bên Việt Nam', 'Đối tác', 'Lĩnh vực'])
+  for (let i = 0; i < 10_000; i++) ws.addRow([`Văn kiện nhập thử ${i + 1}`, 'MOU', '01/06/2024', 'Thanh Hóa', 'Yamanashi', 'Du lịch'])
+  const sheetBytes = new Uint8Array(await sheet.xlsx.writeBuffer())
+  t = performance.now()
+  const preview = await previewImport(other.db, await readTable(sheetBytes, 'bench.xlsx'), 'agreements')
+  const importPreviewSeconds = seconds(t)
+  t = performance.now()
+  await commitImport(other.ctx, preview)
+  const importCommitSeconds = seconds(t)
+  await other.close()
+  const exchange = {
+    backupSeconds,
+    backupMB: Math.round(backup.bytes / 1e6),
+    packExportSeconds,
+    packMB: Math.round(pack.bytes.length / 1e6),
+    packImportSeconds,
+    import10000RowsSeconds: { read: importPreviewSeconds, write: importCommitSeconds, total: round(importPreviewSeconds + importCommitSeconds) },
+    targets: {
+      packExportUnder10s: packExportSeconds < 10 ? 'ok' : 'MISSED',
+      packImportUnder10s: packImportSeconds < 10 ? 'ok' : 'MISSED',
+      importUnder3s: importPreviewSeconds + importCommitSeconds < 3 ? 'ok' : 'MISSED',
+    },
+  }
   const counts = (await core.dispatch('app.info', undefined)) as { ok: true; value: { counts: unknown } }
   const target = (p95: number, limit: number) => (p95 <= limit ? 'ok' : 'MISSED')
   const figures = {
@@ -216,6 +260,7 @@ try {
       searchP95Le10ms: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, target((v as { p95: number }).p95, 10)])),
       firstPageP95Le100ms: target(firstPage.p95, 100),
     },
+    exchange,
     correct: Object.entries(expected).every(([q, title]) => correctness[q as keyof typeof correctness] === title),
     firstHits: correctness,
     memoryMB: Math.round(process.memoryUsage().rss / 1e6),

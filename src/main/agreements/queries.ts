@@ -210,33 +210,38 @@ function agreementColumns(input: AgreementFields) {
   return { ...rest, shortenedProcedure: shortenedProcedure ? 1 : 0 }
 }
 
-async function writeChildren(trx: Db, ctx: Ctx, agreementId: string, input: AgreementFields) {
-  await assertExist(trx, 'locality', input.parties.flatMap((p) => (p.localityId ? [p.localityId] : [])), 'parties')
-  await assertExist(trx, 'organization', input.parties.flatMap((p) => (p.organizationId ? [p.organizationId] : [])), 'parties')
-  await assertExist(trx, 'person', input.signatories.map((s) => s.personId), 'signatories')
+/**
+ * `bulk`: a new agreement whose references the caller has just resolved from this db (a
+ * spreadsheet import): nothing to delete, and the foreign keys still guard every id.
+ */
+async function writeChildren(trx: Db, ctx: Ctx, agreementId: string, input: AgreementFields, bulk = false) {
   const sectors = [...new Set(input.sectors)]
-  await assertSectors(trx, sectors)
-  await trx.deleteFrom('agreementParty').where('agreementId', '=', agreementId).execute()
-  await trx.deleteFrom('agreementSignatory').where('agreementId', '=', agreementId).execute()
-  await trx.deleteFrom('agreementSector').where('agreementId', '=', agreementId).execute()
-  for (const [position, p] of input.parties.entries()) {
-    await trx.insertInto('agreementParty').values({ ...stamp(ctx), agreementId, position, ...p }).execute()
+  if (!bulk) {
+    await assertExist(trx, 'locality', input.parties.flatMap((p) => (p.localityId ? [p.localityId] : [])), 'parties')
+    await assertExist(trx, 'organization', input.parties.flatMap((p) => (p.organizationId ? [p.organizationId] : [])), 'parties')
+    await assertExist(trx, 'person', input.signatories.map((s) => s.personId), 'signatories')
+    await assertSectors(trx, sectors)
+    await trx.deleteFrom('agreementParty').where('agreementId', '=', agreementId).execute()
+    await trx.deleteFrom('agreementSignatory').where('agreementId', '=', agreementId).execute()
+    await trx.deleteFrom('agreementSector').where('agreementId', '=', agreementId).execute()
+  }
+  if (input.parties.length) {
+    await trx.insertInto('agreementParty').values(input.parties.map((p, position) => ({ ...stamp(ctx), agreementId, position, ...p }))).execute()
   }
   for (const [position, s] of input.signatories.entries()) {
     await trx.insertInto('agreementSignatory').values({ ...stamp(ctx), agreementId, position, ...s }).execute()
   }
-  for (const sectorCode of sectors) {
-    await trx.insertInto('agreementSector').values({ agreementId, sectorCode }).execute()
-  }
+  if (sectors.length) await trx.insertInto('agreementSector').values(sectors.map((sectorCode) => ({ agreementId, sectorCode }))).execute()
 }
 
 /**
  * `fixedId` keeps a record's id when it comes from a data pack; `index: false` leaves the
- * search index to the caller (a bulk import indexes all its records at the end).
+ * search index to the caller (a bulk import indexes all its records at the end); `bulk`
+ * see writeChildren.
  */
-export async function insertAgreement(trx: Db, ctx: Ctx, input: AgreementFields, fixedId?: string, options: { index?: boolean } = {}): Promise<string> {
+export async function insertAgreement(trx: Db, ctx: Ctx, input: AgreementFields, fixedId?: string, options: { index?: boolean; bulk?: boolean } = {}): Promise<string> {
   const id = await insertRecord(trx, ctx, 'agreement', { ...agreementColumns(input), ...(fixedId && { id: fixedId }) })
-  await writeChildren(trx, ctx, id, input)
+  await writeChildren(trx, ctx, id, input, options.bulk)
   if (options.index !== false) await indexAgreement(trx, id)
   return id
 }

@@ -311,6 +311,13 @@ export async function analyzePack(db: Db, bytes: Uint8Array): Promise<PackAnalys
   return analysis
 }
 
+async function insertMany(trx: Db, table: Table, rows: Row[]) {
+  if (rows.length === 0) return
+  // Keep each statement well under SQLite's limit on bound parameters.
+  const perStatement = Math.max(1, Math.floor(8000 / Object.keys(rows[0]!).length))
+  for (let i = 0; i < rows.length; i += perStatement) await trx.insertInto(table).values(rows.slice(i, i + perStatement) as never).execute()
+}
+
 async function writeRow(trx: Db, table: Table, row: Row, mode: 'insert' | 'update') {
   if (mode === 'insert') await trx.insertInto(table).values(row as never).execute()
   else await trx.updateTable(table).set(row as never).where(sql.ref('id'), '=', row.id as string).execute()
@@ -333,12 +340,11 @@ export async function applyPack(
     const writes = [...p.writes, ...p.conflicts.filter((c) => choices[c.key] === 'theirs').map((c) => ({ table: c.table, row: c.theirs, mode: 'update' as const }))]
     const written = new Map<EntityTable, Set<string>>()
     for (const table of ENTITY_TABLES) {
-      for (const w of writes.filter((x) => x.table === table)) {
-        await writeRow(trx, table, w.row, w.mode)
-        const set = written.get(table) ?? new Set<string>()
-        set.add(w.row.id as string)
-        written.set(table, set)
-      }
+      const mine = writes.filter((x) => x.table === table)
+      // New records in multi-row statements; a pack of 100,000 agreements is mostly new rows.
+      await insertMany(trx, table, mine.filter((w) => w.mode === 'insert').map((w) => w.row))
+      for (const w of mine.filter((x) => x.mode === 'update')) await writeRow(trx, table, w.row, 'update')
+      written.set(table, new Set(mine.map((w) => w.row.id as string)))
     }
     // The children of every record taken from the pack come with it, except links to
     // records neither side has (a partial pack's edges).
@@ -355,7 +361,10 @@ export async function applyPack(
     for (const child of CHILD_TABLES) {
       const parents = written.get(child.parent)
       if (!parents?.size) continue
-      await trx.deleteFrom(child.table).where(sql.ref(child.key), 'in', [...parents]).execute()
+      for (let i = 0, list = [...parents]; i < list.length; i += 5000) {
+        await trx.deleteFrom(child.table).where(sql.ref(child.key), 'in', list.slice(i, i + 5000)).execute()
+      }
+      const children: Row[] = []
       for (const row of p.data[child.table] ?? []) {
         const r = remap(row, p.idMap)
         if (!parents.has(r[child.key] as string)) continue
@@ -363,8 +372,9 @@ export async function applyPack(
         for (const [column, table] of Object.entries(TARGET)) {
           if (column !== child.key && typeof r[column] === 'string' && !(await exists(table, r[column] as string))) dangling = true
         }
-        if (!dangling) await trx.insertInto(child.table).values(r as never).execute()
+        if (!dangling) children.push(r)
       }
+      await insertMany(trx, child.table, children)
     }
     await trx
       .insertInto('appMeta')

@@ -357,7 +357,7 @@ export async function commitImport(ctx: Ctx, preview: Preview, actions: Record<n
       if (r.action === 'create') {
         if (preview.kind === 'partners') await insertOrganization(trx, ctx, input as never)
         else if (preview.kind === 'people') await insertPerson(trx, ctx, input as never)
-        else newAgreements.push(await insertAgreement(trx, ctx, input as never, undefined, { index: false }))
+        else newAgreements.push(await insertAgreement(trx, ctx, input as never, undefined, { index: false, bulk: true }))
         created++
       } else {
         const id = r.match!.id
