@@ -59,8 +59,8 @@ export function SettingsPage() {
             <Table.Tr key={a.id}>
               <Table.Td>{new Date(a.at).toLocaleString('vi-VN')}</Table.Td>
               <Table.Td>{a.actor}</Table.Td>
-              <Table.Td>{a.action}</Table.Td>
-              <Table.Td>{a.entity}</Table.Td>
+              <Table.Td>{t(`settings.auditActions.${a.action}`, { defaultValue: a.action })}</Table.Td>
+              <Table.Td>{t(`settings.entities.${a.entity}`, { defaultValue: a.entity })}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
