@@ -23,7 +23,7 @@ import { agreementsOfLocality, getAgreement, pmReportDueDate } from '../agreemen
 import type { Db } from '../context.ts'
 import { engagementsOf, getEngagement } from '../engagements/queries.ts'
 import { successorsOf, withLineage } from '../partners/lineage.ts'
-import { getTrip } from '../trips/queries.ts'
+import { counterpartNames, getTrip } from '../trips/queries.ts'
 import { BRIEF_TEXT, PROTOCOL_GENERAL, PROTOCOL_JAPAN, dayLabel, placeDate, roman } from './text.ts'
 
 const STALE_MS = 2 * 365.25 * 24 * 3600 * 1000
@@ -364,12 +364,6 @@ export async function assembleBrief(db: Db, tripOrId: string | Trip, settings: B
   }
 }
 
-/** "tỉnh Yamanashi": a locality as a Vietnamese sentence names it. */
-async function localityTitle(db: Db, id: string): Promise<string> {
-  const l = await db.selectFrom('locality').select(['nameVi', 'designationVi']).where('id', '=', id).executeTakeFirstOrThrow()
-  return [l.designationVi, l.nameVi].filter(Boolean).join(' ')
-}
-
 /**
  * An engagement with many partners (the forum of 25/11/2025) seen as a trip of meetings:
  * one meeting per foreign participant, on the engagement's day, so that each can have its
@@ -389,31 +383,30 @@ export async function engagementTrip(db: Db, engagementId: string, homeLocalityI
   const destinationIds = foreign.flatMap((p) => (p.localityId ? [p.localityId] : []))
   const destinations = destinationIds.length ? await db.selectFrom('locality').select(['id', 'nameVi', 'nameNative']).where('id', 'in', destinationIds).execute() : []
   const meta = { createdAt: e.createdAt, updatedAt: e.updatedAt, updatedBy: e.updatedBy, origin: e.origin }
-  const items = await Promise.all(
-    foreign.map(async (p, i) => {
-      const counterpart = { personId: p.personId, organizationId: p.organizationId, localityId: p.localityId }
-      const display = p.localityId ? await localityTitle(db, p.localityId) : p.name
-      return {
-        ...meta,
-        id: `${engagementId}-${i + 1}`,
-        tripId: engagementId,
-        kind: 'meeting' as const,
-        title: `Làm việc với ${display}`,
-        start: `${e.startDate}T09:00`,
-        end: null,
-        place: e.place,
-        counterparts: [{ ...counterpart, name: display, exists: true }],
-        sectors: [],
-        attendees: null,
-        purpose: p.role ? `${p.role}. ${e.title}` : e.title,
-        talkingPoints: null,
-        asks: null,
-        offers: null,
-        sensitivities: null,
-        logistics: null,
-      }
-    }),
-  )
+  const names = await counterpartNames(db, foreign)
+  const items = foreign.map((p, i) => {
+    const counterpart = { personId: p.personId, organizationId: p.organizationId, localityId: p.localityId }
+    const display = names.get(p.localityId ?? p.organizationId ?? p.personId ?? '') ?? p.name
+    return {
+      ...meta,
+      id: `${engagementId}-${i + 1}`,
+      tripId: engagementId,
+      kind: 'meeting' as const,
+      title: `Làm việc với ${display}`,
+      start: `${e.startDate}T09:00`,
+      end: null,
+      place: e.place,
+      counterparts: [{ ...counterpart, name: display, exists: true }],
+      sectors: [],
+      attendees: null,
+      purpose: p.role ? `${p.role}. ${e.title}` : e.title,
+      talkingPoints: null,
+      asks: null,
+      offers: null,
+      sensitivities: null,
+      logistics: null,
+    }
+  })
   return {
     ...meta,
     id: engagementId,

@@ -47,8 +47,11 @@ export async function listTrips(db: Db): Promise<TripRow[]> {
   }))
 }
 
-/** Names of counterparts; a counterpart deleted since is kept, marked as missing. */
-async function counterpartNames(db: Db, refs: CounterpartRef[]): Promise<Map<string, string>> {
+/**
+ * Names of counterparts as a programme shows them ("tỉnh Yamanashi", "YAMAMOTO Ichita"),
+ * one query per kind; ids with no record are absent from the map.
+ */
+export async function counterpartNames(db: Db, refs: CounterpartRef[]): Promise<Map<string, string>> {
   const ids = (k: keyof CounterpartRef) => [...new Set(refs.flatMap((r) => (r[k] ? [r[k]!] : [])))]
   const names = new Map<string, string>()
   const people = ids('personId')

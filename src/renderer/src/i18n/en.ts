@@ -41,7 +41,6 @@ export const en: Messages = {
     count: '{{count}} records',
     error: 'Error',
     datePlaceholder: 'dd/mm/yyyy',
-    confirmDeleteTitle: 'Delete this record?',
     confirmDelete: 'Delete “{{name}}”? This cannot be undone.',
     remove: 'Remove',
     open: 'Open',

@@ -39,7 +39,6 @@ export const vi = {
     count: '{{count}} bản ghi',
     error: 'Có lỗi',
     datePlaceholder: 'dd/mm/yyyy',
-    confirmDeleteTitle: 'Xóa bản ghi?',
     confirmDelete: 'Xóa “{{name}}”? Thao tác này không thể hoàn tác.',
     remove: 'Bỏ',
     open: 'Mở',
