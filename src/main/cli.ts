@@ -69,7 +69,11 @@ async function withCore<T>(dbPath: string, fn: (core: Core) => Promise<T>): Prom
     version,
   })
   try {
-    return await fn(core)
+    const result = await fn(core)
+    // The search documents a bulk write queued are written before the command exits.
+    core.indexer.kick()
+    await core.indexer.idle()
+    return result
   } finally {
     await core.close()
   }

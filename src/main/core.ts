@@ -15,6 +15,7 @@ import { SCHEMA_VERSION } from './db/migrations/index.ts'
 import type { DB } from './db/schema.ts'
 import { loadReferenceData } from './reference/load.ts'
 import { indexLocality, indexOrganization } from './search/documents.ts'
+import { startIndexer, type Indexer } from './search/queue.ts'
 import { todayIso } from '../shared/text/dates.ts'
 import { folderPlatform, type Platform } from './platform.ts'
 import { AppError } from './errors.ts'
@@ -47,6 +48,8 @@ export interface Core {
   backupDir: string
   close(): Promise<void>
   restore(source: string): Promise<BackupInfo>
+  /** Writes the search documents that bulk writes queued (see search/queue.ts). */
+  indexer: Indexer
 }
 
 function osUser(): string {
@@ -93,6 +96,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     today: () => todayIso(clock()),
   }
   await prepare(opened.db, ctx, options)
+  const log = options.log ?? ((e: unknown) => console.error(e))
 
   const core: Core = {
     ctx,
@@ -101,10 +105,16 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     backupPath: opened.backupPath,
     backupDir,
     dispatch: async () => ({ ok: false, error: { code: 'internal', message: '' } }),
-    close: () => current.close(),
+    close: async () => {
+      await core.indexer.stop()
+      await current.close()
+    },
     restore,
+    indexer: startIndexer(() => core.db, log),
   }
   let current = opened
+  // Documents queued before the last quit (or a crash) are written now.
+  core.indexer.kick()
 
   /**
    * Replaces the database with a backup: the file is checked first, the current database is
@@ -114,6 +124,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   async function restore(source: string): Promise<BackupInfo> {
     checkRestorable(source)
     const safety = await createBackup(current.sqlite, backupDir, 'before-restore', clock())
+    await core.indexer.stop()
     const replaceWith = async (file: string) => {
       await current.close()
       const tmp = `${options.dbPath}.${process.pid}.restore.tmp`
@@ -131,6 +142,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     } catch (e) {
       await replaceWith(safety.path)
       throw e instanceof AppError ? e : new AppError('internal', `Khôi phục thất bại, dữ liệu đã được giữ nguyên: ${(e as Error).message} / restore failed, nothing changed`)
+    } finally {
+      core.indexer.kick()
     }
     return safety
   }
@@ -142,12 +155,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     schemaVersion: SCHEMA_VERSION,
     platform: options.platform ?? folderPlatform(join(dirname(options.dbPath), 'exports')),
     dataDir: dirname(options.dbPath),
+    searchIndex: core.indexer,
     backups: {
       dir: backupDir,
       create: () => createBackup(core.sqlite, backupDir, 'manual', clock()),
       restore,
     },
   })
-  core.dispatch = createDispatcher(ctx, handlers, { checkOutput: options.checkOutput, log: options.log ?? ((e) => console.error(e)) })
+  core.dispatch = createDispatcher(ctx, handlers, { checkOutput: options.checkOutput, log })
   return core
 }

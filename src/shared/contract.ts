@@ -205,6 +205,8 @@ export const contract = {
     z.object({ q: z.string().max(200, { error: 'Từ khóa quá dài / query too long' }), limit: z.number().int().min(1).max(50).optional() }),
     z.array(searchHit),
   ),
+  /** Records still waiting for their search documents after a bulk write (the index catches up in the background). */
+  'search.status': method(noInput, z.object({ pending: z.number() })),
   'trips.list': method(noInput, z.array(tripRow)),
   'trips.get': method(idInput, trip),
   'trips.create': method(tripInput, created),
@@ -257,7 +259,7 @@ export const contract = {
   /** Writes the chosen rows, all in one transaction. */
   'import.commit': method(
     importOptions.extend({ actions: z.record(z.string().regex(/^\d+$/), z.enum(['create', 'update', 'skip'])).default({}) }),
-    z.object({ created: z.number(), updated: z.number(), skipped: z.number() }),
+    z.object({ created: z.number(), updated: z.number(), skipped: z.number(), indexing: z.number() }),
   ),
   /** A data pack of everything, one partner (locality or organization) or one trip; asks where to save. */
   'packs.export': method(
@@ -269,7 +271,7 @@ export const contract = {
   /** Imports the opened pack in one transaction; each conflict as chosen ("theirs" takes the pack's version). */
   'packs.apply': method(
     z.object({ token: z.string().max(64), choices: z.record(z.string().max(120), z.enum(['mine', 'theirs'])).default({}) }),
-    packAnalysis.extend({ resolvedTheirs: z.number() }),
+    packAnalysis.extend({ resolvedTheirs: z.number(), indexing: z.number() }),
   ),
   /** Asks for a PDF or picture and attaches it to an agreement or a person. */
   'attachments.add': method(z.object({ entity: z.enum(['agreement', 'person']), entityId: z.uuid() }), created.nullable()),

@@ -251,13 +251,22 @@ export function createAgreement(ctx: Ctx, input: AgreementFields): Promise<{ id:
 }
 
 export function updateAgreement(ctx: Ctx, id: string, input: AgreementFields): Promise<void> {
-  return ctx.db.transaction().execute(async (trx) => {
-    await updateRecord(trx, ctx, 'agreement', 'văn kiện', id, agreementColumns(input))
-    await writeChildren(trx, ctx, id, input)
-    await indexAgreement(trx, id)
-    const linked = await trx.selectFrom('engagementAgreement').select('engagementId').where('agreementId', '=', id).execute()
-    for (const e of linked) await indexEngagement(trx, e.engagementId)
-  })
+  return ctx.db.transaction().execute((trx) => writeAgreementUpdate(trx, ctx, id, input))
+}
+
+/** An edit inside the caller's transaction: columns, parties, signatories, sectors, the index. */
+export async function writeAgreementUpdate(trx: Db, ctx: Ctx, id: string, input: AgreementFields): Promise<void> {
+  await updateRecord(trx, ctx, 'agreement', 'văn kiện', id, agreementColumns(input))
+  await writeChildren(trx, ctx, id, input)
+  await indexAgreement(trx, id)
+  const linked = await trx.selectFrom('engagementAgreement').select('engagementId').where('agreementId', '=', id).execute()
+  for (const e of linked) await indexEngagement(trx, e.engagementId)
+}
+
+/** The signatories as an edit sends them (a spreadsheet row has none: they are kept). */
+export async function signatoriesOf(db: Db, agreementId: string): Promise<AgreementFields['signatories']> {
+  const rows = await db.selectFrom('agreementSignatory').select(['personId', 'side', 'titleAtSigning']).where('agreementId', '=', agreementId).orderBy('position').execute()
+  return rows
 }
 
 /** Commitments belong to their agreement and go with it; the confirmation says how many. */

@@ -20,6 +20,7 @@ import { existsSync } from 'node:fs'
 import { basename } from 'node:path'
 import { agreementsWorkbook, lawReportWorkbook } from '../exchange/reports.ts'
 import { search } from '../search/query.ts'
+import { pendingCount, type Indexer } from '../search/queue.ts'
 import type { Handlers } from './dispatcher.ts'
 
 export interface HandlerEnv {
@@ -30,6 +31,8 @@ export interface HandlerEnv {
   platform: Platform
   /** The folder beside the db: letterhead templates live here. */
   dataDir: string
+  /** Bulk writes queue search documents; the indexer writes them after. */
+  searchIndex: Pick<Indexer, 'kick'>
   backups: {
     dir: string
     create(): Promise<BackupInfo>
@@ -125,6 +128,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'engagements.delete': async (ctx, { id }) => (await engagements.deleteEngagement(ctx, id), ok),
 
     'search.query': (ctx, { q, limit }) => search(ctx.db, q, limit),
+    'search.status': async (ctx) => ({ pending: await pendingCount(ctx.db) }),
 
     'trips.list': (ctx) => trips.listTrips(ctx.db),
     'trips.get': (ctx, { id }) => trips.getTrip(ctx.db, id),
@@ -199,7 +203,9 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'import.preview': async (ctx, { token, kind, ...options }) => (await imports.preview(ctx.db, token, kind, options)).view,
     'import.commit': async (ctx, { token, kind, actions, ...options }) => {
       const { preview } = await imports.preview(ctx.db, token, kind, options)
-      return commitImport(ctx, preview, Object.fromEntries(Object.entries(actions).map(([row, action]) => [Number(row), action])))
+      const r = await commitImport(ctx, preview, Object.fromEntries(Object.entries(actions).map(([row, action]) => [Number(row), action])))
+      env.searchIndex.kick()
+      return r
     },
     'packs.export': async (ctx, input) => {
       const scope: PackScope = input?.tripId ? { kind: 'trip', id: input.tripId } : input?.partnerId ? { kind: 'partner', id: input.partnerId } : { kind: 'all' }
@@ -214,7 +220,8 @@ export function createHandlers(env: HandlerEnv): Handlers {
     },
     'packs.apply': async (ctx, { token, choices }) => {
       const r = await applyPack(ctx, packs.bytes(token), env.dataDir, choices)
-      return { ...packView(token, packs.fileName(token), r), resolvedTheirs: r.resolvedTheirs }
+      env.searchIndex.kick()
+      return { ...packView(token, packs.fileName(token), r), resolvedTheirs: r.resolvedTheirs, indexing: r.indexing }
     },
     'attachments.add': async (ctx, { entity, entityId }) => {
       const source = await env.platform.chooseAttachment()

@@ -53,6 +53,7 @@ describe('database', () => {
       '0004-create-search': ['search_doc', 'search_fts_partner', 'search_fts_record', 'search_tri_record'],
       '0005-create-trips': ['trip', 'trip_destination', 'trip_member', 'itinerary_item', 'snippet', 'brief', 'brief_export'],
       '0006-create-attachments': ['attachment'],
+      '0007-create-search-queue': ['search_queue'],
     }
     expect(migrations.map(([name]) => name)).toEqual(Object.keys(expected))
     const path = join(fresh(), 'db.sqlite')

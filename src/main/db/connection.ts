@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely'
+import { CamelCasePlugin, Kysely, SqliteDialect, type SqliteDatabase } from 'kysely'
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration'
 import { AppError } from '../errors.ts'
 import { migrations as allMigrations, SCHEMA_VERSION } from './migrations/index.ts'
@@ -67,6 +67,34 @@ function inspectExisting(path: string, known: ReadonlySet<string>, knownVersion:
   }
 }
 
+/**
+ * Kysely prepares every statement it runs; preparing costs more than running a small
+ * query, and bulk writes (imports, packs, the search index) run the same few statements
+ * thousands of times. Prepared statements are kept by their SQL text, least recently used
+ * dropped first. A statement still being iterated is never handed out twice.
+ */
+export function withStatementCache(sqlite: Database.Database, size = 400): SqliteDatabase {
+  const cache = new Map<string, Database.Statement>()
+  return {
+    prepare(text: string) {
+      const hit = cache.get(text)
+      if (hit && !hit.busy) {
+        cache.delete(text)
+        cache.set(text, hit)
+        return hit
+      }
+      const statement = sqlite.prepare(text)
+      cache.set(text, statement)
+      if (cache.size > size) cache.delete(cache.keys().next().value!)
+      return statement
+    },
+    close: () => {
+      cache.clear()
+      sqlite.close()
+    },
+  }
+}
+
 export function timestampForFile(d = new Date()): string {
   return d.toISOString().replace(/[:.]/g, '-')
 }
@@ -91,7 +119,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     throw new AppError('db_damaged', `Tệp dữ liệu bị hỏng: ${(e as Error).message} / damaged database`)
   }
 
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] })
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] })
 
   let backupPath: string | null = null
   if (existed && version > 0 && version < knownVersion && options.backupDir) {

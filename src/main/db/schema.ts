@@ -210,6 +210,13 @@ export interface SearchDocTable {
   nativeNames: string
 }
 
+/** Records waiting for their search documents (bulk writes), oldest first. */
+export interface SearchQueueTable {
+  seq: Generated<number>
+  kind: string
+  entityId: string
+}
+
 export interface TripTable extends Meta {
   title: string
   homeLocalityId: string | null
@@ -308,6 +315,7 @@ export interface DB {
   auditLog: AuditLogTable
   appMeta: AppMetaTable
   searchDoc: SearchDocTable
+  searchQueue: SearchQueueTable
   trip: TripTable
   tripDestination: TripDestinationTable
   tripMember: TripMemberTable

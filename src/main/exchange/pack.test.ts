@@ -1,7 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTestCore, type TestCore } from '../test-support.ts'
-import { analyzePack, applyPack, buildPack, readPack } from './pack.ts'
+import { analyzePack, applyPack, buildPack, packRecords } from './pack.ts'
 
 const HA_NAM_MOU = '01936d00-0000-7000-8000-000300000001'
 const TH_YAMANASHI = '01936d00-0000-7000-8000-000300000002'
@@ -89,18 +89,19 @@ describe('data packs', () => {
 
   it('packs one partner with what is linked to it, or one trip with what its brief needs', async () => {
     const yamanashi = (await a.db.selectFrom('locality').select('id').where('refKey', '=', 'jp-pref-19').executeTakeFirstOrThrow()).id
-    const partner = readPack(await pack(a, { kind: 'partner', id: yamanashi }))
-    expect(partner.data.agreement?.map((x) => x.id)).toEqual([TH_YAMANASHI])
-    expect(partner.data.commitment).toHaveLength(5)
+    const partner = await pack(a, { kind: 'partner', id: yamanashi })
+    const records = (table: string) => packRecords(partner, table)
+    expect(records('agreement').map((x) => x.id)).toEqual([TH_YAMANASHI])
+    expect(records('commitment')).toHaveLength(5)
     // The engagements' other participants come too, and the successors of old units among them.
-    expect(partner.data.locality?.map((l) => l.nameVi)).toEqual(expect.arrayContaining(['Thanh Hóa', 'Yamanashi', 'Hà Nam', 'Ninh Bình']))
-    expect(partner.data.localityLineage?.length).toBeGreaterThan(0)
-    expect(partner.data.engagement?.length).toBe(3)
+    expect(records('locality').map((l) => l.nameVi)).toEqual(expect.arrayContaining(['Thanh Hóa', 'Yamanashi', 'Hà Nam', 'Ninh Bình']))
+    expect(records('localityLineage').length).toBeGreaterThan(0)
+    expect(records('engagement').length).toBe(3)
 
-    const trip = readPack(await pack(a, { kind: 'trip', id: TRIP }))
-    expect(trip.data.trip).toHaveLength(1)
-    expect(trip.data.itineraryItem).toHaveLength(6)
-    expect(trip.data.organization?.map((o) => o.abbreviation)).toContain('JETRO')
+    const trip = await pack(a, { kind: 'trip', id: TRIP })
+    expect(packRecords(trip, 'trip')).toHaveLength(1)
+    expect(packRecords(trip, 'itineraryItem')).toHaveLength(6)
+    expect(packRecords(trip, 'organization').map((o) => o.abbreviation)).toContain('JETRO')
     await applyPack(b.ctx, await pack(a, { kind: 'trip', id: TRIP }), b.dir)
     const { model } = await b.call('briefs.get', { tripId: TRIP })
     expect(model.sections.find((s) => s.id === 'agreements')?.blocks[0]).toMatchObject({ type: 'table' })

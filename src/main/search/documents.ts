@@ -29,6 +29,9 @@ interface Doc {
   native: Text[]
 }
 
+/** `column IN (...)` for any number of ids: one JSON parameter, not one per id. */
+export const inList = (column: string, ids: readonly (string | number)[]) => sql<boolean>`${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`
+
 const joined = (parts: Text[]) => parts.filter(Boolean).join(' ')
 const listed = (parts: Text[]) => parts.filter(Boolean).join(' · ')
 
@@ -130,7 +133,7 @@ async function partiesOf(db: Db, ids?: readonly string[]): Promise<Map<string, P
     .select(['p.agreementId', 'p.localityId', 'l.nameVi as lName', 'l.validTo', 'l.nameNative as lNative', 'o.nameVi as oName', 'o.abbreviation', 'o.nameNative as oNative'])
     .orderBy('p.agreementId')
     .orderBy('p.position')
-  if (ids) q = q.where('p.agreementId', 'in', ids)
+  if (ids) q = q.where(inList('p.agreement_id', ids))
   const rows = await q.execute()
   const successors = await successorsOf(db, [...new Set(rows.filter((r) => r.validTo && r.localityId).map((r) => r.localityId!))])
   const named = rows.map((r) => ({
@@ -155,7 +158,7 @@ async function participantsOf(db: Db, ids?: readonly string[]): Promise<Map<stri
     .leftJoin('organization as o', 'o.id', 'p.organizationId')
     .leftJoin('person as pe', 'pe.id', 'p.personId')
     .select(['p.engagementId', 'l.nameVi as lName', 'l.nameNative as lNative', 'o.nameVi as oName', 'o.abbreviation', 'o.nameNative as oNative', 'pe.familyName', 'pe.givenName'])
-  if (ids) q = q.where('p.engagementId', 'in', ids)
+  if (ids) q = q.where(inList('p.engagement_id', ids))
   const rows = await q.execute()
   return groupBy(
     rows.map((p) => ({ engagementId: p.engagementId, words: joined([p.lName, p.oName, p.abbreviation, p.familyName, p.givenName]), native: p.lNative ?? p.oNative })),
@@ -258,15 +261,6 @@ export async function indexEngagement(db: Db, id: string): Promise<void> {
   await writeDoc(db, engagementDoc(e, (await participantsOf(db, [id])).get(id) ?? []))
 }
 
-/** Indexes many new agreements at once (a spreadsheet import): a few queries, not a few per record. */
-export async function indexNewAgreements(db: Db, ids: readonly string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += 500) {
-    const slice = ids.slice(i, i + 500)
-    const [agreements, parties] = await Promise.all([db.selectFrom('agreement').selectAll().where('id', 'in', slice).execute(), partiesOf(db, slice)])
-    await insertDocs(db, agreements.map((a) => agreementDoc(a, parties.get(a.id) ?? [])))
-  }
-}
-
 /**
  * After a locality, organization or person is renamed: the records that show its name
  * (agreements' party lists, people's subtitles, engagements' participants).
@@ -294,6 +288,76 @@ export async function reindexDependents(db: Db, partyId: string): Promise<void> 
   for (const e of engagements) await indexEngagement(db, e.engagementId)
 }
 
+// ---- many records ---------------------------------------------------------------------------
+
+export type EntityIds = Partial<Record<SearchKind, readonly string[]>>
+
+/**
+ * Rewrites the documents of many records at once (a data pack, a spreadsheet, the queue):
+ * their old documents are removed, those that still exist are written again, records in
+ * date order so that the newest rank first. A few set-based statements per kind.
+ */
+export async function reindexEntities(db: Db, ids: EntityIds): Promise<void> {
+  const all = Object.values(ids).flat()
+  for (let i = 0; i < all.length; i += 5000) {
+    const old = await db.selectFrom('searchDoc').select(['docId', 'kind']).where(inList('entity_id', all.slice(i, i + 5000))).execute()
+    const partner = old.filter((d) => PARTNER_KINDS.has(d.kind as SearchKind)).map((d) => d.docId)
+    const record = old.filter((d) => !PARTNER_KINDS.has(d.kind as SearchKind)).map((d) => d.docId)
+    const rowids = (list: number[]) => sql`rowid IN (SELECT value FROM json_each(${JSON.stringify(list)}))`
+    if (partner.length) await sql`DELETE FROM search_fts_partner WHERE ${rowids(partner)}`.execute(db)
+    if (record.length) {
+      await sql`DELETE FROM search_fts_record WHERE ${rowids(record)}`.execute(db)
+      await sql`DELETE FROM search_tri_record WHERE ${rowids(record)}`.execute(db)
+    }
+    if (old.length) await db.deleteFrom('searchDoc').where(inList('doc_id', old.map((d) => d.docId))).execute()
+  }
+  const chunks = (list: readonly string[] | undefined) => Array.from({ length: Math.ceil((list?.length ?? 0) / 2000) }, (_, k) => list!.slice(k * 2000, k * 2000 + 2000))
+  for (const chunk of chunks(ids.locality)) {
+    const localities = await db.selectFrom('locality').selectAll().where(inList('id', chunk)).execute()
+    const successors = await successorsOf(db, localities.filter((l) => l.validTo).map((l) => l.id))
+    await insertDocs(db, localities.map((l) => localityDoc(l, successors.get(l.id))))
+  }
+  for (const chunk of chunks(ids.organization)) {
+    await insertDocs(db, (await db.selectFrom('organization').selectAll().where(inList('id', chunk)).execute()).map(organizationDoc))
+  }
+  for (const chunk of chunks(ids.person)) {
+    await insertDocs(db, (await peopleQuery(db).where(inList('p.id', chunk)).execute()).map((p) => personDoc(p, p.orgName, p.localityName)))
+  }
+  for (const chunk of chunks(ids.agreement)) {
+    const [agreements, parties] = await Promise.all([
+      db.selectFrom('agreement').selectAll().where(inList('id', chunk)).orderBy('signedDate').execute(),
+      partiesOf(db, chunk),
+    ])
+    await insertDocs(db, agreements.map((a) => agreementDoc(a, parties.get(a.id) ?? [])))
+  }
+  for (const chunk of chunks(ids.engagement)) {
+    const [engagements, participants] = await Promise.all([
+      db.selectFrom('engagement').selectAll().where(inList('id', chunk)).orderBy('startDate').execute(),
+      participantsOf(db, chunk),
+    ])
+    await insertDocs(db, engagements.map((e) => engagementDoc(e, participants.get(e.id) ?? [])))
+  }
+}
+
+/** The records that show a partner's name: its agreements, people and engagements. */
+export async function dependentsOf(db: Db, partyIds: readonly string[]): Promise<EntityIds> {
+  if (partyIds.length === 0) return {}
+  // One indexed lookup per column (an OR across columns would scan the whole table).
+  const through = async <T extends 'agreementParty' | 'person' | 'engagementParticipant'>(table: T, out: string, columns: string[]) => {
+    const found = new Set<string>()
+    for (const column of columns) {
+      const rows = await db.selectFrom(table as 'person').select(sql<string>`${sql.ref(out)}`.as('v')).where(inList(column, partyIds)).execute()
+      for (const r of rows) found.add((r as unknown as { v: string }).v)
+    }
+    return [...found]
+  }
+  return {
+    agreement: await through('agreementParty', 'agreement_id', ['locality_id', 'organization_id']),
+    person: await through('person', 'id', ['locality_id', 'organization_id']),
+    engagement: await through('engagementParticipant', 'engagement_id', ['locality_id', 'organization_id', 'person_id']),
+  }
+}
+
 // ---- everything ---------------------------------------------------------------------------
 
 /** Rebuilds the whole index from a few set-based reads (after a bulk load). */
@@ -302,6 +366,8 @@ export async function reindexAll(db: Db): Promise<void> {
   await sql`DELETE FROM search_fts_record`.execute(db)
   await sql`DELETE FROM search_tri_record`.execute(db)
   await db.deleteFrom('searchDoc').execute()
+  // Everything is written below: nothing is left waiting.
+  await db.deleteFrom('searchQueue').execute()
 
   const localities = await db.selectFrom('locality').selectAll().execute()
   const successors = await successorsOf(db, localities.filter((l) => l.validTo).map((l) => l.id))

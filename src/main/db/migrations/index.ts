@@ -9,6 +9,7 @@ import * as m0003 from './0003-create-engagements.ts'
 import * as m0004 from './0004-create-search.ts'
 import * as m0005 from './0005-create-trips.ts'
 import * as m0006 from './0006-create-attachments.ts'
+import * as m0007 from './0007-create-search-queue.ts'
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001-create-partners', m0001],
@@ -17,6 +18,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0004-create-search', m0004],
   ['0005-create-trips', m0005],
   ['0006-create-attachments', m0006],
+  ['0007-create-search-queue', m0007],
 ]
 
 /** The schema version this build writes: the number of migrations it knows. */

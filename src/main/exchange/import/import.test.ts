@@ -47,7 +47,7 @@ describe('spreadsheet import', () => {
     expect(preview.rows.flatMap((r) => r.problems)).toEqual([])
     expect(preview.rows.map((r) => r.values.signedDate).slice(0, 3)).toEqual(['2020-01-01', '02/02/2020', String((Date.UTC(2020, 2, 3) - Date.UTC(1899, 11, 30)) / 86_400_000)])
     const before = agreementCount()
-    expect(await commitImport(core.ctx, preview)).toEqual({ created: 200, updated: 0, skipped: 0 })
+    expect(await commitImport(core.ctx, preview)).toEqual({ created: 200, updated: 0, skipped: 0, indexing: 0 })
     expect(agreementCount()).toBe(before + 200)
     const hit = (await core.call('search.query', { q: 'thoa thuan thu so 18' })).find((h) => h.kind === 'agreement')!
     const a = await core.call('agreements.get', { id: hit.id })

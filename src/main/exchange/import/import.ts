@@ -11,12 +11,13 @@ import { agreementInput } from '../../../shared/domain/agreements.ts'
 import { organizationInput, personInput } from '../../../shared/domain/partners.ts'
 import { isIsoDate, parseDate } from '../../../shared/text/dates.ts'
 import { fold } from '../../../shared/text/fold.ts'
-import { insertAgreement } from '../../agreements/queries.ts'
+import { insertAgreement, signatoriesOf, writeAgreementUpdate } from '../../agreements/queries.ts'
 import type { Ctx, Db } from '../../context.ts'
 import { AppError } from '../../errors.ts'
 import { insertOrganization, insertPerson } from '../../partners/queries.ts'
 import { updateRecord } from '../../records.ts'
-import { indexAgreement, indexNewAgreements, indexOrganization, indexPerson } from '../../search/documents.ts'
+import { indexOrganization, indexPerson } from '../../search/documents.ts'
+import { indexLater } from '../../search/queue.ts'
 import { toDetails } from '../../api/dispatcher.ts'
 import { convertLegacy, detectLegacy, type LegacyEncoding } from './encoding.ts'
 import type { Table } from './read.ts'
@@ -339,7 +340,11 @@ async function existingIndex(db: Db, kind: ImportKind): Promise<Map<string, { id
 }
 
 /** Writes the chosen rows in one transaction; any failure writes nothing. */
-export async function commitImport(ctx: Ctx, preview: Preview, actions: Record<number, RowAction> = {}): Promise<{ created: number; updated: number; skipped: number }> {
+export async function commitImport(
+  ctx: Ctx,
+  preview: Preview,
+  actions: Record<number, RowAction> = {},
+): Promise<{ created: number; updated: number; skipped: number; indexing: number }> {
   const chosen = preview.rows.map((r) => ({ ...r, action: actions[r.row] ?? r.action }))
   const bad = chosen.filter((r) => r.action !== 'skip' && r.problems.some((p) => p.level === 'error'))
   if (bad.length) {
@@ -368,14 +373,15 @@ export async function commitImport(ctx: Ctx, preview: Preview, actions: Record<n
           await updateRecord(trx, ctx, 'person', 'nhân vật', id, input as Record<string, unknown>)
           await indexPerson(trx, id)
         } else {
-          const { parties: _p, signatories: _s, sectors: _x, shortenedProcedure, ...columns } = input as Record<string, unknown>
-          await updateRecord(trx, ctx, 'agreement', 'văn kiện', id, { ...columns, shortenedProcedure: shortenedProcedure ? 1 : 0 })
-          await indexAgreement(trx, id)
+          // The row's parties and sectors replace the old ones; signatories are not in a sheet and stay.
+          const fields = input as Parameters<typeof writeAgreementUpdate>[3]
+          await writeAgreementUpdate(trx, ctx, id, { ...fields, signatories: await signatoriesOf(trx, id) })
         }
         updated++
       }
     }
-    await indexNewAgreements(trx, newAgreements)
-    return { created, updated, skipped: chosen.length - created - updated }
+    // Thousands of new agreements are indexed in the background, right after.
+    const indexing = await indexLater(trx, { agreement: newAgreements })
+    return { created, updated, skipped: chosen.length - created - updated, indexing }
   })
 }

@@ -1,0 +1,103 @@
+/**
+ * The search index for bulk writes. A handful of records is indexed at once, inside the
+ * transaction that writes them, as every edit is. Thousands of records (a data pack, a
+ * large spreadsheet) are queued in that same transaction instead, and the indexer writes
+ * their documents in small steps afterwards: the import finishes in seconds, the register
+ * shows the new records at once, and search finds them as the index catches up (the
+ * search box says so while it does). The queue is in the database, so a crash or a quit
+ * in between loses nothing: the indexer resumes on the next start.
+ */
+import { sql, type Kysely } from 'kysely'
+import type { Db } from '../context.ts'
+import type { DB } from '../db/schema.ts'
+import { reindexEntities, type EntityIds, type SearchKind } from './documents.ts'
+
+/** Up to this many records are indexed inside the writing transaction. */
+export const INLINE_LIMIT = 500
+/** Records per background step: one short transaction, so the window stays responsive. */
+const STEP = 2000
+const ORDER: SearchKind[] = ['locality', 'organization', 'person', 'agreement', 'engagement']
+
+/**
+ * Brings the index up to date for these records, now when they are few, else through the
+ * queue (records should be listed oldest first: the newest then rank first). Returns how
+ * many were queued.
+ */
+export async function indexLater(db: Db, ids: EntityIds): Promise<number> {
+  const total = ORDER.reduce((n, kind) => n + (ids[kind]?.length ?? 0), 0)
+  if (total <= INLINE_LIMIT) {
+    await reindexEntities(db, ids)
+    return 0
+  }
+  for (const kind of ORDER) {
+    const list = ids[kind] ?? []
+    // One statement per kind, the ids as one JSON parameter, in the order given.
+    if (list.length) await sql`INSERT INTO search_queue (kind, entity_id) SELECT ${kind}, value FROM json_each(${JSON.stringify(list)}) ORDER BY key`.execute(db)
+  }
+  return total
+}
+
+export async function pendingCount(db: Db): Promise<number> {
+  const r = await db.selectFrom('searchQueue').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  return Number(r.n)
+}
+
+/** Indexes the oldest queued records, in one transaction; returns how many it took. */
+export async function indexStep(db: Kysely<DB>, max = STEP): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx.selectFrom('searchQueue').select(['seq', 'kind', 'entityId']).orderBy('seq').limit(max).execute()
+    if (rows.length === 0) return 0
+    const ids: Record<string, string[]> = {}
+    for (const r of rows) (ids[r.kind] ??= []).push(r.entityId)
+    await reindexEntities(trx, ids)
+    await trx.deleteFrom('searchQueue').where('seq', '<=', rows.at(-1)!.seq).execute()
+    return rows.length
+  })
+}
+
+export interface Indexer {
+  /** Starts working through the queue if it is not already. */
+  kick(): void
+  /** Resolves when the queue is empty (or the indexer stopped). */
+  idle(): Promise<void>
+  /** Finishes the step under way and stops; `kick` starts it again. */
+  stop(): Promise<void>
+}
+
+/**
+ * Works through the queue in the background, one step per turn of the event loop, so
+ * that requests from the window are answered between steps. `db` is read at every step:
+ * a restore replaces the database.
+ */
+export function startIndexer(db: () => Kysely<DB>, log: (e: unknown) => void): Indexer {
+  let running: Promise<void> | null = null
+  let stopped = false
+  const run = async () => {
+    try {
+      while (!stopped) {
+        const done = await indexStep(db())
+        if (done === 0) break
+        // Let waiting requests in before the next step.
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+    } catch (e) {
+      // The queue stays as it is; the next start (or kick) tries again.
+      log(e)
+    } finally {
+      running = null
+    }
+  }
+  return {
+    kick() {
+      stopped = false
+      running ??= run()
+    },
+    idle: async () => {
+      while (running) await running
+    },
+    async stop() {
+      stopped = true
+      await running
+    },
+  }
+}
