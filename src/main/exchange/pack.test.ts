@@ -1,7 +1,9 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTestCore, type TestCore } from '../test-support.ts'
-import { analyzePack, applyPack, buildPack, packRecords } from './pack.ts'
+import { generateRegister } from '../../../scripts/bench-data.ts'
+import { INLINE_LIMIT } from '../search/queue.ts'
+import { analyzePack, applyPack, buildPack, packRecords, readPack } from './pack.ts'
 
 const HA_NAM_MOU = '01936d00-0000-7000-8000-000300000001'
 const TH_YAMANASHI = '01936d00-0000-7000-8000-000300000002'
@@ -105,6 +107,34 @@ describe('data packs', () => {
     await applyPack(b.ctx, await pack(a, { kind: 'trip', id: TRIP }), b.dir)
     const { model } = await b.call('briefs.get', { tripId: TRIP })
     expect(model.sections.find((s) => s.id === 'agreements')?.blocks[0]).toMatchObject({ type: 'table' })
+  })
+
+  it('moves a large register in bulk: every row, every index, and search catches up', async () => {
+    generateRegister(a.sqlite, { partners: 400, agreements: 6000, engagements: 2000 }, a.ctx.origin)
+    const r = await applyPack(b.ctx, await pack(a), b.dir)
+    expect(r.conflicts).toEqual([])
+    const count = (core: TestCore, table: string) => core.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get()
+    for (const table of ['agreement', 'agreement_party', 'commitment', 'engagement', 'engagement_participant', 'person']) expect(count(b, table)).toBe(count(a, table))
+    // Indexes dropped for the bulk load are all there again.
+    const indexes = (core: TestCore) => core.sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name`).all()
+    expect(indexes(b)).toEqual(indexes(a))
+    expect(b.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
+    expect(b.sqlite.pragma('foreign_key_check')).toEqual([])
+    // The search documents follow in the background.
+    expect(r.indexing).toBeGreaterThan(INLINE_LIMIT)
+    b.indexer.kick()
+    await b.indexer.idle()
+    expect(count(b, 'search_doc')).toBe(['locality', 'organization', 'person', 'agreement', 'engagement'].reduce((n, t) => n + Number(count(b, t)), 0))
+  })
+
+  it('still reads a pack of format 1 (a list of objects per table)', async () => {
+    const current = await pack(a)
+    const files: Record<string, Uint8Array> = { 'manifest.json': strToU8(JSON.stringify({ ...readPack(current).manifest, version: 1 })) }
+    for (const table of ['locality', 'organization', 'person', 'agreement', 'agreementParty', 'commitment']) files[`data/${table}.json`] = strToU8(JSON.stringify(packRecords(current, table)))
+    const r = await applyPack(b.ctx, zipSync(files), b.dir)
+    expect(r.conflicts).toEqual([])
+    expect((await b.call('agreements.get', { id: HA_NAM_MOU })).parties.map((p) => p.displayName)).toEqual(['Hà Nam (nay thuộc tỉnh Ninh Bình)', 'Gunma'])
+    expect((await b.call('agreements.get', { id: TH_YAMANASHI })).commitments).toHaveLength(5)
   })
 
   it('refuses a pack from a newer version, or a damaged one, and writes nothing', async () => {

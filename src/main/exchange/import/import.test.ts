@@ -55,6 +55,25 @@ describe('spreadsheet import', () => {
     expect(a.parties.map((p) => p.displayName)).toEqual(['Thanh Hóa', 'Yamanashi'])
   })
 
+  it('updates the matching agreement when asked: parties and sectors from the row, signatories kept', async () => {
+    const hit = (await core.call('search.query', { q: 'thoa thuan thu so 18' })).find((h) => h.kind === 'agreement')!
+    const before = await core.call('agreements.get', { id: hit.id })
+    const person = (await core.db.selectFrom('person').select('id').executeTakeFirstOrThrow()).id
+    await core.call('agreements.update', {
+      ...before,
+      parties: before.parties.map((p) => ({ side: p.side, localityId: p.localityId, organizationId: p.organizationId })),
+      signatories: [{ personId: person, side: 'partner' }],
+    })
+    const path = await xlsx('update.xlsx', HEADERS, [['Thỏa thuận thử số 18', 'MOU', '18/06/2020', 'Thanh Hóa', 'Gunma', 'Giáo dục']])
+    const preview = await previewImport(core.db, await table(path), 'agreements')
+    expect(preview.rows[0]).toMatchObject({ action: 'skip', match: { id: hit.id } })
+    expect(await commitImport(core.ctx, preview, { [preview.rows[0]!.row]: 'update' })).toMatchObject({ created: 0, updated: 1 })
+    const after = await core.call('agreements.get', { id: hit.id })
+    expect(after.parties.map((p) => p.displayName)).toEqual(['Thanh Hóa', 'Gunma'])
+    expect(after.sectors).toEqual(['education'])
+    expect(after.signatories.map((x) => x.personId)).toEqual([person])
+  })
+
   it('lists every problem with its row and column, and the command line writes nothing', async () => {
     const path = await xlsx('problems.xlsx', HEADERS, [
       ['', 'MOU', '01/03/2024', 'Thanh Hóa', 'Yamanashi', ''],

@@ -163,7 +163,8 @@ async function resolver(db: Db): Promise<Resolver> {
   for (const o of orgs) for (const n of [o.nameVi, o.nameEn, o.abbreviation, o.nameNative]) if (n) byOrg.set(fold(n), { id: o.id, name: o.nameVi })
   const sectors = await db.selectFrom('sector').select(['code', 'labelVi', 'labelEn']).execute()
   const bySector = new Map<string, string>()
-  for (const s of sectors) for (const n of [s.code, s.labelVi, s.labelEn]) bySector.set(fold(n), s.code)
+  // "Giáo dục" finds "Giáo dục, đào tạo": offices write the short form.
+  for (const s of sectors) for (const n of [s.code, s.labelVi, s.labelEn, s.labelVi.split(',')[0]!]) if (!bySector.has(fold(n))) bySector.set(fold(n), s.code)
   return {
     locality: (name) => {
       const f = fold(name).trim()

@@ -311,11 +311,13 @@ export const en: Messages = {
     commit: 'Import {{count}} rows',
     done: 'Imported: {{created}} new, {{updated}} updated, {{skipped}} skipped.',
     matches: 'Matches: {{name}}',
+    indexing: 'The search index is being updated for {{count}} records; search will find them in a few seconds.',
   },
   search: {
     placeholder: 'Search localities, organizations, people, agreements… (diacritics optional)',
     noResults: 'No results for “{{q}}”',
     hint: 'Type a name in Vietnamese (with or without diacritics), English or Japanese.',
+    indexing: 'Updating the search index after an import: {{count}} records to go; results may be incomplete.',
   },
   settings: {
     title: 'Settings',

@@ -309,11 +309,13 @@ export const vi = {
     commit: 'Nhập {{count}} dòng',
     done: 'Đã nhập: {{created}} mới, {{updated}} cập nhật, {{skipped}} bỏ qua.',
     matches: 'Trùng với: {{name}}',
+    indexing: 'Chỉ mục tìm kiếm đang được cập nhật cho {{count}} bản ghi; ô tìm kiếm sẽ tìm thấy chúng sau ít giây.',
   },
   search: {
     placeholder: 'Tìm địa phương, tổ chức, nhân vật, văn kiện… (không cần gõ dấu)',
     noResults: 'Không tìm thấy kết quả cho “{{q}}”',
     hint: 'Gõ tên bằng tiếng Việt (có hoặc không dấu), tiếng Anh hoặc tiếng Nhật.',
+    indexing: 'Đang cập nhật chỉ mục tìm kiếm sau khi nhập dữ liệu: còn {{count}} bản ghi; kết quả có thể chưa đầy đủ.',
   },
   settings: {
     title: 'Cài đặt',

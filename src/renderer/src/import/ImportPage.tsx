@@ -22,7 +22,7 @@ export function ImportPage() {
   const [actions, setActions] = useState<Record<string, Action>>({})
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
-  const [done, setDone] = useState<{ created: number; updated: number; skipped: number } | null>(null)
+  const [done, setDone] = useState<{ created: number; updated: number; skipped: number; indexing: number } | null>(null)
 
   const run = async (fn: () => Promise<void>) => {
     setBusy(true)
@@ -148,6 +148,7 @@ export function ImportPage() {
       {done && (
         <Alert color="teal" data-testid="import-done">
           {t('importer.done', done)}
+          {done.indexing > 0 && ` ${t('importer.indexing', { count: done.indexing })}`}
         </Alert>
       )}
       {preview && (

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import type { SearchHit } from '../../../shared/contract.ts'
 import { SEARCH_KINDS } from '../../../shared/domain/labels.ts'
-import { useApi } from '../api.ts'
+import { queryClient, useApi } from '../api.ts'
 import { useLabels } from '../i18n/index.ts'
 
 const ROUTE: Record<SearchHit['kind'], string> = {
@@ -26,7 +26,13 @@ export function SearchPalette({ opened, onClose }: { opened: boolean; onClose: (
   const [debounced] = useDebouncedValue(q, 80)
   const [active, setActive] = useState(0)
   const { data: hits = [] } = useApi('search.query', { q: debounced, limit: 8 }, { enabled: opened && debounced.trim().length > 0, placeholderData: keepPreviousData })
+  // After a large import the index catches up in the background: say so, and look again until it has.
+  const { data: status } = useApi('search.status', undefined, { enabled: opened, refetchInterval: (query) => (query.state.data?.pending ? 1000 : false) })
+  const pending = status?.pending ?? 0
   const shown = debounced.trim() ? hits : []
+  useEffect(() => {
+    if (!pending) void queryClient.invalidateQueries({ queryKey: ['search.query'] })
+  }, [pending])
   useEffect(() => setActive(0), [debounced])
 
   const open = (hit: SearchHit) => {
@@ -56,6 +62,11 @@ export function SearchPalette({ opened, onClose }: { opened: boolean; onClose: (
           }
         }}
       />
+      {pending > 0 && (
+        <Text size="sm" c="orange.8" mt="xs" data-testid="search-indexing">
+          {t('search.indexing', { count: pending })}
+        </Text>
+      )}
       <ScrollArea.Autosize mah="60vh" mt="sm">
         {debounced.trim() === '' && (
           <Text c="dimmed" size="sm" p="sm">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { call, queryClient, useApi, useApiMutation } from '../api.ts'
 import { ConfirmButton, ErrorAlert, Info, notifySaved, PageHeader } from '../components/ui.tsx'
 import { setLanguage, useLabels } from '../i18n/index.ts'
+import { fieldLabel } from '../../../shared/domain/fields.ts'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -117,7 +118,7 @@ function BackupsCard() {
 }
 
 function PacksCard() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const exportAll = useApiMutation('packs.export')
   const open = useApiMutation('packs.open')
   const apply = useApiMutation('packs.apply')
@@ -145,6 +146,7 @@ function PacksCard() {
         {apply.data && (
           <Alert color="teal" data-testid="pack-applied">
             {t('settings.packApplied', apply.data)}
+            {apply.data.indexing > 0 && ` ${t('importer.indexing', { count: apply.data.indexing })}`}
           </Alert>
         )}
         {analysis && !apply.data && (
@@ -185,7 +187,7 @@ function PacksCard() {
                       <Table.Tbody>
                         {c.fields.map(([field, mine, theirs]) => (
                           <Table.Tr key={field}>
-                            <Table.Td>{field}</Table.Td>
+                            <Table.Td>{i18n.language === 'vi' ? fieldLabel(field) : field}</Table.Td>
                             <Table.Td>{mine}</Table.Td>
                             <Table.Td>{theirs}</Table.Td>
                           </Table.Tr>
