@@ -23,6 +23,8 @@ test('a data pack brings back a colleague’s version only when the officer choo
   await expect(conflict).toHaveCount(1)
   await expect(conflict).toContainText('Văn bản hợp tác Thanh Hóa – Yamanashi (bản sửa ở máy này)')
   await expect(conflict).toContainText('Văn bản hợp tác chính thức giữa tỉnh Thanh Hóa và tỉnh Yamanashi')
+  // The differing field is named as the form names it, not as the database does.
+  await expect(conflict.getByRole('cell', { name: 'Tên văn kiện (tiếng Việt)' })).toBeVisible()
   await conflict.getByText('Lấy bản trong gói').click()
   await page.getByTestId('apply-pack').click()
   await expect(page.getByTestId('pack-applied')).toBeVisible()
