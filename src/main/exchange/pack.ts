@@ -25,7 +25,7 @@ import type { PackAnalysisView } from '../../shared/contract.ts'
 import { fold } from '../../shared/text/fold.ts'
 import type { Ctx, Db } from '../context.ts'
 import { AppError } from '../errors.ts'
-import { dependentsOf, type EntityIds } from '../search/documents.ts'
+import { dependentsOf, inList, type EntityIds } from '../search/documents.ts'
 import { indexLater } from '../search/queue.ts'
 import { attachmentPath, storeBytes } from './attachments.ts'
 
@@ -409,8 +409,7 @@ const record = (columns: string[], row: Row): Rec => Object.fromEntries(columns.
 const nameOf = (r: Rec) => String(r.nameVi ?? r.titleVi ?? r.title ?? r.label ?? r.action ?? ([r.familyName, r.givenName].filter(Boolean).join(' ') || r.id))
 
 /** A pack's table reduced to the columns this database has, its references rewritten by `idMap`. */
-async function incoming(db: Db, pack: OpenedPack, table: string, idMap: Map<string, string>): Promise<Incoming> {
-  const data = pack.table(table)
+async function incoming(db: Db, data: TableData, table: string, idMap: Map<string, string>): Promise<Incoming> {
   const local = await columnsOf(db, table)
   const missing = local.filter((c) => c.required && !data.columns.includes(c.name))
   if (data.rows.length && missing.length) {
@@ -474,11 +473,12 @@ async function plan(db: Db, pack: OpenedPack): Promise<Plan> {
     idMap.set(id, match)
     byNameOnly.add(id)
   }
-  raw.clear()
 
   const result: Plan = { manifest: m, created: 0, updated: 0, unchanged: 0, keptMine: 0, matchedByName: byNameOnly.size, conflicts: [], idMap, tables: new Map(), pack }
   for (const table of ENTITY_TABLES) {
-    const inc = await incoming(db, pack, table, idMap)
+    // The partner tables were read above for matching; the others are read now, one at a time.
+    const inc = await incoming(db, raw.get(table) ?? pack.table(table), table, idMap)
+    raw.delete(table)
     const tp: TablePlan = { incoming: inc, inserts: [], updates: [] }
     result.tables.set(table, tp)
     if (inc.rows.length === 0) continue
@@ -561,9 +561,7 @@ async function updateRows(db: Db, table: string, columns: string[], rows: Row[])
 }
 
 async function deleteWhereIn(db: Db, table: string, col: string, ids: readonly string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += 20_000) {
-    await db.executeQuery(CompiledQuery.raw(`DELETE FROM ${quote(table)} WHERE ${quote(col)} IN (SELECT value FROM json_each(?))`, [JSON.stringify(ids.slice(i, i + 20_000))]))
-  }
+  for (let i = 0; i < ids.length; i += 20_000) await sql`DELETE FROM ${sql.table(table)} WHERE ${inList(col, ids.slice(i, i + 20_000))}`.execute(db)
 }
 
 /**
@@ -609,7 +607,7 @@ export async function applyPack(
       const parents = new Set(written.get(child.parent))
       if (parents.size === 0) continue
       await deleteWhereIn(trx, child.table, child.key, updatedIds.get(child.parent)!)
-      const inc = await incoming(trx, p.pack, child.table, p.idMap)
+      const inc = await incoming(trx, p.pack.table(child.table), child.table, p.idMap)
       const key = inc.at.get(child.key)
       if (key === undefined) continue
       const checks: Array<[number, Set<string>]> = []

@@ -303,11 +303,10 @@ export async function reindexEntities(db: Db, ids: EntityIds): Promise<void> {
     const old = await db.selectFrom('searchDoc').select(['docId', 'kind']).where(inList('entity_id', all.slice(i, i + 5000))).execute()
     const partner = old.filter((d) => PARTNER_KINDS.has(d.kind as SearchKind)).map((d) => d.docId)
     const record = old.filter((d) => !PARTNER_KINDS.has(d.kind as SearchKind)).map((d) => d.docId)
-    const rowids = (list: number[]) => sql`rowid IN (SELECT value FROM json_each(${JSON.stringify(list)}))`
-    if (partner.length) await sql`DELETE FROM search_fts_partner WHERE ${rowids(partner)}`.execute(db)
+    if (partner.length) await sql`DELETE FROM search_fts_partner WHERE ${inList('rowid', partner)}`.execute(db)
     if (record.length) {
-      await sql`DELETE FROM search_fts_record WHERE ${rowids(record)}`.execute(db)
-      await sql`DELETE FROM search_tri_record WHERE ${rowids(record)}`.execute(db)
+      await sql`DELETE FROM search_fts_record WHERE ${inList('rowid', record)}`.execute(db)
+      await sql`DELETE FROM search_tri_record WHERE ${inList('rowid', record)}`.execute(db)
     }
     if (old.length) await db.deleteFrom('searchDoc').where(inList('doc_id', old.map((d) => d.docId))).execute()
   }
