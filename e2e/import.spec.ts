@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { toTCVN3 } from 'vietnamese-conversion'
@@ -16,8 +17,7 @@ test('an officer imports an old TCVN3 sheet of agreements through the wizard', a
   await wb.xlsx.writeFile(file)
   host.filesToOpen.spreadsheetToOpen = file
 
-  await page.getByTestId('nav-import').click()
-  await page.getByRole('radio', { name: 'Văn kiện' }).check({ force: true })
+  await app.openImport('Văn kiện')
   await page.getByTestId('choose-file').click()
   await expect(page.getByTestId('encoding-alert')).toContainText('TCVN3')
   await expect(page.getByTestId('encoding-alert')).toContainText('Biên bản ghi nhớ về du lịch với tỉnh Yamanashi')
@@ -34,4 +34,38 @@ test('an officer imports an old TCVN3 sheet of agreements through the wizard', a
 
   const hits = await app.search('bien ban ghi nho ve du lich')
   await expect(hits.first()).toContainText('Biên bản ghi nhớ về du lịch với tỉnh Yamanashi')
+})
+
+test('the register comes back from a department with a commitment done, and one click updates it', async ({ app, page, host }) => {
+  await app.loadDemo()
+  await app.goto('agreements')
+  await page.getByTestId('export-register').click()
+  await expect(page.getByTestId('register-written')).toBeVisible()
+  const exports = join(host.dataDir, 'exports')
+  const file = join(exports, readdirSync(exports).find((f) => f.endsWith('.xlsx'))!)
+
+  // The department marks one commitment done in Excel and sends the file back.
+  const invite = 'Mời lãnh đạo tỉnh Yamanashi thăm Thanh Hóa, dự Hội nghị Xúc tiến đầu tư Thanh Hóa năm 2026 và các sự kiện văn hóa – thương mại'
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(file)
+  wb.getWorksheet('Cam kết')!.eachRow((row) => {
+    if (row.getCell(4).value === invite) row.getCell(7).value = 'Hoàn thành'
+  })
+  const returned = join(host.dataDir, 'so-van-kien-da-cap-nhat.xlsx')
+  await wb.xlsx.writeFile(returned)
+  host.filesToOpen.spreadsheetToOpen = returned
+
+  await app.openImport('Cam kết')
+  await page.getByTestId('choose-file').click()
+  // The commitments sheet is picked by its name, its columns by their headers.
+  await expect(page.getByRole('combobox', { name: 'Trang tính' })).toHaveValue('Cam kết')
+  await expect(page.getByTestId('mapping').getByRole('combobox', { name: /^Nội dung cam kết/ })).toHaveValue('Nội dung')
+  await expect(page.getByTestId('import-rows')).toContainText('Giống hệt bản ghi đã có; không có gì để cập nhật')
+  await page.getByTestId('update-all').click()
+  await expect(page.getByTestId('commit-import')).toHaveText('Nhập 1 dòng')
+  await page.getByTestId('commit-import').click()
+  await expect(page.getByTestId('import-done')).toContainText('1 cập nhật')
+
+  const statuses = await host.core.db.selectFrom('commitment').select(['action', 'status']).execute()
+  expect(statuses.filter((c) => c.status === 'done').map((c) => c.action)).toEqual([invite])
 })

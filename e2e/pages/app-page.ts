@@ -26,6 +26,13 @@ export class AppPage {
     await this.nav(name).click()
   }
 
+  /** Opens the import wizard on a kind of data (the segment's label: its radio input is visually hidden). */
+  async openImport(kind: 'Đối tác (tổ chức, doanh nghiệp)' | 'Nhân vật' | 'Văn kiện' | 'Cam kết') {
+    await this.page.getByTestId('nav-import').click()
+    await this.page.getByTestId('import-kind').getByText(kind, { exact: true }).click()
+    await expect(this.page.getByRole('radio', { name: kind })).toBeChecked()
+  }
+
   async loadDemo() {
     await this.goto('home')
     await this.page.getByTestId('load-demo').click()

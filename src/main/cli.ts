@@ -4,7 +4,7 @@
  *   npm run cli -- [--db FILE] demo load
  *   npm run cli -- [--db FILE] search QUERY [--json]
  *   npm run cli -- [--db FILE] check
- *   npm run cli -- [--db FILE] import FILE --kind partners|people|agreements [--dry-run] [--json] [--convert]
+ *   npm run cli -- [--db FILE] import FILE --kind partners|people|agreements|commitments [--sheet NAME] [--update] [--dry-run] [--json] [--convert]
  *   npm run cli -- [--db FILE] pack export --out FILE [--trip ID | --partner ID]
  *   npm run cli -- [--db FILE] pack import FILE [--dry-run] [--json]
  *   npm run cli -- [--db FILE] backup --out FILE
@@ -27,7 +27,7 @@ import { contract } from '../shared/contract.ts'
 import { inspectLetterhead } from './briefs/docx/letterhead.ts'
 import { backupTo } from './exchange/backup.ts'
 import { analyzePack, applyPack, buildPack, type PackScope } from './exchange/pack.ts'
-import { commitImport, importKinds, previewImport, type ImportKind } from './exchange/import/import.ts'
+import { commitImport, importKinds, previewImport, sheetFor, type ImportKind } from './exchange/import/import.ts'
 import { readTable } from './exchange/import/read.ts'
 import { openCore, type Core } from './core.ts'
 import { SCHEMA_VERSION } from './db/migrations/index.ts'
@@ -39,8 +39,10 @@ const USAGE = `Hành Trang – công cụ dòng lệnh / command line
   npm run cli -- [--db TỆP] demo load            nạp dữ liệu mẫu / load the sample data
   npm run cli -- [--db TỆP] search TỪ-KHÓA [--json]  tìm kiếm / search
   npm run cli -- [--db TỆP] check                kiểm tra tệp dữ liệu / check the database
-  npm run cli -- [--db TỆP] import TỆP.xlsx|.csv --kind partners|people|agreements [--dry-run] [--json] [--convert]
-                                                 nhập từ bảng tính / import a spreadsheet
+  npm run cli -- [--db TỆP] import TỆP.xlsx|.csv --kind partners|people|agreements|commitments
+                    [--sheet TÊN] [--update] [--dry-run] [--json] [--convert]
+                                                 nhập từ bảng tính; --update cập nhật bản ghi trùng
+                                                 / import a spreadsheet; --update rewrites matched records
   npm run cli -- [--db TỆP] pack export --out TỆP.htpack [--trip MÃ | --partner MÃ]
   npm run cli -- [--db TỆP] pack import TỆP.htpack [--dry-run] [--json]
                                                  gói dữ liệu trao đổi giữa các máy / data packs
@@ -102,6 +104,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       partner: { type: 'string' },
       'dry-run': { type: 'boolean' },
       convert: { type: 'boolean' },
+      sheet: { type: 'string' },
+      update: { type: 'boolean' },
     },
     allowPositionals: true,
   })
@@ -167,7 +171,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     case 'import': {
       const file = rest[0]
       const kind = values.kind as ImportKind | undefined
-      if (!file || !kind || !importKinds.includes(kind)) throw new UsageError('Dùng: import TỆP --kind partners|people|agreements [--dry-run] [--json] [--convert]')
+      if (!file || !kind || !importKinds.includes(kind)) throw new UsageError('Dùng: import TỆP --kind partners|people|agreements|commitments [--sheet TÊN] [--update] [--dry-run] [--json] [--convert]')
       const path = resolve(file)
       let bytes: Buffer
       try {
@@ -175,7 +179,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       } catch {
         throw new AppError('invalid_input', `Không đọc được ${path} / cannot read the file`)
       }
-      const table = await readTable(bytes, path)
+      const table = await readTable(bytes, path, values.sheet ?? sheetFor(kind))
       return withCore(dbPath, async (core) => {
         let preview = await previewImport(core.db, table, kind)
         const suspected = preview.encodingSuspected
@@ -185,14 +189,18 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
           problems.unshift({ row: 0, column: null, level: 'error', message: `Tệp có vẻ dùng bảng mã cũ ${suspected.toUpperCase()}; chạy lại với --convert để chuyển sang Unicode. / Legacy encoding; use --convert.` })
         }
         const errors = problems.filter((p) => p.level === 'error')
-        const result = errors.length || values['dry-run'] ? null : await commitImport(core.ctx, preview)
+        // Rows that match a record are skipped unless --update asks to rewrite the match
+        // (a row identical to its record is counted as unchanged and not written).
+        const actions = values.update ? Object.fromEntries(preview.rows.filter((r) => r.match && !r.problems.some((p) => p.level === 'error')).map((r) => [r.row, 'update' as const])) : {}
+        const result = errors.length || values['dry-run'] ? null : await commitImport(core.ctx, preview, actions)
         const report = { file: path, kind, sheet: preview.sheet, encoding: preview.encoding, rows: preview.rows.length, written: !!result, ...(result ?? {}), problems }
         if (values.json) out(JSON.stringify(report, null, 2))
         else {
-          for (const p of problems) out(`${p.level === 'error' ? 'LỖI' : 'lưu ý'}  dòng ${p.row}${p.column ? `, cột “${p.column}”` : ''}: ${p.message}`)
+          // Rows identical to their record need no word each: the summary counts them.
+          for (const p of problems.filter((x) => x.level !== 'info')) out(`${p.level === 'error' ? 'LỖI' : 'lưu ý'}  dòng ${p.row}${p.column ? `, cột “${p.column}”` : ''}: ${p.message}`)
           out(
             result
-              ? `Đã nhập ${result.created} dòng mới, cập nhật ${result.updated}, bỏ qua ${result.skipped}. / Imported.`
+              ? `Đã nhập ${result.created} dòng mới, cập nhật ${result.updated}, ${result.unchanged} không đổi, bỏ qua ${result.skipped}. / Imported.`
               : errors.length
                 ? `Có ${errors.length} lỗi; không ghi dòng nào. / Errors found; nothing written.`
                 : `Kiểm tra xong (${preview.rows.length} dòng); không ghi vì --dry-run. / Dry run; nothing written.`,

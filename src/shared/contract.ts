@@ -52,7 +52,7 @@ export const packAnalysis = z.object({
   ),
 })
 export type PackAnalysisView = z.infer<typeof packAnalysis>
-const importKinds = ['partners', 'people', 'agreements'] as const
+const importKinds = ['partners', 'people', 'agreements', 'commitments'] as const
 const importOptions = z.object({
   token: z.string().max(64),
   kind: z.enum(importKinds),
@@ -77,8 +77,8 @@ export const importPreview = z.object({
     z.object({
       row: z.number(),
       values: z.record(z.string(), z.string()),
-      problems: z.array(z.object({ column: z.string().nullable(), level: z.enum(['error', 'warning']), message: z.string() })),
-      match: z.object({ id: z.string(), name: z.string() }).nullable(),
+      problems: z.array(z.object({ column: z.string().nullable(), level: z.enum(['error', 'warning', 'info']), message: z.string() })),
+      match: z.object({ id: z.string(), name: z.string(), unchanged: z.boolean() }).nullable(),
       action: z.enum(['create', 'update', 'skip']),
     }),
   ),
@@ -259,7 +259,7 @@ export const contract = {
   /** Writes the chosen rows, all in one transaction. */
   'import.commit': method(
     importOptions.extend({ actions: z.record(z.string().regex(/^\d+$/), z.enum(['create', 'update', 'skip'])).default({}) }),
-    z.object({ created: z.number(), updated: z.number(), skipped: z.number(), indexing: z.number() }),
+    z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), skipped: z.number(), indexing: z.number() }),
   ),
   /** A data pack of everything, one partner (locality or organization) or one trip; asks where to save. */
   'packs.export': method(

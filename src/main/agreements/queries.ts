@@ -299,10 +299,12 @@ export function createCommitment(ctx: Ctx, input: CommitmentFields): Promise<{ i
 }
 
 export function updateCommitment(ctx: Ctx, id: string, input: CommitmentFields): Promise<void> {
-  return ctx.db.transaction().execute(async (trx) => {
-    await assertAgreement(trx, input.agreementId)
-    await updateRecord(trx, ctx, 'commitment', 'cam kết', id, input)
-  })
+  return ctx.db.transaction().execute((trx) => writeCommitmentUpdate(trx, ctx, id, input))
+}
+
+export async function writeCommitmentUpdate(trx: Db, ctx: Ctx, id: string, input: CommitmentFields): Promise<void> {
+  await assertAgreement(trx, input.agreementId)
+  await updateRecord(trx, ctx, 'commitment', 'cam kết', id, input)
 }
 
 export function deleteCommitment(ctx: Ctx, id: string): Promise<void> {

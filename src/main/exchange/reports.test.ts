@@ -47,7 +47,7 @@ describe('reports', () => {
     expect(dated.getCell(12).value).toBe(1) // one overdue commitment
     const commitments = wb.getWorksheet('Cam kết')!
     expect(commitments.rowCount).toBe(3 + 6)
-    expect(commitments.getRows(4, 6)!.some((row) => row.getCell(3).value === 'Trao đổi đoàn' && row.getCell(7).value === 'Có')).toBe(true)
+    expect(commitments.getRows(4, 6)!.some((row) => row.getCell(4).value === 'Trao đổi đoàn' && row.getCell(8).value === 'Có')).toBe(true)
   })
 
   it('writes the Law on International Agreements report for a period, late ones marked', async () => {

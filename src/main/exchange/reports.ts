@@ -75,6 +75,8 @@ export async function agreementsWorkbook(db: Db, today: string): Promise<Buffer>
   const commitments = sheet(wb, 'Cam kết', `CÁC CAM KẾT, VIỆC CẦN THEO DÕI (đến ngày ${formatDate(today)})`, [
     { header: 'TT', key: 'no', width: 6 },
     { header: 'Văn kiện', key: 'agreement', width: 40 },
+    // With the title, tells apart agreements of the same name (yearly plans) when the sheet comes back.
+    { header: 'Ngày ký văn kiện', key: 'signed', width: 13, date: true },
     { header: 'Nội dung', key: 'action', width: 50 },
     { header: 'Đơn vị thực hiện', key: 'owner', width: 24 },
     { header: 'Hạn', key: 'due', width: 13, date: true },
@@ -102,7 +104,7 @@ export async function agreementsWorkbook(db: Db, today: string): Promise<Buffer>
       open.filter((c) => c.overdue).length,
     ], open.some((c) => c.overdue))
     for (const c of a.commitments) {
-      commitments.add([++m, a.titleVi, c.action, c.owner ?? '', excelDate(c.dueDate), labelOf(COMMITMENT_STATUSES, c.status), c.overdue ? 'Có' : ''], c.overdue)
+      commitments.add([++m, a.titleVi, excelDate(a.signedDate), c.action, c.owner ?? '', excelDate(c.dueDate), labelOf(COMMITMENT_STATUSES, c.status), c.overdue ? 'Có' : ''], c.overdue)
     }
   }
   return Buffer.from(await wb.xlsx.writeBuffer())

@@ -7,7 +7,8 @@ import { toTCVN3, toVNI } from 'vietnamese-conversion'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../../cli.ts'
 import { openTestCore, tempDir, type TestCore } from '../../test-support.ts'
-import { commitImport, previewImport } from './import.ts'
+import { agreementsWorkbook } from '../reports.ts'
+import { commitImport, previewImport, sheetFor } from './import.ts'
 import { readTable } from './read.ts'
 
 const dir = tempDir()
@@ -47,7 +48,7 @@ describe('spreadsheet import', () => {
     expect(preview.rows.flatMap((r) => r.problems)).toEqual([])
     expect(preview.rows.map((r) => r.values.signedDate).slice(0, 3)).toEqual(['2020-01-01', '02/02/2020', String((Date.UTC(2020, 2, 3) - Date.UTC(1899, 11, 30)) / 86_400_000)])
     const before = agreementCount()
-    expect(await commitImport(core.ctx, preview)).toEqual({ created: 200, updated: 0, skipped: 0, indexing: 0 })
+    expect(await commitImport(core.ctx, preview)).toEqual({ created: 200, updated: 0, unchanged: 0, skipped: 0, indexing: 0 })
     expect(agreementCount()).toBe(before + 200)
     const hit = (await core.call('search.query', { q: 'thoa thuan thu so 18' })).find((h) => h.kind === 'agreement')!
     const a = await core.call('agreements.get', { id: hit.id })
@@ -138,6 +139,82 @@ describe('spreadsheet import', () => {
     await commitImport(core.ctx, preview)
     const hit = (await core.call('search.query', { q: '山本' })).find((h) => h.kind === 'person')!
     expect(hit.title).toBe('YAMAMOTO Ichita (山本 一太)')
+  })
+
+  it('imports commitments under the agreement they name, and says which agreement it cannot tell', async () => {
+    const YAMANASHI = 'Văn bản hợp tác chính thức giữa tỉnh Thanh Hóa và tỉnh Yamanashi'
+    const home = (await core.db.selectFrom('locality').select('id').where('nameVi', '=', 'Thanh Hóa').executeTakeFirstOrThrow()).id
+    for (const signedDate of ['2019-04-01', '2023-04-01']) {
+      await core.call('agreements.create', { kind: 'mou', titleVi: 'Biên bản ghi nhớ hợp tác thường niên', status: 'signed', signedDate, parties: [{ side: 'home', localityId: home }] })
+    }
+    const existing = 'Tiếp tục trao đổi, hoàn thiện các bước tiến tới ký kết văn bản hợp tác chính thức'
+    const path = await xlsx('commitments.xlsx', ['Nội dung cam kết', 'Văn kiện', 'Ngày ký văn kiện', 'Đơn vị thực hiện', 'Hạn hoàn thành', 'Tình trạng'], [
+      ['Đón đoàn doanh nghiệp chế biến nông sản Yamanashi', YAMANASHI, '', 'Sở Công Thương', '30/06/2027', 'Đang thực hiện'],
+      ['Việc của một văn kiện không có', 'Văn kiện không có trong sổ', '', '', '', ''],
+      ['Việc có hạn sai', YAMANASHI, '', '', '31/04/2027', ''],
+      ['Báo cáo kết quả năm', 'Biên bản ghi nhớ hợp tác thường niên', '', '', '', ''],
+      ['Báo cáo kết quả năm 2023', 'Biên bản ghi nhớ hợp tác thường niên', '01/04/2023', 'Sở Ngoại vụ', '', 'Chưa thực hiện'],
+      [existing, YAMANASHI, '', '', '', 'Hoàn thành'],
+    ])
+    const preview = await previewImport(core.db, await table(path), 'commitments')
+    expect(preview.mapping).toMatchObject({ action: 0, agreement: 1, agreementSignedDate: 2, owner: 3, dueDate: 4, status: 5 })
+    const problems = Object.fromEntries(preview.rows.map((r) => [r.row, r.problems.map((p) => `${p.level} ${p.column}: ${p.message}`)]))
+    expect(problems[2]).toEqual([])
+    expect(problems[3]).toEqual(['error Văn kiện: Không tìm thấy văn kiện “Văn kiện không có trong sổ” / unknown agreement'])
+    expect(problems[4]).toEqual(['error Hạn hoàn thành: “31/04/2027” không phải ngày hợp lệ (dd/MM/yyyy) / not a date'])
+    expect(problems[5]).toEqual(['error Văn kiện: Có 2 văn kiện cùng tên “Biên bản ghi nhớ hợp tác thường niên”; thêm cột “Ngày ký văn kiện” để chọn đúng / several agreements have this title'])
+    expect(problems[6]).toEqual([])
+    expect(problems[7]).toEqual([`warning null: Trùng với bản ghi đã có: ${existing} / matches an existing record`])
+
+    // Rows with errors cannot be written; once skipped, the rest goes in, the match updated.
+    await expect(commitImport(core.ctx, preview, { 3: 'create' })).rejects.toThrow(/Còn 1 dòng có lỗi/)
+    expect(await commitImport(core.ctx, preview, { 7: 'update' })).toMatchObject({ created: 2, updated: 1, unchanged: 0 })
+    const yamanashi = (await core.db.selectFrom('agreement').select('id').where('titleVi', '=', YAMANASHI).executeTakeFirstOrThrow()).id
+    const commitments = (await core.call('agreements.get', { id: yamanashi })).commitments
+    expect(commitments.find((c) => c.action.startsWith('Đón đoàn'))).toMatchObject({ owner: 'Sở Công Thương', dueDate: '2027-06-30', status: 'in_progress' })
+    expect(commitments.find((c) => c.action === existing)?.status).toBe('done')
+    const annual = await core.db.selectFrom('agreement').select(['id', 'signedDate']).where('titleVi', '=', 'Biên bản ghi nhớ hợp tác thường niên').execute()
+    const of2023 = await core.call('agreements.get', { id: annual.find((a) => a.signedDate === '2023-04-01')!.id })
+    expect(of2023.commitments.map((c) => [c.action, c.owner, c.status])).toEqual([['Báo cáo kết quả năm 2023', 'Sở Ngoại vụ', 'open']])
+  })
+
+  it('reads back the "Cam kết" sheet of its own register with statuses brought up to date', async () => {
+    // The office sends the register out; a department marks one commitment done and returns it.
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load((await agreementsWorkbook(core.db, '2026-11-23')) as unknown as ArrayBuffer)
+    const ws = wb.getWorksheet('Cam kết')!
+    const invite = 'Mời lãnh đạo tỉnh Yamanashi thăm Thanh Hóa, dự Hội nghị Xúc tiến đầu tư Thanh Hóa năm 2026 và các sự kiện văn hóa – thương mại'
+    let changed = 0
+    ws.eachRow((row) => {
+      if (row.getCell(4).value === invite) {
+        row.getCell(7).value = 'Hoàn thành'
+        changed++
+      }
+    })
+    expect(changed).toBe(1)
+    const path = join(dir, 'register-returned.xlsx')
+    await wb.xlsx.writeFile(path)
+    const sent = (await core.db.selectFrom('commitment').select(['id', 'updatedAt', 'status']).execute()).length
+
+    // The commitments sheet is found by its name; the title row above the headers is passed over.
+    const returned = await readTable(readFileSync(path), path, sheetFor('commitments'))
+    expect(returned.sheet).toBe('Cam kết')
+    const preview = await previewImport(core.db, returned, 'commitments')
+    expect(preview.mapping).toMatchObject({ action: 3, agreement: 1, agreementSignedDate: 2, owner: 4, dueDate: 5, status: 6 })
+    expect(preview.rows).toHaveLength(sent)
+    expect(preview.rows.filter((r) => r.problems.some((p) => p.level === 'error'))).toEqual([])
+    expect(preview.rows.filter((r) => r.match && !r.match.unchanged).map((r) => r.values.action)).toEqual([invite])
+
+    const before = await core.db.selectFrom('commitment').select(['id', 'updatedAt']).execute()
+    const lines: string[] = []
+    expect(await main(['--db', core.dbPath, 'import', path, '--kind', 'commitments', '--update', '--json'], (s) => lines.push(s))).toBe(0)
+    expect(JSON.parse(lines.join('\n'))).toMatchObject({ sheet: 'Cam kết', written: true, created: 0, updated: 1, unchanged: sent - 1, skipped: 0 })
+    const after = await core.db.selectFrom('commitment').select(['id', 'action', 'status', 'updatedAt']).execute()
+    expect(after).toHaveLength(sent)
+    expect(after.find((c) => c.action === invite)?.status).toBe('done')
+    // Only the commitment that changed is marked as edited: the next pack exchange sees one change.
+    const touched = after.filter((c) => c.updatedAt !== before.find((b) => b.id === c.id)?.updatedAt)
+    expect(touched.map((c) => c.action)).toEqual([invite])
   })
 
   it('refuses a truncated .xlsx with a clear message', async () => {

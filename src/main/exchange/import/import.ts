@@ -1,17 +1,19 @@
 /**
- * Spreadsheet import: partners (organizations), people and agreements. The columns are
+ * Spreadsheet import: partners (organizations), people, agreements and the commitments that
+ * follow them up (also the "Cam kết" sheet of the register this app exports, sent back with
+ * its statuses brought up to date). The columns are
  * mapped from Vietnamese or English headers; every row is previewed with its problems
  * (missing required field, unknown province or party, a date that is not a date, a name
  * that matches an existing record); nothing is written until the officer confirms, and
  * then every row in one transaction, through the same checks as the forms.
  */
 import { z } from 'zod'
-import { AGREEMENT_KINDS, AGREEMENT_STATUSES, COUNTRIES, ORGANIZATION_KINDS, type Label } from '../../../shared/domain/labels.ts'
-import { agreementInput } from '../../../shared/domain/agreements.ts'
+import { AGREEMENT_KINDS, AGREEMENT_STATUSES, COMMITMENT_STATUSES, COUNTRIES, ORGANIZATION_KINDS, type Label } from '../../../shared/domain/labels.ts'
+import { agreementInput, commitmentInput } from '../../../shared/domain/agreements.ts'
 import { organizationInput, personInput } from '../../../shared/domain/partners.ts'
-import { isIsoDate, parseDate } from '../../../shared/text/dates.ts'
+import { formatDate, isIsoDate, parseDate } from '../../../shared/text/dates.ts'
 import { fold } from '../../../shared/text/fold.ts'
-import { insertAgreement, signatoriesOf, writeAgreementUpdate } from '../../agreements/queries.ts'
+import { insertAgreement, insertCommitment, signatoriesOf, writeAgreementUpdate, writeCommitmentUpdate } from '../../agreements/queries.ts'
 import type { Ctx, Db } from '../../context.ts'
 import { AppError } from '../../errors.ts'
 import { insertOrganization, insertPerson } from '../../partners/queries.ts'
@@ -22,7 +24,7 @@ import { toDetails } from '../../api/dispatcher.ts'
 import { convertLegacy, detectLegacy, type LegacyEncoding } from './encoding.ts'
 import type { Table } from './read.ts'
 
-export const importKinds = ['partners', 'people', 'agreements'] as const
+export const importKinds = ['partners', 'people', 'agreements', 'commitments'] as const
 export type ImportKind = (typeof importKinds)[number]
 export type RowAction = 'create' | 'update' | 'skip'
 
@@ -69,19 +71,36 @@ export const FIELDS: Record<ImportKind, FieldSpec[]> = {
     { key: 'validUntil', vi: 'Hiệu lực đến', headers: ['hieu luc den', 'het han', 'valid until', 'expiry'] },
     { key: 'summary', vi: 'Nội dung chính', headers: ['noi dung chinh', 'noi dung', 'tom tat', 'summary', 'ghi chu', 'notes'] },
   ],
+  commitments: [
+    { key: 'action', vi: 'Nội dung cam kết', required: true, headers: ['noi dung cam ket', 'cam ket', 'noi dung', 'viec can lam', 'cong viec', 'commitment', 'action'] },
+    { key: 'agreement', vi: 'Văn kiện', required: true, headers: ['van kien', 'ten van kien', 'thoa thuan', 'agreement'] },
+    { key: 'agreementSignedDate', vi: 'Ngày ký văn kiện', headers: ['ngay ky van kien', 'ngay ky', 'signed date', 'date signed'] },
+    { key: 'owner', vi: 'Đơn vị thực hiện', headers: ['don vi thuc hien', 'don vi chu tri', 'co quan chu tri', 'chu tri', 'owner', 'responsible'] },
+    { key: 'dueDate', vi: 'Hạn hoàn thành', headers: ['han hoan thanh', 'thoi han', 'han', 'due date', 'deadline', 'due'] },
+    { key: 'status', vi: 'Tình trạng', headers: ['tinh trang', 'trang thai', 'status'] },
+    { key: 'notes', vi: 'Ghi chú', headers: ['ghi chu', 'notes', 'note'] },
+  ],
 }
 
 export interface Problem {
   column: string | null
-  level: 'error' | 'warning'
+  /** 'info' says something true that needs no decision (a row identical to its record). */
+  level: 'error' | 'warning' | 'info'
   message: string
+}
+
+/** An existing record a row matches; `unchanged` when the row would write what it already holds. */
+export interface Match {
+  id: string
+  name: string
+  unchanged: boolean
 }
 
 export interface PreviewRow {
   row: number
   values: Record<string, string>
   problems: Problem[]
-  match: { id: string; name: string } | null
+  match: Match | null
   action: RowAction
 }
 
@@ -97,6 +116,21 @@ export interface Preview {
   rows: PreviewRow[]
   /** What each row becomes once committed (the contract input), for rows without errors. */
   inputs: Map<number, unknown>
+}
+
+const SHEET_NAMES: Record<ImportKind, string[]> = {
+  partners: ['doi tac', 'to chuc', 'partners', 'organizations'],
+  people: ['nhan vat', 'nhan su', 'people', 'persons', 'contacts'],
+  agreements: ['van kien', 'thoa thuan', 'so theo doi van kien', 'agreements'],
+  commitments: ['cam ket', 'viec can theo doi', 'commitments'],
+}
+
+/**
+ * A workbook's sheet named for the kind ("Cam kết" for commitments, as in the register this
+ * app exports), else none, which reads the first sheet.
+ */
+export function sheetFor(kind: ImportKind) {
+  return (sheets: string[]) => sheets.find((s) => SHEET_NAMES[kind].includes(fold(s).trim()))
 }
 
 /** Each field to the first header that names it (exactly, else as a prefix). */
@@ -148,6 +182,19 @@ interface Resolver {
   sector(name: string): string | undefined
 }
 
+/** Agreements by folded Vietnamese or English title; a commitment row names its agreement so. */
+async function agreementFinder(db: Db) {
+  const byTitle = new Map<string, Array<{ id: string; signedDate: string | null }>>()
+  for (const a of await db.selectFrom('agreement').select(['id', 'titleVi', 'titleEn', 'signedDate']).execute()) {
+    for (const title of new Set([a.titleVi, a.titleEn].filter(Boolean).map((t) => fold(t!).trim()))) {
+      const list = byTitle.get(title) ?? []
+      list.push({ id: a.id, signedDate: a.signedDate })
+      byTitle.set(title, list)
+    }
+  }
+  return (title: string, signedDate: string | null) => (byTitle.get(fold(title).trim()) ?? []).filter((a) => !signedDate || a.signedDate === signedDate)
+}
+
 async function resolver(db: Db): Promise<Resolver> {
   const localities = await db.selectFrom('locality').select(['id', 'nameVi', 'nameEn', 'nameNative', 'validTo']).execute()
   const byName = new Map<string, { id: string; name: string }>()
@@ -193,6 +240,7 @@ export async function previewImport(
   const headers = table.headers.map(convert)
   const mapping = options.mapping ?? autoMap(kind, headers)
   const r = await resolver(db)
+  const findAgreement = kind === 'commitments' ? await agreementFinder(db) : null
   const spec = FIELDS[kind]
   const column = (key: string) => {
     const i = mapping[key]
@@ -274,6 +322,19 @@ export async function previewImport(
         bio: values.bio,
       }
       matchKey = fold(`${family} ${given}`)
+    } else if (kind === 'commitments') {
+      const signedDate = date('agreementSignedDate')
+      const found = values.agreement ? findAgreement!(values.agreement, signedDate) : []
+      if (values.agreement && found.length === 0) {
+        error('agreement', `Không tìm thấy văn kiện “${values.agreement}”${signedDate ? ` ký ngày ${formatDate(signedDate)}` : ''} / unknown agreement`)
+      } else if (found.length > 1) {
+        error('agreement', `Có ${found.length} văn kiện cùng tên “${values.agreement}”; thêm cột “Ngày ký văn kiện” để chọn đúng / several agreements have this title`)
+      }
+      const agreementId = found.length === 1 ? found[0]!.id : undefined
+      const statusValue = values.status ? labelValue(COMMITMENT_STATUSES, values.status) : 'open'
+      if (values.status && !statusValue) warn('status', `Không rõ tình trạng “${values.status}”; ghi là “Chưa thực hiện” / unknown status`)
+      input = { agreementId, action: values.action, owner: values.owner, dueDate: date('dueDate'), status: statusValue ?? 'open', notes: values.notes }
+      matchKey = `${agreementId ?? ''}|${fold(values.action ?? '')}`
     } else {
       const signedDate = date('signedDate')
       const validUntil = date('validUntil')
@@ -312,28 +373,43 @@ export async function previewImport(
     }
 
     // The contract's own checks (lengths, real dates, required fields), as a form would.
+    let parsed: unknown
     if (!problems.some((p) => p.level === 'error')) {
-      const schema = kind === 'partners' ? organizationInput : kind === 'people' ? personInput : agreementInput
-      const parsed = (schema as z.ZodType).safeParse(input)
-      if (!parsed.success) for (const d of toDetails(parsed.error)) error(null, `${d.path}: ${d.message}`)
-      else inputs.set(row, parsed.data)
+      const schema = { partners: organizationInput, people: personInput, agreements: agreementInput, commitments: commitmentInput }[kind]
+      const result = (schema as z.ZodType).safeParse(input)
+      if (!result.success) for (const d of toDetails(result.error)) error(null, `${d.path}: ${d.message}`)
+      else inputs.set(row, (parsed = result.data))
     }
-    const match = existing.get(matchKey) ?? null
-    if (match) warn(null, `Trùng với bản ghi đã có: ${match.name} / matches an existing record`)
+    const found = existing.get(matchKey)
+    const match = found ? { id: found.id, name: found.name, unchanged: !!parsed && !!found.row && holds(found.row, parsed as Record<string, unknown>) } : null
+    if (match?.unchanged) problems.push({ column: null, level: 'info', message: 'Giống hệt bản ghi đã có; không có gì để cập nhật / identical to an existing record' })
+    else if (match) warn(null, `Trùng với bản ghi đã có: ${match.name} / matches an existing record`)
     rows.push({ row, values, problems, match, action: problems.some((p) => p.level === 'error') ? 'skip' : match ? 'skip' : 'create' })
   }
   return { kind, sheet: table.sheet, sheets: table.sheets, headers, mapping, encoding, encodingSuspected, rows, inputs }
 }
 
-async function existingIndex(db: Db, kind: ImportKind): Promise<Map<string, { id: string; name: string }>> {
-  const index = new Map<string, { id: string; name: string }>()
+/**
+ * True when the record already holds every value of the row. Only flat fields compare: a
+ * list (an agreement's parties) counts as a change, so the update is written.
+ */
+function holds(record: Record<string, unknown>, input: Record<string, unknown>): boolean {
+  return Object.entries(input).every(([k, v]) => (v === null || typeof v !== 'object') && (v ?? null) === (record[k] ?? null))
+}
+
+type Existing = { id: string; name: string; row?: Record<string, unknown> }
+
+async function existingIndex(db: Db, kind: ImportKind): Promise<Map<string, Existing>> {
+  const index = new Map<string, Existing>()
   if (kind === 'partners') {
-    for (const o of await db.selectFrom('organization').select(['id', 'nameVi']).execute()) index.set(fold(o.nameVi), { id: o.id, name: o.nameVi })
+    for (const o of await db.selectFrom('organization').selectAll().execute()) index.set(fold(o.nameVi), { id: o.id, name: o.nameVi, row: o })
   } else if (kind === 'people') {
-    for (const p of await db.selectFrom('person').select(['id', 'familyName', 'givenName']).execute()) {
+    for (const p of await db.selectFrom('person').selectAll().execute()) {
       const name = `${p.familyName} ${p.givenName ?? ''}`.trim()
-      index.set(fold(name), { id: p.id, name })
+      index.set(fold(name), { id: p.id, name, row: p })
     }
+  } else if (kind === 'commitments') {
+    for (const c of await db.selectFrom('commitment').selectAll().execute()) index.set(`${c.agreementId}|${fold(c.action)}`, { id: c.id, name: c.action, row: c })
   } else {
     for (const a of await db.selectFrom('agreement').select(['id', 'titleVi', 'signedDate']).execute()) index.set(`${fold(a.titleVi)}|${a.signedDate ?? ''}`, { id: a.id, name: a.titleVi })
   }
@@ -345,7 +421,7 @@ export async function commitImport(
   ctx: Ctx,
   preview: Preview,
   actions: Record<number, RowAction> = {},
-): Promise<{ created: number; updated: number; skipped: number; indexing: number }> {
+): Promise<{ created: number; updated: number; unchanged: number; skipped: number; indexing: number }> {
   const chosen = preview.rows.map((r) => ({ ...r, action: actions[r.row] ?? r.action }))
   const bad = chosen.filter((r) => r.action !== 'skip' && r.problems.some((p) => p.level === 'error'))
   if (bad.length) {
@@ -356,6 +432,7 @@ export async function commitImport(
   return ctx.db.transaction().execute(async (trx) => {
     let created = 0
     let updated = 0
+    let unchanged = 0
     const newAgreements: string[] = []
     for (const r of chosen) {
       const input = preview.inputs.get(r.row)
@@ -363,8 +440,13 @@ export async function commitImport(
       if (r.action === 'create') {
         if (preview.kind === 'partners') await insertOrganization(trx, ctx, input as never)
         else if (preview.kind === 'people') await insertPerson(trx, ctx, input as never)
+        else if (preview.kind === 'commitments') await insertCommitment(trx, ctx, input as never)
         else newAgreements.push(await insertAgreement(trx, ctx, input as never, undefined, { index: false, bulk: true }))
         created++
+      } else if (r.match!.unchanged) {
+        // Writing the same values would still mark the record as edited here, and a later
+        // pack exchange would see a change that never happened.
+        unchanged++
       } else {
         const id = r.match!.id
         if (preview.kind === 'partners') {
@@ -373,6 +455,8 @@ export async function commitImport(
         } else if (preview.kind === 'people') {
           await updateRecord(trx, ctx, 'person', 'nhân vật', id, input as Record<string, unknown>)
           await indexPerson(trx, id)
+        } else if (preview.kind === 'commitments') {
+          await writeCommitmentUpdate(trx, ctx, id, input as never)
         } else {
           // The row's parties and sectors replace the old ones; signatories are not in a sheet and stay.
           const fields = input as Parameters<typeof writeAgreementUpdate>[3]
@@ -383,6 +467,6 @@ export async function commitImport(
     }
     // Thousands of new agreements are indexed in the background, right after.
     const indexing = await indexLater(trx, { agreement: newAgreements })
-    return { created, updated, skipped: chosen.length - created - updated, indexing }
+    return { created, updated, unchanged, skipped: chosen.length - created - updated - unchanged, indexing }
   })
 }

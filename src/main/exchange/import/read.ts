@@ -9,7 +9,7 @@ import { AppError } from '../../errors.ts'
 export interface Table {
   sheets: string[]
   sheet: string
-  /** The first non-empty row holds the headers. */
+  /** The first row with two or more filled cells holds the headers. */
   headers: string[]
   /** Data rows with their row number in the file (1-based, as Excel shows it). */
   rows: Array<{ row: number; cells: string[] }>
@@ -67,14 +67,21 @@ export function parseCsv(text: string): string[][] {
 
 function toTable(sheets: string[], sheet: string, grid: string[][]): Table {
   const numbered = grid.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => c.normalize('NFC').trim()) }))
-  const headerAt = numbered.findIndex((r) => r.cells.some(Boolean))
+  // The headers are the first row with two or more cells: a report's title row above them
+  // (one merged cell, as the register exported by this app has) is not a header.
+  const filled = (r: { cells: string[] }) => r.cells.filter(Boolean).length
+  let headerAt = numbered.findIndex((r) => filled(r) >= 2)
+  if (headerAt < 0) headerAt = numbered.findIndex((r) => filled(r) > 0)
   if (headerAt < 0) return { sheets, sheet, headers: [], rows: [] }
   const headers = numbered[headerAt]!.cells
   const rows = numbered.slice(headerAt + 1).filter((r) => r.cells.some(Boolean))
   return { sheets, sheet, headers, rows }
 }
 
-export async function readTable(bytes: Uint8Array, fileName: string, sheetName?: string): Promise<Table> {
+/** The sheet to read: by name, or chosen from the workbook's sheet names (the first when none is chosen). */
+export type SheetChoice = string | ((sheets: string[]) => string | undefined)
+
+export async function readTable(bytes: Uint8Array, fileName: string, sheet?: SheetChoice): Promise<Table> {
   if (/\.csv$/i.test(fileName)) {
     let text: string
     try {
@@ -91,6 +98,7 @@ export async function readTable(bytes: Uint8Array, fileName: string, sheetName?:
     throw new AppError('invalid_input', 'Tệp Excel bị hỏng hoặc không phải tệp .xlsx; không đọc được. / The .xlsx file is damaged or not an .xlsx.')
   }
   const sheets = wb.worksheets.map((w) => w.name)
+  const sheetName = typeof sheet === 'function' ? sheet(sheets) : sheet
   const ws = sheetName ? wb.getWorksheet(sheetName) : wb.worksheets[0]
   if (!ws) throw new AppError('invalid_input', `Không có trang tính “${sheetName ?? ''}”. / No such sheet.`)
   const grid: string[][] = []
@@ -99,7 +107,9 @@ export async function readTable(bytes: Uint8Array, fileName: string, sheetName?:
     r.eachCell({ includeEmpty: true }, (cell, col) => {
       // A date-formatted cell holding a number is an Excel serial date.
       const v = cell.value
-      cells[col - 1] = typeof v === 'number' && cell.type === ExcelJS.ValueType.Date ? isoOf(new Date(Date.UTC(1899, 11, 30) + v * 86_400_000)) : cellText(v)
+      // A merged range holds one value, in its first cell; the others only echo it.
+      if (cell.isMerged && cell.master !== cell) cells[col - 1] = ''
+      else cells[col - 1] = typeof v === 'number' && cell.type === ExcelJS.ValueType.Date ? isoOf(new Date(Date.UTC(1899, 11, 30) + v * 86_400_000)) : cellText(v)
     })
     grid[n - 1] = Array.from(cells, (c) => c ?? '')
   })

@@ -10,7 +10,7 @@ import type { ImportPreview } from '../../../shared/contract.ts'
 import type { Db } from '../../context.ts'
 import { AppError } from '../../errors.ts'
 import { convertLegacy } from './encoding.ts'
-import { FIELDS, previewImport, type ImportKind, type Preview } from './import.ts'
+import { FIELDS, previewImport, sheetFor, type ImportKind, type Preview } from './import.ts'
 import { readTable } from './read.ts'
 
 const MAX_SESSIONS = 5
@@ -56,7 +56,7 @@ export class ImportSessions {
     options: { sheet?: string; mapping?: Record<string, number | null>; encoding?: 'tcvn3' | 'vni' | null },
   ): Promise<{ preview: Preview; view: ImportPreview }> {
     const session = { bytes: this.files.bytes(token), fileName: this.files.fileName(token) }
-    const table = await readTable(session.bytes, session.fileName, options.sheet)
+    const table = await readTable(session.bytes, session.fileName, options.sheet ?? sheetFor(kind))
     const preview = await previewImport(db, table, kind, { ...(options.mapping && { mapping: options.mapping }), encoding: options.encoding ?? null })
     const suspected = preview.encodingSuspected
     const sample = suspected ? [...table.headers, ...(table.rows[0]?.cells ?? [])].filter(Boolean).slice(0, 6) : []

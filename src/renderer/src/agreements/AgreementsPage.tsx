@@ -79,7 +79,7 @@ export function AgreementsPage() {
         subtitle={t('agreements.total', { count: total })}
         actions={
           <>
-            <Button variant="default" onClick={() => excel.mutate(undefined)} loading={excel.isPending}>
+            <Button variant="default" onClick={() => excel.mutate(undefined)} loading={excel.isPending} data-testid="export-register">
               {t('agreements.exportExcel')}
             </Button>
             <Button variant="default" onClick={lawDialog.open}>
@@ -91,7 +91,7 @@ export function AgreementsPage() {
           </>
         }
       />
-      {excel.data && <Alert color="teal">{t('agreements.written', { name: excel.data.fileName })}</Alert>}
+      {excel.data && <Alert color="teal" data-testid="register-written">{t('agreements.written', { name: excel.data.fileName })}</Alert>}
       <ErrorAlert error={excel.error} />
       <Group align="flex-end">
         <Select label={t('agreements.filterStatus')} data={options(AGREEMENT_STATUSES)} value={status} onChange={setStatus} clearable placeholder={t('common.all')} w={200} />

@@ -22,7 +22,7 @@ export function ImportPage() {
   const [actions, setActions] = useState<Record<string, Action>>({})
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
-  const [done, setDone] = useState<{ created: number; updated: number; skipped: number; indexing: number } | null>(null)
+  const [done, setDone] = useState<{ created: number; updated: number; unchanged: number; skipped: number; indexing: number } | null>(null)
 
   const run = async (fn: () => Promise<void>) => {
     setBusy(true)
@@ -63,6 +63,9 @@ export function ImportPage() {
   const errors = rows.filter((r) => r.problems.some((p) => p.level === 'error')).length
   const warnings = rows.reduce((n, r) => n + r.problems.filter((p) => p.level === 'warning').length, 0)
   const toWrite = rows.filter((r) => actionOf(r) !== 'skip').length
+  // A sheet sent back with statuses brought up to date matches on every row: one click, not hundreds.
+  const matched = rows.filter((r) => r.match && !r.match.unchanged && !r.problems.some((p) => p.level === 'error'))
+  const updateAll = () => setActions((a) => ({ ...a, ...Object.fromEntries(matched.map((r) => [r.row, 'update' as const])) }))
   const firstField = preview?.fields[0]?.key ?? ''
 
   const columns: Column<Row>[] = [
@@ -91,7 +94,7 @@ export function ImportPage() {
       render: (r) => (
         <Stack gap={2} data-testid="row-problems">
           {r.problems.map((p, i) => (
-            <Text key={i} size="xs" c={p.level === 'error' ? 'red.8' : 'orange.8'}>
+            <Text key={i} size="xs" c={p.level === 'error' ? 'red.8' : p.level === 'warning' ? 'orange.8' : 'dimmed'}>
               {p.column ? `[${p.column}] ` : ''}
               {p.message}
             </Text>
@@ -130,12 +133,13 @@ export function ImportPage() {
               {t('importer.kind')}
             </Text>
             <SegmentedControl
+              data-testid="import-kind"
               value={kind}
               onChange={(v) => {
                 setKind(v as Kind)
                 setPreview(null)
               }}
-              data={(['partners', 'people', 'agreements'] as const).map((k) => ({ value: k, label: t(`importer.kinds.${k}`) }))}
+              data={(['partners', 'people', 'agreements', 'commitments'] as const).map((k) => ({ value: k, label: t(`importer.kinds.${k}`) }))}
             />
           </Stack>
           <Button onClick={open} loading={busy && !preview} data-testid="choose-file">
@@ -216,9 +220,16 @@ export function ImportPage() {
               {errors > 0 && <Badge color="red">{t('importer.errors', { count: errors })}</Badge>}
               {warnings > 0 && <Badge color="orange">{t('importer.warnings', { count: warnings })}</Badge>}
             </Group>
-            <Button onClick={commit} loading={busy} disabled={toWrite === 0} data-testid="commit-import">
-              {t('importer.commit', { count: toWrite })}
-            </Button>
+            <Group gap="xs">
+              {matched.length > 0 && (
+                <Button variant="default" onClick={updateAll} disabled={matched.every((r) => actionOf(r) === 'update')} data-testid="update-all">
+                  {t('importer.updateAll', { count: matched.length })}
+                </Button>
+              )}
+              <Button onClick={commit} loading={busy} disabled={toWrite === 0} data-testid="commit-import">
+                {t('importer.commit', { count: toWrite })}
+              </Button>
+            </Group>
           </Group>
           <VirtualTable rows={rows} columns={columns} height="calc(100vh - 420px)" testId="import-rows" />
         </>
