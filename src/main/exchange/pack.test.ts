@@ -3,7 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTestCore, type TestCore } from '../test-support.ts'
 import { generateRegister } from '../../../scripts/bench-data.ts'
 import { INLINE_LIMIT } from '../search/queue.ts'
-import { analyzePack, applyPack, buildPack, packRecords, readPack } from './pack.ts'
+import Database from 'better-sqlite3'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { analyzePack, applyPack, buildPack, packRecords, readManifest } from './pack.ts'
 
 const HA_NAM_MOU = '01936d00-0000-7000-8000-000300000001'
 const TH_YAMANASHI = '01936d00-0000-7000-8000-000300000002'
@@ -93,17 +97,17 @@ describe('data packs', () => {
     const yamanashi = (await a.db.selectFrom('locality').select('id').where('refKey', '=', 'jp-pref-19').executeTakeFirstOrThrow()).id
     const partner = await pack(a, { kind: 'partner', id: yamanashi })
     const records = (table: string) => packRecords(partner, table)
-    expect(records('agreement').map((x) => x.id)).toEqual([TH_YAMANASHI])
-    expect(records('commitment')).toHaveLength(5)
+    expect((await records('agreement')).map((x) => x.id)).toEqual([TH_YAMANASHI])
+    expect(await records('commitment')).toHaveLength(5)
     // The engagements' other participants come too, and the successors of old units among them.
-    expect(records('locality').map((l) => l.nameVi)).toEqual(expect.arrayContaining(['Thanh Hóa', 'Yamanashi', 'Hà Nam', 'Ninh Bình']))
-    expect(records('localityLineage').length).toBeGreaterThan(0)
-    expect(records('engagement').length).toBe(3)
+    expect((await records('locality')).map((l) => l.nameVi)).toEqual(expect.arrayContaining(['Thanh Hóa', 'Yamanashi', 'Hà Nam', 'Ninh Bình']))
+    expect((await records('localityLineage')).length).toBeGreaterThan(0)
+    expect(await records('engagement')).toHaveLength(3)
 
     const trip = await pack(a, { kind: 'trip', id: TRIP })
-    expect(packRecords(trip, 'trip')).toHaveLength(1)
-    expect(packRecords(trip, 'itineraryItem')).toHaveLength(6)
-    expect(packRecords(trip, 'organization').map((o) => o.abbreviation)).toContain('JETRO')
+    expect(await packRecords(trip, 'trip')).toHaveLength(1)
+    expect(await packRecords(trip, 'itineraryItem')).toHaveLength(6)
+    expect((await packRecords(trip, 'organization')).map((o) => o.abbreviation)).toContain('JETRO')
     await applyPack(b.ctx, await pack(a, { kind: 'trip', id: TRIP }), b.dir)
     const { model } = await b.call('briefs.get', { tripId: TRIP })
     expect(model.sections.find((s) => s.id === 'agreements')?.blocks[0]).toMatchObject({ type: 'table' })
@@ -119,6 +123,8 @@ describe('data packs', () => {
     const indexes = (core: TestCore) => core.sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name`).all()
     expect(indexes(b)).toEqual(indexes(a))
     expect(b.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
+    // The load ran under the rollback journal (a new installation); the WAL is back.
+    expect(b.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(b.sqlite.pragma('foreign_key_check')).toEqual([])
     // The search documents follow in the background.
     expect(r.indexing).toBeGreaterThan(INLINE_LIMIT)
@@ -127,14 +133,24 @@ describe('data packs', () => {
     expect(count(b, 'search_doc')).toBe(['locality', 'organization', 'person', 'agreement', 'engagement'].reduce((n, t) => n + Number(count(b, t)), 0))
   })
 
-  it('still reads a pack of format 1 (a list of objects per table)', async () => {
+  it.each([1, 2])('still reads a pack of format %i (JSON per table)', async (version) => {
     const current = await pack(a)
-    const files: Record<string, Uint8Array> = { 'manifest.json': strToU8(JSON.stringify({ ...readPack(current).manifest, version: 1 })) }
-    for (const table of ['locality', 'organization', 'person', 'agreement', 'agreementParty', 'commitment']) files[`data/${table}.json`] = strToU8(JSON.stringify(packRecords(current, table)))
+    const files: Record<string, Uint8Array> = { 'manifest.json': strToU8(JSON.stringify({ ...readManifest(current), version })) }
+    for (const table of ['locality', 'organization', 'person', 'agreement', 'agreementParty', 'commitment', 'trip', 'itineraryItem']) {
+      const records = await packRecords(current, table)
+      // Format 1: a list of objects in camelCase; format 2: columns and rows in snake_case.
+      const columns = Object.keys(records[0]!)
+      const snake = (c: string) => c.replace(/[A-Z]/g, (x) => `_${x.toLowerCase()}`)
+      files[version === 1 ? `data/${table}.json` : `data/${snake(table)}.json`] = strToU8(JSON.stringify(version === 1 ? records : { columns: columns.map(snake), rows: records.map((r) => columns.map((c) => r[c])) }))
+    }
     const r = await applyPack(b.ctx, zipSync(files), b.dir)
     expect(r.conflicts).toEqual([])
     expect((await b.call('agreements.get', { id: HA_NAM_MOU })).parties.map((p) => p.displayName)).toEqual(['Hà Nam (nay thuộc tỉnh Ninh Bình)', 'Gunma'])
     expect((await b.call('agreements.get', { id: TH_YAMANASHI })).commitments).toHaveLength(5)
+    // Counterparts inside an itinerary item's JSON point at the reference records of this installation.
+    const jetro = (await b.db.selectFrom('organization').select('id').where('abbreviation', '=', 'JETRO').executeTakeFirstOrThrow()).id
+    const items = await b.db.selectFrom('itineraryItem').select('counterparts').where('tripId', '=', TRIP).execute()
+    expect(items.some((i) => i.counterparts.includes(jetro))).toBe(true)
   })
 
   it('refuses a pack from a newer version, or a damaged one, and writes nothing', async () => {
@@ -145,8 +161,26 @@ describe('data packs', () => {
     await expect(applyPack(b.ctx, zipSync(files), b.dir)).rejects.toThrow(/phiên bản Hành Trang mới hơn/)
     await expect(applyPack(b.ctx, new Uint8Array([1, 2, 3]), b.dir)).rejects.toThrow(/không phải gói dữ liệu/)
     files['manifest.json'] = strToU8(JSON.stringify(m))
-    files['data/agreement.json'] = strToU8('[{"id": "x", ')
-    await expect(applyPack(b.ctx, zipSync(files), b.dir)).rejects.toThrow(/data\/agreement.json không đọc được/)
+    // The database file damaged on the stick: its CRC no longer matches.
+    const data = files['data.sqlite']!
+    const zipped = zipSync(files, { level: 0 })
+    const at = Buffer.from(zipped).indexOf(Buffer.from(data.subarray(0, 64))) + 20_000
+    zipped[at] = zipped[at]! ^ 0xff
+    await expect(applyPack(b.ctx, zipped, b.dir)).rejects.toThrow(/Gói dữ liệu hỏng: data.sqlite không đọc được/)
+    // Not a database at all.
+    await expect(applyPack(b.ctx, zipSync({ ...files, 'data.sqlite': strToU8('SQLite format 3 — not really') }), b.dir)).rejects.toThrow(/data.sqlite không đọc được/)
+    // A database that would run code of its own when read (a trigger) is refused.
+    const dir = mkdtempSync(join(tmpdir(), 'pack-trigger-'))
+    writeFileSync(join(dir, 'data.sqlite'), data)
+    const db = new Database(join(dir, 'data.sqlite'))
+    db.exec(`CREATE TRIGGER t AFTER INSERT ON agreement BEGIN DELETE FROM agreement; END`)
+    db.close()
+    await expect(applyPack(b.ctx, zipSync({ ...files, 'data.sqlite': readFileSync(join(dir, 'data.sqlite')) }), b.dir)).rejects.toThrow(/view, trigger/)
+    // A format 2 pack with a broken table file.
+    const v2 = { 'manifest.json': strToU8(JSON.stringify({ ...m, version: 2 })), 'data/agreement.json': strToU8('[{"id": "x", ') }
+    await expect(applyPack(b.ctx, zipSync(v2), b.dir)).rejects.toThrow(/data\/agreement.json không đọc được/)
     expect(await counts(b)).toEqual(before)
+    // Nothing of a refused pack is left attached.
+    expect(b.sqlite.prepare('PRAGMA database_list').all().map((d) => (d as { name: string }).name)).not.toContainEqual(expect.stringMatching(/^pack_/))
   })
 })

@@ -10,27 +10,36 @@
  * changed only here is kept; one changed on both sides is a conflict, left as it is here
  * until the officer chooses.
  *
- * Format 2 keeps each table as `{"columns": [...], "rows": [[...], ...]}` in the database's
- * own column names: SQLite writes the rows as JSON itself, rows are compared and written as
- * arrays, and a register of 100,000 agreements goes out and comes in within seconds.
- * Format 1 (a list of objects per table) is still read.
+ * Format 3 carries the tables as an SQLite database file (`data.sqlite`, the database's own
+ * table and column names, only the rows of the scope), as Anki's .apkg carries its
+ * collection: SQLite copies the rows out, and on import attaches the file and compares and
+ * moves the rows itself, so that a register of 100,000 agreements goes out and comes in
+ * within seconds. Only what differs comes up to JavaScript to be weighed. The pack's file
+ * is checked before use (zip CRC, tables and indexes only; better-sqlite3 opens databases
+ * in SQLite's defensive mode). Formats 1 and 2 (JSON per table) are still read.
  */
+import Database from 'better-sqlite3'
 import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate'
 import { CompiledQuery, sql } from 'kysely'
 import { once } from 'node:events'
-import { existsSync, readFileSync } from 'node:fs'
-import { crc32, createDeflateRaw, type DeflateRaw } from 'node:zlib'
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Readable, Transform } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { crc32, createDeflateRaw, createInflateRaw, type DeflateRaw } from 'node:zlib'
 import { z } from 'zod'
 import type { PackAnalysisView } from '../../shared/contract.ts'
 import { fold } from '../../shared/text/fold.ts'
 import type { Ctx, Db } from '../context.ts'
 import { AppError } from '../errors.ts'
-import { dependentsOf, inList, type EntityIds } from '../search/documents.ts'
+import { dependentsOf, type EntityIds } from '../search/documents.ts'
 import { indexLater } from '../search/queue.ts'
 import { attachmentPath, storeBytes } from './attachments.ts'
 
 export const PACK_FORMAT = 'hanh-trang-pack'
-export const PACK_VERSION = 2
+export const PACK_VERSION = 3
+const DATA_FILE = 'data.sqlite'
 
 /** Tables in the order they can be written (parents first). */
 const ENTITY_TABLES = ['locality', 'organization', 'person', 'agreement', 'commitment', 'engagement', 'fact', 'trip', 'itinerary_item', 'snippet', 'brief', 'attachment'] as const
@@ -47,8 +56,6 @@ const CHILD_TABLES: Array<{ table: string; parent: EntityTable; key: string }> =
   { table: 'trip_member', parent: 'trip', key: 'trip_id' },
 ]
 const ALL_TABLES = [...ENTITY_TABLES, ...CHILD_TABLES.map((c) => c.table)]
-/** Columns that point at other records (rewritten when ids are mapped). */
-const REFERENCES = ['locality_id', 'organization_id', 'person_id', 'agreement_id', 'engagement_id', 'trip_id', 'home_locality_id', 'predecessor_id', 'successor_id', 'partner_locality_id', 'entity_id']
 /** What a child's reference must find here, or the link is dropped (a partial pack's edges). */
 const TARGET: Record<string, EntityTable> = { locality_id: 'locality', predecessor_id: 'locality', successor_id: 'locality', organization_id: 'organization', person_id: 'person', agreement_id: 'agreement' }
 const META = new Set(['created_at', 'updated_at', 'updated_by', 'origin'])
@@ -99,21 +106,6 @@ async function* jsonRows(db: Db, table: string, columns: string[], filter: { col
     yield rows.map((x) => x.j)
     after = rows.at(-1)!.r
   }
-}
-
-/** Local rows with these ids, as arrays in the given column order. */
-async function rowsById(db: Db, table: string, columns: string[], ids: readonly string[]): Promise<Map<string, Row>> {
-  const found = new Map<string, Row>()
-  const at = columns.indexOf('id')
-  for (let i = 0; i < ids.length; i += 20_000) {
-    for await (const page of jsonRows(db, table, columns, { column: 'id', ids: ids.slice(i, i + 20_000) })) {
-      for (const j of page) {
-        const row = JSON.parse(j) as Row
-        found.set(row[at] as string, row)
-      }
-    }
-  }
-  return found
 }
 
 async function column(db: Db, table: string, name: string, filter: { column: string; ids: readonly string[] } | null = null): Promise<string[]> {
@@ -208,7 +200,7 @@ class ZlibEntry implements ZipInputFile {
 
   constructor(filename: string, level: number) {
     this.filename = filename
-    this.z = createDeflateRaw({ level })
+    this.z = createDeflateRaw({ level, chunkSize: 1 << 20 })
     this.z.on('data', (chunk: Buffer) => this.ondata(null, new Uint8Array(chunk.buffer as ArrayBuffer, chunk.byteOffset, chunk.byteLength), false))
     this.ended = new Promise((resolve, reject) => {
       this.z.once('error', reject)
@@ -236,48 +228,63 @@ class ZlibEntry implements ZipInputFile {
   }
 }
 
+/** A scratch folder for a pack's database file, removed when the work is done. */
+function scratch(): { file: string; dispose(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'hanh-trang-pack-'))
+  return { file: join(dir, DATA_FILE), dispose: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+let attached = 0
+
+/** Attaches an SQLite file under a fresh schema name while `use` runs (ATTACH and DETACH happen outside any transaction). */
+async function withAttached<T>(db: Db, file: string, use: (schema: string) => Promise<T>): Promise<T> {
+  const schema = `pack_${++attached}`
+  await sql`ATTACH DATABASE ${file} AS ${sql.id(schema)}`.execute(db)
+  try {
+    return await use(schema)
+  } catch (e) {
+    // A pack's file that SQLite finds damaged is a damaged pack, not an application fault.
+    if (e instanceof Error && /^SQLITE_(CORRUPT|NOTADB)/.test((e as Error & { code?: string }).code ?? '')) throw damaged(DATA_FILE)
+    throw e
+  } finally {
+    await sql`DETACH DATABASE ${sql.id(schema)}`.execute(db)
+  }
+}
+
+const run = (db: Db, text: string, parameters: unknown[] = []) => db.executeQuery(CompiledQuery.raw(text, parameters))
+const rowsOf = async <R>(db: Db, text: string, parameters: unknown[] = []) => (await db.executeQuery<R>(CompiledQuery.raw(text, parameters))).rows
+const countOf = async (db: Db, text: string, parameters: unknown[] = []) => Number((await rowsOf<{ n: number }>(db, text, parameters))[0]?.n ?? 0)
+
 /** `dataDir`: where attachment files are kept (they travel inside the pack). */
 export async function buildPack(ctx: Ctx, scope: PackScope, dataDir: string): Promise<{ bytes: Uint8Array; manifest: PackManifest }> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const ids = await closure(trx, scope)
+  const tmp = scratch()
+  try {
+    // SQLite copies the chosen rows into the pack's own database file, table by table.
+    const { counts, hashes } = await withAttached(ctx.db, tmp.file, async (out) => {
+      await run(ctx.db, `PRAGMA ${out}.journal_mode = OFF`)
+      await run(ctx.db, `PRAGMA ${out}.synchronous = OFF`)
+      return ctx.db.transaction().execute(async (trx) => {
+        const ids = await closure(trx, scope)
+        const counts: Record<string, number> = {}
+        for (const table of ALL_TABLES) {
+          const child = CHILD_TABLES.find((c) => c.table === table)
+          const entity = ENTITY_TABLES.find((t) => t === table)
+          await run(trx, `CREATE TABLE ${out}.${quote(table)} AS SELECT * FROM main.${quote(table)} WHERE 0`)
+          const where = !ids ? '' : entity ? `WHERE id IN (SELECT value FROM json_each(?))` : `WHERE ${quote(child!.key)} IN (SELECT id FROM ${out}.${quote(child!.parent)})`
+          const r = await run(trx, `INSERT INTO ${out}.${quote(table)} SELECT * FROM main.${quote(table)} ${where}`, ids && entity ? [JSON.stringify([...ids[entity]])] : [])
+          counts[camel(table)] = Number(r.numAffectedRows ?? 0)
+        }
+        const hashes = (await rowsOf<{ sha256: string }>(trx, `SELECT DISTINCT sha256 FROM ${out}.attachment`)).map((r) => r.sha256)
+        return { counts, hashes }
+      })
+    })
+
     const out: Uint8Array[] = []
     let failure: Error | null = null
     const zip = new Zip((err, chunk) => {
       if (err) failure = err
       else out.push(chunk)
     })
-    const counts: Record<string, number> = {}
-    const parentIds = new Map<string, string[]>()
-    for (const table of ALL_TABLES) {
-      const child = CHILD_TABLES.find((c) => c.table === table)
-      const entity = ENTITY_TABLES.find((t) => t === table)
-      const filter = !ids ? null : entity ? { column: 'id', ids: [...ids[entity]] } : { column: child!.key, ids: parentIds.get(child!.parent) ?? [] }
-      const columns = (await columnsOf(trx, table)).map((c) => c.name)
-      const file = new ZlibEntry(`data/${table}.json`, LEVEL)
-      zip.add(file)
-      await file.push(strToU8(`{"columns":${JSON.stringify(columns)},"rows":[\n`))
-      let n = 0
-      const kept: string[] = []
-      if (!filter || filter.ids.length > 0) {
-        for await (const page of jsonRows(trx, table, columns, filter)) {
-          await file.push(strToU8(`${n ? ',\n' : ''}${page.join(',\n')}`))
-          n += page.length
-          if (ids && entity) for (const j of page) kept.push((JSON.parse(j) as Row)[columns.indexOf('id')] as string)
-        }
-      }
-      await file.push(strToU8('\n]}'))
-      await file.end()
-      if (entity) parentIds.set(entity, kept)
-      counts[camel(table)] = n
-    }
-    for (const sha256 of new Set(await column(trx, 'attachment', 'sha256', ids && { column: 'id', ids: [...ids.attachment] }))) {
-      const path = attachmentPath(dataDir, sha256)
-      if (!existsSync(path)) continue
-      // Scans are already compressed (PDF, JPEG): stored as they are.
-      const file = new ZipDeflate(`attachments/${sha256}`, { level: 0 })
-      zip.add(file)
-      file.push(readFileSync(path), true)
-    }
     const m: PackManifest = {
       format: PACK_FORMAT,
       version: PACK_VERSION,
@@ -290,34 +297,52 @@ export async function buildPack(ctx: Ctx, scope: PackScope, dataDir: string): Pr
     const mf = new ZipDeflate('manifest.json', { level: LEVEL })
     zip.add(mf)
     mf.push(strToU8(JSON.stringify(m, null, 2)), true)
+    const data = new ZlibEntry(DATA_FILE, LEVEL)
+    zip.add(data)
+    for await (const chunk of createReadStream(tmp.file, { highWaterMark: 1 << 20 })) await data.push(chunk as Buffer)
+    await data.end()
+    for (const sha256 of hashes) {
+      const path = attachmentPath(dataDir, sha256)
+      if (!existsSync(path)) continue
+      // Scans are already compressed (PDF, JPEG): stored as they are.
+      const file = new ZipDeflate(`attachments/${sha256}`, { level: 0 })
+      zip.add(file)
+      file.push(readFileSync(path), true)
+    }
     zip.end()
     if (failure) throw failure
     const bytes = new Uint8Array(out.reduce((n, c) => n + c.length, 0))
     out.reduce((at, c) => (bytes.set(c, at), at + c.length), 0)
     return { bytes, manifest: m }
-  })
+  } finally {
+    tmp.dispose()
+  }
 }
 
 // ---- reading -------------------------------------------------------------------------------
 
+/** A pack opened for merging: its tables as an SQLite file in a scratch folder. */
 export interface OpenedPack {
   manifest: PackManifest
-  /** One table, read when asked for (a full register's files are large); absent tables are empty. */
-  table(name: string): TableData
+  /** The pack's database file (format 3 as it travels; older formats converted to one). */
+  file: string
   attachments(): Array<[sha256: string, bytes: Uint8Array]>
+  dispose(): void
 }
 
+const notAPack = () => new AppError('invalid_input', 'Tệp không phải gói dữ liệu Hành Trang (.htpack) hoặc đã bị hỏng. / Not a pack, or damaged.')
 const damaged = (what: string) => new AppError('invalid_input', `Gói dữ liệu hỏng: ${what} không đọc được. / Damaged pack.`)
 
-export function readPack(bytes: Uint8Array): OpenedPack {
-  const only = (name: string) => {
-    try {
-      return unzipSync(bytes, { filter: (f) => f.name === name })[name]
-    } catch {
-      throw new AppError('invalid_input', 'Tệp không phải gói dữ liệu Hành Trang (.htpack) hoặc đã bị hỏng. / Not a pack, or damaged.')
-    }
+function only(bytes: Uint8Array, name: string): Uint8Array | undefined {
+  try {
+    return unzipSync(bytes, { filter: (f) => f.name === name })[name]
+  } catch {
+    throw notAPack()
   }
-  const raw = only('manifest.json')
+}
+
+export function readManifest(bytes: Uint8Array): PackManifest {
+  const raw = only(bytes, 'manifest.json')
   if (!raw) throw new AppError('invalid_input', 'Gói dữ liệu thiếu manifest.json. / The pack has no manifest.')
   let parsed: z.ZodSafeParseResult<PackManifest>
   try {
@@ -330,38 +355,159 @@ export function readPack(bytes: Uint8Array): OpenedPack {
   if (m.version > PACK_VERSION) {
     throw new AppError('db_from_future', `Gói dữ liệu do phiên bản Hành Trang mới hơn tạo ra (định dạng ${m.version}, phiên bản này đọc đến ${PACK_VERSION}); hãy cập nhật ứng dụng. / From a newer version.`)
   }
+  return m
+}
+
+interface EntryRef {
+  method: number
+  crc: number
+  compressedSize: number
+  size: number
+  offset: number
+}
+
+/**
+ * The zip's central directory: where each entry's data starts, so that the database file
+ * is inflated by zlib on the thread pool straight to disk, not held in memory.
+ */
+function zipDirectory(bytes: Uint8Array): Map<string, EntryRef> {
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const u32 = (at: number) => (at + 4 <= bytes.length ? v.getUint32(at, true) : -1)
+  const u16 = (at: number) => (at + 2 <= bytes.length ? v.getUint16(at, true) : 0)
+  let end = -1
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff) && end < 0; i--) if (u32(i) === 0x06054b50) end = i
+  if (end < 0) throw notAPack()
+  const entries = new Map<string, EntryRef>()
+  let at = u32(end + 16)
+  for (let n = u16(end + 10); n > 0; n--) {
+    if (u32(at) !== 0x02014b50) throw notAPack()
+    const nameLength = u16(at + 28)
+    const local = u32(at + 42)
+    if (u32(local) !== 0x04034b50) throw notAPack()
+    entries.set(strFromU8(bytes.subarray(at + 46, at + 46 + nameLength)), {
+      method: u16(at + 10),
+      crc: u32(at + 16),
+      compressedSize: u32(at + 20),
+      size: u32(at + 24),
+      offset: local + 30 + u16(local + 26) + u16(local + 28),
+    })
+    at += 46 + nameLength + u16(at + 30) + u16(at + 32)
+  }
+  return entries
+}
+
+/** Inflates one entry to a file, checking its size and CRC (a file damaged on the stick is refused). */
+async function extract(bytes: Uint8Array, name: string, path: string): Promise<void> {
+  const entry = zipDirectory(bytes).get(name)
+  if (!entry || (entry.method !== 0 && entry.method !== 8)) throw damaged(name)
+  const data = bytes.subarray(entry.offset, entry.offset + entry.compressedSize)
+  let crc = 0
+  let size = 0
+  const check = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      crc = crc32(chunk, crc)
+      size += chunk.length
+      done(null, chunk)
+    },
+  })
+  try {
+    const input = Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)])
+    // Megabyte chunks: zlib's default 16 KB ones make inflating three times slower.
+    if (entry.method === 8) await pipeline(input, createInflateRaw({ chunkSize: 1 << 20 }), check, createWriteStream(path))
+    else await pipeline(input, check, createWriteStream(path))
+  } catch {
+    throw damaged(name)
+  }
+  if (crc !== entry.crc || size !== entry.size) throw damaged(name)
+}
+
+/** A pack's database holds tables and their indexes only: no view or trigger runs here. */
+function checkDatabase(file: string): void {
+  let db: Database.Database | undefined
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true })
+    const other = db.prepare(`SELECT type, name FROM sqlite_master WHERE type NOT IN ('table', 'index')`).all()
+    if (other.length) throw new AppError('invalid_input', 'Gói dữ liệu chứa đối tượng không được phép (view, trigger); không đọc. / The pack holds views or triggers; refused.')
+  } catch (e) {
+    if (e instanceof AppError) throw e
+    throw damaged(DATA_FILE)
+  } finally {
+    db?.close()
+  }
+}
+
+/** Formats 1 and 2 kept JSON per table (1: a list of objects in camelCase; 2: columns and rows): written into a database file like format 3's. */
+function convertJson(bytes: Uint8Array, m: PackManifest, file: string): void {
+  const db = new Database(file)
+  try {
+    db.pragma('journal_mode = OFF')
+    db.transaction(() => {
+      for (const name of ALL_TABLES) {
+        const fileName = m.version === 1 ? `data/${camel(name)}.json` : `data/${name}.json`
+        const raw = only(bytes, fileName)
+        if (!raw) continue
+        let data: unknown
+        try {
+          data = JSON.parse(strFromU8(raw))
+        } catch {
+          throw damaged(fileName)
+        }
+        let t: TableData
+        if (m.version === 1 && Array.isArray(data)) {
+          const fields = [...new Set((data as Rec[]).flatMap((r) => Object.keys(r)))]
+          t = { columns: fields.map(snake), rows: (data as Rec[]).map((r) => fields.map((c) => r[c] ?? null)) }
+        } else {
+          const d = data as Partial<TableData>
+          if (!Array.isArray(d?.columns) || !Array.isArray(d.rows) || !d.rows.every((r) => Array.isArray(r) && r.length === d.columns!.length)) throw damaged(fileName)
+          t = d as TableData
+        }
+        if (t.columns.length === 0 || t.columns.some((c) => typeof c !== 'string')) continue
+        db.exec(`CREATE TABLE ${quote(name)} (${t.columns.map(quote).join(', ')})`)
+        const insert = db.prepare(`INSERT INTO ${quote(name)} VALUES (${t.columns.map(() => '?').join(', ')})`)
+        const value = (v: unknown) => (typeof v === 'boolean' ? Number(v) : v !== null && typeof v === 'object' ? JSON.stringify(v) : (v ?? null))
+        for (const r of t.rows) insert.run(r.map(value))
+      }
+    })()
+  } finally {
+    db.close()
+  }
+}
+
+export async function openPack(bytes: Uint8Array): Promise<OpenedPack> {
+  const m = readManifest(bytes)
+  const tmp = scratch()
+  try {
+    if (m.version >= 3) {
+      await extract(bytes, DATA_FILE, tmp.file)
+      checkDatabase(tmp.file)
+    } else convertJson(bytes, m, tmp.file)
+  } catch (e) {
+    tmp.dispose()
+    throw e
+  }
   return {
     manifest: m,
-    table(name) {
-      // Format 1 named files and fields in camelCase and held a list of objects.
-      const fileName = m.version === 1 ? `data/${camel(name)}.json` : `data/${name}.json`
-      const file = only(fileName)
-      if (!file) return { columns: [], rows: [] }
-      let data: unknown
-      try {
-        data = JSON.parse(strFromU8(file))
-      } catch {
-        throw damaged(fileName)
-      }
-      if (m.version === 1 && Array.isArray(data)) {
-        const columns = [...new Set((data as Rec[]).flatMap((r) => Object.keys(r)))]
-        return { columns: columns.map(snake), rows: (data as Rec[]).map((r) => columns.map((c) => r[c] ?? null)) }
-      }
-      const t = data as Partial<TableData>
-      if (!Array.isArray(t?.columns) || !Array.isArray(t.rows) || !t.rows.every((r) => Array.isArray(r) && r.length === t.columns!.length)) throw damaged(fileName)
-      return t as TableData
-    },
+    file: tmp.file,
     attachments() {
       const files = unzipSync(bytes, { filter: (f) => /^attachments\/[0-9a-f]{64}$/.test(f.name) })
       return Object.entries(files).map(([name, content]) => [name.slice('attachments/'.length), content])
     },
+    dispose: tmp.dispose,
   }
 }
 
 /** A table of a pack as records with the app's field names (tests, inspection). */
-export function packRecords(bytes: Uint8Array, table: string): Rec[] {
-  const t = readPack(bytes).table(snake(table))
-  return t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [camel(c), r[i]])))
+export async function packRecords(bytes: Uint8Array, table: string): Promise<Rec[]> {
+  const pack = await openPack(bytes)
+  const db = new Database(pack.file, { readonly: true })
+  try {
+    const exists = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(snake(table))
+    const rows = exists ? (db.prepare(`SELECT * FROM ${quote(snake(table))} ORDER BY rowid`).all() as Rec[]) : []
+    return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [camel(k), v])))
+  } finally {
+    db.close()
+    pack.dispose()
+  }
 }
 
 // ---- merging --------------------------------------------------------------------------------
@@ -385,139 +531,201 @@ export interface PackAnalysis {
   conflicts: Conflict[]
 }
 
-/** Pack rows of one table, in the columns this database has, references already mapped. */
-interface Incoming {
+/**
+ * A pack's table as SQL: its rows in the columns this database has, with references to
+ * partners rewritten to the ids they have here (`temp.pack_map`). `pack_id__` keeps the id
+ * the row had in the pack.
+ */
+interface Source {
   columns: string[]
-  at: Map<string, number>
-  rows: Row[]
+  select: string
+  count: number
 }
 
 interface TablePlan {
-  incoming: Incoming
-  inserts: Row[]
+  source: Source | null
   updates: Row[]
 }
 
 interface Plan extends PackAnalysis {
-  idMap: Map<string, string>
   tables: Map<EntityTable, TablePlan>
-  pack: OpenedPack
 }
 
-const same = (a: Value, b: Value) => (a ?? null) === (b ?? null) || (typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b))
+/** Columns that may point at a partner matched under another id (reference data, names). */
+const MAPPED = new Set(['locality_id', 'organization_id', 'person_id', 'home_locality_id', 'predecessor_id', 'successor_id', 'partner_locality_id', 'entity_id'])
+const PARTNERS = new Set<string>(['locality', 'organization', 'person'])
+
 const record = (columns: string[], row: Row): Rec => Object.fromEntries(columns.map((c, i) => [camel(c), row[i]]))
 const nameOf = (r: Rec) => String(r.nameVi ?? r.titleVi ?? r.title ?? r.label ?? r.action ?? ([r.familyName, r.givenName].filter(Boolean).join(' ') || r.id))
 
-/** A pack's table reduced to the columns this database has, its references rewritten by `idMap`. */
-async function incoming(db: Db, data: TableData, table: string, idMap: Map<string, string>): Promise<Incoming> {
-  const local = await columnsOf(db, table)
-  const missing = local.filter((c) => c.required && !data.columns.includes(c.name))
-  if (data.rows.length && missing.length) {
-    throw new AppError('invalid_input', `Gói dữ liệu thiếu cột ${missing.map((c) => c.name).join(', ')} của bảng ${table}; không có gì được ghi. / The pack lacks required columns.`)
-  }
-  const keep = data.columns.map((c, i) => [c, i] as const).filter(([c]) => local.some((l) => l.name === c))
-  const columns = keep.map(([c]) => c)
-  const refs = columns.map((c, i) => [c, i] as const).filter(([c]) => REFERENCES.includes(c)).map(([, i]) => i)
-  const counterparts = columns.indexOf('counterparts')
-  const map = (v: Value) => (typeof v === 'string' ? (idMap.get(v) ?? v) : v)
-  const rows = data.rows.map((source) => {
-    const row = keep.map(([, i]) => source[i])
-    if (idMap.size) for (const i of refs) row[i] = map(row[i])
-    if (counterparts >= 0 && typeof row[counterparts] === 'string' && idMap.size) {
-      const list = JSON.parse(row[counterparts] as string) as Rec[]
-      row[counterparts] = JSON.stringify(list.map((c) => ({ ...c, ...Object.fromEntries(['personId', 'organizationId', 'localityId'].filter((k) => c[k]).map((k) => [k, map(c[k])])) })))
-    }
-    return row
-  })
-  return { columns, at: new Map(columns.map((c, i) => [c, i])), rows }
+async function packColumns(db: Db, schema: string, table: string): Promise<string[]> {
+  return (await rowsOf<{ name: string }>(db, `SELECT name FROM pragma_table_info(?, ?)`, [table, schema])).map((r) => r.name)
 }
 
-async function plan(db: Db, pack: OpenedPack): Promise<Plan> {
-  const m = pack.manifest
+async function source(db: Db, schema: string, table: string): Promise<Source | null> {
+  const theirs = await packColumns(db, schema, table)
+  if (theirs.length === 0) return null
+  const local = await columnsOf(db, table)
+  const columns = theirs.filter((c) => local.some((l) => l.name === c))
+  const count = await countOf(db, `SELECT count(*) AS n FROM ${schema}.${quote(table)}`)
+  const missing = local.filter((c) => c.required && !theirs.includes(c.name))
+  if (count && missing.length) {
+    throw new AppError('invalid_input', `Gói dữ liệu thiếu cột ${missing.map((c) => c.name).join(', ')} của bảng ${table}; không có gì được ghi. / The pack lacks required columns.`)
+  }
+  const mapped = (c: string) => `coalesce((SELECT to_id FROM temp.pack_map WHERE from_id = s.${quote(c)}), s.${quote(c)})`
+  const expressions = columns.map((c) => {
+    if (MAPPED.has(c) || (c === 'id' && PARTNERS.has(table))) return `${mapped(c)} AS ${quote(c)}`
+    // An itinerary item names its counterparts inside a JSON list (rewritten in temp.pack_counterparts).
+    if (c === 'counterparts') return `coalesce((SELECT counterparts FROM temp.pack_counterparts WHERE id = s.id), s.counterparts) AS counterparts`
+    return `s.${quote(c)}`
+  })
+  const select = `(SELECT ${columns.includes('id') ? 's.id AS pack_id__, ' : ''}${expressions.join(', ')} FROM ${schema}.${quote(table)} s)`
+  return { columns, select, count }
+}
+
+const TEMP_TABLES = {
+  pack_map: '(from_id TEXT PRIMARY KEY, to_id TEXT NOT NULL)',
+  pack_counterparts: '(id TEXT PRIMARY KEY, counterparts TEXT)',
+  /** Records the pack writes: `new` 1 for those it creates, 0 for those it updates. */
+  pack_written: '(tbl TEXT NOT NULL, id TEXT NOT NULL, new INTEGER NOT NULL, PRIMARY KEY (tbl, id))',
+}
+
+async function dropTemp(db: Db): Promise<void> {
+  for (const name of Object.keys(TEMP_TABLES)) await run(db, `DROP TABLE IF EXISTS temp.${name}`)
+}
+
+/** Writes [[a, b], ...] into a two-column temp table in a few statements. */
+async function fillPairs(db: Db, table: string, pairs: Array<[string, unknown]>): Promise<void> {
+  for (let i = 0; i < pairs.length; i += 20_000) {
+    await run(db, `INSERT INTO temp.${table} SELECT value->>0, value->>1 FROM json_each(?)`, [JSON.stringify(pairs.slice(i, i + 20_000))])
+  }
+}
+
+async function plan(db: Db, schema: string, m: PackManifest): Promise<Plan> {
   const last = (await db.selectFrom('appMeta').select('value').where('key', '=', `exchange:${m.origin}`).executeTakeFirst())?.value ?? ''
+  await dropTemp(db)
+  for (const [name, columns] of Object.entries(TEMP_TABLES)) await run(db, `CREATE TEMP TABLE ${name} ${columns}`)
   const idMap = new Map<string, string>()
-  /** Incoming ids matched by name only: the officer's own record stands, it is not merged field by field. */
+  /** Pack ids matched by name only: the officer's own record stands, it is not merged field by field. */
   const byNameOnly = new Set<string>()
+  const has = async (table: string, wanted: string[]) => {
+    const columns = await packColumns(db, schema, table)
+    return wanted.map((c) => (columns.includes(c) ? `s.${quote(c)}` : 'NULL'))
+  }
 
   // Reference records by their key; partners made elsewhere by folded name and country.
-  const raw = new Map<string, TableData>()
-  const get = (t: string, r: Row, col: string) => r[raw.get(t)!.columns.indexOf(col)]
   for (const table of ['locality', 'organization'] as const) {
-    raw.set(table, pack.table(table))
+    if ((await packColumns(db, schema, table)).length === 0) continue
+    const theirs = await rowsOf<{ id: string; refKey: unknown; nameVi: unknown; country: unknown }>(
+      db,
+      `SELECT ${(await has(table, ['id', 'ref_key', 'name_vi', 'country'])).map((e, i) => `${e} AS ${['id', 'refKey', 'nameVi', 'country'][i]}`).join(', ')} FROM ${schema}.${quote(table)} s`,
+    )
     const local = await db.selectFrom(table).select(['id', 'refKey', 'nameVi', 'country']).execute()
     const byRef = new Map(local.filter((l) => l.refKey).map((l) => [l.refKey!, l.id]))
     const byName = new Map(local.map((l) => [`${fold(l.nameVi)}|${l.country}`, l.id]))
     const localIds = new Set(local.map((l) => l.id))
-    for (const r of raw.get(table)!.rows) {
-      const id = get(table, r, 'id') as string
-      if (localIds.has(id)) continue
-      const refKey = get(table, r, 'ref_key')
-      const byKey = typeof refKey === 'string' ? byRef.get(refKey) : undefined
-      const named = byName.get(`${fold(String(get(table, r, 'name_vi')))}|${String(get(table, r, 'country'))}`)
-      if (byKey) idMap.set(id, byKey)
+    for (const r of theirs) {
+      if (localIds.has(r.id)) continue
+      const byKey = typeof r.refKey === 'string' ? byRef.get(r.refKey) : undefined
+      const named = byName.get(`${fold(String(r.nameVi))}|${String(r.country)}`)
+      if (byKey) idMap.set(r.id, byKey)
       else if (named) {
-        idMap.set(id, named)
-        byNameOnly.add(id)
+        idMap.set(r.id, named)
+        byNameOnly.add(r.id)
       }
     }
   }
-  raw.set('person', pack.table('person'))
-  const people = await db.selectFrom('person').select(['id', 'familyName', 'givenName', 'country']).execute()
-  const personKey = (family: unknown, given: unknown, country: unknown) => `${fold(`${String(family)} ${String(given ?? '')}`)}|${String(country)}`
-  const peopleByName = new Map(people.map((p) => [personKey(p.familyName, p.givenName, p.country), p.id]))
-  const personIds = new Set(people.map((p) => p.id))
-  for (const r of raw.get('person')!.rows) {
-    const id = get('person', r, 'id') as string
-    const match = peopleByName.get(personKey(get('person', r, 'family_name'), get('person', r, 'given_name'), get('person', r, 'country')))
-    if (personIds.has(id) || !match) continue
-    idMap.set(id, match)
-    byNameOnly.add(id)
+  if ((await packColumns(db, schema, 'person')).length) {
+    const theirs = await rowsOf<{ id: string; family: unknown; given: unknown; country: unknown }>(
+      db,
+      `SELECT ${(await has('person', ['id', 'family_name', 'given_name', 'country'])).map((e, i) => `${e} AS ${['id', 'family', 'given', 'country'][i]}`).join(', ')} FROM ${schema}.person s`,
+    )
+    const people = await db.selectFrom('person').select(['id', 'familyName', 'givenName', 'country']).execute()
+    const personKey = (family: unknown, given: unknown, country: unknown) => `${fold(`${String(family)} ${String(given ?? '')}`)}|${String(country)}`
+    const peopleByName = new Map(people.map((p) => [personKey(p.familyName, p.givenName, p.country), p.id]))
+    const personIds = new Set(people.map((p) => p.id))
+    for (const r of theirs) {
+      const match = peopleByName.get(personKey(r.family, r.given, r.country))
+      if (personIds.has(r.id) || !match) continue
+      idMap.set(r.id, match)
+      byNameOnly.add(r.id)
+    }
+  }
+  await fillPairs(db, 'pack_map', [...idMap])
+  if (idMap.size && (await packColumns(db, schema, 'itinerary_item')).includes('counterparts')) {
+    const map = (v: unknown) => (typeof v === 'string' ? (idMap.get(v) ?? v) : v)
+    const items = await rowsOf<{ id: string; counterparts: unknown }>(db, `SELECT id, counterparts FROM ${schema}.itinerary_item`)
+    const rewritten: Array<[string, string]> = []
+    for (const item of items) {
+      if (typeof item.counterparts !== 'string') continue
+      const list = JSON.parse(item.counterparts) as Rec[]
+      rewritten.push([item.id, JSON.stringify(list.map((c) => ({ ...c, ...Object.fromEntries(['personId', 'organizationId', 'localityId'].filter((k) => c[k]).map((k) => [k, map(c[k])])) })))])
+    }
+    await fillPairs(db, 'pack_counterparts', rewritten)
   }
 
-  const result: Plan = { manifest: m, created: 0, updated: 0, unchanged: 0, keptMine: 0, matchedByName: byNameOnly.size, conflicts: [], idMap, tables: new Map(), pack }
+  const result: Plan = { manifest: m, created: 0, updated: 0, unchanged: 0, keptMine: 0, matchedByName: byNameOnly.size, conflicts: [], tables: new Map() }
   for (const table of ENTITY_TABLES) {
-    // The partner tables were read above for matching; the others are read now, one at a time.
-    const inc = await incoming(db, raw.get(table) ?? pack.table(table), table, idMap)
-    raw.delete(table)
-    const tp: TablePlan = { incoming: inc, inserts: [], updates: [] }
+    const src = await source(db, schema, table)
+    const tp: TablePlan = { source: src, updates: [] }
     result.tables.set(table, tp)
-    if (inc.rows.length === 0) continue
-    const id = inc.at.get('id')!
-    const updatedAt = inc.at.get('updated_at')
-    const createdAt = inc.at.get('created_at')
-    const content = inc.columns.map((c, i) => i).filter((i) => i !== id && !META.has(inc.columns[i]!))
-    const local = await rowsById(db, table, inc.columns, inc.rows.map((r) => (idMap.get(r[id] as string) ?? r[id]) as string))
-    for (const theirs of inc.rows) {
-      const fromPack = theirs[id] as string
-      const target = idMap.get(fromPack) ?? fromPack
-      theirs[id] = target
-      const mine = local.get(target)
-      if (!mine) {
-        tp.inserts.push(theirs)
-        result.created++
-        continue
-      }
+    if (!src || src.count === 0) continue
+    if (!src.columns.includes('id')) throw damaged(table)
+    const t = `main.${quote(table)}`
+    // New records: those whose (mapped) id is not here.
+    const created = await run(db, `INSERT INTO temp.pack_written (tbl, id, new) SELECT ?, src.id, 1 FROM ${src.select} src WHERE NOT EXISTS (SELECT 1 FROM ${t} m WHERE m.id = src.id)`, [table])
+    result.created += Number(created.numAffectedRows ?? 0)
+    // Records on both sides: SQLite compares them, only those that differ come up here.
+    const both = await countOf(db, `SELECT count(*) AS n FROM ${src.select} src JOIN ${t} m ON m.id = src.id`)
+    const content = src.columns.filter((c) => c !== 'id' && !META.has(c))
+    const same = content.length ? content.map((c) => `m.${quote(c)} IS src.${quote(c)}`).join(' AND ') : '1'
+    const list = (alias: string) => `json_array(${src.columns.map((c) => `${alias}.${quote(c)}`).join(', ')})`
+    const differing = await rowsOf<{ pid: string; mine: string; theirs: string }>(
+      db,
+      `SELECT src.pack_id__ AS pid, ${list('m')} AS mine, ${list('src')} AS theirs FROM ${src.select} src JOIN ${t} m ON m.id = src.id WHERE NOT (${same})`,
+    )
+    result.unchanged += both - differing.length
+    const updatedAt = src.columns.indexOf('updated_at')
+    const createdAt = src.columns.indexOf('created_at')
+    const id = src.columns.indexOf('id')
+    for (const d of differing) {
       // A partner matched by name only stays as the officer has it.
-      if (byNameOnly.has(fromPack) || content.every((i) => same(mine[i], theirs[i]))) {
+      if (byNameOnly.has(d.pid)) {
         result.unchanged++
         continue
       }
+      const mine = JSON.parse(d.mine) as Row
+      const theirs = JSON.parse(d.theirs) as Row
       // A record never edited here since it was made (reference data on first start) has not changed here.
-      const mineUpdated = updatedAt === undefined ? '' : String(mine[updatedAt])
-      const changedHere = mineUpdated > last && (createdAt === undefined || mine[updatedAt!] !== mine[createdAt])
-      const changedThere = updatedAt === undefined || String(theirs[updatedAt]) > last
+      const mineUpdated = updatedAt < 0 ? '' : String(mine[updatedAt])
+      const changedHere = mineUpdated > last && (createdAt < 0 || mine[updatedAt] !== mine[createdAt])
+      const changedThere = updatedAt < 0 || String(theirs[updatedAt]) > last
       if (changedThere && !changedHere) {
         tp.updates.push(theirs)
         result.updated++
       } else if (changedHere && !changedThere) result.keptMine++
-      else result.conflicts.push({ key: `${table}:${target}`, table, id: target, name: nameOf(record(inc.columns, mine)), mine: record(inc.columns, mine), theirs: record(inc.columns, theirs) })
+      else {
+        const target = String(theirs[id])
+        result.conflicts.push({ key: `${table}:${target}`, table, id: target, name: nameOf(record(src.columns, mine)), mine: record(src.columns, mine), theirs: record(src.columns, theirs) })
+      }
     }
   }
   return result
 }
 
 export async function analyzePack(db: Db, bytes: Uint8Array): Promise<PackAnalysis> {
-  return summary(await plan(db, readPack(bytes)))
+  const pack = await openPack(bytes)
+  try {
+    return await withAttached(db, pack.file, (schema) =>
+      db.transaction().execute(async (trx) => {
+        const p = await plan(trx, schema, pack.manifest)
+        await dropTemp(trx)
+        return summary(p)
+      }),
+    )
+  } finally {
+    pack.dispose()
+  }
 }
 
 function summary(p: Plan): PackAnalysis {
@@ -526,47 +734,34 @@ function summary(p: Plan): PackAnalysis {
 }
 
 /**
- * Multi-row inserts, each statement well under SQLite's limit on bound parameters (full
- * chunks reuse one prepared statement). When the rows at least double a table (a pack into
- * a new installation), its secondary indexes are dropped and built again afterwards, in the
- * same transaction: building an index from sorted data is several times faster than
- * keeping four of them up to date row by row (600,000 participants: 11 s -> 4 s).
+ * Inserts `select`'s rows. When they at least double a table (a pack into a new
+ * installation), its secondary indexes are dropped and built again afterwards, in the same
+ * transaction: building an index from the whole table is several times faster than keeping
+ * it up to date row by row.
  */
-async function insertRows(db: Db, table: string, columns: string[], rows: Row[]): Promise<void> {
-  if (rows.length === 0) return
+async function insertSelect(db: Db, table: string, columns: string[], select: string, rows: number): Promise<void> {
   let rebuild: string[] = []
-  if (rows.length >= 5000) {
-    const { rows: counted } = await db.executeQuery<{ n: number }>(CompiledQuery.raw(`SELECT count(*) AS n FROM ${quote(table)}`))
-    if (rows.length >= (counted[0]?.n ?? 0)) {
-      const { rows: indexes } = await sql<{ name: string; sql: string }>`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ${table} AND sql IS NOT NULL`.execute(db)
-      for (const index of indexes) await db.executeQuery(CompiledQuery.raw(`DROP INDEX ${quote(index.name)}`))
-      rebuild = indexes.map((index) => index.sql)
-    }
+  if (rows >= 5000 && rows >= (await countOf(db, `SELECT count(*) AS n FROM main.${quote(table)}`))) {
+    const indexes = await rowsOf<{ name: string; sql: string }>(db, `SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`, [table])
+    for (const index of indexes) await run(db, `DROP INDEX main.${quote(index.name)}`)
+    rebuild = indexes.map((index) => index.sql)
   }
-  const perStatement = Math.max(1, Math.min(500, Math.floor(8000 / columns.length)))
-  const tuple = `(${columns.map(() => '?').join(', ')})`
-  const head = `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES `
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const chunk = rows.slice(i, i + perStatement)
-    await db.executeQuery(CompiledQuery.raw(head + Array(chunk.length).fill(tuple).join(', '), chunk.flat()))
-  }
-  for (const statement of rebuild) await db.executeQuery(CompiledQuery.raw(statement))
+  const list = columns.map(quote).join(', ')
+  await run(db, `INSERT INTO main.${quote(table)} (${list}) ${select}`)
+  for (const statement of rebuild) await run(db, statement)
 }
 
 async function updateRows(db: Db, table: string, columns: string[], rows: Row[]): Promise<void> {
   const id = columns.indexOf('id')
   const set = columns.filter((_, i) => i !== id)
   const text = `UPDATE ${quote(table)} SET ${set.map((c) => `${quote(c)} = ?`).join(', ')} WHERE id = ?`
-  for (const row of rows) await db.executeQuery(CompiledQuery.raw(text, [...row.filter((_, i) => i !== id), row[id]]))
-}
-
-async function deleteWhereIn(db: Db, table: string, col: string, ids: readonly string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += 20_000) await sql`DELETE FROM ${sql.table(table)} WHERE ${inList(col, ids.slice(i, i + 20_000))}`.execute(db)
+  for (const row of rows) await run(db, text, [...row.filter((_, i) => i !== id), row[id]])
 }
 
 /**
  * Applies a pack in one transaction; `choices` settles the conflicts ("theirs" takes the
- * pack's version). Many records' search documents are written just after, in the background.
+ * pack's version). SQLite moves the rows from the pack's database file itself; many
+ * records' search documents are written just after, in the background.
  */
 export async function applyPack(
   ctx: Ctx,
@@ -574,77 +769,99 @@ export async function applyPack(
   dataDir: string,
   choices: Record<string, 'mine' | 'theirs'> = {},
 ): Promise<PackAnalysis & { resolvedTheirs: number; indexing: number }> {
-  const pack = readPack(bytes)
-  // Attachment files first: content-addressed, so writing one that is not used yet harms nothing.
-  for (const [, content] of pack.attachments()) storeBytes(dataDir, content)
-  return ctx.db.transaction().execute(async (trx) => {
-    const p = await plan(trx, pack)
-    let resolvedTheirs = 0
-    const written = new Map<EntityTable, string[]>()
-    const updatedIds = new Map<EntityTable, string[]>()
-    for (const table of ENTITY_TABLES) {
-      const tp = p.tables.get(table)!
-      const { columns } = tp.incoming
-      const id = columns.indexOf('id')
-      const taken = p.conflicts.filter((c) => c.table === table && choices[c.key] === 'theirs')
-      const updates = [...tp.updates, ...taken.map((c) => columns.map((col) => c.theirs[camel(col)]))]
-      resolvedTheirs += taken.length
-      // New records in multi-row statements: a pack of 100,000 agreements is mostly new rows.
-      await insertRows(trx, table, columns, tp.inserts)
-      await updateRows(trx, table, columns, updates)
-      updatedIds.set(table, updates.map((r) => r[id] as string))
-      written.set(table, [...tp.inserts.map((r) => r[id] as string), ...updatedIds.get(table)!])
-    }
-    // The children of every record taken from the pack come with it (an updated record's old
-    // ones are replaced), except links to records neither side has (a partial pack's edges).
-    const known = new Map<EntityTable, Set<string>>()
-    const exists = async (table: EntityTable) => {
-      let set = known.get(table)
-      if (!set) known.set(table, (set = new Set(await column(trx, table, 'id'))))
-      return set
-    }
-    for (const child of CHILD_TABLES) {
-      const parents = new Set(written.get(child.parent))
-      if (parents.size === 0) continue
-      await deleteWhereIn(trx, child.table, child.key, updatedIds.get(child.parent)!)
-      const inc = await incoming(trx, p.pack.table(child.table), child.table, p.idMap)
-      const key = inc.at.get(child.key)
-      if (key === undefined) continue
-      const checks: Array<[number, Set<string>]> = []
-      for (const [col, target] of Object.entries(TARGET)) {
-        const at = inc.at.get(col)
-        if (at !== undefined && col !== child.key) checks.push([at, await exists(target)])
+  const pack = await openPack(bytes)
+  try {
+    // Attachment files first: content-addressed, so writing one that is not used yet harms nothing.
+    for (const [, content] of pack.attachments()) storeBytes(dataDir, content)
+    return await withAttached(ctx.db, pack.file, async (schema) => {
+      const bulk = await intoNewInstallation(ctx.db, schema)
+      if (bulk) await run(ctx.db, `PRAGMA main.journal_mode = DELETE`)
+      try {
+        return await ctx.db.transaction().execute((trx) => merge(trx, schema, pack.manifest, choices))
+      } finally {
+        if (bulk) await run(ctx.db, `PRAGMA main.journal_mode = WAL`)
       }
-      const rows = inc.rows.filter((r) => parents.has(r[key] as string) && checks.every(([at, set]) => typeof r[at] !== 'string' || set.has(r[at] as string)))
-      await insertRows(trx, child.table, inc.columns, rows)
-    }
-    await trx
-      .insertInto('appMeta')
-      .values({ key: `exchange:${p.manifest.origin}`, value: p.manifest.createdAt })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: p.manifest.createdAt }))
-      .execute()
+    })
+  } finally {
+    pack.dispose()
+  }
+}
 
-    // Search: the records written, in date order, and those that show a renamed partner's name.
-    const search: Record<string, string[]> = {}
-    for (const table of SEARCHED) search[table] = [...(written.get(table) ?? [])]
-    for (const table of ['agreement', 'engagement'] as const) {
-      const tp = p.tables.get(table)!
-      const date = tp.incoming.at.get(table === 'agreement' ? 'signed_date' : 'start_date')
-      if (date === undefined) continue
-      const dates = new Map([...tp.inserts, ...tp.updates].map((r) => [r[tp.incoming.at.get('id')!] as string, String(r[date] ?? '')]))
-      const dateOf = (x: string) => dates.get(x) ?? ''
-      // ISO dates: plain string order is date order.
-      search[table]!.sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0))
+/**
+ * True when the pack holds more agreements and engagements than this database: a register
+ * moving into a new installation. That load runs under SQLite's rollback journal instead of
+ * the WAL: pages added beyond the end of the file are then written once, where the WAL would
+ * write them twice (to the log, then by the checkpoint), and the transaction stays as safe.
+ */
+async function intoNewInstallation(db: Db, schema: string): Promise<boolean> {
+  let theirs = 0
+  let mine = 0
+  for (const table of ['agreement', 'engagement']) {
+    if ((await packColumns(db, schema, table)).length) theirs += await countOf(db, `SELECT count(*) AS n FROM ${schema}.${table}`)
+    mine += await countOf(db, `SELECT count(*) AS n FROM main.${table}`)
+  }
+  return theirs >= 5000 && theirs >= mine
+}
+
+async function merge(trx: Db, schema: string, m: PackManifest, choices: Record<string, 'mine' | 'theirs'>): Promise<PackAnalysis & { resolvedTheirs: number; indexing: number }> {
+  const p = await plan(trx, schema, m)
+  let resolvedTheirs = 0
+  for (const table of ENTITY_TABLES) {
+    const { source: src, updates: planned } = p.tables.get(table)!
+    if (!src) continue
+    const id = src.columns.indexOf('id')
+    const taken = p.conflicts.filter((c) => c.table === table && choices[c.key] === 'theirs')
+    const updates = [...planned, ...taken.map((c) => src.columns.map((col) => c.theirs[camel(col)]))]
+    resolvedTheirs += taken.length
+    // New records: a pack of 100,000 agreements into a new installation is all new rows.
+    const created = await countOf(trx, `SELECT count(*) AS n FROM temp.pack_written WHERE tbl = ? AND new = 1`, [table])
+    if (created) {
+      const list = src.columns.map((c) => `src.${quote(c)}`).join(', ')
+      await insertSelect(trx, table, src.columns, `SELECT ${list} FROM ${src.select} src WHERE src.id IN (SELECT id FROM temp.pack_written WHERE tbl = '${table}' AND new = 1)`, created)
     }
-    const renamed = ['locality', 'organization', 'person'].flatMap((t) => updatedIds.get(t as EntityTable) ?? [])
-    const dependents: EntityIds = await dependentsOf(trx, renamed)
-    for (const [kind, list] of Object.entries(dependents)) {
-      const have = new Set(search[kind])
-      search[kind]!.push(...list.filter((x) => !have.has(x)))
-    }
-    const indexing = await indexLater(trx, search)
-    return { ...summary(p), resolvedTheirs, indexing }
-  })
+    await updateRows(trx, table, src.columns, updates)
+    const ids = updates.map((r) => r[id] as string)
+    for (let i = 0; i < ids.length; i += 20_000) await run(trx, `INSERT INTO temp.pack_written (tbl, id, new) SELECT ?, value, 0 FROM json_each(?)`, [table, JSON.stringify(ids.slice(i, i + 20_000))])
+  }
+  // The children of every record taken from the pack come with it (an updated record's old
+  // ones are replaced), except links to records neither side has (a partial pack's edges).
+  for (const child of CHILD_TABLES) {
+    const parents = await countOf(trx, `SELECT count(*) AS n FROM temp.pack_written WHERE tbl = ?`, [child.parent])
+    if (parents === 0) continue
+    const of = (isNew: string) => `(SELECT id FROM temp.pack_written WHERE tbl = '${child.parent}'${isNew})`
+    await run(trx, `DELETE FROM main.${quote(child.table)} WHERE ${quote(child.key)} IN ${of(' AND new = 0')}`)
+    const src = await source(trx, schema, child.table)
+    if (!src || src.count === 0 || !src.columns.includes(child.key)) continue
+    const checks = Object.entries(TARGET)
+      .filter(([col]) => src.columns.includes(col) && col !== child.key)
+      .map(([col, target]) => `AND (src.${quote(col)} IS NULL OR EXISTS (SELECT 1 FROM main.${quote(target)} t WHERE t.id = src.${quote(col)}))`)
+    const list = src.columns.map((c) => `src.${quote(c)}`).join(', ')
+    await insertSelect(trx, child.table, src.columns, `SELECT ${list} FROM ${src.select} src WHERE src.${quote(child.key)} IN ${of('')} ${checks.join(' ')}`, src.count)
+  }
+  await trx
+    .insertInto('appMeta')
+    .values({ key: `exchange:${m.origin}`, value: m.createdAt })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: m.createdAt }))
+    .execute()
+
+  // Search: the records written, in date order, and those that show a renamed partner's name.
+  const search: Record<string, string[]> = {}
+  for (const table of SEARCHED) {
+    const date = table === 'agreement' ? 'signed_date' : table === 'engagement' ? 'start_date' : null
+    const text = date
+      ? `SELECT x.id FROM main.${table} x WHERE x.id IN (SELECT id FROM temp.pack_written WHERE tbl = ?) ORDER BY x.${date}`
+      : `SELECT id FROM temp.pack_written WHERE tbl = ? ORDER BY rowid`
+    search[table] = (await rowsOf<{ id: string }>(trx, text, [table])).map((r) => r.id)
+  }
+  const renamed = (await rowsOf<{ id: string }>(trx, `SELECT id FROM temp.pack_written WHERE new = 0 AND tbl IN ('locality', 'organization', 'person')`)).map((r) => r.id)
+  const dependents: EntityIds = await dependentsOf(trx, renamed)
+  for (const [kind, list] of Object.entries(dependents)) {
+    const have = new Set(search[kind])
+    search[kind]!.push(...list.filter((x) => !have.has(x)))
+  }
+  const indexing = await indexLater(trx, search)
+  await dropTemp(trx)
+  return { ...summary(p), resolvedTheirs, indexing }
 }
 
 const show = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v))
