@@ -176,6 +176,12 @@ describe('data packs', () => {
     db.exec(`CREATE TRIGGER t AFTER INSERT ON agreement BEGIN DELETE FROM agreement; END`)
     db.close()
     await expect(applyPack(b.ctx, zipSync({ ...files, 'data.sqlite': readFileSync(join(dir, 'data.sqlite')) }), b.dir)).rejects.toThrow(/view, trigger/)
+    // A whole register whose participant points at a locality it does not hold.
+    writeFileSync(join(dir, 'data.sqlite'), data)
+    const broken = new Database(join(dir, 'data.sqlite'))
+    broken.exec(`UPDATE engagement_participant SET locality_id = 'no-such-locality' WHERE rowid = (SELECT min(rowid) FROM engagement_participant WHERE locality_id IS NOT NULL)`)
+    broken.close()
+    await expect(applyPack(b.ctx, zipSync({ ...files, 'data.sqlite': readFileSync(join(dir, 'data.sqlite')) }), b.dir)).rejects.toThrow(/không nhất quán/)
     // A format 2 pack with a broken table file.
     const v2 = { 'manifest.json': strToU8(JSON.stringify({ ...m, version: 2 })), 'data/agreement.json': strToU8('[{"id": "x", ') }
     await expect(applyPack(b.ctx, zipSync(v2), b.dir)).rejects.toThrow(/data\/agreement.json không đọc được/)

@@ -244,7 +244,11 @@ async function withAttached<T>(db: Db, file: string, use: (schema: string) => Pr
     return await use(schema)
   } catch (e) {
     // A pack's file that SQLite finds damaged is a damaged pack, not an application fault.
-    if (e instanceof Error && /^SQLITE_(CORRUPT|NOTADB)/.test((e as Error & { code?: string }).code ?? '')) throw damaged(DATA_FILE)
+    const code = e instanceof Error ? ((e as Error & { code?: string }).code ?? '') : ''
+    if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) throw damaged(DATA_FILE)
+    if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+      throw new AppError('invalid_input', 'Gói dữ liệu không nhất quán: có liên kết tới bản ghi không có trong gói lẫn trên máy này; không có gì được ghi. / The pack links to records it does not hold; nothing written.')
+    }
     throw e
   } finally {
     await sql`DETACH DATABASE ${sql.id(schema)}`.execute(db)
@@ -421,12 +425,12 @@ async function extract(bytes: Uint8Array, name: string, path: string): Promise<v
   if (crc !== entry.crc || size !== entry.size) throw damaged(name)
 }
 
-/** A pack's database holds tables and their indexes only: no view or trigger runs here. */
+/** A pack's database holds plain tables and their indexes only: no view, trigger or virtual table runs here. */
 function checkDatabase(file: string): void {
   let db: Database.Database | undefined
   try {
     db = new Database(file, { readonly: true, fileMustExist: true })
-    const other = db.prepare(`SELECT type, name FROM sqlite_master WHERE type NOT IN ('table', 'index')`).all()
+    const other = db.prepare(`SELECT type, name FROM sqlite_master WHERE type NOT IN ('table', 'index') OR sql LIKE 'CREATE VIRTUAL%'`).all()
     if (other.length) throw new AppError('invalid_input', 'Gói dữ liệu chứa đối tượng không được phép (view, trigger); không đọc. / The pack holds views or triggers; refused.')
   } catch (e) {
     if (e instanceof AppError) throw e
@@ -461,7 +465,8 @@ function convertJson(bytes: Uint8Array, m: PackManifest, file: string): void {
           if (!Array.isArray(d?.columns) || !Array.isArray(d.rows) || !d.rows.every((r) => Array.isArray(r) && r.length === d.columns!.length)) throw damaged(fileName)
           t = d as TableData
         }
-        if (t.columns.length === 0 || t.columns.some((c) => typeof c !== 'string')) continue
+        if (t.columns.length === 0) continue
+        if (t.columns.some((c) => typeof c !== 'string') || new Set(t.columns).size !== t.columns.length) throw damaged(fileName)
         db.exec(`CREATE TABLE ${quote(name)} (${t.columns.map(quote).join(', ')})`)
         const insert = db.prepare(`INSERT INTO ${quote(name)} VALUES (${t.columns.map(() => '?').join(', ')})`)
         const value = (v: unknown) => (typeof v === 'boolean' ? Number(v) : v !== null && typeof v === 'object' ? JSON.stringify(v) : (v ?? null))
@@ -832,7 +837,8 @@ async function merge(trx: Db, schema: string, m: PackManifest, choices: Record<s
     await run(trx, `DELETE FROM main.${quote(child.table)} WHERE ${quote(child.key)} IN ${of(' AND new = 0')}`)
     const src = await source(trx, schema, child.table)
     if (!src || src.count === 0 || !src.columns.includes(child.key)) continue
-    const checks = Object.entries(TARGET)
+    // A whole register's links all point inside it (one snapshot); the foreign keys still check them.
+    const checks = Object.entries(m.scope === 'all' ? {} : TARGET)
       .filter(([col]) => src.columns.includes(col) && col !== child.key)
       .map(([col, target]) => `AND (src.${quote(col)} IS NULL OR EXISTS (SELECT 1 FROM main.${quote(target)} t WHERE t.id = src.${quote(col)}))`)
     const list = src.columns.map((c) => `src.${quote(c)}`).join(', ')
