@@ -549,6 +549,8 @@ interface Source {
 
 interface TablePlan {
   source: Source | null
+  /** How many of the pack's records are new here (their ids are in temp.pack_written, new = 1). */
+  created: number
   updates: Row[]
 }
 
@@ -565,6 +567,14 @@ const nameOf = (r: Rec) => String(r.nameVi ?? r.titleVi ?? r.title ?? r.label ??
 
 async function packColumns(db: Db, schema: string, table: string): Promise<string[]> {
   return (await rowsOf<{ name: string }>(db, `SELECT name FROM pragma_table_info(?, ?)`, [table, schema])).map((r) => r.name)
+}
+
+/** Some columns of a pack's table under the given names (NULL where the pack lacks one); no rows when it lacks the table. */
+async function packRows<R>(db: Db, schema: string, table: string, wanted: Record<keyof R & string, string>): Promise<R[]> {
+  const columns = await packColumns(db, schema, table)
+  if (columns.length === 0) return []
+  const list = Object.entries<string>(wanted).map(([as, c]) => `${columns.includes(c) ? `s.${quote(c)}` : 'NULL'} AS ${quote(as)}`)
+  return rowsOf<R>(db, `SELECT ${list.join(', ')} FROM ${schema}.${quote(table)} s`)
 }
 
 async function source(db: Db, schema: string, table: string): Promise<Source | null> {
@@ -613,18 +623,11 @@ async function plan(db: Db, schema: string, m: PackManifest): Promise<Plan> {
   const idMap = new Map<string, string>()
   /** Pack ids matched by name only: the officer's own record stands, it is not merged field by field. */
   const byNameOnly = new Set<string>()
-  const has = async (table: string, wanted: string[]) => {
-    const columns = await packColumns(db, schema, table)
-    return wanted.map((c) => (columns.includes(c) ? `s.${quote(c)}` : 'NULL'))
-  }
 
   // Reference records by their key; partners made elsewhere by folded name and country.
   for (const table of ['locality', 'organization'] as const) {
-    if ((await packColumns(db, schema, table)).length === 0) continue
-    const theirs = await rowsOf<{ id: string; refKey: unknown; nameVi: unknown; country: unknown }>(
-      db,
-      `SELECT ${(await has(table, ['id', 'ref_key', 'name_vi', 'country'])).map((e, i) => `${e} AS ${['id', 'refKey', 'nameVi', 'country'][i]}`).join(', ')} FROM ${schema}.${quote(table)} s`,
-    )
+    const theirs = await packRows<{ id: string; refKey: unknown; nameVi: unknown; country: unknown }>(db, schema, table, { id: 'id', refKey: 'ref_key', nameVi: 'name_vi', country: 'country' })
+    if (theirs.length === 0) continue
     const local = await db.selectFrom(table).select(['id', 'refKey', 'nameVi', 'country']).execute()
     const byRef = new Map(local.filter((l) => l.refKey).map((l) => [l.refKey!, l.id]))
     const byName = new Map(local.map((l) => [`${fold(l.nameVi)}|${l.country}`, l.id]))
@@ -640,16 +643,13 @@ async function plan(db: Db, schema: string, m: PackManifest): Promise<Plan> {
       }
     }
   }
-  if ((await packColumns(db, schema, 'person')).length) {
-    const theirs = await rowsOf<{ id: string; family: unknown; given: unknown; country: unknown }>(
-      db,
-      `SELECT ${(await has('person', ['id', 'family_name', 'given_name', 'country'])).map((e, i) => `${e} AS ${['id', 'family', 'given', 'country'][i]}`).join(', ')} FROM ${schema}.person s`,
-    )
-    const people = await db.selectFrom('person').select(['id', 'familyName', 'givenName', 'country']).execute()
+  const theirPeople = await packRows<{ id: string; family: unknown; given: unknown; country: unknown }>(db, schema, 'person', { id: 'id', family: 'family_name', given: 'given_name', country: 'country' })
+  if (theirPeople.length) {
+    const mine = await db.selectFrom('person').select(['id', 'familyName', 'givenName', 'country']).execute()
     const personKey = (family: unknown, given: unknown, country: unknown) => `${fold(`${String(family)} ${String(given ?? '')}`)}|${String(country)}`
-    const peopleByName = new Map(people.map((p) => [personKey(p.familyName, p.givenName, p.country), p.id]))
-    const personIds = new Set(people.map((p) => p.id))
-    for (const r of theirs) {
+    const peopleByName = new Map(mine.map((p) => [personKey(p.familyName, p.givenName, p.country), p.id]))
+    const personIds = new Set(mine.map((p) => p.id))
+    for (const r of theirPeople) {
       const match = peopleByName.get(personKey(r.family, r.given, r.country))
       if (personIds.has(r.id) || !match) continue
       idMap.set(r.id, match)
@@ -657,9 +657,9 @@ async function plan(db: Db, schema: string, m: PackManifest): Promise<Plan> {
     }
   }
   await fillPairs(db, 'pack_map', [...idMap])
-  if (idMap.size && (await packColumns(db, schema, 'itinerary_item')).includes('counterparts')) {
+  if (idMap.size) {
     const map = (v: unknown) => (typeof v === 'string' ? (idMap.get(v) ?? v) : v)
-    const items = await rowsOf<{ id: string; counterparts: unknown }>(db, `SELECT id, counterparts FROM ${schema}.itinerary_item`)
+    const items = await packRows<{ id: string; counterparts: unknown }>(db, schema, 'itinerary_item', { id: 'id', counterparts: 'counterparts' })
     const rewritten: Array<[string, string]> = []
     for (const item of items) {
       if (typeof item.counterparts !== 'string') continue
@@ -672,14 +672,15 @@ async function plan(db: Db, schema: string, m: PackManifest): Promise<Plan> {
   const result: Plan = { manifest: m, created: 0, updated: 0, unchanged: 0, keptMine: 0, matchedByName: byNameOnly.size, conflicts: [], tables: new Map() }
   for (const table of ENTITY_TABLES) {
     const src = await source(db, schema, table)
-    const tp: TablePlan = { source: src, updates: [] }
+    const tp: TablePlan = { source: src, created: 0, updates: [] }
     result.tables.set(table, tp)
     if (!src || src.count === 0) continue
     if (!src.columns.includes('id')) throw damaged(table)
     const t = `main.${quote(table)}`
     // New records: those whose (mapped) id is not here.
     const created = await run(db, `INSERT INTO temp.pack_written (tbl, id, new) SELECT ?, src.id, 1 FROM ${src.select} src WHERE NOT EXISTS (SELECT 1 FROM ${t} m WHERE m.id = src.id)`, [table])
-    result.created += Number(created.numAffectedRows ?? 0)
+    tp.created = Number(created.numAffectedRows ?? 0)
+    result.created += tp.created
     // Records on both sides: SQLite compares them, only those that differ come up here.
     const both = await countOf(db, `SELECT count(*) AS n FROM ${src.select} src JOIN ${t} m ON m.id = src.id`)
     const content = src.columns.filter((c) => c !== 'id' && !META.has(c))
@@ -812,14 +813,13 @@ async function merge(trx: Db, schema: string, m: PackManifest, choices: Record<s
   const p = await plan(trx, schema, m)
   let resolvedTheirs = 0
   for (const table of ENTITY_TABLES) {
-    const { source: src, updates: planned } = p.tables.get(table)!
+    const { source: src, created, updates: planned } = p.tables.get(table)!
     if (!src) continue
     const id = src.columns.indexOf('id')
     const taken = p.conflicts.filter((c) => c.table === table && choices[c.key] === 'theirs')
     const updates = [...planned, ...taken.map((c) => src.columns.map((col) => c.theirs[camel(col)]))]
     resolvedTheirs += taken.length
     // New records: a pack of 100,000 agreements into a new installation is all new rows.
-    const created = await countOf(trx, `SELECT count(*) AS n FROM temp.pack_written WHERE tbl = ? AND new = 1`, [table])
     if (created) {
       const list = src.columns.map((c) => `src.${quote(c)}`).join(', ')
       await insertSelect(trx, table, src.columns, `SELECT ${list} FROM ${src.select} src WHERE src.id IN (SELECT id FROM temp.pack_written WHERE tbl = '${table}' AND new = 1)`, created)
