@@ -41,6 +41,7 @@ describe('database', () => {
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2) // FULL
+    expect(sqlite.pragma('cache_size', { simple: true })).toBe(-65536) // 64 MB
     expect(tables(sqlite)).toEqual(expect.arrayContaining(['locality', 'agreement', 'commitment', 'engagement', 'fact', 'audit_log', 'search_doc']))
     await close()
   })

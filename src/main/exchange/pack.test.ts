@@ -85,6 +85,19 @@ describe('data packs', () => {
     expect((await get(b)).parties).toHaveLength(2)
   })
 
+  it('brings a partner renamed elsewhere, and search finds its engagements under the new name', async () => {
+    await applyPack(b.ctx, await pack(a), b.dir)
+    tick()
+    const party = await a.db.selectFrom('engagementParticipant').select(['engagementId', 'organizationId']).where('organizationId', 'is not', null).executeTakeFirstOrThrow()
+    const org = await a.db.selectFrom('organization').selectAll().where('id', '=', party.organizationId!).executeTakeFirstOrThrow()
+    await a.call('organizations.update', { id: org.id, kind: org.kind as 'agency', nameVi: 'Cơ quan Đổi Tên Khảo Thí', country: org.country, notes: org.notes })
+    tick()
+    const r = await applyPack(b.ctx, await pack(a), b.dir)
+    expect(r.updated).toBe(1)
+    const hits = await b.call('search.query', { q: 'doi ten khao thi' })
+    expect(hits.map((h) => h.id)).toEqual(expect.arrayContaining([org.id, party.engagementId]))
+  })
+
   it('matches a partner made elsewhere by its name and country, keeping this one', async () => {
     await b.call('organizations.create', { kind: 'company', nameVi: 'Tập đoàn Sumitomo', country: 'JP', notes: 'Ghi chú của máy B' })
     const r = await applyPack(b.ctx, await pack(a), b.dir)

@@ -20,7 +20,7 @@
  */
 import Database from 'better-sqlite3'
 import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate'
-import { CompiledQuery, sql } from 'kysely'
+import { CompiledQuery, sql, type RawBuilder } from 'kysely'
 import { once } from 'node:events'
 import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -33,8 +33,8 @@ import type { PackAnalysisView } from '../../shared/contract.ts'
 import { fold } from '../../shared/text/fold.ts'
 import type { Ctx, Db } from '../context.ts'
 import { AppError } from '../errors.ts'
-import { dependentsOf, type EntityIds } from '../search/documents.ts'
-import { indexLater } from '../search/queue.ts'
+import { dependentsOf, type EntityIds, type SearchKind } from '../search/documents.ts'
+import { indexLaterSelect } from '../search/queue.ts'
 import { attachmentPath, storeBytes } from './attachments.ts'
 
 export const PACK_FORMAT = 'hanh-trang-pack'
@@ -60,7 +60,7 @@ const ALL_TABLES = [...ENTITY_TABLES, ...CHILD_TABLES.map((c) => c.table)]
 const TARGET: Record<string, EntityTable> = { locality_id: 'locality', predecessor_id: 'locality', successor_id: 'locality', organization_id: 'organization', person_id: 'person', agreement_id: 'agreement' }
 const META = new Set(['created_at', 'updated_at', 'updated_by', 'origin'])
 /** Search documents belong to these tables. */
-const SEARCHED = new Set<EntityTable>(['locality', 'organization', 'person', 'agreement', 'engagement'])
+const SEARCHED: readonly SearchKind[] = ['locality', 'organization', 'person', 'agreement', 'engagement']
 
 type Value = unknown
 type Row = Value[]
@@ -850,22 +850,22 @@ async function merge(trx: Db, schema: string, m: PackManifest, choices: Record<s
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: m.createdAt }))
     .execute()
 
-  // Search: the records written, in date order, and those that show a renamed partner's name.
-  const search: Record<string, string[]> = {}
-  for (const table of SEARCHED) {
-    const date = table === 'agreement' ? 'signed_date' : table === 'engagement' ? 'start_date' : null
-    const text = date
-      ? `SELECT x.id FROM main.${table} x WHERE x.id IN (SELECT id FROM temp.pack_written WHERE tbl = ?) ORDER BY x.${date}`
-      : `SELECT id FROM temp.pack_written WHERE tbl = ? ORDER BY rowid`
-    search[table] = (await rowsOf<{ id: string }>(trx, text, [table])).map((r) => r.id)
-  }
+  // Search: the records written, oldest first (the newest then rank first in the queue), and
+  // those whose documents show a renamed partner's name (first of all). The ids stay in SQLite.
   const renamed = (await rowsOf<{ id: string }>(trx, `SELECT id FROM temp.pack_written WHERE new = 0 AND tbl IN ('locality', 'organization', 'person')`)).map((r) => r.id)
   const dependents: EntityIds = await dependentsOf(trx, renamed)
-  for (const [kind, list] of Object.entries(dependents)) {
-    const have = new Set(search[kind])
-    search[kind]!.push(...list.filter((x) => !have.has(x)))
+  const search: Partial<Record<SearchKind, RawBuilder<unknown>>> = {}
+  for (const table of SEARCHED) {
+    const date = table === 'agreement' ? 'signed_date' : table === 'engagement' ? 'start_date' : null
+    const written = date
+      ? sql`SELECT w.id, x.${sql.raw(date)} AS sort FROM temp.pack_written w JOIN main.${sql.raw(table)} x ON x.id = w.id WHERE w.tbl = ${table}`
+      : sql`SELECT id, rowid AS sort FROM temp.pack_written WHERE tbl = ${table}`
+    const shown = dependents[table]?.length
+      ? sql`UNION ALL SELECT value, NULL FROM json_each(${JSON.stringify(dependents[table])}) WHERE value NOT IN (SELECT id FROM temp.pack_written WHERE tbl = ${table})`
+      : sql``
+    search[table] = sql`${written} ${shown}`
   }
-  const indexing = await indexLater(trx, search)
+  const indexing = await indexLaterSelect(trx, search)
   await dropTemp(trx)
   return { ...summary(p), resolvedTheirs, indexing }
 }

@@ -7,7 +7,7 @@
  * search box says so while it does). The queue is in the database, so a crash or a quit
  * in between loses nothing: the indexer resumes on the next start.
  */
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Db } from '../context.ts'
 import type { DB } from '../db/schema.ts'
 import { reindexEntities, type EntityIds, type SearchKind } from './documents.ts'
@@ -24,17 +24,37 @@ const ORDER: SearchKind[] = ['locality', 'organization', 'person', 'agreement', 
  * many were queued.
  */
 export async function indexLater(db: Db, ids: EntityIds): Promise<number> {
-  const total = ORDER.reduce((n, kind) => n + (ids[kind]?.length ?? 0), 0)
-  if (total <= INLINE_LIMIT) {
+  const selects: Partial<Record<SearchKind, RawBuilder<unknown>>> = {}
+  // The ids as one JSON parameter per kind, kept in the order given.
+  for (const [kind, list] of Object.entries(ids) as Array<[SearchKind, readonly string[]]>) {
+    if (list.length) selects[kind] = sql`SELECT value AS id, key AS sort FROM json_each(${JSON.stringify(list)})`
+  }
+  return indexLaterSelect(db, selects)
+}
+
+/**
+ * `indexLater` for the records a query names (columns `id`, and `sort`: the order to index
+ * them in). A data pack's hundreds of thousands of ids then go from its tables to the
+ * queue inside SQLite, never through JavaScript.
+ */
+export async function indexLaterSelect(db: Db, selects: Partial<Record<SearchKind, RawBuilder<unknown>>>): Promise<number> {
+  // Few or many: counting stops past the limit instead of walking a pack's every record.
+  let few = 0
+  for (const select of Object.values(selects)) {
+    if (few <= INLINE_LIMIT) few += Number((await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM (${select}) LIMIT ${INLINE_LIMIT + 1})`.execute(db)).rows[0]!.n)
+  }
+  if (few <= INLINE_LIMIT) {
+    const ids: Record<string, string[]> = {}
+    for (const [kind, select] of Object.entries(selects)) ids[kind] = (await sql<{ id: string }>`SELECT id FROM (${select}) ORDER BY sort`.execute(db)).rows.map((r) => r.id)
     await reindexEntities(db, ids)
     return 0
   }
+  let queued = 0
   for (const kind of ORDER) {
-    const list = ids[kind] ?? []
-    // One statement per kind, the ids as one JSON parameter, in the order given.
-    if (list.length) await sql`INSERT INTO search_queue (kind, entity_id) SELECT ${kind}, value FROM json_each(${JSON.stringify(list)}) ORDER BY key`.execute(db)
+    const select = selects[kind]
+    if (select) queued += Number((await sql`INSERT INTO search_queue (kind, entity_id) SELECT ${kind}, id FROM (${select}) ORDER BY sort`.execute(db)).numAffectedRows ?? 0)
   }
-  return total
+  return queued
 }
 
 export async function pendingCount(db: Db): Promise<number> {
