@@ -195,6 +195,12 @@ describe('data packs', () => {
     broken.exec(`UPDATE engagement_participant SET locality_id = 'no-such-locality' WHERE rowid = (SELECT min(rowid) FROM engagement_participant WHERE locality_id IS NOT NULL)`)
     broken.close()
     await expect(applyPack(b.ctx, zipSync({ ...files, 'data.sqlite': readFileSync(join(dir, 'data.sqlite')) }), b.dir)).rejects.toThrow(/không nhất quán/)
+    // An itinerary item whose counterparts are not a readable list.
+    writeFileSync(join(dir, 'data.sqlite'), data)
+    const garbled = new Database(join(dir, 'data.sqlite'))
+    garbled.exec(`UPDATE itinerary_item SET counterparts = '[{"personId": ' WHERE rowid = (SELECT min(rowid) FROM itinerary_item)`)
+    garbled.close()
+    await expect(applyPack(b.ctx, zipSync({ ...files, 'data.sqlite': readFileSync(join(dir, 'data.sqlite')) }), b.dir)).rejects.toThrow(/Gói dữ liệu hỏng: itinerary_item.counterparts/)
     // A format 2 pack with a broken table file.
     const v2 = { 'manifest.json': strToU8(JSON.stringify({ ...m, version: 2 })), 'data/agreement.json': strToU8('[{"id": "x", ') }
     await expect(applyPack(b.ctx, zipSync(v2), b.dir)).rejects.toThrow(/data\/agreement.json không đọc được/)

@@ -335,6 +335,19 @@ export interface OpenedPack {
 }
 
 const notAPack = () => new AppError('invalid_input', 'Tệp không phải gói dữ liệu Hành Trang (.htpack) hoặc đã bị hỏng. / Not a pack, or damaged.')
+/** An itinerary item's counterparts as stored: a JSON list of references. */
+const counterpartList = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not JSON' })
+      return z.NEVER
+    }
+  })
+  .pipe(z.array(z.record(z.string(), z.unknown())))
+
 const damaged = (what: string) => new AppError('invalid_input', `Gói dữ liệu hỏng: ${what} không đọc được. / Damaged pack.`)
 
 function only(bytes: Uint8Array, name: string): Uint8Array | undefined {
@@ -657,17 +670,16 @@ async function plan(db: Db, schema: string, m: PackManifest): Promise<Plan> {
     }
   }
   await fillPairs(db, 'pack_map', [...idMap])
-  if (idMap.size) {
-    const map = (v: unknown) => (typeof v === 'string' ? (idMap.get(v) ?? v) : v)
-    const items = await packRows<{ id: string; counterparts: unknown }>(db, schema, 'itinerary_item', { id: 'id', counterparts: 'counterparts' })
-    const rewritten: Array<[string, string]> = []
-    for (const item of items) {
-      if (typeof item.counterparts !== 'string') continue
-      const list = JSON.parse(item.counterparts) as Rec[]
-      rewritten.push([item.id, JSON.stringify(list.map((c) => ({ ...c, ...Object.fromEntries(['personId', 'organizationId', 'localityId'].filter((k) => c[k]).map((k) => [k, map(c[k])])) })))])
-    }
-    await fillPairs(db, 'pack_counterparts', rewritten)
+  // Itinerary items name their counterparts in a JSON list: read (a list that is not one
+  // refuses the pack as damaged), and rewritten when partners took ids from here.
+  const map = (v: unknown) => (typeof v === 'string' ? (idMap.get(v) ?? v) : v)
+  const rewritten: Array<[string, string]> = []
+  for (const item of await packRows<{ id: string; counterparts: unknown }>(db, schema, 'itinerary_item', { id: 'id', counterparts: 'counterparts' })) {
+    const list = counterpartList.safeParse(item.counterparts)
+    if (!list.success) throw damaged('itinerary_item.counterparts')
+    if (idMap.size) rewritten.push([item.id, JSON.stringify(list.data.map((c) => ({ ...c, ...Object.fromEntries(['personId', 'organizationId', 'localityId'].filter((k) => c[k]).map((k) => [k, map(c[k])])) })))])
   }
+  await fillPairs(db, 'pack_counterparts', rewritten)
 
   const result: Plan = { manifest: m, created: 0, updated: 0, unchanged: 0, keptMine: 0, matchedByName: byNameOnly.size, conflicts: [], tables: new Map() }
   for (const table of ENTITY_TABLES) {
