@@ -1,7 +1,7 @@
 /**
  * Agreements, their parties, signatories, sectors and follow-up commitments.
  */
-import type { Agreement, AgreementRow, Commitment, PartyView } from '../../shared/domain/agreements.ts'
+import { agreementInput, type Agreement, type AgreementRow, type Commitment, type PartyView } from '../../shared/domain/agreements.ts'
 import type { ParsedInput } from '../../shared/contract.ts'
 import type { CommitmentStatus } from '../../shared/domain/labels.ts'
 import { formatPersonName } from '../../shared/text/names.ts'
@@ -263,10 +263,18 @@ export async function writeAgreementUpdate(trx: Db, ctx: Ctx, id: string, input:
   for (const e of linked) await indexEngagement(trx, e.engagementId)
 }
 
-/** The signatories as an edit sends them (a spreadsheet row has none: they are kept). */
-export async function signatoriesOf(db: Db, agreementId: string): Promise<AgreementFields['signatories']> {
-  const rows = await db.selectFrom('agreementSignatory').select(['personId', 'side', 'titleAtSigning']).where('agreementId', '=', agreementId).orderBy('position').execute()
-  return rows
+/** An agreement as its edit form sends it (a spreadsheet row's columns are written over this). */
+export async function agreementFields(db: Db, id: string): Promise<AgreementFields> {
+  const a = await db.selectFrom('agreement').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!a) throw notFound('văn kiện')
+  const parties = await db.selectFrom('agreementParty').select(['side', 'localityId', 'organizationId']).where('agreementId', '=', id).orderBy('position').execute()
+  const signatories = await db.selectFrom('agreementSignatory').select(['personId', 'side', 'titleAtSigning']).where('agreementId', '=', id).orderBy('position').execute()
+  const sectors = (await db.selectFrom('agreementSector').select('sectorCode').where('agreementId', '=', id).execute()).map((s) => s.sectorCode)
+  const fields = { ...a, shortenedProcedure: a.shortenedProcedure === 1, parties, signatories, sectors }
+  // A record this version's form would refuse (it came in a pack) is returned as it is: the
+  // caller's own check then says what is wrong with it.
+  const parsed = agreementInput.safeParse(fields)
+  return parsed.success ? parsed.data : (fields as unknown as AgreementFields)
 }
 
 /** Commitments belong to their agreement and go with it; the confirmation says how many. */

@@ -37,14 +37,14 @@ describe('reports', () => {
     expect(r!.fileName).toBe('So-theo-doi-van-kien-2026-11-23.xlsx')
     const wb = await read(r!.path)
     const ws = wb.getWorksheet('Văn kiện')!
-    expect(rowValues(ws, 3).slice(0, 5)).toEqual(['TT', 'Tên văn kiện', 'Loại văn kiện', 'Các bên ký kết', 'Ngày ký'])
+    expect(rowValues(ws, 3).slice(0, 6)).toEqual(['TT', 'Tên văn kiện', 'Loại văn kiện', 'Bên Việt Nam', 'Bên đối tác', 'Ngày ký'])
     expect(ws.rowCount).toBe(3 + 6)
     const haNam = ws.getRows(4, 6)!.find((row) => String(row.getCell(2).value).includes('Hà Nam'))!
-    expect(haNam.getCell(4).value).toBe('Hà Nam (nay thuộc tỉnh Ninh Bình) – Gunma')
+    expect([haNam.getCell(4).value, haNam.getCell(5).value]).toEqual(['Hà Nam (nay thuộc tỉnh Ninh Bình)', 'Gunma'])
     const dated = ws.getRows(4, 6)!.find((row) => row.getCell(2).value === 'Văn kiện chưa báo cáo')!
-    expect(dated.getCell(5).value).toEqual(new Date('2026-06-15T00:00:00Z'))
-    expect(dated.getCell(5).numFmt).toBe('dd/mm/yyyy')
-    expect(dated.getCell(12).value).toBe(1) // one overdue commitment
+    expect(dated.getCell(6).value).toEqual(new Date('2026-06-15T00:00:00Z'))
+    expect(dated.getCell(6).numFmt).toBe('dd/mm/yyyy')
+    expect(dated.getCell(13).value).toBe(1) // one overdue commitment
     const commitments = wb.getWorksheet('Cam kết')!
     expect(commitments.rowCount).toBe(3 + 6)
     expect(commitments.getRows(4, 6)!.some((row) => row.getCell(4).value === 'Trao đổi đoàn' && row.getCell(8).value === 'Có')).toBe(true)

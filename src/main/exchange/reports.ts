@@ -9,6 +9,7 @@ import { AGREEMENT_KINDS, AGREEMENT_STATUSES, COMMITMENT_STATUSES, labelOf } fro
 import { formatDate } from '../../shared/text/dates.ts'
 import { getAgreement, listAgreements } from '../agreements/queries.ts'
 import type { Db } from '../context.ts'
+import type { PartyView } from '../../shared/domain/agreements.ts'
 
 const LATE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E1' } }
 
@@ -46,6 +47,12 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, columns: Array
   return { ws, add }
 }
 
+const partiesOn = (parties: PartyView[], side: PartyView['side']) =>
+  parties
+    .filter((p) => p.side === side)
+    .map((p) => p.displayName)
+    .join('; ')
+
 async function allAgreementIds(db: Db, today: string): Promise<string[]> {
   const ids: string[] = []
   for (let offset = 0; ; offset += 1000) {
@@ -62,7 +69,9 @@ export async function agreementsWorkbook(db: Db, today: string): Promise<Buffer>
     { header: 'TT', key: 'no', width: 6 },
     { header: 'Tên văn kiện', key: 'title', width: 48 },
     { header: 'Loại văn kiện', key: 'kind', width: 20 },
-    { header: 'Các bên ký kết', key: 'parties', width: 36 },
+    // One column per side, so that the sheet reads back in as agreements.
+    { header: 'Bên Việt Nam', key: 'home', width: 26 },
+    { header: 'Bên đối tác', key: 'partner', width: 26 },
     { header: 'Ngày ký', key: 'signed', width: 13, date: true },
     { header: 'Nơi ký', key: 'place', width: 20 },
     { header: 'Tình trạng', key: 'status', width: 16 },
@@ -93,13 +102,15 @@ export async function agreementsWorkbook(db: Db, today: string): Promise<Buffer>
       ++n,
       a.titleVi,
       labelOf(AGREEMENT_KINDS, a.kind),
-      a.parties.map((p) => p.displayName).join(' – '),
+      partiesOn(a.parties, 'home'),
+      partiesOn(a.parties, 'partner'),
       excelDate(a.signedDate),
       a.signedPlace ?? '',
       labelOf(AGREEMENT_STATUSES, a.status),
       excelDate(a.validFrom),
       excelDate(a.validUntil),
-      a.sectors.map((s) => sectors.get(s) ?? s).join(', '),
+      // Semicolons: a sector's own name may hold a comma ("Giáo dục, đào tạo").
+      a.sectors.map((s) => sectors.get(s) ?? s).join('; '),
       open.length,
       open.filter((c) => c.overdue).length,
     ], open.some((c) => c.overdue))

@@ -32,6 +32,7 @@ async function xlsx(name: string, header: string[], rows: unknown[][], dateColum
 
 const table = async (path: string) => readTable(readFileSync(path), path)
 const agreementCount = () => Number((core.sqlite.prepare('SELECT count(*) AS n FROM agreement').get() as { n: number }).n)
+const pick = <T extends object, K extends keyof T>(o: T, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>
 const HEADERS = ['Tên văn kiện', 'Loại văn kiện', 'Ngày ký', 'Bên Việt Nam', 'Đối tác', 'Lĩnh vực']
 
 describe('spreadsheet import', () => {
@@ -75,13 +76,48 @@ describe('spreadsheet import', () => {
     expect(after.signatories.map((x) => x.personId)).toEqual([person])
   })
 
+  it('updates only what the sheet has columns for; the rest of each record stays as it was', async () => {
+    // An agreement with much more than a sheet carries.
+    const id = '01936d00-0000-7000-8000-000300000002' // Thanh Hóa – Yamanashi, with its commitments
+    const a = await core.call('agreements.get', { id })
+    const parties = a.parties.map((p) => ({ side: p.side, localityId: p.localityId, organizationId: p.organizationId }))
+    await core.call('agreements.update', { ...a, parties, titleEn: 'Record of discussion', summary: 'Tóm tắt giữ nguyên', mofaOpinionNo: '1234/BNG-LPQT', mofaOpinionDate: '2025-01-10', validFrom: '2025-02-01' })
+    const full = await core.call('agreements.get', { id })
+    const title = full.titleVi
+    const signed = full.signedDate ?? '' // not signed yet
+    // A Vietnamese official, and a commitment with notes.
+    const person = await core.db.selectFrom('person').selectAll().where('country', '=', 'VN').executeTakeFirstOrThrow()
+    await core.call('people.update', { ...pick(person, ['familyName', 'givenName', 'familyNameNative', 'givenNameNative', 'nameKana', 'nameVi', 'nameOrder', 'country', 'title', 'organizationId', 'localityId', 'termStart', 'termEnd', 'bio', 'languages', 'protocolNotes']), id: person.id, protocolNotes: 'Ăn chay', languages: 'Tiếng Anh' } as never)
+    const c = full.commitments[0]!
+    await core.call('commitments.update', { id: c.id, agreementId: id, action: c.action, owner: 'Sở Ngoại vụ', dueDate: '2026-12-31', status: c.status, notes: 'Ghi chú giữ nguyên' })
+
+    const agreements = await xlsx('status-only.xlsx', ['Tên văn kiện', 'Ngày ký', 'Tình trạng'], [[title, signed, 'Đang hiệu lực']])
+    const people = await xlsx('title-only.xlsx', ['Họ và tên', 'Chức vụ'], [[`${person.familyName} ${person.givenName}`, 'Phó Chủ tịch']])
+    const commitments = await xlsx('done-only.xlsx', ['Văn kiện', 'Ngày ký văn kiện', 'Nội dung', 'Tình trạng'], [[title, signed, c.action, 'Hoàn thành']])
+    for (const [path, kind] of [[agreements, 'agreements'], [people, 'people'], [commitments, 'commitments']] as const) {
+      const preview = await previewImport(core.db, await table(path), kind)
+      expect(preview.rows[0]!.match).toMatchObject({ unchanged: false })
+      expect(await commitImport(core.ctx, preview, { [preview.rows[0]!.row]: 'update' })).toMatchObject({ updated: 1 })
+    }
+
+    const after = await core.call('agreements.get', { id })
+    expect(after.status).toBe('in_force')
+    const kept = ['kind', 'titleEn', 'summary', 'mofaOpinionNo', 'mofaOpinionDate', 'validFrom', 'validUntil', 'sources', 'sectors', 'signedPlace'] as const
+    expect(pick(after, kept)).toEqual(pick(full, kept))
+    expect(after.parties.map((p) => p.displayName)).toEqual(full.parties.map((p) => p.displayName))
+    const p2 = await core.db.selectFrom('person').selectAll().where('id', '=', person.id).executeTakeFirstOrThrow()
+    expect(p2).toMatchObject({ title: 'Phó Chủ tịch', country: 'VN', protocolNotes: 'Ăn chay', languages: 'Tiếng Anh', organizationId: person.organizationId, localityId: person.localityId, nameOrder: person.nameOrder })
+    const c2 = await core.db.selectFrom('commitment').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow()
+    expect(c2).toMatchObject({ status: 'done', owner: 'Sở Ngoại vụ', dueDate: '2026-12-31', notes: 'Ghi chú giữ nguyên' })
+  })
+
   it('lists every problem with its row and column, and the command line writes nothing', async () => {
     const path = await xlsx('problems.xlsx', HEADERS, [
       ['', 'MOU', '01/03/2024', 'Thanh Hóa', 'Yamanashi', ''],
       ['Văn kiện với tỉnh lạ', 'MOU', '01/03/2024', 'Tỉnh Không Có', 'Yamanashi', ''],
       ['Văn kiện ngày sai', 'MOU', 'hôm qua', 'Thanh Hóa', 'Gunma', ''],
       ['Văn kiện ngày 31/02', 'MOU', '31/02/2025', 'Thanh Hóa', 'Gunma', ''],
-      ['Bản ghi nhớ hợp tác giữa tỉnh Hà Nam và tỉnh Gunma', 'MOU', '', 'Hà Nam', 'Gunma', ''],
+      ['Bản ghi nhớ hợp tác giữa tỉnh Hà Nam và tỉnh Gunma', 'MOU', '', 'Hà Nam', 'Gunma', 'Giáo dục'],
       ['Văn kiện đúng', 'Loại lạ', '02/03/2024', 'Hà Nam', 'Gunma', 'Lĩnh vực lạ'],
     ])
     const preview = await previewImport(core.db, await table(path), 'agreements')
@@ -215,6 +251,35 @@ describe('spreadsheet import', () => {
     // Only the commitment that changed is marked as edited: the next pack exchange sees one change.
     const touched = after.filter((c) => c.updatedAt !== before.find((b) => b.id === c.id)?.updatedAt)
     expect(touched.map((c) => c.action)).toEqual([invite])
+  })
+
+  it('reads back the "Văn kiện" sheet of its own register: every row its record, one status changed', async () => {
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load((await agreementsWorkbook(core.db, '2026-11-23')) as unknown as ArrayBuffer)
+    const ws = wb.getWorksheet('Văn kiện')!
+    expect(ws.getRow(3).getCell(8).value).toBe('Tình trạng')
+    const target = 'Bản ghi nhớ hợp tác giữa tỉnh Hà Nam và tỉnh Gunma'
+    ws.eachRow((row) => {
+      if (row.getCell(2).value === target) row.getCell(8).value = 'Đang hiệu lực'
+    })
+    const path = join(dir, 'register-agreements.xlsx')
+    await wb.xlsx.writeFile(path)
+    const total = agreementCount()
+    const before = await core.db.selectFrom('agreement').select(['id', 'updatedAt']).execute()
+
+    const preview = await previewImport(core.db, await readTable(readFileSync(path), path, sheetFor('agreements')), 'agreements')
+    expect(preview.sheet).toBe('Văn kiện')
+    expect(preview.rows).toHaveLength(total)
+    expect(preview.rows.flatMap((r) => r.problems.filter((p) => p.level !== 'info').map((p) => `${r.row} ${p.column}: ${p.message}`)).filter((p) => !p.includes('Trùng với'))).toEqual([])
+    expect(preview.rows.filter((r) => !r.match?.unchanged).map((r) => r.values.titleVi)).toEqual([target])
+
+    const lines: string[] = []
+    expect(await main(['--db', core.dbPath, 'import', path, '--kind', 'agreements', '--update', '--json'], (s) => lines.push(s))).toBe(0)
+    expect(JSON.parse(lines.join('\n'))).toMatchObject({ sheet: 'Văn kiện', written: true, created: 0, updated: 1, unchanged: total - 1 })
+    const after = await core.db.selectFrom('agreement').select(['id', 'titleVi', 'status', 'updatedAt']).execute()
+    expect(after.filter((a) => a.updatedAt !== before.find((b) => b.id === a.id)?.updatedAt).map((a) => [a.titleVi, a.status])).toEqual([[target, 'in_force']])
+    // Parties read back by the names the register gives them, old units included.
+    expect((await core.call('agreements.get', { id: '01936d00-0000-7000-8000-000300000001' })).parties.map((p) => p.displayName)).toEqual(['Hà Nam (nay thuộc tỉnh Ninh Bình)', 'Gunma'])
   })
 
   it('refuses a truncated .xlsx with a clear message', async () => {

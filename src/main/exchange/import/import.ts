@@ -13,7 +13,7 @@ import { agreementInput, commitmentInput } from '../../../shared/domain/agreemen
 import { organizationInput, personInput } from '../../../shared/domain/partners.ts'
 import { formatDate, isIsoDate, parseDate } from '../../../shared/text/dates.ts'
 import { fold } from '../../../shared/text/fold.ts'
-import { insertAgreement, insertCommitment, signatoriesOf, writeAgreementUpdate, writeCommitmentUpdate } from '../../agreements/queries.ts'
+import { agreementFields, insertAgreement, insertCommitment, writeAgreementUpdate, writeCommitmentUpdate } from '../../agreements/queries.ts'
 import type { Ctx, Db } from '../../context.ts'
 import { AppError } from '../../errors.ts'
 import { insertOrganization, insertPerson } from '../../partners/queries.ts'
@@ -32,6 +32,11 @@ interface FieldSpec {
   key: string
   vi: string
   required?: boolean
+  /**
+   * The input fields a column of this field decides (default: the field's own key). An
+   * update writes these and leaves every other field as the record has it.
+   */
+  sets?: string[]
   /** Folded header words that map to this field. */
   headers: string[]
 }
@@ -44,18 +49,18 @@ export const FIELDS: Record<ImportKind, FieldSpec[]> = {
     { key: 'abbreviation', vi: 'Tên viết tắt', headers: ['ten viet tat', 'viet tat', 'abbreviation', 'acronym'] },
     { key: 'kind', vi: 'Loại', headers: ['loai hinh', 'loai', 'kind', 'type'] },
     { key: 'country', vi: 'Quốc gia', headers: ['quoc gia', 'nuoc', 'country'] },
-    { key: 'locality', vi: 'Địa phương', headers: ['ten tinh', 'tinh', 'dia phuong', 'province', 'prefecture', 'locality'] },
+    { key: 'locality', vi: 'Địa phương', sets: ['localityId'], headers: ['ten tinh', 'tinh', 'dia phuong', 'province', 'prefecture', 'locality'] },
     { key: 'website', vi: 'Trang thông tin', headers: ['website', 'trang web', 'trang thong tin'] },
     { key: 'notes', vi: 'Ghi chú', headers: ['ghi chu', 'notes', 'note'] },
   ],
   people: [
-    { key: 'fullName', vi: 'Họ và tên', headers: ['ho va ten', 'ho ten', 'full name', 'name'] },
+    { key: 'fullName', vi: 'Họ và tên', sets: ['familyName', 'givenName'], headers: ['ho va ten', 'ho ten', 'full name', 'name'] },
     { key: 'familyName', vi: 'Họ', headers: ['ho', 'family name', 'surname', 'last name'] },
     { key: 'givenName', vi: 'Tên', headers: ['ten', 'given name', 'first name'] },
-    { key: 'nativeName', vi: 'Tên bản ngữ', headers: ['ten ban ngu', 'native name', 'kanji', 'ten tieng nhat'] },
+    { key: 'nativeName', vi: 'Tên bản ngữ', sets: ['familyNameNative', 'givenNameNative'], headers: ['ten ban ngu', 'native name', 'kanji', 'ten tieng nhat'] },
     { key: 'title', vi: 'Chức vụ', headers: ['chuc vu', 'chuc danh', 'title', 'position'] },
-    { key: 'organization', vi: 'Cơ quan', headers: ['co quan', 'to chuc', 'don vi', 'organization'] },
-    { key: 'locality', vi: 'Địa phương', headers: ['ten tinh', 'tinh', 'dia phuong', 'province', 'prefecture', 'locality'] },
+    { key: 'organization', vi: 'Cơ quan', sets: ['organizationId'], headers: ['co quan', 'to chuc', 'don vi', 'organization'] },
+    { key: 'locality', vi: 'Địa phương', sets: ['localityId'], headers: ['ten tinh', 'tinh', 'dia phuong', 'province', 'prefecture', 'locality'] },
     { key: 'country', vi: 'Quốc gia', headers: ['quoc gia', 'country'] },
     { key: 'bio', vi: 'Tiểu sử', headers: ['tieu su', 'bio', 'biography', 'ghi chu', 'notes'] },
   ],
@@ -65,16 +70,17 @@ export const FIELDS: Record<ImportKind, FieldSpec[]> = {
     { key: 'signedDate', vi: 'Ngày ký', headers: ['ngay ky', 'signed date', 'date signed', 'signed'] },
     { key: 'signedPlace', vi: 'Nơi ký', headers: ['noi ky', 'dia diem ky', 'place'] },
     { key: 'status', vi: 'Tình trạng', headers: ['tinh trang', 'trang thai', 'status'] },
-    { key: 'homeParty', vi: 'Bên Việt Nam', headers: ['ben viet nam', 'ben ta', 'ten tinh', 'tinh', 'dia phuong', 'ben 1', 'party 1', 'vietnamese side'] },
-    { key: 'partnerParty', vi: 'Bên đối tác', headers: ['ben doi tac', 'doi tac', 'ben 2', 'party 2', 'partner'] },
+    { key: 'homeParty', vi: 'Bên Việt Nam', sets: ['parties.home'], headers: ['ben viet nam', 'ben ta', 'ten tinh', 'tinh', 'dia phuong', 'ben 1', 'party 1', 'vietnamese side'] },
+    { key: 'partnerParty', vi: 'Bên đối tác', sets: ['parties.partner'], headers: ['ben doi tac', 'doi tac', 'ben 2', 'party 2', 'partner'] },
     { key: 'sectors', vi: 'Lĩnh vực', headers: ['linh vuc', 'sectors', 'sector'] },
+    { key: 'validFrom', vi: 'Hiệu lực từ', headers: ['hieu luc tu', 'co hieu luc tu', 'valid from', 'effective from', 'effective'] },
     { key: 'validUntil', vi: 'Hiệu lực đến', headers: ['hieu luc den', 'het han', 'valid until', 'expiry'] },
     { key: 'summary', vi: 'Nội dung chính', headers: ['noi dung chinh', 'noi dung', 'tom tat', 'summary', 'ghi chu', 'notes'] },
   ],
   commitments: [
     { key: 'action', vi: 'Nội dung cam kết', required: true, headers: ['noi dung cam ket', 'cam ket', 'noi dung', 'viec can lam', 'cong viec', 'commitment', 'action'] },
-    { key: 'agreement', vi: 'Văn kiện', required: true, headers: ['van kien', 'ten van kien', 'thoa thuan', 'agreement'] },
-    { key: 'agreementSignedDate', vi: 'Ngày ký văn kiện', headers: ['ngay ky van kien', 'ngay ky', 'signed date', 'date signed'] },
+    { key: 'agreement', vi: 'Văn kiện', required: true, sets: ['agreementId'], headers: ['van kien', 'ten van kien', 'thoa thuan', 'agreement'] },
+    { key: 'agreementSignedDate', vi: 'Ngày ký văn kiện', sets: [], headers: ['ngay ky van kien', 'ngay ky', 'signed date', 'date signed'] },
     { key: 'owner', vi: 'Đơn vị thực hiện', headers: ['don vi thuc hien', 'don vi chu tri', 'co quan chu tri', 'chu tri', 'owner', 'responsible'] },
     { key: 'dueDate', vi: 'Hạn hoàn thành', headers: ['han hoan thanh', 'thoi han', 'han', 'due date', 'deadline', 'due'] },
     { key: 'status', vi: 'Tình trạng', headers: ['tinh trang', 'trang thai', 'status'] },
@@ -114,8 +120,11 @@ export interface Preview {
   encoding: LegacyEncoding | null
   encodingSuspected: LegacyEncoding | null
   rows: PreviewRow[]
-  /** What each row becomes once committed (the contract input), for rows without errors. */
-  inputs: Map<number, unknown>
+  /**
+   * Each row without errors as its form would send it (checked again when written), and the
+   * fields whose cells could not be read (an update keeps the record's values there).
+   */
+  inputs: Map<number, { fields: Fields; kept: Set<string> }>
 }
 
 const SHEET_NAMES: Record<ImportKind, string[]> = {
@@ -214,7 +223,8 @@ async function resolver(db: Db): Promise<Resolver> {
   for (const s of sectors) for (const n of [s.code, s.labelVi, s.labelEn, s.labelVi.split(',')[0]!]) if (!bySector.has(fold(n))) bySector.set(fold(n), s.code)
   return {
     locality: (name) => {
-      const f = fold(name).trim()
+      // "Hà Nam (nay thuộc tỉnh Ninh Bình)", as this app's own reports name an old unit, is Hà Nam.
+      const f = fold(name).replace(/\s*\([^)]*\)$/, '').trim()
       return byName.get(f) ?? byName.get(f.replace(DESIGNATIONS, '').replace(SUFFIXES, '')) ?? byName.get(name.normalize('NFKC').replace(/[県府都道]$/, '').trim() + '県')
     },
     organization: (name) => byOrg.get(fold(name).trim()),
@@ -248,8 +258,9 @@ export async function previewImport(
   }
 
   const existing = await existingIndex(db, kind)
+  const keys = updatedKeys(kind, mapping)
   const rows: PreviewRow[] = []
-  const inputs = new Map<number, unknown>()
+  const inputs: Preview['inputs'] = new Map()
   for (const { row, cells } of table.rows) {
     const values: Record<string, string> = {}
     for (const f of spec) {
@@ -259,6 +270,12 @@ export async function previewImport(
     const problems: Problem[] = []
     const error = (key: string | null, message: string) => problems.push({ column: key ? column(key) : null, level: 'error', message })
     const warn = (key: string | null, message: string) => problems.push({ column: key ? column(key) : null, level: 'warning', message })
+    // A cell that cannot be read: a new record takes a default, an updated one keeps its value.
+    const kept = new Set<string>()
+    const unread = (key: string, field: string, message: string) => {
+      warn(key, message)
+      kept.add(field)
+    }
     for (const f of spec) if (f.required && !values[f.key]) error(f.key, `Thiếu ${f.vi.toLocaleLowerCase('vi')} / required`)
     const date = (key: string) => {
       const text = values[key]
@@ -270,7 +287,7 @@ export async function previewImport(
     const country = (text: string, fallback: string) => {
       if (!text) return fallback
       const code = /^[A-Za-z]{2}$/.test(text) ? text.toUpperCase() : labelValue(COUNTRIES, text)
-      if (!code) warn('country', `Không rõ quốc gia “${text}”; dùng ${fallback} / unknown country`)
+      if (!code) unread('country', 'country', `Không rõ quốc gia “${text}”; dùng ${fallback} / unknown country`)
       return code ?? fallback
     }
 
@@ -280,7 +297,7 @@ export async function previewImport(
       const loc = values.locality ? r.locality(values.locality) : undefined
       if (values.locality && !loc) error('locality', `Không tìm thấy địa phương “${values.locality}” / unknown province`)
       const kindValue = values.kind ? labelValue(ORGANIZATION_KINDS, values.kind) : 'company'
-      if (values.kind && !kindValue) warn('kind', `Không rõ loại “${values.kind}”; ghi là “Khác” / unknown kind`)
+      if (values.kind && !kindValue) unread('kind', 'kind', `Không rõ loại “${values.kind}”; ghi là “Khác” / unknown kind`)
       input = {
         kind: kindValue ?? 'other',
         nameVi: values.nameVi,
@@ -308,7 +325,7 @@ export async function previewImport(
       const loc = values.locality ? r.locality(values.locality) : undefined
       if (values.locality && !loc) error('locality', `Không tìm thấy địa phương “${values.locality}” / unknown province`)
       const org = values.organization ? r.organization(values.organization) : undefined
-      if (values.organization && !org) warn('organization', `Chưa có tổ chức “${values.organization}” trong danh bạ; bỏ qua liên kết / unknown organization`)
+      if (values.organization && !org) unread('organization', 'organizationId', `Chưa có tổ chức “${values.organization}” trong danh bạ; bỏ qua liên kết / unknown organization`)
       input = {
         familyName: family.charAt(0) + family.slice(1).toLocaleLowerCase(countryCode === 'VN' ? 'vi' : 'en'),
         givenName: given,
@@ -332,16 +349,16 @@ export async function previewImport(
       }
       const agreementId = found.length === 1 ? found[0]!.id : undefined
       const statusValue = values.status ? labelValue(COMMITMENT_STATUSES, values.status) : 'open'
-      if (values.status && !statusValue) warn('status', `Không rõ tình trạng “${values.status}”; ghi là “Chưa thực hiện” / unknown status`)
+      if (values.status && !statusValue) unread('status', 'status', `Không rõ tình trạng “${values.status}”; ghi là “Chưa thực hiện” / unknown status`)
       input = { agreementId, action: values.action, owner: values.owner, dueDate: date('dueDate'), status: statusValue ?? 'open', notes: values.notes }
       matchKey = `${agreementId ?? ''}|${fold(values.action ?? '')}`
     } else {
       const signedDate = date('signedDate')
-      const validUntil = date('validUntil')
+      matchKey = `${fold(values.titleVi ?? '')}|${signedDate ?? ''}`
       const kindValue = values.kind ? labelValue(AGREEMENT_KINDS, values.kind) : 'other'
-      if (values.kind && !kindValue) warn('kind', `Không rõ loại văn kiện “${values.kind}”; ghi là “Khác” / unknown kind`)
+      if (values.kind && !kindValue) unread('kind', 'kind', `Không rõ loại văn kiện “${values.kind}”; ghi là “Khác” / unknown kind`)
       const statusValue = values.status ? labelValue(AGREEMENT_STATUSES, values.status) : signedDate ? 'signed' : 'proposed'
-      if (values.status && !statusValue) warn('status', `Không rõ tình trạng “${values.status}” / unknown status`)
+      if (values.status && !statusValue) unread('status', 'status', `Không rõ tình trạng “${values.status}” / unknown status`)
       const parties: Array<{ side: 'home' | 'partner'; localityId: string | null; organizationId: string | null }> = []
       for (const [key, side] of [['homeParty', 'home'], ['partnerParty', 'partner']] as const) {
         for (const name of splitList(values[key] ?? '')) {
@@ -351,9 +368,14 @@ export async function previewImport(
           else parties.push({ side, localityId: loc?.id ?? null, organizationId: org?.id ?? null })
         }
       }
-      if (parties.length === 0 && !problems.some((p) => p.message.includes('unknown party'))) error('homeParty', 'Văn kiện cần ít nhất một bên ký kết / at least one party')
+      // A row that updates a record without party columns keeps the record's parties.
+      const partiesFromRow = !existing.has(matchKey) || keys.has('parties.home') || keys.has('parties.partner')
+      if (partiesFromRow && parties.length === 0 && !problems.some((p) => p.message.includes('unknown party'))) error('homeParty', 'Văn kiện cần ít nhất một bên ký kết / at least one party')
       const sectors: string[] = []
-      for (const name of splitList(values.sectors ?? '')) {
+      // Sectors are split at semicolons and line breaks, and at commas only inside a part that
+      // is no sector as a whole: "Giáo dục, đào tạo" is one sector, "Du lịch, Nông nghiệp" two.
+      const sectorNames = (values.sectors ?? '').split(/[;\n]/).flatMap((part) => (r.sector(part) ? [part] : part.split(','))).map((x) => x.trim()).filter(Boolean)
+      for (const name of sectorNames) {
         const code = r.sector(name)
         if (code) sectors.push(code)
         else warn('sectors', `Lĩnh vực “${name}” không có trong danh mục; bỏ qua / unknown sector`)
@@ -364,24 +386,26 @@ export async function previewImport(
         status: statusValue ?? (signedDate ? 'signed' : 'proposed'),
         signedDate,
         signedPlace: values.signedPlace,
-        validUntil,
+        validFrom: date('validFrom'),
+        validUntil: date('validUntil'),
         summary: values.summary,
         sectors,
         parties,
       }
-      matchKey = `${fold(values.titleVi ?? '')}|${signedDate ?? ''}`
     }
 
-    // The contract's own checks (lengths, real dates, required fields), as a form would.
-    let parsed: unknown
-    if (!problems.some((p) => p.level === 'error')) {
-      const schema = { partners: organizationInput, people: personInput, agreements: agreementInput, commitments: commitmentInput }[kind]
-      const result = (schema as z.ZodType).safeParse(input)
-      if (!result.success) for (const d of toDetails(result.error)) error(null, `${d.path}: ${d.message}`)
-      else inputs.set(row, (parsed = result.data))
-    }
+    // The contract's own checks (lengths, real dates, required fields), as a form would: on the
+    // row as a new record or, for a row that matches one, on what "update" would write.
     const found = existing.get(matchKey)
-    const match = found ? { id: found.id, name: found.name, unchanged: !!parsed && !!found.row && holds(found.row, parsed as Record<string, unknown>) } : null
+    let match: Match | null = found ? { ...found, unchanged: false } : null
+    if (!problems.some((p) => p.level === 'error')) {
+      const created = SCHEMAS[kind].safeParse(input)
+      const update = found ? await updateOf(db, kind, found.id, input as Fields, new Set([...keys].filter((k) => !kept.has(k)))) : null
+      const result = update ? update.result : created
+      if (!result.success) for (const d of toDetails(result.error)) error(null, `${d.path}: ${d.message}`)
+      else inputs.set(row, { fields: input as Fields, kept })
+      if (match && update?.result.success) match.unchanged = update.unchanged
+    }
     if (match?.unchanged) problems.push({ column: null, level: 'info', message: 'Giống hệt bản ghi đã có; không có gì để cập nhật / identical to an existing record' })
     else if (match) warn(null, `Trùng với bản ghi đã có: ${match.name} / matches an existing record`)
     rows.push({ row, values, problems, match, action: problems.some((p) => p.level === 'error') ? 'skip' : match ? 'skip' : 'create' })
@@ -389,27 +413,59 @@ export async function previewImport(
   return { kind, sheet: table.sheet, sheets: table.sheets, headers, mapping, encoding, encodingSuspected, rows, inputs }
 }
 
-/**
- * True when the record already holds every value of the row. Only flat fields compare: a
- * list (an agreement's parties) counts as a change, so the update is written.
- */
-function holds(record: Record<string, unknown>, input: Record<string, unknown>): boolean {
-  return Object.entries(input).every(([k, v]) => (v === null || typeof v !== 'object') && (v ?? null) === (record[k] ?? null))
+type Fields = Record<string, unknown>
+type Party = { side: string; localityId: string | null; organizationId: string | null }
+
+const SCHEMAS: Record<ImportKind, z.ZodType<Fields>> = { partners: organizationInput, people: personInput, agreements: agreementInput, commitments: commitmentInput }
+
+/** The input fields the mapped columns decide; an update leaves the others as they are. */
+function updatedKeys(kind: ImportKind, mapping: Record<string, number | null>): Set<string> {
+  return new Set(FIELDS[kind].filter((f) => mapping[f.key] !== null && mapping[f.key] !== undefined).flatMap((f) => f.sets ?? [f.key]))
 }
 
-type Existing = { id: string; name: string; row?: Record<string, unknown> }
+/** A record as its form would send it. */
+async function currentOf(db: Db, kind: ImportKind, id: string): Promise<Fields> {
+  if (kind === 'agreements') return agreementFields(db, id)
+  const table = ({ partners: 'organization', people: 'person', commitments: 'commitment' } as const)[kind]
+  const row = await db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row) throw new AppError('not_found', 'Bản ghi trùng vừa bị xóa; hãy xem lại bản xem trước. / The matching record was deleted.')
+  const parsed = SCHEMAS[kind].safeParse(row)
+  return parsed.success ? parsed.data : (row as Fields)
+}
 
-async function existingIndex(db: Db, kind: ImportKind): Promise<Map<string, Existing>> {
-  const index = new Map<string, Existing>()
+/**
+ * What "update" writes for a row: the record, with the fields the sheet has columns for
+ * taken from the row (an agreement's parties side by side: a sheet with only "Bên đối tác"
+ * leaves the Vietnamese side alone). `unchanged` when that is what the record holds already.
+ */
+async function updateOf(db: Db, kind: ImportKind, id: string, input: Fields, keys: Set<string>) {
+  const current = await currentOf(db, kind, id)
+  const merged: Fields = { ...current }
+  for (const k of keys) if (!k.startsWith('parties.')) merged[k] = input[k]
+  if (kind === 'agreements') {
+    merged.parties = (['home', 'partner'] as const).flatMap((side) => ((keys.has(`parties.${side}`) ? input : current).parties as Party[]).filter((p) => p.side === side))
+  }
+  const result = SCHEMAS[kind].safeParse(merged)
+  const same = (a: unknown, b: unknown) => canonical(a) === canonical(b)
+  const unchanged = result.success && [...keys].every((k) => (k.startsWith('parties.') ? same(sideOf(current, k), sideOf(result.data, k)) : same(current[k], result.data[k])))
+  return { result, unchanged }
+}
+
+const sideOf = (fields: Fields, key: string) => (fields.parties as Party[]).filter((p) => `parties.${p.side}` === key)
+/** Lists compare as sets (parties and sectors have no order a sheet could keep). */
+const canonical = (v: unknown): string => (Array.isArray(v) ? JSON.stringify(v.map((x) => JSON.stringify(x)).sort()) : JSON.stringify(v ?? null))
+
+async function existingIndex(db: Db, kind: ImportKind): Promise<Map<string, { id: string; name: string }>> {
+  const index = new Map<string, { id: string; name: string }>()
   if (kind === 'partners') {
-    for (const o of await db.selectFrom('organization').selectAll().execute()) index.set(fold(o.nameVi), { id: o.id, name: o.nameVi, row: o })
+    for (const o of await db.selectFrom('organization').select(['id', 'nameVi']).execute()) index.set(fold(o.nameVi), { id: o.id, name: o.nameVi })
   } else if (kind === 'people') {
-    for (const p of await db.selectFrom('person').selectAll().execute()) {
+    for (const p of await db.selectFrom('person').select(['id', 'familyName', 'givenName']).execute()) {
       const name = `${p.familyName} ${p.givenName ?? ''}`.trim()
-      index.set(fold(name), { id: p.id, name, row: p })
+      index.set(fold(name), { id: p.id, name })
     }
   } else if (kind === 'commitments') {
-    for (const c of await db.selectFrom('commitment').selectAll().execute()) index.set(`${c.agreementId}|${fold(c.action)}`, { id: c.id, name: c.action, row: c })
+    for (const c of await db.selectFrom('commitment').select(['id', 'agreementId', 'action']).execute()) index.set(`${c.agreementId}|${fold(c.action)}`, { id: c.id, name: c.action })
   } else {
     for (const a of await db.selectFrom('agreement').select(['id', 'titleVi', 'signedDate']).execute()) index.set(`${fold(a.titleVi)}|${a.signedDate ?? ''}`, { id: a.id, name: a.titleVi })
   }
@@ -434,21 +490,31 @@ export async function commitImport(
     let updated = 0
     let unchanged = 0
     const newAgreements: string[] = []
+    const keys = updatedKeys(preview.kind, preview.mapping)
     for (const r of chosen) {
-      const input = preview.inputs.get(r.row)
-      if (r.action === 'skip' || !input) continue
+      const { fields, kept } = preview.inputs.get(r.row) ?? {}
+      if (r.action === 'skip' || !fields || !kept) continue
       if (r.action === 'create') {
+        const parsed = SCHEMAS[preview.kind].safeParse(fields)
+        if (!parsed.success) throw new AppError('invalid_input', `Dòng ${r.row} chỉ đủ để cập nhật bản ghi trùng, không đủ để tạo bản ghi mới (${toDetails(parsed.error).map((d) => d.message).join('; ')}); không dòng nào được ghi. / Row ${r.row} cannot make a new record; nothing written.`)
+        const input = parsed.data
         if (preview.kind === 'partners') await insertOrganization(trx, ctx, input as never)
         else if (preview.kind === 'people') await insertPerson(trx, ctx, input as never)
         else if (preview.kind === 'commitments') await insertCommitment(trx, ctx, input as never)
         else newAgreements.push(await insertAgreement(trx, ctx, input as never, undefined, { index: false, bulk: true }))
         created++
-      } else if (r.match!.unchanged) {
-        // Writing the same values would still mark the record as edited here, and a later
-        // pack exchange would see a change that never happened.
-        unchanged++
       } else {
         const id = r.match!.id
+        // The record as it is now (it may have changed since the preview), the row's columns over it.
+        const { result, unchanged: same } = await updateOf(trx, preview.kind, id, fields, new Set([...keys].filter((k) => !kept.has(k))))
+        if (!result.success) throw new AppError('invalid_input', `Dòng ${r.row}: ${toDetails(result.error).map((d) => `${d.path}: ${d.message}`).join('; ')}; không dòng nào được ghi. / Row ${r.row} is not valid; nothing written.`)
+        if (same) {
+          // Writing the same values would still mark the record as edited here, and a later
+          // pack exchange would see a change that never happened.
+          unchanged++
+          continue
+        }
+        const input = result.data
         if (preview.kind === 'partners') {
           await updateRecord(trx, ctx, 'organization', 'tổ chức', id, input as Record<string, unknown>)
           await indexOrganization(trx, id)
@@ -458,9 +524,8 @@ export async function commitImport(
         } else if (preview.kind === 'commitments') {
           await writeCommitmentUpdate(trx, ctx, id, input as never)
         } else {
-          // The row's parties and sectors replace the old ones; signatories are not in a sheet and stay.
-          const fields = input as Parameters<typeof writeAgreementUpdate>[3]
-          await writeAgreementUpdate(trx, ctx, id, { ...fields, signatories: await signatoriesOf(trx, id) })
+          // Signatories are not in a sheet: the record's, merged in, stay.
+          await writeAgreementUpdate(trx, ctx, id, input as never)
         }
         updated++
       }
