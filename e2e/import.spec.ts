@@ -61,10 +61,13 @@ test('the register comes back from a department with a commitment done, and one 
   await expect(page.getByRole('combobox', { name: 'Trang tính' })).toHaveValue('Cam kết')
   await expect(page.getByTestId('mapping').getByRole('combobox', { name: /^Nội dung cam kết/ })).toHaveValue('Nội dung')
   await expect(page.getByTestId('import-rows')).toContainText('Giống hệt bản ghi đã có; không có gì để cập nhật')
+  await expect(page.getByTestId('update-hint')).toContainText('Cập nhật chỉ ghi các cột đã ghép')
   await page.getByTestId('update-all').click()
   await expect(page.getByTestId('commit-import')).toHaveText('Nhập 1 dòng')
   await page.getByTestId('commit-import').click()
   await expect(page.getByTestId('import-done')).toContainText('1 cập nhật')
+  // The four rows that already matched their records are "unchanged", not "skipped".
+  await expect(page.getByTestId('import-done')).toContainText('4 không đổi, 0 bỏ qua')
 
   const statuses = await host.core.db.selectFrom('commitment').select(['action', 'status']).execute()
   expect(statuses.filter((c) => c.status === 'done').map((c) => c.action)).toEqual([invite])

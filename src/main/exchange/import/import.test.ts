@@ -200,7 +200,7 @@ describe('spreadsheet import', () => {
     expect(problems[4]).toEqual(['error Hạn hoàn thành: “31/04/2027” không phải ngày hợp lệ (dd/MM/yyyy) / not a date'])
     expect(problems[5]).toEqual(['error Văn kiện: Có 2 văn kiện cùng tên “Biên bản ghi nhớ hợp tác thường niên”; thêm cột “Ngày ký văn kiện” để chọn đúng / several agreements have this title'])
     expect(problems[6]).toEqual([])
-    expect(problems[7]).toEqual([`warning null: Trùng với bản ghi đã có: ${existing} / matches an existing record`])
+    expect(problems[7]).toEqual([`warning null: Trùng với bản ghi đã có: ${existing}; cập nhật sẽ đổi đơn vị thực hiện, tình trạng / matches an existing record`])
 
     // Rows with errors cannot be written; once skipped, the rest goes in, the match updated.
     await expect(commitImport(core.ctx, preview, { 3: 'create' })).rejects.toThrow(/Còn 1 dòng có lỗi/)

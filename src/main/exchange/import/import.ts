@@ -398,16 +398,20 @@ export async function previewImport(
     // row as a new record or, for a row that matches one, on what "update" would write.
     const found = existing.get(matchKey)
     let match: Match | null = found ? { ...found, unchanged: false } : null
+    let changes: string[] = []
     if (!problems.some((p) => p.level === 'error')) {
       const created = SCHEMAS[kind].safeParse(input)
       const update = found ? await updateOf(db, kind, found.id, input as Fields, new Set([...keys].filter((k) => !kept.has(k)))) : null
       const result = update ? update.result : created
       if (!result.success) for (const d of toDetails(result.error)) error(null, `${d.path}: ${d.message}`)
       else inputs.set(row, { fields: input as Fields, kept })
-      if (match && update?.result.success) match.unchanged = update.unchanged
+      if (match && update?.result.success) {
+        match.unchanged = update.unchanged
+        changes = update.changed.map((k) => FIELDS[kind].find((f) => (f.sets ?? [f.key]).includes(k))?.vi.toLocaleLowerCase('vi') ?? k)
+      }
     }
     if (match?.unchanged) problems.push({ column: null, level: 'info', message: 'Giống hệt bản ghi đã có; không có gì để cập nhật / identical to an existing record' })
-    else if (match) warn(null, `Trùng với bản ghi đã có: ${match.name} / matches an existing record`)
+    else if (match) warn(null, `Trùng với bản ghi đã có: ${match.name}${changes.length ? `; cập nhật sẽ đổi ${[...new Set(changes)].join(', ')}` : ''} / matches an existing record`)
     rows.push({ row, values, problems, match, action: problems.some((p) => p.level === 'error') ? 'skip' : match ? 'skip' : 'create' })
   }
   return { kind, sheet: table.sheet, sheets: table.sheets, headers, mapping, encoding, encodingSuspected, rows, inputs }
@@ -436,7 +440,7 @@ async function currentOf(db: Db, kind: ImportKind, id: string): Promise<Fields> 
 /**
  * What "update" writes for a row: the record, with the fields the sheet has columns for
  * taken from the row (an agreement's parties side by side: a sheet with only "Bên đối tác"
- * leaves the Vietnamese side alone). `unchanged` when that is what the record holds already.
+ * leaves the Vietnamese side alone). `changed`: the fields that would differ from the record.
  */
 async function updateOf(db: Db, kind: ImportKind, id: string, input: Fields, keys: Set<string>) {
   const current = await currentOf(db, kind, id)
@@ -447,8 +451,8 @@ async function updateOf(db: Db, kind: ImportKind, id: string, input: Fields, key
   }
   const result = SCHEMAS[kind].safeParse(merged)
   const same = (a: unknown, b: unknown) => canonical(a) === canonical(b)
-  const unchanged = result.success && [...keys].every((k) => (k.startsWith('parties.') ? same(sideOf(current, k), sideOf(result.data, k)) : same(current[k], result.data[k])))
-  return { result, unchanged }
+  const changed = result.success ? [...keys].filter((k) => (k.startsWith('parties.') ? !same(sideOf(current, k), sideOf(result.data, k)) : !same(current[k], result.data[k]))) : []
+  return { result, unchanged: result.success && changed.length === 0, changed }
 }
 
 const sideOf = (fields: Fields, key: string) => (fields.parties as Party[]).filter((p) => `parties.${p.side}` === key)
@@ -493,6 +497,8 @@ export async function commitImport(
     const keys = updatedKeys(preview.kind, preview.mapping)
     for (const r of chosen) {
       const { fields, kept } = preview.inputs.get(r.row) ?? {}
+      // A row left alone because its record holds it already is "unchanged", not "skipped".
+      if (r.action === 'skip' && r.match?.unchanged) unchanged++
       if (r.action === 'skip' || !fields || !kept) continue
       if (r.action === 'create') {
         const parsed = SCHEMAS[preview.kind].safeParse(fields)

@@ -312,6 +312,7 @@ export const en: Messages = {
     done: 'Imported: {{created}} new, {{updated}} updated, {{unchanged}} unchanged, {{skipped}} skipped.',
     matches: 'Matches: {{name}}',
     updateAll: 'Update all {{count}} matching rows',
+    updateHint: 'An update writes only the columns mapped above; fields the sheet does not have (notes, English title, MOFA opinion…) stay as recorded.',
     indexing: 'The search index is being updated for {{count}} records; search will find them in a few seconds.',
   },
   search: {

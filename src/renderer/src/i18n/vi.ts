@@ -310,6 +310,7 @@ export const vi = {
     done: 'Đã nhập: {{created}} mới, {{updated}} cập nhật, {{unchanged}} không đổi, {{skipped}} bỏ qua.',
     matches: 'Trùng với: {{name}}',
     updateAll: 'Cập nhật cả {{count}} dòng trùng',
+    updateHint: 'Cập nhật chỉ ghi các cột đã ghép ở trên; những trường bảng tính không có (ghi chú, tên tiếng Anh, ý kiến Bộ Ngoại giao…) giữ nguyên như trong sổ.',
     indexing: 'Chỉ mục tìm kiếm đang được cập nhật cho {{count}} bản ghi; ô tìm kiếm sẽ tìm thấy chúng sau ít giây.',
   },
   search: {

@@ -231,6 +231,11 @@ export function ImportPage() {
               </Button>
             </Group>
           </Group>
+          {matched.length > 0 && (
+            <Text size="xs" c="dimmed" data-testid="update-hint">
+              {t('importer.updateHint')}
+            </Text>
+          )}
           <VirtualTable rows={rows} columns={columns} height="calc(100vh - 420px)" testId="import-rows" />
         </>
       )}
