@@ -9,7 +9,7 @@ import { compareVi } from '../../shared/text/collate.ts'
 import { AppError, notFound } from '../errors.ts'
 import { type Ctx, type Db, stamp } from '../context.ts'
 import { successorsOf, withLineage } from '../partners/lineage.ts'
-import { indexAgreement, indexEngagement, partyNames, removeFromIndex } from '../search/documents.ts'
+import { indexAgreement, indexEngagement, inList, partyNames, removeFromIndex } from '../search/documents.ts'
 import { deleteRecord, insertRecord, updateRecord } from '../records.ts'
 
 type AgreementFields = ParsedInput<'agreements.create'>
@@ -263,18 +263,28 @@ export async function writeAgreementUpdate(trx: Db, ctx: Ctx, id: string, input:
   for (const e of linked) await indexEngagement(trx, e.engagementId)
 }
 
-/** An agreement as its edit form sends it (a spreadsheet row's columns are written over this). */
-export async function agreementFields(db: Db, id: string): Promise<AgreementFields> {
-  const a = await db.selectFrom('agreement').selectAll().where('id', '=', id).executeTakeFirst()
-  if (!a) throw notFound('văn kiện')
-  const parties = await db.selectFrom('agreementParty').select(['side', 'localityId', 'organizationId']).where('agreementId', '=', id).orderBy('position').execute()
-  const signatories = await db.selectFrom('agreementSignatory').select(['personId', 'side', 'titleAtSigning']).where('agreementId', '=', id).orderBy('position').execute()
-  const sectors = (await db.selectFrom('agreementSector').select('sectorCode').where('agreementId', '=', id).execute()).map((s) => s.sectorCode)
-  const fields = { ...a, shortenedProcedure: a.shortenedProcedure === 1, parties, signatories, sectors }
-  // A record this version's form would refuse (it came in a pack) is returned as it is: the
-  // caller's own check then says what is wrong with it.
-  const parsed = agreementInput.safeParse(fields)
-  return parsed.success ? parsed.data : (fields as unknown as AgreementFields)
+/** Agreements as their edit form sends them, by id (a spreadsheet row's columns are written over these). */
+export async function agreementFields(db: Db, ids: readonly string[]): Promise<Map<string, AgreementFields>> {
+  const byAgreement = <T extends { agreementId: string }>(rows: T[]) => Map.groupBy(rows, (r) => r.agreementId)
+  const agreements = await db.selectFrom('agreement').selectAll().where(inList('id', ids)).execute()
+  const parties = byAgreement(await db.selectFrom('agreementParty').select(['agreementId', 'side', 'localityId', 'organizationId']).where(inList('agreementId', ids)).orderBy('position').execute())
+  const signatories = byAgreement(await db.selectFrom('agreementSignatory').select(['agreementId', 'personId', 'side', 'titleAtSigning']).where(inList('agreementId', ids)).orderBy('position').execute())
+  const sectors = byAgreement(await db.selectFrom('agreementSector').select(['agreementId', 'sectorCode']).where(inList('agreementId', ids)).execute())
+  const result = new Map<string, AgreementFields>()
+  for (const a of agreements) {
+    const fields = {
+      ...a,
+      shortenedProcedure: a.shortenedProcedure === 1,
+      parties: (parties.get(a.id) ?? []).map(({ agreementId: _, ...p }) => p),
+      signatories: (signatories.get(a.id) ?? []).map(({ agreementId: _, ...s }) => s),
+      sectors: (sectors.get(a.id) ?? []).map((s) => s.sectorCode),
+    }
+    // A record this version's form would refuse (it came in a pack) is returned as it is: the
+    // caller's own check then says what is wrong with it.
+    const parsed = agreementInput.safeParse(fields)
+    result.set(a.id, parsed.success ? parsed.data : (fields as unknown as AgreementFields))
+  }
+  return result
 }
 
 /** Commitments belong to their agreement and go with it; the confirmation says how many. */

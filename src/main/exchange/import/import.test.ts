@@ -109,6 +109,15 @@ describe('spreadsheet import', () => {
     expect(p2).toMatchObject({ title: 'Phó Chủ tịch', country: 'VN', protocolNotes: 'Ăn chay', languages: 'Tiếng Anh', organizationId: person.organizationId, localityId: person.localityId, nameOrder: person.nameOrder })
     const c2 = await core.db.selectFrom('commitment').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow()
     expect(c2).toMatchObject({ status: 'done', owner: 'Sở Ngoại vụ', dueDate: '2026-12-31', notes: 'Ghi chú giữ nguyên' })
+
+    // A cell that cannot be read ("Loại lạ") keeps the record's value instead of a default.
+    const org = await core.db.selectFrom('organization').selectAll().where('website', 'is not', null).executeTakeFirstOrThrow()
+    const partners = await xlsx('partner-notes.xlsx', ['Tên tổ chức', 'Loại', 'Ghi chú'], [[org.nameVi, 'Loại lạ', 'Ghi chú mới']])
+    const preview = await previewImport(core.db, await table(partners), 'partners')
+    expect(preview.rows[0]!.problems.map((p) => p.message)).toEqual([expect.stringContaining('bản ghi trùng giữ như cũ'), expect.stringContaining('cập nhật sẽ đổi ghi chú /')])
+    await commitImport(core.ctx, preview, { [preview.rows[0]!.row]: 'update' })
+    const o2 = await core.db.selectFrom('organization').selectAll().where('id', '=', org.id).executeTakeFirstOrThrow()
+    expect(o2).toMatchObject({ kind: org.kind, website: org.website, country: org.country, nameEn: org.nameEn, localityId: org.localityId, notes: 'Ghi chú mới' })
   })
 
   it('lists every problem with its row and column, and the command line writes nothing', async () => {
@@ -129,7 +138,7 @@ describe('spreadsheet import', () => {
     expect(problems[6]?.[0]).toMatch(/^warning null: Trùng với bản ghi đã có: Bản ghi nhớ hợp tác giữa tỉnh Hà Nam/)
     expect(preview.rows.find((r) => r.row === 6)?.action).toBe('skip')
     expect(problems[7]).toEqual([
-      'warning Loại văn kiện: Không rõ loại văn kiện “Loại lạ”; ghi là “Khác” / unknown kind',
+      'warning Loại văn kiện: Không rõ loại văn kiện “Loại lạ”; bản ghi mới ghi là “Khác”, bản ghi trùng giữ như cũ / unknown kind',
       'warning Lĩnh vực: Lĩnh vực “Lĩnh vực lạ” không có trong danh mục; bỏ qua / unknown sector',
     ])
 

@@ -18,7 +18,7 @@ import type { Ctx, Db } from '../../context.ts'
 import { AppError } from '../../errors.ts'
 import { insertOrganization, insertPerson } from '../../partners/queries.ts'
 import { updateRecord } from '../../records.ts'
-import { indexOrganization, indexPerson } from '../../search/documents.ts'
+import { indexOrganization, indexPerson, inList } from '../../search/documents.ts'
 import { indexLater } from '../../search/queue.ts'
 import { toDetails } from '../../api/dispatcher.ts'
 import { convertLegacy, detectLegacy, type LegacyEncoding } from './encoding.ts'
@@ -121,10 +121,11 @@ export interface Preview {
   encodingSuspected: LegacyEncoding | null
   rows: PreviewRow[]
   /**
-   * Each row without errors as its form would send it (checked again when written), and the
-   * fields whose cells could not be read (an update keeps the record's values there).
+   * Each row without errors: its fields as a form would send them, the same checked as a new
+   * record (null when the row can only update its match), and the fields whose cells could
+   * not be read (an update keeps the record's values there).
    */
-  inputs: Map<number, { fields: Fields; kept: Set<string> }>
+  inputs: Map<number, { fields: Fields; created: Fields | null; kept: Set<string> }>
 }
 
 const SHEET_NAMES: Record<ImportKind, string[]> = {
@@ -259,8 +260,7 @@ export async function previewImport(
 
   const existing = await existingIndex(db, kind)
   const keys = updatedKeys(kind, mapping)
-  const rows: PreviewRow[] = []
-  const inputs: Preview['inputs'] = new Map()
+  const read: Array<{ row: number; values: Record<string, string>; problems: Problem[]; input: Fields; found?: { id: string; name: string }; kept: Set<string> }> = []
   for (const { row, cells } of table.rows) {
     const values: Record<string, string> = {}
     for (const f of spec) {
@@ -287,7 +287,7 @@ export async function previewImport(
     const country = (text: string, fallback: string) => {
       if (!text) return fallback
       const code = /^[A-Za-z]{2}$/.test(text) ? text.toUpperCase() : labelValue(COUNTRIES, text)
-      if (!code) unread('country', 'country', `Không rõ quốc gia “${text}”; dùng ${fallback} / unknown country`)
+      if (!code) unread('country', 'country', `Không rõ quốc gia “${text}”; bản ghi mới dùng ${fallback}, bản ghi trùng giữ như cũ / unknown country`)
       return code ?? fallback
     }
 
@@ -297,7 +297,7 @@ export async function previewImport(
       const loc = values.locality ? r.locality(values.locality) : undefined
       if (values.locality && !loc) error('locality', `Không tìm thấy địa phương “${values.locality}” / unknown province`)
       const kindValue = values.kind ? labelValue(ORGANIZATION_KINDS, values.kind) : 'company'
-      if (values.kind && !kindValue) unread('kind', 'kind', `Không rõ loại “${values.kind}”; ghi là “Khác” / unknown kind`)
+      if (values.kind && !kindValue) unread('kind', 'kind', `Không rõ loại “${values.kind}”; bản ghi mới ghi là “Khác”, bản ghi trùng giữ như cũ / unknown kind`)
       input = {
         kind: kindValue ?? 'other',
         nameVi: values.nameVi,
@@ -325,7 +325,7 @@ export async function previewImport(
       const loc = values.locality ? r.locality(values.locality) : undefined
       if (values.locality && !loc) error('locality', `Không tìm thấy địa phương “${values.locality}” / unknown province`)
       const org = values.organization ? r.organization(values.organization) : undefined
-      if (values.organization && !org) unread('organization', 'organizationId', `Chưa có tổ chức “${values.organization}” trong danh bạ; bỏ qua liên kết / unknown organization`)
+      if (values.organization && !org) unread('organization', 'organizationId', `Chưa có tổ chức “${values.organization}” trong danh bạ; bỏ qua liên kết (bản ghi trùng giữ liên kết cũ) / unknown organization`)
       input = {
         familyName: family.charAt(0) + family.slice(1).toLocaleLowerCase(countryCode === 'VN' ? 'vi' : 'en'),
         givenName: given,
@@ -349,16 +349,16 @@ export async function previewImport(
       }
       const agreementId = found.length === 1 ? found[0]!.id : undefined
       const statusValue = values.status ? labelValue(COMMITMENT_STATUSES, values.status) : 'open'
-      if (values.status && !statusValue) unread('status', 'status', `Không rõ tình trạng “${values.status}”; ghi là “Chưa thực hiện” / unknown status`)
+      if (values.status && !statusValue) unread('status', 'status', `Không rõ tình trạng “${values.status}”; bản ghi mới ghi là “Chưa thực hiện”, bản ghi trùng giữ như cũ / unknown status`)
       input = { agreementId, action: values.action, owner: values.owner, dueDate: date('dueDate'), status: statusValue ?? 'open', notes: values.notes }
       matchKey = `${agreementId ?? ''}|${fold(values.action ?? '')}`
     } else {
       const signedDate = date('signedDate')
       matchKey = `${fold(values.titleVi ?? '')}|${signedDate ?? ''}`
       const kindValue = values.kind ? labelValue(AGREEMENT_KINDS, values.kind) : 'other'
-      if (values.kind && !kindValue) unread('kind', 'kind', `Không rõ loại văn kiện “${values.kind}”; ghi là “Khác” / unknown kind`)
+      if (values.kind && !kindValue) unread('kind', 'kind', `Không rõ loại văn kiện “${values.kind}”; bản ghi mới ghi là “Khác”, bản ghi trùng giữ như cũ / unknown kind`)
       const statusValue = values.status ? labelValue(AGREEMENT_STATUSES, values.status) : signedDate ? 'signed' : 'proposed'
-      if (values.status && !statusValue) unread('status', 'status', `Không rõ tình trạng “${values.status}” / unknown status`)
+      if (values.status && !statusValue) unread('status', 'status', `Không rõ tình trạng “${values.status}”; bản ghi mới tính theo ngày ký, bản ghi trùng giữ như cũ / unknown status`)
       const parties: Array<{ side: 'home' | 'partner'; localityId: string | null; organizationId: string | null }> = []
       for (const [key, side] of [['homeParty', 'home'], ['partnerParty', 'partner']] as const) {
         for (const name of splitList(values[key] ?? '')) {
@@ -394,25 +394,32 @@ export async function previewImport(
       }
     }
 
-    // The contract's own checks (lengths, real dates, required fields), as a form would: on the
-    // row as a new record or, for a row that matches one, on what "update" would write.
-    const found = existing.get(matchKey)
-    let match: Match | null = found ? { ...found, unchanged: false } : null
+    read.push({ row, values, problems, input: input as Fields, found: existing.get(matchKey), kept })
+  }
+
+  // The contract's own checks (lengths, real dates, required fields), as a form would: on the
+  // row as a new record or, for a row that matches one, on what "update" would write (the
+  // matched records read in one go).
+  const currents = await currentsOf(db, kind, read.flatMap((r) => (r.found && !r.problems.some(isError) ? [r.found.id] : [])))
+  const rows: PreviewRow[] = []
+  const inputs: Preview['inputs'] = new Map()
+  for (const { row, values, problems, input, found, kept } of read) {
+    const match: Match | null = found ? { ...found, unchanged: false } : null
     let changes: string[] = []
-    if (!problems.some((p) => p.level === 'error')) {
+    if (!problems.some(isError)) {
       const created = SCHEMAS[kind].safeParse(input)
-      const update = found ? await updateOf(db, kind, found.id, input as Fields, new Set([...keys].filter((k) => !kept.has(k)))) : null
+      const update = found ? updateOf(kind, currents.get(found.id)!, input, without(keys, kept)) : null
       const result = update ? update.result : created
-      if (!result.success) for (const d of toDetails(result.error)) error(null, `${d.path}: ${d.message}`)
-      else inputs.set(row, { fields: input as Fields, kept })
+      if (!result.success) for (const d of toDetails(result.error)) problems.push({ column: null, level: 'error', message: `${d.path}: ${d.message}` })
+      else inputs.set(row, { fields: input, created: created.success ? created.data : null, kept })
       if (match && update?.result.success) {
         match.unchanged = update.unchanged
         changes = update.changed.map((k) => FIELDS[kind].find((f) => (f.sets ?? [f.key]).includes(k))?.vi.toLocaleLowerCase('vi') ?? k)
       }
     }
     if (match?.unchanged) problems.push({ column: null, level: 'info', message: 'Giống hệt bản ghi đã có; không có gì để cập nhật / identical to an existing record' })
-    else if (match) warn(null, `Trùng với bản ghi đã có: ${match.name}${changes.length ? `; cập nhật sẽ đổi ${[...new Set(changes)].join(', ')}` : ''} / matches an existing record`)
-    rows.push({ row, values, problems, match, action: problems.some((p) => p.level === 'error') ? 'skip' : match ? 'skip' : 'create' })
+    else if (match) problems.push({ column: null, level: 'warning', message: `Trùng với bản ghi đã có: ${match.name}${changes.length ? `; cập nhật sẽ đổi ${[...new Set(changes)].join(', ')}` : ''} / matches an existing record` })
+    rows.push({ row, values, problems, match, action: problems.some(isError) ? 'skip' : match ? 'skip' : 'create' })
   }
   return { kind, sheet: table.sheet, sheets: table.sheets, headers, mapping, encoding, encodingSuspected, rows, inputs }
 }
@@ -427,14 +434,22 @@ function updatedKeys(kind: ImportKind, mapping: Record<string, number | null>): 
   return new Set(FIELDS[kind].filter((f) => mapping[f.key] !== null && mapping[f.key] !== undefined).flatMap((f) => f.sets ?? [f.key]))
 }
 
-/** A record as its form would send it. */
-async function currentOf(db: Db, kind: ImportKind, id: string): Promise<Fields> {
-  if (kind === 'agreements') return agreementFields(db, id)
+const without = (keys: Set<string>, kept: Set<string>) => new Set([...keys].filter((k) => !kept.has(k)))
+
+const isError = (p: Problem) => p.level === 'error'
+
+/** Records as their forms would send them, by id (a sheet's matches, read in one go). */
+async function currentsOf(db: Db, kind: ImportKind, ids: string[]): Promise<Map<string, Fields>> {
+  if (ids.length === 0) return new Map()
+  if (kind === 'agreements') return agreementFields(db, ids)
   const table = ({ partners: 'organization', people: 'person', commitments: 'commitment' } as const)[kind]
-  const row = await db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()
-  if (!row) throw new AppError('not_found', 'Bản ghi trùng vừa bị xóa; hãy xem lại bản xem trước. / The matching record was deleted.')
-  const parsed = SCHEMAS[kind].safeParse(row)
-  return parsed.success ? parsed.data : (row as Fields)
+  const rows = await db.selectFrom(table).selectAll().where(inList('id', ids)).execute()
+  return new Map(
+    rows.map((row) => {
+      const parsed = SCHEMAS[kind].safeParse(row)
+      return [row.id, parsed.success ? parsed.data : (row as Fields)]
+    }),
+  )
 }
 
 /**
@@ -442,8 +457,7 @@ async function currentOf(db: Db, kind: ImportKind, id: string): Promise<Fields> 
  * taken from the row (an agreement's parties side by side: a sheet with only "Bên đối tác"
  * leaves the Vietnamese side alone). `changed`: the fields that would differ from the record.
  */
-async function updateOf(db: Db, kind: ImportKind, id: string, input: Fields, keys: Set<string>) {
-  const current = await currentOf(db, kind, id)
+function updateOf(kind: ImportKind, current: Fields, input: Fields, keys: Set<string>) {
   const merged: Fields = { ...current }
   for (const k of keys) if (!k.startsWith('parties.')) merged[k] = input[k]
   if (kind === 'agreements') {
@@ -495,15 +509,19 @@ export async function commitImport(
     let unchanged = 0
     const newAgreements: string[] = []
     const keys = updatedKeys(preview.kind, preview.mapping)
+    // The matched records as they are now (they may have changed since the preview).
+    const updates = chosen.filter((r) => r.action === 'update')
+    const currents = await currentsOf(trx, preview.kind, updates.map((r) => r.match!.id))
+    const gone = updates.filter((r) => !currents.has(r.match!.id))
+    if (gone.length) throw new AppError('not_found', `Bản ghi trùng với dòng ${gone.map((r) => r.row).join(', ')} vừa bị xóa; hãy xem lại bản xem trước. Không dòng nào được ghi. / The matching record was deleted; nothing written.`)
     for (const r of chosen) {
-      const { fields, kept } = preview.inputs.get(r.row) ?? {}
+      const checked = preview.inputs.get(r.row)
       // A row left alone because its record holds it already is "unchanged", not "skipped".
       if (r.action === 'skip' && r.match?.unchanged) unchanged++
-      if (r.action === 'skip' || !fields || !kept) continue
+      if (r.action === 'skip' || !checked) continue
       if (r.action === 'create') {
-        const parsed = SCHEMAS[preview.kind].safeParse(fields)
-        if (!parsed.success) throw new AppError('invalid_input', `Dòng ${r.row} chỉ đủ để cập nhật bản ghi trùng, không đủ để tạo bản ghi mới (${toDetails(parsed.error).map((d) => d.message).join('; ')}); không dòng nào được ghi. / Row ${r.row} cannot make a new record; nothing written.`)
-        const input = parsed.data
+        const input = checked.created
+        if (!input) throw new AppError('invalid_input', `Dòng ${r.row} chỉ đủ để cập nhật bản ghi trùng, không đủ để tạo bản ghi mới; không dòng nào được ghi. / Row ${r.row} can only update its match; nothing written.`)
         if (preview.kind === 'partners') await insertOrganization(trx, ctx, input as never)
         else if (preview.kind === 'people') await insertPerson(trx, ctx, input as never)
         else if (preview.kind === 'commitments') await insertCommitment(trx, ctx, input as never)
@@ -511,8 +529,7 @@ export async function commitImport(
         created++
       } else {
         const id = r.match!.id
-        // The record as it is now (it may have changed since the preview), the row's columns over it.
-        const { result, unchanged: same } = await updateOf(trx, preview.kind, id, fields, new Set([...keys].filter((k) => !kept.has(k))))
+        const { result, unchanged: same } = updateOf(preview.kind, currents.get(id)!, checked.fields, without(keys, checked.kept))
         if (!result.success) throw new AppError('invalid_input', `Dòng ${r.row}: ${toDetails(result.error).map((d) => `${d.path}: ${d.message}`).join('; ')}; không dòng nào được ghi. / Row ${r.row} is not valid; nothing written.`)
         if (same) {
           // Writing the same values would still mark the record as edited here, and a later
