@@ -10,6 +10,7 @@ import * as m0004 from './0004-create-search.ts'
 import * as m0005 from './0005-create-trips.ts'
 import * as m0006 from './0006-create-attachments.ts'
 import * as m0007 from './0007-create-search-queue.ts'
+import * as m0008 from './0008-partial-party-indexes.ts'
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001-create-partners', m0001],
@@ -19,6 +20,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0005-create-trips', m0005],
   ['0006-create-attachments', m0006],
   ['0007-create-search-queue', m0007],
+  ['0008-partial-party-indexes', m0008],
 ]
 
 /** The schema version this build writes: the number of migrations it knows. */
