@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { idInput, isoDate, okOutput, requiredText } from './domain/common.ts'
+import { importKinds } from './domain/exchange.ts'
 import {
   fact,
   factInput,
@@ -52,7 +53,6 @@ export const packAnalysis = z.object({
   ),
 })
 export type PackAnalysisView = z.infer<typeof packAnalysis>
-const importKinds = ['partners', 'people', 'agreements', 'commitments'] as const
 const importOptions = z.object({
   token: z.string().max(64),
   kind: z.enum(importKinds),

@@ -13,6 +13,7 @@ import { agreementInput, commitmentInput } from '../../../shared/domain/agreemen
 import { organizationInput, personInput } from '../../../shared/domain/partners.ts'
 import { formatDate, isIsoDate, parseDate } from '../../../shared/text/dates.ts'
 import { fold } from '../../../shared/text/fold.ts'
+import type { ImportKind } from '../../../shared/domain/exchange.ts'
 import { agreementFields, insertAgreement, insertCommitment, writeAgreementUpdate, writeCommitmentUpdate } from '../../agreements/queries.ts'
 import type { Ctx, Db } from '../../context.ts'
 import { AppError } from '../../errors.ts'
@@ -24,8 +25,6 @@ import { toDetails } from '../../api/dispatcher.ts'
 import { convertLegacy, detectLegacy, type LegacyEncoding } from './encoding.ts'
 import type { Table } from './read.ts'
 
-export const importKinds = ['partners', 'people', 'agreements', 'commitments'] as const
-export type ImportKind = (typeof importKinds)[number]
 export type RowAction = 'create' | 'update' | 'skip'
 
 interface FieldSpec {

@@ -10,7 +10,8 @@ import type { ImportPreview } from '../../../shared/contract.ts'
 import type { Db } from '../../context.ts'
 import { AppError } from '../../errors.ts'
 import { convertLegacy } from './encoding.ts'
-import { FIELDS, previewImport, sheetFor, type ImportKind, type Preview } from './import.ts'
+import type { ImportKind } from '../../../shared/domain/exchange.ts'
+import { FIELDS, previewImport, sheetFor, type Preview } from './import.ts'
 import { readTable } from './read.ts'
 
 const MAX_SESSIONS = 5

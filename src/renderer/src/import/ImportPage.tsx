@@ -7,6 +7,7 @@ import { Alert, Badge, Button, Card, Group, SegmentedControl, Select, SimpleGrid
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportPreview } from '../../../shared/contract.ts'
+import { importKinds } from '../../../shared/domain/exchange.ts'
 import { call, queryClient } from '../api.ts'
 import { ErrorAlert, PageHeader } from '../components/ui.tsx'
 import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
@@ -139,7 +140,7 @@ export function ImportPage() {
                 setKind(v as Kind)
                 setPreview(null)
               }}
-              data={(['partners', 'people', 'agreements', 'commitments'] as const).map((k) => ({ value: k, label: t(`importer.kinds.${k}`) }))}
+              data={importKinds.map((k) => ({ value: k, label: t(`importer.kinds.${k}`) }))}
             />
           </Stack>
           <Button onClick={open} loading={busy && !preview} data-testid="choose-file">
