@@ -266,26 +266,7 @@ export async function indexEngagement(db: Db, id: string): Promise<void> {
  * (agreements' party lists, people's subtitles, engagements' participants).
  */
 export async function reindexDependents(db: Db, partyId: string): Promise<void> {
-  const agreements = await db
-    .selectFrom('agreementParty')
-    .select('agreementId')
-    .where((eb) => eb.or([eb('localityId', '=', partyId), eb('organizationId', '=', partyId)]))
-    .distinct()
-    .execute()
-  for (const r of agreements) await indexAgreement(db, r.agreementId)
-  const people = await db
-    .selectFrom('person')
-    .select('id')
-    .where((eb) => eb.or([eb('localityId', '=', partyId), eb('organizationId', '=', partyId)]))
-    .execute()
-  for (const p of people) await indexPerson(db, p.id)
-  const engagements = await db
-    .selectFrom('engagementParticipant')
-    .select('engagementId')
-    .where((eb) => eb.or([eb('localityId', '=', partyId), eb('organizationId', '=', partyId), eb('personId', '=', partyId)]))
-    .distinct()
-    .execute()
-  for (const e of engagements) await indexEngagement(db, e.engagementId)
+  await reindexEntities(db, await dependentsOf(db, [partyId]))
 }
 
 // ---- many records ---------------------------------------------------------------------------
