@@ -95,24 +95,12 @@ async function columnsOf(db: Db, table: string): Promise<Array<{ name: string; r
   return rows.map((r) => ({ name: r.name, required: r.notnull === 1 && r.dfltValue === null && r.pk === 0 }))
 }
 
-/** Rows as JSON arrays, `page` at a time in rowid order (memory stays flat however large the table). */
-async function* jsonRows(db: Db, table: string, columns: string[], filter: { column: string; ids: readonly string[] } | null, page = 20_000): AsyncGenerator<string[]> {
-  const where = filter ? `AND ${quote(filter.column)} IN (SELECT value FROM json_each(?))` : ''
-  const text = `SELECT rowid AS r, json_array(${columns.map(quote).join(', ')}) AS j FROM ${quote(table)} WHERE rowid > ? ${where} ORDER BY rowid LIMIT ${page}`
-  const ids = filter && JSON.stringify(filter.ids)
-  for (let after = 0; ; ) {
-    const { rows } = await db.executeQuery<{ r: number; j: string }>(CompiledQuery.raw(text, ids ? [after, ids] : [after]))
-    if (rows.length === 0) return
-    yield rows.map((x) => x.j)
-    after = rows.at(-1)!.r
-  }
-}
-
+/** The non-empty values of one column, optionally where another column is in a list of ids. */
 async function column(db: Db, table: string, name: string, filter: { column: string; ids: readonly string[] } | null = null): Promise<string[]> {
   if (filter && filter.ids.length === 0) return []
-  const out: string[] = []
-  for await (const page of jsonRows(db, table, [name], filter)) for (const j of page) out.push((JSON.parse(j) as [string])[0])
-  return out.filter(Boolean)
+  const where = filter ? `AND ${quote(filter.column)} IN (SELECT value FROM json_each(?))` : ''
+  const rows = await rowsOf<{ v: string }>(db, `SELECT ${quote(name)} AS v FROM ${quote(table)} WHERE ${quote(name)} IS NOT NULL ${where}`, filter ? [JSON.stringify(filter.ids)] : [])
+  return rows.map((r) => r.v).filter(Boolean)
 }
 
 // ---- export ------------------------------------------------------------------------------
