@@ -160,7 +160,7 @@ describe('a brief with problems still exports, listing them', () => {
   it('refuses a folder that does not exist, leaving no file behind', async () => {
     const { exportBrief } = await import('./export.ts')
     const missing = join(tempDir(), 'no-such-folder', 'brief.docx')
-    await expect(exportBrief(core.ctx, TRIP, missing)).rejects.toThrow(/Thư mục không tồn tại.*Không có tệp dở dang/)
+    await expect(exportBrief(core.ctx, TRIP, missing)).rejects.toThrow(/thư mục .*no-such-folder không tồn tại/)
     expect(existsSync(missing)).toBe(false)
   })
 })

@@ -1,15 +1,15 @@
 /**
- * Writing a brief: the model is assembled, rendered, written to a temporary file beside
- * the target, flushed and renamed, so a locked target or a full disk leaves no
- * half-written file. Each export records the file name, its sha256 and the model it was
+ * Writing a brief: the model is assembled, rendered and written whole or not at all
+ * (files.ts), so a locked target or a full disk leaves no half-written file. Each export records the file name, its sha256 and the model it was
  * made from, so any past brief can be regenerated or compared.
  */
 import { createHash } from 'node:crypto'
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import { briefSettings, type BriefModel, type BriefSettings } from '../../shared/domain/briefs.ts'
 import { type Ctx, type Db, newId, stamp, touched } from '../context.ts'
 import { AppError, notFound } from '../errors.ts'
+import { writeFileAtomic } from '../files.ts'
 import { withLetterhead, inspectLetterhead } from './docx/letterhead.ts'
 import { renderBriefDocx } from './docx/render.ts'
 import { assembleBrief, defaultSettings, defaultSettingsFor, engagementTrip } from './model.ts'
@@ -40,33 +40,6 @@ export function buildModel(ctx: Ctx, tripId: string, override?: Partial<BriefSet
     const settings = { ...(await loadSettings(trx, tripId)), ...override }
     return assembleBrief(trx, tripId, settings, new Date(ctx.now()), ctx.today())
   })
-}
-
-/** Writes bytes to `path` through a temporary file and a rename. */
-export function writeFileAtomic(path: string, bytes: Uint8Array): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`)
-  try {
-    const fd = openSync(tmp, 'w')
-    try {
-      writeSync(fd, bytes)
-      fsyncSync(fd)
-    } finally {
-      closeSync(fd)
-    }
-    renameSync(tmp, path)
-  } catch (e) {
-    rmSync(tmp, { force: true })
-    const code = (e as NodeJS.ErrnoException).code
-    const why =
-      code === 'EBUSY' || code === 'EPERM' || code === 'EACCES'
-        ? 'Tệp đang mở trong Word hoặc không có quyền ghi; hãy đóng tệp rồi thử lại. / The file is open in Word or not writable.'
-        : code === 'ENOSPC'
-          ? 'Ổ đĩa đã đầy. / The disk is full.'
-          : code === 'ENOENT'
-            ? 'Thư mục không tồn tại. / The folder does not exist.'
-            : `${(e as Error).message}`
-    throw new AppError('internal', `Không ghi được tệp ${basename(path)}: ${why} Không có tệp dở dang nào được để lại.`)
-  }
 }
 
 export interface ExportResult {
@@ -112,13 +85,13 @@ export async function writeBrief(ctx: Ctx, model: BriefModel, path: string, lett
   const bytes = letterhead
     ? await withLetterhead(letterhead, model, await renderBriefDocx({ ...model, includeCover: false }))
     : await renderBriefDocx(model)
-  writeFileAtomic(path, bytes)
-  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  // The recorded hash is of the bytes that reached the disk.
+  const { sha256, bytes: size } = writeFileAtomic(path, bytes)
   await ctx.db
     .insertInto('briefExport')
     .values({ id: newId(), tripId: model.tripId, at: ctx.now(), actor: ctx.actor, fileName: basename(path), sha256, language: model.language, snapshot: JSON.stringify(model) })
     .execute()
-  return { path, fileName: basename(path), sha256, bytes: bytes.length }
+  return { path, fileName: basename(path), sha256, bytes: size }
 }
 
 /** One short brief per meeting: the cover, the summary line of the trip and that meeting's outline. */

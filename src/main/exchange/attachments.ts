@@ -9,7 +9,7 @@ import { basename, extname, join } from 'node:path'
 import type { Ctx, Db } from '../context.ts'
 import { AppError, notFound } from '../errors.ts'
 import { deleteRecord, insertRecord } from '../records.ts'
-import { writeFileAtomic } from '../briefs/export.ts'
+import { writeFileAtomic } from '../files.ts'
 
 export const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024
 const MIME: Record<string, string> = { '.pdf': 'application/pdf', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.tif': 'image/tiff', '.tiff': 'image/tiff' }
