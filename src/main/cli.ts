@@ -21,7 +21,8 @@ import { SEARCH_KINDS, labelOf } from '../shared/domain/labels.ts'
 import type { SearchHit } from '../shared/contract.ts'
 import type { TripRow } from '../shared/domain/trips.ts'
 import { formatDate } from '../shared/text/dates.ts'
-import { buildModel, writeBrief, writeFileAtomic } from './briefs/export.ts'
+import { buildModel, writeBrief } from './briefs/export.ts'
+import { writeFileAtomic } from './files.ts'
 import { agreementsWorkbook, lawReportWorkbook } from './exchange/reports.ts'
 import { contract } from '../shared/contract.ts'
 import { inspectLetterhead } from './briefs/docx/letterhead.ts'
@@ -31,6 +32,7 @@ import { commitImport, previewImport, sheetFor } from './exchange/import/import.
 import { importKinds, type ImportKind } from '../shared/domain/exchange.ts'
 import { readTable } from './exchange/import/read.ts'
 import { openCore, type Core } from './core.ts'
+import { replaceDamaged } from './session.ts'
 import { SCHEMA_VERSION } from './db/migrations/index.ts'
 import { AppError } from './errors.ts'
 import { backupDirFor, defaultDbPath } from './paths.ts'
@@ -165,8 +167,16 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     case 'restore': {
       const source = rest[0]
       if (!source) throw new UsageError('Thiếu tệp cần khôi phục / missing the file to restore')
-      const safety = await withCore(dbPath, (core) => core.restore(resolve(source)))
-      out(`Đã khôi phục ${resolve(source)} vào ${dbPath}. Dữ liệu trước đó được sao lưu tại ${safety.path}. / Restored; the previous data was backed up first.`)
+      try {
+        const safety = await withCore(dbPath, (core) => core.restore(resolve(source)))
+        out(`Đã khôi phục ${resolve(source)} vào ${dbPath}. Dữ liệu trước đó được sao lưu tại ${safety.path}. / Restored; the previous data was backed up first.`)
+      } catch (e) {
+        // A damaged database cannot be backed up first: it is moved aside instead, untouched.
+        if (!(e instanceof AppError) || e.code !== 'db_damaged') throw e
+        const movedTo = replaceDamaged(dbPath, resolve(source))
+        await withCore(dbPath, async () => {})
+        out(`Tệp dữ liệu bị hỏng đã được chuyển sang ${movedTo} (giữ nguyên); đã khôi phục ${resolve(source)} vào ${dbPath}. / The damaged file was moved aside; restored.`)
+      }
       return 0
     }
     case 'import': {

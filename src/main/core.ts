@@ -2,7 +2,7 @@
  * The application core without Electron: open the db, load reference data, build the
  * dispatcher. The Electron shell, the CLI, the e2e host and the tests all start here.
  */
-import { copyFileSync, renameSync, rmSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { dirname, join } from 'node:path'
 import type Database from 'better-sqlite3'
@@ -11,6 +11,8 @@ import { createDispatcher, type Dispatch } from './api/dispatcher.ts'
 import { createHandlers } from './api/handlers.ts'
 import { type Ctx, newId } from './context.ts'
 import { openDatabase, type OpenOptions } from './db/connection.ts'
+import { classifyDbError } from './db/errors.ts'
+import { checkHealth, markOpen, readHealth, writeHealth, type HealthResult } from './db/health.ts'
 import { SCHEMA_VERSION } from './db/migrations/index.ts'
 import type { DB } from './db/schema.ts'
 import { loadReferenceData } from './reference/load.ts'
@@ -19,7 +21,8 @@ import { startIndexer, type Indexer } from './search/queue.ts'
 import { todayIso } from '../shared/text/dates.ts'
 import { folderPlatform, type Platform } from './platform.ts'
 import { AppError } from './errors.ts'
-import { checkRestorable, createBackup, type BackupInfo } from './exchange/backup.ts'
+import { removeStaleTemps } from './files.ts'
+import { checkRestorable, createBackup, installDatabase, type BackupInfo } from './exchange/backup.ts'
 
 export interface CoreOptions {
   dbPath: string
@@ -32,6 +35,10 @@ export interface CoreOptions {
   /** Fixed clock (tests). */
   now?: () => Date
   migrations?: OpenOptions['migrations']
+  /** For tests: plugins that see every statement the migrations run. */
+  migrationPlugins?: OpenOptions['migrationPlugins']
+  /** How long a write waits for another writer (ms; tests shorten it). */
+  busyBoundMs?: number
   log?: (e: unknown) => void
   /** Dialogs and the file manager; by default files go to an "exports" folder beside the db. */
   platform?: Platform
@@ -50,6 +57,10 @@ export interface Core {
   restore(source: string): Promise<BackupInfo>
   /** Writes the search documents that bulk writes queued (see search/queue.ts). */
   indexer: Indexer
+  /** quick_check in a worker thread; the result is kept for Settings. */
+  checkHealth(trigger?: HealthResult['trigger']): Promise<HealthResult>
+  /** The last check's result (at start after an unclean shutdown, in the background, or asked for). */
+  health(): HealthResult | null
 }
 
 function osUser(): string {
@@ -83,10 +94,37 @@ async function installationId(db: Kysely<DB>): Promise<string> {
   return origin
 }
 
+/** Our temporary files a crashed process may have left: in the data folder and the folders the core writes. */
+const workFolders = (dataDir: string, backupDir: string) => [dataDir, backupDir, join(dataDir, 'attachments'), join(dataDir, 'letterheads')]
+
 export async function openCore(options: CoreOptions): Promise<Core> {
   const backupDir = options.backupDir ?? join(dirname(options.dbPath), 'backups')
-  const open = () => openDatabase(options.dbPath, { backupDir, ...(options.migrations && { migrations: options.migrations }) })
-  const opened = await open()
+  const dataDir = dirname(options.dbPath)
+  mkdirSync(dataDir, { recursive: true })
+  removeStaleTemps(workFolders(dataDir, backupDir))
+  // quick_check on the start path only when a session ended without closing (or the last check failed).
+  const marker = markOpen(options.dbPath)
+  const check = marker.unclean || readHealth(options.dbPath)?.ok === false
+  const open = (verify: boolean) =>
+    openDatabase(options.dbPath, {
+      backupDir,
+      check: verify,
+      ...(options.migrations && { migrations: options.migrations }),
+      ...(options.migrationPlugins && { migrationPlugins: options.migrationPlugins }),
+      ...(options.busyBoundMs !== undefined && { busyBoundMs: options.busyBoundMs }),
+    })
+  const started = Date.now()
+  let opened: Awaited<ReturnType<typeof open>>
+  try {
+    opened = await open(check)
+  } catch (e) {
+    marker.release()
+    throw e
+  }
+  if (check) {
+    writeHealth(options.dbPath, { at: new Date().toISOString(), ok: true, detail: 'ok', ms: Date.now() - started, trigger: 'start' })
+    marker.clearStale()
+  }
   const clock = options.now ?? (() => new Date())
   const ctx: Ctx = {
     db: opened.db,
@@ -108,9 +146,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     close: async () => {
       await core.indexer.stop()
       await current.close()
+      marker.release()
     },
     restore,
     indexer: startIndexer(() => core.db, log),
+    checkHealth: (trigger = 'manual') => checkHealth(options.dbPath, trigger),
+    health: () => readHealth(options.dbPath),
   }
   let current = opened
   // Documents queued before the last quit (or a crash) are written now. (A db opened with a
@@ -128,11 +169,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     await core.indexer.stop()
     const replaceWith = async (file: string) => {
       await current.close()
-      const tmp = `${options.dbPath}.${process.pid}.restore.tmp`
-      copyFileSync(file, tmp)
-      for (const suffix of ['-wal', '-shm']) rmSync(`${options.dbPath}${suffix}`, { force: true })
-      renameSync(tmp, options.dbPath)
-      current = await open()
+      installDatabase(options.dbPath, file)
+      current = await open(false)
       ctx.db = core.db = current.db
       core.sqlite = current.sqlite
       ctx.origin = await installationId(current.db)
@@ -157,12 +195,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     platform: options.platform ?? folderPlatform(join(dirname(options.dbPath), 'exports')),
     dataDir: dirname(options.dbPath),
     searchIndex: core.indexer,
+    health: { check: () => core.checkHealth('manual'), last: () => core.health() },
     backups: {
       dir: backupDir,
       create: () => createBackup(core.sqlite, backupDir, 'manual', clock()),
       restore,
     },
   })
-  core.dispatch = createDispatcher(ctx, handlers, { checkOutput: options.checkOutput, log })
+  core.dispatch = createDispatcher(ctx, handlers, { checkOutput: options.checkOutput, log, classify: (e) => classifyDbError(e, options.dbPath) })
   return core
 }

@@ -149,6 +149,22 @@ export const appInfo = z.object({
 })
 export type AppInfo = z.infer<typeof appInfo>
 
+export const healthResult = z.object({
+  at: z.string(),
+  ok: z.boolean(),
+  detail: z.string(),
+  ms: z.number(),
+  trigger: z.enum(['start', 'background', 'manual']),
+})
+export type HealthResult = z.infer<typeof healthResult>
+
+/** What the window shows first: the register, or the recovery screen when the database is damaged. */
+export const appStatus = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('ready'), health: healthResult.nullable() }),
+  z.object({ state: z.literal('damaged'), dataPath: z.string(), message: z.string(), backups: z.array(backupInfo) }),
+])
+export type AppStatus = z.infer<typeof appStatus>
+
 export const auditEntry = z.object({
   id: z.string(),
   entity: z.string(),
@@ -160,6 +176,14 @@ export const auditEntry = z.object({
 
 export const contract = {
   'app.info': method(noInput, appInfo),
+  /** Asked first by the window: the register is ready, or the database is damaged and recovery is offered. */
+  'app.status': method(noInput, appStatus),
+  /** Checks the database file now (quick_check, off the window's thread). */
+  'health.check': method(noInput, healthResult),
+  /** Recovery from a damaged database: the damaged file is moved aside, the chosen backup takes its place. */
+  'recovery.restore': method(z.object({ fileName: z.string().max(200) }), z.object({ movedTo: z.string() })),
+  /** Recovery without a backup: the damaged file is moved aside and an empty register starts. */
+  'recovery.startEmpty': method(noInput, z.object({ movedTo: z.string() })),
   'settings.setUserName': method(z.object({ userName: requiredText().pipe(z.string().max(100)) }), okOutput),
   'reference.sectors': method(noInput, z.array(sector)),
   'demo.load': method(noInput, z.object({ created: z.number(), skipped: z.number() })),

@@ -7,6 +7,9 @@ export type ErrorCode =
   | 'conflict'
   | 'db_from_future'
   | 'db_damaged'
+  | 'disk_full'
+  | 'busy'
+  | 'io_error'
   | 'internal'
 
 export interface IssueDetail {

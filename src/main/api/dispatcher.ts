@@ -36,7 +36,14 @@ export function toDetails(error: z.ZodError): IssueDetail[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issueMessage(issue) }))
 }
 
-export function createDispatcher(ctx: Ctx, handlers: Handlers, options: { checkOutput?: boolean; log?: (e: unknown) => void } = {}): Dispatch {
+export interface DispatchOptions {
+  checkOutput?: boolean
+  log?: (e: unknown) => void
+  /** Names what a failure of the database or the disk means (db/errors.ts); anything else is "internal". */
+  classify?: (e: unknown) => AppError | null
+}
+
+export function createDispatcher(ctx: Ctx, handlers: Handlers, options: DispatchOptions = {}): Dispatch {
   return async (method, rawInput) => {
     if (typeof method !== 'string' || !Object.hasOwn(contract, method)) {
       return { ok: false, error: { code: 'unknown_method', message: `Chức năng không tồn tại: ${String(method).slice(0, 100)} / unknown method` } }
@@ -57,8 +64,10 @@ export function createDispatcher(ctx: Ctx, handlers: Handlers, options: { checkO
       if (options.checkOutput) spec.output.parse(value)
       return { ok: true, value }
     } catch (e) {
-      if (e instanceof AppError) {
-        return { ok: false, error: { code: e.code, message: e.message, ...(e.details && { details: e.details }) } }
+      const known = e instanceof AppError ? e : (options.classify?.(e) ?? null)
+      if (known) {
+        if (!(e instanceof AppError)) options.log?.(e)
+        return { ok: false, error: { code: known.code, message: known.message, ...(known.details && { details: known.details }) } }
       }
       options.log?.(e)
       return {

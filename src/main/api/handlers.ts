@@ -6,7 +6,8 @@ import { loadDemo } from '../demo/load.ts'
 import * as engagements from '../engagements/queries.ts'
 import * as partners from '../partners/queries.ts'
 import * as trips from '../trips/queries.ts'
-import { buildModel, exportEngagementBriefs, exportPerMeeting, loadSettings, readLetterhead, saveSettings, storeLetterhead, writeBrief, writeFileAtomic } from '../briefs/export.ts'
+import { buildModel, exportEngagementBriefs, exportPerMeeting, loadSettings, readLetterhead, saveSettings, storeLetterhead, writeBrief } from '../briefs/export.ts'
+import { writeFileAtomic } from '../files.ts'
 import { assembleBrief } from '../briefs/model.ts'
 import type { Platform } from '../platform.ts'
 import { listBackups, type BackupInfo } from '../exchange/backup.ts'
@@ -15,13 +16,13 @@ import { commitImport } from '../exchange/import/import.ts'
 import { FileSessions, ImportSessions } from '../exchange/import/sessions.ts'
 import { analyzePack, applyPack, buildPack, packView, type PackScope } from '../exchange/pack.ts'
 import { AppError } from '../errors.ts'
-import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { basename } from 'node:path'
 import { agreementsWorkbook, lawReportWorkbook } from '../exchange/reports.ts'
 import { search } from '../search/query.ts'
 import { pendingCount, type Indexer } from '../search/queue.ts'
 import type { Handlers } from './dispatcher.ts'
+import type { HealthResult } from '../db/health.ts'
 
 export interface HandlerEnv {
   version: string
@@ -33,6 +34,10 @@ export interface HandlerEnv {
   dataDir: string
   /** Bulk writes queue search documents; the indexer writes them after. */
   searchIndex: Pick<Indexer, 'kick'>
+  health: {
+    check(): Promise<HealthResult>
+    last(): HealthResult | null
+  }
   backups: {
     dir: string
     create(): Promise<BackupInfo>
@@ -52,8 +57,8 @@ export function createHandlers(env: HandlerEnv): Handlers {
   const saveFile = async (_ctx: Ctx, defaultName: string, bytes: Buffer) => {
     const path = await env.platform.chooseSavePath(defaultName)
     if (!path) return null
-    writeFileAtomic(path, bytes)
-    return { path, fileName: basename(path), sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length }
+    const written = writeFileAtomic(path, bytes)
+    return { path, fileName: basename(path), sha256: written.sha256, bytes: written.bytes }
   }
   const imports = new ImportSessions()
   const packs = new FileSessions()
@@ -72,6 +77,15 @@ export function createHandlers(env: HandlerEnv): Handlers {
       },
       demoLoaded: !!(await ctx.db.selectFrom('appMeta').select('value').where('key', '=', 'demo_loaded_at').executeTakeFirst()),
     }),
+    'app.status': async () => ({ state: 'ready', health: env.health.last() }),
+    'health.check': () => env.health.check(),
+    // The recovery screen's calls are answered by the session while the database is damaged (session.ts).
+    'recovery.restore': async () => {
+      throw new AppError('invalid_input', 'Tệp dữ liệu không bị hỏng; hãy khôi phục bản sao lưu trong Cài đặt. / The database is not damaged: restore from Settings.')
+    },
+    'recovery.startEmpty': async () => {
+      throw new AppError('invalid_input', 'Tệp dữ liệu không bị hỏng. / The database is not damaged.')
+    },
     'settings.setUserName': async (ctx, { userName }) => {
       await ctx.db
         .insertInto('appMeta')

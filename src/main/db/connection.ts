@@ -1,13 +1,16 @@
 /**
- * Opening the SQLite database: refuse a file from a newer version (without touching it),
- * set the pragmas, back the file up when migrations are pending, migrate.
+ * Opening the SQLite database: roll back what a crash left half-written, refuse a file
+ * from a newer version (without touching it), set the pragmas, back the file up once per
+ * version before migrating, migrate (each migration atomic with its version).
  */
-import { existsSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, statSync } from 'node:fs'
 import Database from 'better-sqlite3'
-import { CamelCasePlugin, Kysely, SqliteDialect, type SqliteDatabase } from 'kysely'
-import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration'
+import { CamelCasePlugin, Kysely, type KyselyPlugin } from 'kysely'
 import { AppError } from '../errors.ts'
+import { migrationBackup } from '../exchange/backup.ts'
+import { AppSqliteDialect } from './driver.ts'
+import { busy, classifyDbError, damaged, isBusy } from './errors.ts'
+import { appliedMigrations, migrate, type MigrationList } from './migrate.ts'
 import { migrations as allMigrations, SCHEMA_VERSION } from './migrations/index.ts'
 import type { DB } from './schema.ts'
 
@@ -24,31 +27,44 @@ export interface OpenOptions {
   /** Where a copy is written before migrations run on an existing db. */
   backupDir?: string
   /** For tests: pretend this build knows only the first N migrations. */
-  migrations?: typeof allMigrations
+  migrations?: MigrationList
+  /** Run quick_check before use (the core asks for it after an unclean shutdown). */
+  check?: boolean
+  /** For tests: plugins that see every statement the migrations run. */
+  migrationPlugins?: KyselyPlugin[]
+  /** How long a transaction waits for another writer before giving up (ms). */
+  busyBoundMs?: number
 }
 
-const MIGRATION_TABLE = 'kysely_migration'
+/** A plain statement waits this long for a lock; transactions wait longer, between tries (driver.ts). */
+const STATEMENT_BUSY_MS = 5000
+
+/**
+ * A crash during a transaction in rollback-journal mode (a large pack import) leaves a hot
+ * journal beside the file. A read-only connection cannot roll it back and reads the file
+ * as if it were damaged; a read-write open rolls it back, as SQLite is designed to.
+ */
+function rollBackHotJournal(path: string): void {
+  const journal = `${path}-journal`
+  if (!existsSync(journal) || statSync(journal).size === 0) return
+  const db = new Database(path, { fileMustExist: true, timeout: STATEMENT_BUSY_MS })
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get()
+  } finally {
+    db.close()
+  }
+}
 
 /**
  * Reads the schema state of an existing file read-only. A file written by a newer build
  * (a higher user_version or migrations this build does not know) is refused here, before
  * anything (not even the WAL switch) writes to it.
  */
-function inspectExisting(path: string, known: ReadonlySet<string>, knownVersion: number): { version: number } {
-  let probe: Database.Database
-  try {
-    probe = new Database(path, { readonly: true, fileMustExist: true })
-  } catch (e) {
-    throw new AppError('db_damaged', `Không mở được tệp dữ liệu ${path}: ${(e as Error).message} / cannot open the database`)
-  }
+function inspectExisting(path: string, known: ReadonlySet<string>, knownVersion: number): { version: number; pending: boolean } {
+  const probe = new Database(path, { readonly: true, fileMustExist: true, timeout: STATEMENT_BUSY_MS })
   try {
     const version = Number(probe.pragma('user_version', { simple: true }))
-    const hasTable = probe
-      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`)
-      .get(MIGRATION_TABLE)
-    const applied = hasTable
-      ? (probe.prepare(`SELECT name FROM ${MIGRATION_TABLE}`).all() as Array<{ name: string }>).map((r) => r.name)
-      : []
+    const applied = appliedMigrations(probe)
     const unknown = applied.filter((n) => !known.has(n))
     if (version > knownVersion || unknown.length > 0) {
       throw new AppError(
@@ -58,93 +74,75 @@ function inspectExisting(path: string, known: ReadonlySet<string>, knownVersion:
           `This database was written by a newer version of Hành Trang; it was left untouched.`,
       )
     }
-    return { version }
-  } catch (e) {
-    if (e instanceof AppError) throw e
-    throw new AppError('db_damaged', `Tệp dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu Hành Trang: ${(e as Error).message} / damaged database`)
+    return { version, pending: applied.length < known.size }
   } finally {
     probe.close()
   }
 }
 
-/**
- * Kysely prepares every statement it runs; preparing costs more than running a small
- * query, and bulk writes (imports, packs, the search index) run the same few statements
- * thousands of times. Prepared statements are kept by their SQL text, least recently used
- * dropped first. A statement still being iterated is never handed out twice.
- */
-export function withStatementCache(sqlite: Database.Database, size = 400): SqliteDatabase {
-  const cache = new Map<string, Database.Statement>()
-  return {
-    prepare(text: string) {
-      const hit = cache.get(text)
-      if (hit && !hit.busy) {
-        cache.delete(text)
-        cache.set(text, hit)
-        return hit
-      }
-      const statement = sqlite.prepare(text)
-      cache.set(text, statement)
-      if (cache.size > size) cache.delete(cache.keys().next().value!)
-      return statement
-    },
-    close: () => {
-      cache.clear()
-      sqlite.close()
-    },
-  }
+/** Turns whatever opening threw into what the officer is told. */
+function openError(path: string, e: unknown): AppError {
+  if (e instanceof AppError) return e
+  if (isBusy(e)) return busy(path)
+  const known = classifyDbError(e, path)
+  if (known) return known
+  return damaged(path, (e as Error).message)
 }
 
-export function timestampForFile(d = new Date()): string {
-  return d.toISOString().replace(/[:.]/g, '-')
+function configure(sqlite: Database.Database, check: boolean, path: string): void {
+  // The busy timeout first: switching to WAL takes a lock another process may hold.
+  sqlite.pragma(`busy_timeout = ${STATEMENT_BUSY_MS}`)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('synchronous = FULL')
+  // 64 MB of page cache instead of the 16 MB better-sqlite3 builds in: a register of 100,000
+  // agreements keeps its indexes in memory, and bulk loads check foreign keys and sort new indexes there.
+  sqlite.pragma('cache_size = -65536')
+  if (check) {
+    const quick = sqlite.pragma('quick_check', { simple: true })
+    if (quick !== 'ok') throw damaged(path, `quick_check: ${String(quick)}`)
+  }
 }
 
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<OpenedDb> {
   const list = options.migrations ?? allMigrations
   const knownVersion = options.migrations ? list.length : SCHEMA_VERSION
   const existed = path !== ':memory:' && existsSync(path)
-  const { version } = existed ? inspectExisting(path, new Set(list.map(([n]) => n)), knownVersion) : { version: 0 }
 
-  const sqlite = new Database(path)
+  let sqlite: Database.Database
+  let version = 0
+  let pending = true
   try {
-    sqlite.pragma('journal_mode = WAL')
-    sqlite.pragma('foreign_keys = ON')
-    sqlite.pragma('synchronous = FULL')
-    sqlite.pragma('busy_timeout = 5000')
-    // 64 MB of page cache instead of the 16 MB better-sqlite3 builds in: a register of 100,000
-    // agreements keeps its indexes in memory, and bulk loads check foreign keys and sort new indexes there.
-    sqlite.pragma('cache_size = -65536')
-    const quick = sqlite.pragma('quick_check', { simple: true })
-    if (quick !== 'ok') throw new AppError('db_damaged', `Tệp dữ liệu bị hỏng (quick_check: ${String(quick)}) / damaged database`)
+    if (existed) {
+      rollBackHotJournal(path)
+      ;({ version, pending } = inspectExisting(path, new Set(list.map(([n]) => n)), knownVersion))
+    }
+    sqlite = new Database(path)
+  } catch (e) {
+    throw openError(path, e)
+  }
+  try {
+    configure(sqlite, options.check ?? false, path)
   } catch (e) {
     sqlite.close()
-    if (e instanceof AppError) throw e
-    throw new AppError('db_damaged', `Tệp dữ liệu bị hỏng: ${(e as Error).message} / damaged database`)
+    throw openError(path, e)
   }
 
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] })
-
-  let backupPath: string | null = null
-  if (existed && version > 0 && version < knownVersion && options.backupDir) {
-    mkdirSync(options.backupDir, { recursive: true })
-    backupPath = join(options.backupDir, `hanh-trang-truoc-nang-cap-v${version}-${timestampForFile()}.sqlite`)
-    await sqlite.backup(backupPath)
-  }
-
-  const provider: MigrationProvider = {
-    getMigrations: async () => Object.fromEntries(list.map(([n, m]) => [n, m] as [string, Migration])),
-  }
-  // Migrations run through a Kysely without the camel-case plugin: they name SQL as it is.
-  const raw = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) })
-  const { error } = await new Migrator({ db: raw, provider, migrationTableName: MIGRATION_TABLE }).migrateToLatest()
+  const db = new Kysely<DB>({ dialect: new AppSqliteDialect(sqlite, options.busyBoundMs), plugins: [new CamelCasePlugin()] })
   const close = async () => {
     await db.destroy()
     if (sqlite.open) sqlite.close()
   }
-  if (error) {
+  try {
+    // One copy per version before migrating: a start that fails does not make another.
+    const backupPath = existed && version > 0 && pending && options.backupDir ? await migrationBackup(sqlite, options.backupDir, version) : null
+    await migrate(sqlite, list, options.migrationPlugins)
+    if (Number(sqlite.pragma('user_version', { simple: true })) !== knownVersion) sqlite.pragma(`user_version = ${knownVersion}`)
+    return { db, sqlite, backupPath, close }
+  } catch (e) {
     await close()
-    throw new AppError('internal', `Nâng cấp cơ sở dữ liệu thất bại: ${(error as Error).message} / migration failed`)
+    const known = classifyDbError(e, path)
+    if (known) throw known
+    throw new AppError('internal', `Nâng cấp cơ sở dữ liệu thất bại, tệp được giữ ở phiên bản trước: ${(e as Error).message} / migration failed, the file was left as it was`)
   }
-  sqlite.pragma(`user_version = ${knownVersion}`)
-  return { db, sqlite, backupPath, close }
 }

@@ -5,12 +5,13 @@
  * not a Hành Trang database or comes from a newer version, and backs the current one up
  * first.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
-import { timestampForFile } from '../db/connection.ts'
 import { SCHEMA_VERSION } from '../db/migrations/index.ts'
+import { classifyDbError } from '../db/errors.ts'
 import { AppError } from '../errors.ts'
+import { fileError, publishFile, tempPathFor } from '../files.ts'
 
 export type BackupReason = 'manual' | 'daily' | 'before-restore' | 'before-migration'
 export const DAILY_KEEP = 7
@@ -25,23 +26,36 @@ export interface BackupInfo {
 
 const NAME = /^hanh-trang-(manual|daily|before-restore|truoc-nang-cap-v\d+)-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)\.sqlite$/
 
-/** Writes a checked copy of the open database to `path` (through a temporary file). */
+export function timestampForFile(d = new Date()): string {
+  return d.toISOString().replace(/[:.]/g, '-')
+}
+
+const removeWithSidecars = (path: string) => {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true })
+}
+
+/**
+ * Writes a checked copy of the open database to `path`: SQLite's online backup into a
+ * temporary file, switched to the rollback journal (so no -wal or -shm stays beside it),
+ * quick_check, then flushed and renamed into place.
+ */
 export async function backupTo(sqlite: Database.Database, path: string): Promise<{ path: string; bytes: number }> {
-  const tmp = `${path}.${process.pid}.tmp`
+  const tmp = tempPathFor(path)
   try {
     await sqlite.backup(tmp)
-    const copy = new Database(tmp, { readonly: true })
+    const copy = new Database(tmp)
     try {
+      copy.pragma('journal_mode = DELETE')
       const check = copy.pragma('quick_check', { simple: true })
       if (check !== 'ok') throw new AppError('db_damaged', `Bản sao lưu không đạt kiểm tra (quick_check: ${String(check)}). / The backup failed its check.`)
     } finally {
       copy.close()
     }
-    renameSync(tmp, path)
+    publishFile(tmp, path)
   } catch (e) {
-    rmSync(tmp, { force: true })
+    removeWithSidecars(tmp)
     if (e instanceof AppError) throw e
-    throw new AppError('internal', `Không sao lưu được: ${(e as Error).message} / backup failed`)
+    throw classifyDbError(e, path) ?? new AppError('internal', `Không sao lưu được: ${(e as Error).message} / backup failed`)
   }
   return { path, bytes: statSync(path).size }
 }
@@ -64,6 +78,18 @@ export function listBackups(dir: string): BackupInfo[] {
       return [{ fileName, path, reason: m[1]!.startsWith('truoc-nang-cap') ? 'before-migration' : m[1]!, at, bytes: statSync(path).size }]
     })
     .sort((a, b) => b.at.localeCompare(a.at))
+}
+
+/**
+ * The copy taken before migrating a file of schema `version`: made once per version, so a
+ * start that fails (and is tried again) does not write another full-size copy.
+ */
+export async function migrationBackup(sqlite: Database.Database, dir: string, version: number): Promise<string> {
+  const prefix = `hanh-trang-truoc-nang-cap-v${version}-`
+  const existing = listBackups(dir).find((b) => b.fileName.startsWith(prefix))
+  if (existing) return existing.path
+  mkdirSync(dir, { recursive: true })
+  return (await backupTo(sqlite, join(dir, `${prefix}${timestampForFile()}.sqlite`))).path
 }
 
 /** One daily backup; the 7 newest daily ones are kept. */
@@ -105,4 +131,40 @@ export function checkRestorable(path: string): { schemaVersion: number } {
   } finally {
     db.close()
   }
+}
+
+/**
+ * Puts a copy of `source` in place of the database at `dbPath` (which must be closed): the
+ * copy is written beside it under a temporary name and renamed over it, so the database is
+ * always either the old file or the whole new one.
+ */
+export function installDatabase(dbPath: string, source: string): void {
+  const tmp = tempPathFor(dbPath)
+  try {
+    copyFileSync(source, tmp)
+    for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${dbPath}${suffix}`, { force: true })
+    publishFile(tmp, dbPath)
+  } catch (e) {
+    rmSync(tmp, { force: true })
+    throw fileError(dbPath, e)
+  }
+}
+
+/**
+ * Moves a damaged database (with its journal files) into `damaged/` beside it, never
+ * deleting or overwriting anything: someone may yet recover records from it. Returns the
+ * new path of the file.
+ */
+export function moveAside(dbPath: string, now = new Date()): string {
+  const folder = join(dirname(dbPath), 'damaged')
+  mkdirSync(folder, { recursive: true })
+  const target = join(folder, `hanh-trang-hong-${timestampForFile(now)}.sqlite`)
+  try {
+    for (const suffix of ['-wal', '-shm', '-journal', '']) {
+      if (existsSync(`${dbPath}${suffix}`)) renameSync(`${dbPath}${suffix}`, `${target}${suffix}`)
+    }
+  } catch (e) {
+    throw fileError(target, e)
+  }
+  return target
 }

@@ -1,0 +1,93 @@
+import { readdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely'
+import { afterEach, describe, expect, it } from 'vitest'
+import { tempDir } from '../test-support.ts'
+import { openDatabase } from './connection.ts'
+import { migrations, SCHEMA_VERSION } from './migrations/index.ts'
+
+const dirs: string[] = []
+const fresh = () => {
+  const d = tempDir()
+  dirs.push(d)
+  return d
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
+
+/** Counts the statements the migrations run, and throws at the `failAt`-th (1-based). */
+class Statements implements KyselyPlugin {
+  count = 0
+  private readonly failAt: number
+  constructor(failAt = 0) {
+    this.failAt = failAt
+  }
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    this.count++
+    if (this.count === this.failAt) throw new Error(`injected failure at statement ${this.count}`)
+    return args.node
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result
+  }
+}
+
+/** The schema as SQLite keeps it: every object's definition, and the version. */
+function schemaOf(path: string) {
+  const db = new Database(path, { readonly: true })
+  try {
+    const objects = db.prepare(`SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name`).all()
+    const applied = db.prepare(`SELECT name FROM kysely_migration ORDER BY name`).all()
+    return { objects, applied, version: db.pragma('user_version', { simple: true }) }
+  } finally {
+    db.close()
+  }
+}
+
+describe('migrations', () => {
+  it('commit each migration with its version: a failure at any statement leaves whole migrations, and the next start finishes', async () => {
+    const reference = join(fresh(), 'reference.sqlite')
+    const counter = new Statements()
+    await (await openDatabase(reference, { migrationPlugins: [counter] })).close()
+    const expected = schemaOf(reference)
+    expect(expected.version).toBe(SCHEMA_VERSION)
+    expect(counter.count).toBeGreaterThan(40)
+
+    for (let failAt = 1; failAt <= counter.count; failAt++) {
+      const path = join(fresh(), 'db.sqlite')
+      await expect(openDatabase(path, { migrationPlugins: [new Statements(failAt)] })).rejects.toThrow(/Nâng cấp cơ sở dữ liệu thất bại/)
+      // What the failed start left: only whole migrations, each with its version.
+      const partial = schemaOf(path)
+      expect(partial.version).toBe(partial.applied.length)
+      const names = migrations.slice(0, partial.applied.length).map(([n]) => ({ name: n }))
+      expect(partial.applied).toEqual(names)
+      // The next start opens and finishes.
+      await (await openDatabase(path)).close()
+      expect(schemaOf(path)).toEqual({ ...expected, applied: expected.applied })
+    }
+  })
+
+  it('backs an old file up once per version, however many starts fail', async () => {
+    const dir = fresh()
+    const path = join(dir, 'db.sqlite')
+    const backupDir = join(dir, 'backups')
+    await (await openDatabase(path, { migrations: migrations.slice(0, 4) })).close()
+    // Every statement of migration 0005 fails: the start fails, twice.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await expect(openDatabase(path, { backupDir, migrationPlugins: [new Statements(2)] })).rejects.toThrow()
+    }
+    expect(readdirSync(backupDir).filter((f) => f.startsWith('hanh-trang-truoc-nang-cap-v4-'))).toHaveLength(1)
+    expect(readdirSync(backupDir).filter((f) => !f.endsWith('.sqlite'))).toEqual([])
+    const opened = await openDatabase(path, { backupDir })
+    expect(opened.backupPath).toMatch(/truoc-nang-cap-v4-/)
+    await opened.close()
+    expect(readdirSync(backupDir)).toHaveLength(1)
+    // The copy is a whole v4 file with no journal files beside it.
+    const copy = new Database(opened.backupPath!, { readonly: true })
+    expect(copy.pragma('user_version', { simple: true })).toBe(4)
+    expect(copy.pragma('journal_mode', { simple: true })).toBe('delete')
+    copy.close()
+  })
+})
