@@ -15,6 +15,8 @@ export interface Ctx {
   origin: string
   now(): string
   today(): string
+  /** Wakes the background indexer after a bulk write queued search documents (set by the core). */
+  searchQueued?: () => void
 }
 
 /**
@@ -46,27 +48,31 @@ export function touched(ctx: Ctx) {
   return { updatedAt: ctx.now(), updatedBy: ctx.actor }
 }
 
-/** Every change writes an audit row, inside the transaction that made it. */
+/** Every change writes an audit row, inside the transaction that made it; returns its id. */
 export async function audit(
   trx: Db,
   ctx: Ctx,
   entity: string,
   entityId: string,
-  action: 'create' | 'update' | 'delete',
+  action: string,
   before: unknown,
   after: unknown,
-): Promise<void> {
+  source: string | null = null,
+): Promise<string> {
+  const id = newId()
   await trx
     .insertInto('auditLog')
     .values({
-      id: newId(),
+      id,
       entity,
-      entityId,
+      entityId: entityId || id,
       action,
       before: before === undefined || before === null ? null : JSON.stringify(before),
       after: after === undefined || after === null ? null : JSON.stringify(after),
       at: ctx.now(),
       actor: ctx.actor,
+      source,
     })
     .execute()
+  return id
 }

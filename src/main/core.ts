@@ -16,7 +16,7 @@ import { checkHealth, markOpen, readHealth, writeHealth, type HealthResult } fro
 import { SCHEMA_VERSION } from './db/migrations/index.ts'
 import type { DB } from './db/schema.ts'
 import { loadReferenceData } from './reference/load.ts'
-import { indexLocality, indexOrganization } from './search/documents.ts'
+import { queueSearch, write } from './records.ts'
 import { startIndexer, type Indexer } from './search/queue.ts'
 import { todayIso } from '../shared/text/dates.ts'
 import { folderPlatform, type Platform } from './platform.ts'
@@ -78,11 +78,12 @@ async function metaValue(db: Kysely<DB>, key: string): Promise<string | undefine
 /** The installation id and the reference data: what every opened database must have. */
 async function prepare(db: Kysely<DB>, ctx: Ctx, options: CoreOptions): Promise<void> {
   if (options.migrations) return
-  await db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx) => {
     const { loaded } = await loadReferenceData(trx, ctx, join(options.resourcesDir, 'reference'))
     if (!loaded) return
-    for (const r of await trx.selectFrom('locality').select('id').where('refKey', 'is not', null).execute()) await indexLocality(trx, r.id)
-    for (const r of await trx.selectFrom('organization').select('id').where('refKey', 'is not', null).execute()) await indexOrganization(trx, r.id)
+    for (const table of ['locality', 'organization'] as const) {
+      for (const r of await trx.selectFrom(table).select('id').where('refKey', 'is not', null).execute()) await queueSearch(trx, table, r.id)
+    }
   })
 }
 
@@ -135,6 +136,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   }
   await prepare(opened.db, ctx, options)
   const log = options.log ?? ((e: unknown) => console.error(e))
+  ctx.searchQueued = () => core.indexer.kick()
 
   const core: Core = {
     ctx,

@@ -9,8 +9,8 @@ import { compareVi } from '../../shared/text/collate.ts'
 import { AppError, notFound } from '../errors.ts'
 import { type Ctx, type Db, stamp } from '../context.ts'
 import { successorsOf, withLineage } from '../partners/lineage.ts'
-import { indexAgreement, indexEngagement, inList, partyNames, removeFromIndex } from '../search/documents.ts'
-import { deleteRecord, insertRecord, updateRecord } from '../records.ts'
+import { inList, partyNames } from '../search/documents.ts'
+import { deleteRecord, insertRecord, updateRecord, write } from '../records.ts'
 
 type AgreementFields = ParsedInput<'agreements.create'>
 
@@ -234,33 +234,25 @@ async function writeChildren(trx: Db, ctx: Ctx, agreementId: string, input: Agre
   if (sectors.length) await trx.insertInto('agreementSector').values(sectors.map((sectorCode) => ({ agreementId, sectorCode }))).execute()
 }
 
-/**
- * `fixedId` keeps a record's id when it comes from a data pack; `index: false` leaves the
- * search index to the caller (a bulk import indexes all its records at the end); `bulk`
- * see writeChildren.
- */
-export async function insertAgreement(trx: Db, ctx: Ctx, input: AgreementFields, fixedId?: string, options: { index?: boolean; bulk?: boolean } = {}): Promise<string> {
+/** `fixedId` keeps a record's id when it comes from the sample data; `bulk` see writeChildren. */
+export async function insertAgreement(trx: Db, ctx: Ctx, input: AgreementFields, fixedId?: string, options: { bulk?: boolean } = {}): Promise<string> {
   const id = await insertRecord(trx, ctx, 'agreement', { ...agreementColumns(input), ...(fixedId && { id: fixedId }) })
   await writeChildren(trx, ctx, id, input, options.bulk)
-  if (options.index !== false) await indexAgreement(trx, id)
   return id
 }
 
 export function createAgreement(ctx: Ctx, input: AgreementFields): Promise<{ id: string }> {
-  return ctx.db.transaction().execute(async (trx) => ({ id: await insertAgreement(trx, ctx, input) }))
+  return write(ctx, async (trx) => ({ id: await insertAgreement(trx, ctx, input) }))
 }
 
 export function updateAgreement(ctx: Ctx, id: string, input: AgreementFields): Promise<void> {
-  return ctx.db.transaction().execute((trx) => writeAgreementUpdate(trx, ctx, id, input))
+  return write(ctx, (trx) => writeAgreementUpdate(trx, ctx, id, input))
 }
 
-/** An edit inside the caller's transaction: columns, parties, signatories, sectors, the index. */
+/** An edit inside the caller's transaction: columns, parties, signatories, sectors. */
 export async function writeAgreementUpdate(trx: Db, ctx: Ctx, id: string, input: AgreementFields): Promise<void> {
   await updateRecord(trx, ctx, 'agreement', 'văn kiện', id, agreementColumns(input))
   await writeChildren(trx, ctx, id, input)
-  await indexAgreement(trx, id)
-  const linked = await trx.selectFrom('engagementAgreement').select('engagementId').where('agreementId', '=', id).execute()
-  for (const e of linked) await indexEngagement(trx, e.engagementId)
 }
 
 /** Agreements as their edit form sends them, by id (a spreadsheet row's columns are written over these). */
@@ -289,10 +281,8 @@ export async function agreementFields(db: Db, ids: readonly string[]): Promise<M
 
 /** Commitments belong to their agreement and go with it; the confirmation says how many. */
 export function deleteAgreement(ctx: Ctx, id: string): Promise<void> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx) => {
     await deleteRecord(trx, ctx, 'agreement', 'văn kiện', id)
-    await trx.deleteFrom('attachment').where('entityId', '=', id).execute()
-    await removeFromIndex(trx, id)
   })
 }
 
@@ -313,11 +303,11 @@ export async function insertCommitment(trx: Db, ctx: Ctx, input: CommitmentField
 }
 
 export function createCommitment(ctx: Ctx, input: CommitmentFields): Promise<{ id: string }> {
-  return ctx.db.transaction().execute(async (trx) => ({ id: await insertCommitment(trx, ctx, input) }))
+  return write(ctx, async (trx) => ({ id: await insertCommitment(trx, ctx, input) }))
 }
 
 export function updateCommitment(ctx: Ctx, id: string, input: CommitmentFields): Promise<void> {
-  return ctx.db.transaction().execute((trx) => writeCommitmentUpdate(trx, ctx, id, input))
+  return write(ctx, (trx) => writeCommitmentUpdate(trx, ctx, id, input))
 }
 
 export async function writeCommitmentUpdate(trx: Db, ctx: Ctx, id: string, input: CommitmentFields): Promise<void> {
@@ -326,5 +316,5 @@ export async function writeCommitmentUpdate(trx: Db, ctx: Ctx, id: string, input
 }
 
 export function deleteCommitment(ctx: Ctx, id: string): Promise<void> {
-  return ctx.db.transaction().execute((trx) => deleteRecord(trx, ctx, 'commitment', 'cam kết', id))
+  return write(ctx, (trx) => deleteRecord(trx, ctx, 'commitment', 'cam kết', id))
 }

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { briefSettings, type BriefModel, type BriefSettings } from '../../shared/domain/briefs.ts'
-import { type Ctx, type Db, newId, stamp, touched } from '../context.ts'
+import { type Ctx, type Db, newId } from '../context.ts'
+import { insertRecord, updateRecord, write } from '../records.ts'
 import { AppError, notFound } from '../errors.ts'
 import { writeFileAtomic } from '../files.ts'
 import { withLetterhead, inspectLetterhead } from './docx/letterhead.ts'
@@ -25,12 +26,12 @@ export async function loadSettings(db: Db, tripId: string): Promise<BriefSetting
 }
 
 export function saveSettings(ctx: Ctx, tripId: string, settings: BriefSettings): Promise<void> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx) => {
     await loadSettings(trx, tripId) // refuses an unknown trip
     const json = JSON.stringify(settings)
     const existing = await trx.selectFrom('brief').select('id').where('tripId', '=', tripId).executeTakeFirst()
-    if (existing) await trx.updateTable('brief').set({ settings: json, ...touched(ctx) }).where('id', '=', existing.id).execute()
-    else await trx.insertInto('brief').values({ ...stamp(ctx), tripId, settings: json }).execute()
+    if (existing) await updateRecord(trx, ctx, 'brief', 'tài liệu', existing.id, { settings: json })
+    else await insertRecord(trx, ctx, 'brief', { tripId, settings: json })
   })
 }
 

@@ -192,6 +192,18 @@ export interface AuditLogTable {
   after: string | null
   at: string
   actor: string
+  /** A bulk change's source ("pack:…" with the pack's file and sender); null for an edit. */
+  source: string | null
+}
+
+/** A deleted record, kept so that the deletion travels in data packs. */
+export interface TombstoneTable {
+  /** The table, as SQL names it (itinerary_item). */
+  tbl: string
+  id: string
+  deletedAt: string
+  deletedBy: string
+  origin: string
 }
 
 export interface AppMetaTable {
@@ -215,6 +227,8 @@ export interface SearchQueueTable {
   seq: Generated<number>
   kind: string
   entityId: string
+  /** 1 for a partner whose dependents (records showing its name) are to be rewritten too. */
+  dependents: Generated<number>
 }
 
 export interface TripTable extends Meta {
@@ -313,6 +327,7 @@ export interface DB {
   engagementAgreement: EngagementAgreementTable
   fact: FactTable
   auditLog: AuditLogTable
+  tombstone: TombstoneTable
   appMeta: AppMetaTable
   searchDoc: SearchDocTable
   searchQueue: SearchQueueTable

@@ -18,8 +18,7 @@ import type { Ctx, Db } from '../context.ts'
 import { insertEngagement } from '../engagements/queries.ts'
 import { AppError } from '../errors.ts'
 import { insertFact, insertOrganization, insertPerson } from '../partners/queries.ts'
-import { updateRecord } from '../records.ts'
-import { indexLocality } from '../search/documents.ts'
+import { updateRecord, write } from '../records.ts'
 import { toDetails } from '../api/dispatcher.ts'
 
 const withId = <T extends z.ZodType>(schema: T) => z.intersection(z.object({ id: id() }), schema)
@@ -62,7 +61,7 @@ async function resolveRefs(db: Db, value: unknown): Promise<unknown> {
 
 export async function loadDemo(ctx: Ctx, resourcesDir: string): Promise<{ created: number; skipped: number }> {
   const raw = JSON.parse(readFileSync(join(resourcesDir, 'demo', 'demo-pack.json'), 'utf8')) as unknown
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx) => {
     const parsed = demoPack.safeParse(await resolveRefs(trx, raw))
     if (!parsed.success) {
       throw new AppError('invalid_input', 'Gói dữ liệu mẫu không hợp lệ / invalid demo pack', toDetails(parsed.error))
@@ -96,7 +95,6 @@ export async function loadDemo(ctx: Ctx, resourcesDir: string): Promise<{ create
       }
       if (Object.keys(changes).length) {
         await updateRecord(trx, ctx, 'locality', 'địa phương', n.locality, changes)
-        await indexLocality(trx, n.locality)
       }
     }
     await each('organization', pack.organizations, ({ id: fixed, ...o }) => insertOrganization(trx, ctx, o, fixed))

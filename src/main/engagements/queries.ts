@@ -7,8 +7,7 @@ import type { ParsedInput } from '../../shared/contract.ts'
 import { formatPersonName } from '../../shared/text/names.ts'
 import { AppError, notFound } from '../errors.ts'
 import { type Ctx, type Db, stamp } from '../context.ts'
-import { indexEngagement, removeFromIndex } from '../search/documents.ts'
-import { deleteRecord, insertRecord, updateRecord } from '../records.ts'
+import { deleteRecord, insertRecord, updateRecord, write } from '../records.ts'
 
 type EngagementFields = ParsedInput<'engagements.create'>
 
@@ -118,25 +117,22 @@ const columns = ({ participants: _p, agreementIds: _a, ...rest }: EngagementFiel
 export async function insertEngagement(trx: Db, ctx: Ctx, input: EngagementFields, fixedId?: string): Promise<string> {
   const id = await insertRecord(trx, ctx, 'engagement', { ...columns(input), ...(fixedId && { id: fixedId }) })
   await writeChildren(trx, ctx, id, input)
-  await indexEngagement(trx, id)
   return id
 }
 
 export function createEngagement(ctx: Ctx, input: EngagementFields): Promise<{ id: string }> {
-  return ctx.db.transaction().execute(async (trx) => ({ id: await insertEngagement(trx, ctx, input) }))
+  return write(ctx, async (trx) => ({ id: await insertEngagement(trx, ctx, input) }))
 }
 
 export function updateEngagement(ctx: Ctx, id: string, input: EngagementFields): Promise<void> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx) => {
     await updateRecord(trx, ctx, 'engagement', 'hoạt động', id, columns(input))
     await writeChildren(trx, ctx, id, input)
-    await indexEngagement(trx, id)
   })
 }
 
 export function deleteEngagement(ctx: Ctx, id: string): Promise<void> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx) => {
     await deleteRecord(trx, ctx, 'engagement', 'hoạt động', id)
-    await removeFromIndex(trx, id)
   })
 }

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
 import type { Ctx, Db } from '../context.ts'
 import { AppError, notFound } from '../errors.ts'
-import { deleteRecord, insertRecord } from '../records.ts'
+import { deleteRecord, insertRecord, write } from '../records.ts'
 import { writeFileAtomic } from '../files.ts'
 
 export const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024
@@ -35,7 +35,7 @@ export async function attachFile(ctx: Ctx, dataDir: string, entity: 'agreement' 
   if (statSync(source).size > MAX_ATTACHMENT_BYTES) throw new AppError('invalid_input', 'Tệp lớn hơn 100 MB. / File over 100 MB.')
   const bytes = readFileSync(source)
   const sha256 = storeBytes(dataDir, bytes)
-  return ctx.db.transaction().execute(async (trx) => ({
+  return write(ctx, async (trx) => ({
     id: await insertRecord(trx, ctx, 'attachment', { entity, entityId, sha256, fileName: basename(source), mime, bytes: bytes.length }),
   }))
 }
@@ -54,5 +54,5 @@ export async function attachmentFile(db: Db, dataDir: string, id: string): Promi
 
 export function removeAttachment(ctx: Ctx, id: string) {
   // The file stays: another record, or an older backup, may share it.
-  return ctx.db.transaction().execute((trx) => deleteRecord(trx, ctx, 'attachment', 'tệp đính kèm', id))
+  return write(ctx, (trx) => deleteRecord(trx, ctx, 'attachment', 'tệp đính kèm', id))
 }

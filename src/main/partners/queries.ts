@@ -11,14 +11,7 @@ import { agreementsOfLocality, agreementsOfOrganization, agreementsOfPerson } fr
 import type { Ctx, Db } from '../context.ts'
 import { engagementsOf } from '../engagements/queries.ts'
 import { AppError, notFound } from '../errors.ts'
-import { deleteRecord, insertRecord, updateRecord } from '../records.ts'
-import {
-  indexLocality,
-  indexOrganization,
-  indexPerson,
-  reindexDependents,
-  removeFromIndex,
-} from '../search/documents.ts'
+import { deleteRecord, insertRecord, updateRecord, write } from '../records.ts'
 import { successorsOf, withLineage } from './lineage.ts'
 
 // ---- localities -----------------------------------------------------------------------
@@ -133,23 +126,17 @@ const withFixedId = (fixedId?: string) => (fixedId ? { id: fixedId } : {})
 /** `fixedId` keeps a record's id when it comes from a data pack. */
 export async function insertLocality(trx: Db, ctx: Ctx, input: ParsedInput<'localities.create'>, fixedId?: string) {
   const id = await insertRecord(trx, ctx, 'locality', { ...input, refKey: null, ...withFixedId(fixedId) })
-  await indexLocality(trx, id)
   return id
 }
 
 export function createLocality(ctx: Ctx, input: ParsedInput<'localities.create'>) {
-  return ctx.db.transaction().execute(async (trx) => ({ id: await insertLocality(trx, ctx, input) }))
+  return write(ctx, async (trx) => ({ id: await insertLocality(trx, ctx, input) }))
 }
 
 export function updateLocality(ctx: Ctx, id: string, input: ParsedInput<'localities.create'>) {
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx) => {
     await updateRecord(trx, ctx, 'locality', 'địa phương', id, input)
-    await indexLocality(trx, id)
-    // Units that merged into this one show its name in their lineage.
-    const preds = await trx.selectFrom('localityLineage').select('predecessorId').where('successorId', '=', id).execute()
-    for (const p of preds) await indexLocality(trx, p.predecessorId)
-    await reindexDependents(trx, id)
-  })
+    })
 }
 
 /** Refuses with the counts when records still point at the unit. */
@@ -182,7 +169,7 @@ const countWhere = async (
 }
 
 export function deleteLocality(ctx: Ctx, id: string) {
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx) => {
     await assertUnused(trx, 'địa phương', [
       ['văn kiện', countWhere(trx, 'agreementParty', 'localityId', id)],
       ['hoạt động', countWhere(trx, 'engagementParticipant', 'localityId', id)],
@@ -190,7 +177,6 @@ export function deleteLocality(ctx: Ctx, id: string) {
       ['tổ chức', countWhere(trx, 'organization', 'localityId', id)],
     ])
     await deleteRecord(trx, ctx, 'locality', 'địa phương', id)
-    await removeFromIndex(trx, id)
   })
 }
 
@@ -236,32 +222,28 @@ async function assertOrganization(db: Db, organizationId: string | null) {
 export async function insertOrganization(trx: Db, ctx: Ctx, input: ParsedInput<'organizations.create'>, fixedId?: string) {
   await assertLocality(trx, input.localityId)
   const id = await insertRecord(trx, ctx, 'organization', { ...input, refKey: null, ...withFixedId(fixedId) })
-  await indexOrganization(trx, id)
   return id
 }
 
 export function createOrganization(ctx: Ctx, input: ParsedInput<'organizations.create'>) {
-  return ctx.db.transaction().execute(async (trx) => ({ id: await insertOrganization(trx, ctx, input) }))
+  return write(ctx, async (trx) => ({ id: await insertOrganization(trx, ctx, input) }))
 }
 
 export function updateOrganization(ctx: Ctx, id: string, input: ParsedInput<'organizations.create'>) {
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx) => {
     await assertLocality(trx, input.localityId)
     await updateRecord(trx, ctx, 'organization', 'tổ chức', id, input)
-    await indexOrganization(trx, id)
-    await reindexDependents(trx, id)
-  })
+    })
 }
 
 export function deleteOrganization(ctx: Ctx, id: string) {
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx) => {
     await assertUnused(trx, 'tổ chức', [
       ['văn kiện', countWhere(trx, 'agreementParty', 'organizationId', id)],
       ['hoạt động', countWhere(trx, 'engagementParticipant', 'organizationId', id)],
       ['nhân vật', countWhere(trx, 'person', 'organizationId', id)],
     ])
     await deleteRecord(trx, ctx, 'organization', 'tổ chức', id)
-    await removeFromIndex(trx, id)
   })
 }
 
@@ -292,33 +274,28 @@ export async function insertPerson(trx: Db, ctx: Ctx, input: ParsedInput<'people
   await assertLocality(trx, input.localityId)
   await assertOrganization(trx, input.organizationId)
   const id = await insertRecord(trx, ctx, 'person', { ...input, ...withFixedId(fixedId) })
-  await indexPerson(trx, id)
   return id
 }
 
 export function createPerson(ctx: Ctx, input: ParsedInput<'people.create'>) {
-  return ctx.db.transaction().execute(async (trx) => ({ id: await insertPerson(trx, ctx, input) }))
+  return write(ctx, async (trx) => ({ id: await insertPerson(trx, ctx, input) }))
 }
 
 export function updatePerson(ctx: Ctx, id: string, input: ParsedInput<'people.create'>) {
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx) => {
     await assertLocality(trx, input.localityId)
     await assertOrganization(trx, input.organizationId)
     await updateRecord(trx, ctx, 'person', 'nhân vật', id, input)
-    await indexPerson(trx, id)
-    await reindexDependents(trx, id)
-  })
+    })
 }
 
 export function deletePerson(ctx: Ctx, id: string) {
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx) => {
     await assertUnused(trx, 'nhân vật', [
       ['văn kiện (người ký)', countWhere(trx, 'agreementSignatory', 'personId', id)],
       ['hoạt động', countWhere(trx, 'engagementParticipant', 'personId', id)],
     ])
     await deleteRecord(trx, ctx, 'person', 'nhân vật', id)
-    await trx.deleteFrom('attachment').where('entityId', '=', id).execute()
-    await removeFromIndex(trx, id)
   })
 }
 
@@ -331,9 +308,9 @@ export async function insertFact(trx: Db, ctx: Ctx, input: ParsedInput<'facts.cr
 }
 
 export function createFact(ctx: Ctx, input: ParsedInput<'facts.create'>) {
-  return ctx.db.transaction().execute(async (trx) => ({ id: await insertFact(trx, ctx, input) }))
+  return write(ctx, async (trx) => ({ id: await insertFact(trx, ctx, input) }))
 }
 
 export function deleteFact(ctx: Ctx, id: string) {
-  return ctx.db.transaction().execute((trx) => deleteRecord(trx, ctx, 'fact', 'số liệu', id))
+  return write(ctx, (trx) => deleteRecord(trx, ctx, 'fact', 'số liệu', id))
 }

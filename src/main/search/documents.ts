@@ -319,11 +319,11 @@ export async function reindexEntities(db: Db, ids: EntityIds): Promise<void> {
   }
 }
 
-/** The records that show a partner's name: its agreements, people and engagements. */
+/** The records that show a partner's name: its agreements, people, engagements, and the units merged into it. */
 export async function dependentsOf(db: Db, partyIds: readonly string[]): Promise<EntityIds> {
   if (partyIds.length === 0) return {}
   // One indexed lookup per column (an OR across columns would scan the whole table).
-  const through = async <T extends 'agreementParty' | 'person' | 'engagementParticipant'>(table: T, out: string, columns: string[]) => {
+  const through = async <T extends 'agreementParty' | 'person' | 'engagementParticipant' | 'localityLineage'>(table: T, out: string, columns: string[]) => {
     const found = new Set<string>()
     for (const column of columns) {
       const rows = await db.selectFrom(table as 'person').select(sql<string>`${sql.ref(out)}`.as('v')).where(inList(column, partyIds)).execute()
@@ -332,6 +332,8 @@ export async function dependentsOf(db: Db, partyIds: readonly string[]): Promise
     return [...found]
   }
   return {
+    // Units that merged into a renamed one show its name in their lineage.
+    locality: await through('localityLineage', 'predecessor_id', ['successor_id']),
     agreement: await through('agreementParty', 'agreement_id', ['locality_id', 'organization_id']),
     person: await through('person', 'id', ['locality_id', 'organization_id']),
     engagement: await through('engagementParticipant', 'engagement_id', ['locality_id', 'organization_id', 'person_id']),

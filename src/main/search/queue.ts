@@ -10,7 +10,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Db } from '../context.ts'
 import type { DB } from '../db/schema.ts'
-import { reindexEntities, type EntityIds, type SearchKind } from './documents.ts'
+import { dependentsOf, reindexEntities, type EntityIds, type SearchKind } from './documents.ts'
 
 /** Up to this many records are indexed inside the writing transaction. */
 export const INLINE_LIMIT = 500
@@ -62,14 +62,46 @@ export async function pendingCount(db: Db): Promise<number> {
   return Number(r.n)
 }
 
+/** The queue's last entry now: a unit of work settles what it queued after this mark. */
+export async function queueMark(db: Db): Promise<number> {
+  const r = await db.selectFrom('searchQueue').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst()
+  return Number(r?.seq ?? 0)
+}
+
+type Queued = { kind: string; entityId: string; dependents: number }
+
+/** Rewrites the documents of queued records, and of the records that show a queued partner's name. */
+async function indexQueued(db: Db, rows: Queued[]): Promise<void> {
+  const ids: Record<string, Set<string>> = {}
+  for (const r of rows) (ids[r.kind] ??= new Set()).add(r.entityId)
+  const partners = [...new Set(rows.filter((r) => r.dependents === 1).map((r) => r.entityId))]
+  for (const [kind, list] of Object.entries(await dependentsOf(db, partners))) for (const id of list ?? []) (ids[kind] ??= new Set()).add(id)
+  await reindexEntities(db, Object.fromEntries(Object.entries(ids).map(([k, v]) => [k, [...v]])))
+}
+
+/**
+ * Brings the index up to date, inside the writing transaction, for what was queued after
+ * `mark`, when that is a few hundred records; a bulk write's queue is left to the
+ * background indexer. Returns how many records were left waiting.
+ */
+export async function settleSearch(db: Db, mark: number): Promise<number> {
+  const rows = await db.selectFrom('searchQueue').select(['kind', 'entityId', 'dependents']).where('seq', '>', mark).orderBy('seq').limit(INLINE_LIMIT + 1).execute()
+  if (rows.length === 0) return 0
+  if (rows.length > INLINE_LIMIT) {
+    const r = await db.selectFrom('searchQueue').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', '>', mark).executeTakeFirstOrThrow()
+    return Number(r.n)
+  }
+  await indexQueued(db, rows)
+  await db.deleteFrom('searchQueue').where('seq', '>', mark).execute()
+  return 0
+}
+
 /** Indexes the oldest queued records, in one transaction; returns how many it took. */
 export async function indexStep(db: Kysely<DB>, max = STEP): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const rows = await trx.selectFrom('searchQueue').select(['seq', 'kind', 'entityId']).orderBy('seq').limit(max).execute()
+    const rows = await trx.selectFrom('searchQueue').select(['seq', 'kind', 'entityId', 'dependents']).orderBy('seq').limit(max).execute()
     if (rows.length === 0) return 0
-    const ids: Record<string, string[]> = {}
-    for (const r of rows) (ids[r.kind] ??= []).push(r.entityId)
-    await reindexEntities(trx, ids)
+    await indexQueued(trx, rows)
     await trx.deleteFrom('searchQueue').where('seq', '<=', rows.at(-1)!.seq).execute()
     return rows.length
   })

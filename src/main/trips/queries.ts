@@ -7,7 +7,7 @@ import type { ItineraryItem, Snippet, Trip, TripRow } from '../../shared/domain/
 import { formatPersonName } from '../../shared/text/names.ts'
 import { type Ctx, type Db, stamp } from '../context.ts'
 import { AppError, notFound } from '../errors.ts'
-import { deleteRecord, insertRecord, updateRecord } from '../records.ts'
+import { deleteRecord, insertRecord, updateRecord, write } from '../records.ts'
 
 type TripFields = ParsedInput<'trips.create'>
 type ItemFields = ParsedInput<'itinerary.create'>
@@ -161,11 +161,11 @@ export async function insertTrip(trx: Db, ctx: Ctx, input: TripFields, fixedId?:
 }
 
 export function createTrip(ctx: Ctx, input: TripFields) {
-  return ctx.db.transaction().execute(async (trx) => ({ id: await insertTrip(trx, ctx, input) }))
+  return write(ctx, async (trx) => ({ id: await insertTrip(trx, ctx, input) }))
 }
 
 export function updateTrip(ctx: Ctx, id: string, input: TripFields) {
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx) => {
     await updateRecord(trx, ctx, 'trip', 'đoàn công tác', id, tripColumns(input))
     await writeTripChildren(trx, ctx, id, input)
   })
@@ -173,12 +173,12 @@ export function updateTrip(ctx: Ctx, id: string, input: TripFields) {
 
 /** Members, programme and brief go with the trip; the confirmation says so. */
 export function deleteTrip(ctx: Ctx, id: string) {
-  return ctx.db.transaction().execute((trx) => deleteRecord(trx, ctx, 'trip', 'đoàn công tác', id))
+  return write(ctx, (trx) => deleteRecord(trx, ctx, 'trip', 'đoàn công tác', id))
 }
 
 /** A past trip as the starting point of a new one: same destinations, members, programme and brief settings. */
 export function duplicateTrip(ctx: Ctx, id: string): Promise<{ id: string }> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx) => {
     const t = await getTrip(trx, id)
     const copy = await insertTrip(trx, ctx, {
       title: `${t.title} (bản sao)`,
@@ -192,10 +192,10 @@ export function duplicateTrip(ctx: Ctx, id: string): Promise<{ id: string }> {
     })
     const items = await trx.selectFrom('itineraryItem').selectAll().where('tripId', '=', id).execute()
     for (const { id: _i, createdAt: _c, updatedAt: _u, updatedBy: _b, origin: _o, ...item } of items) {
-      await trx.insertInto('itineraryItem').values({ ...item, ...stamp(ctx), tripId: copy }).execute()
+      await insertRecord(trx, ctx, 'itineraryItem', { ...item, tripId: copy })
     }
     const brief = await trx.selectFrom('brief').select('settings').where('tripId', '=', id).executeTakeFirst()
-    if (brief) await trx.insertInto('brief').values({ ...stamp(ctx), tripId: copy, settings: brief.settings }).execute()
+    if (brief) await insertRecord(trx, ctx, 'brief', { tripId: copy, settings: brief.settings })
     return { id: copy }
   })
 }
@@ -223,18 +223,18 @@ export async function insertItem(trx: Db, ctx: Ctx, input: ItemFields, fixedId?:
 }
 
 export function createItem(ctx: Ctx, input: ItemFields) {
-  return ctx.db.transaction().execute(async (trx) => ({ id: await insertItem(trx, ctx, input) }))
+  return write(ctx, async (trx) => ({ id: await insertItem(trx, ctx, input) }))
 }
 
 export function updateItem(ctx: Ctx, id: string, input: ItemFields) {
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx) => {
     await assertCounterparts(trx, input)
     await updateRecord(trx, ctx, 'itineraryItem', 'mục chương trình', id, itemColumns(input))
   })
 }
 
 export function deleteItem(ctx: Ctx, id: string) {
-  return ctx.db.transaction().execute((trx) => deleteRecord(trx, ctx, 'itineraryItem', 'mục chương trình', id))
+  return write(ctx, (trx) => deleteRecord(trx, ctx, 'itineraryItem', 'mục chương trình', id))
 }
 
 // ---- talking points ----------------------------------------------------------------------
@@ -261,11 +261,11 @@ export async function insertSnippet(trx: Db, ctx: Ctx, input: SnippetFields, fix
 }
 
 export function createSnippet(ctx: Ctx, input: SnippetFields) {
-  return ctx.db.transaction().execute(async (trx) => ({ id: await insertSnippet(trx, ctx, input) }))
+  return write(ctx, async (trx) => ({ id: await insertSnippet(trx, ctx, input) }))
 }
 
 export function updateSnippet(ctx: Ctx, id: string, input: SnippetFields) {
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx) => {
     await assertIds(trx, 'locality', input.localityId ? [input.localityId] : [], 'localityId')
     await assertIds(trx, 'organization', input.organizationId ? [input.organizationId] : [], 'organizationId')
     await updateRecord(trx, ctx, 'snippet', 'luận điểm', id, snippetColumns(input))
@@ -273,7 +273,7 @@ export function updateSnippet(ctx: Ctx, id: string, input: SnippetFields) {
 }
 
 export function deleteSnippet(ctx: Ctx, id: string) {
-  return ctx.db.transaction().execute((trx) => deleteRecord(trx, ctx, 'snippet', 'luận điểm', id))
+  return write(ctx, (trx) => deleteRecord(trx, ctx, 'snippet', 'luận điểm', id))
 }
 
 /**

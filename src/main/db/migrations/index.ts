@@ -11,6 +11,7 @@ import * as m0005 from './0005-create-trips.ts'
 import * as m0006 from './0006-create-attachments.ts'
 import * as m0007 from './0007-create-search-queue.ts'
 import * as m0008 from './0008-partial-party-indexes.ts'
+import * as m0009 from './0009-tombstones.ts'
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001-create-partners', m0001],
@@ -21,6 +22,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0006-create-attachments', m0006],
   ['0007-create-search-queue', m0007],
   ['0008-partial-party-indexes', m0008],
+  ['0009-tombstones', m0009],
 ]
 
 /** The schema version this build writes: the number of migrations it knows. */

@@ -18,9 +18,8 @@ import { agreementFields, insertAgreement, insertCommitment, writeAgreementUpdat
 import type { Ctx, Db } from '../../context.ts'
 import { AppError } from '../../errors.ts'
 import { insertOrganization, insertPerson } from '../../partners/queries.ts'
-import { updateRecord } from '../../records.ts'
-import { indexOrganization, indexPerson, inList } from '../../search/documents.ts'
-import { indexLater } from '../../search/queue.ts'
+import { updateRecord, writeBulk } from '../../records.ts'
+import { inList } from '../../search/documents.ts'
 import { toDetails } from '../../api/dispatcher.ts'
 import { convertLegacy, detectLegacy, type LegacyEncoding } from './encoding.ts'
 import type { Table } from './read.ts'
@@ -502,11 +501,10 @@ export async function commitImport(
   }
   const noMatch = chosen.filter((r) => r.action === 'update' && !r.match)
   if (noMatch.length) throw new AppError('invalid_input', `Dòng ${noMatch.map((r) => r.row).join(', ')} không có bản ghi trùng để cập nhật. / Nothing to update.`)
-  return ctx.db.transaction().execute(async (trx) => {
+  const { value, indexing } = await writeBulk(ctx, async (trx) => {
     let created = 0
     let updated = 0
     let unchanged = 0
-    const newAgreements: string[] = []
     const keys = updatedKeys(preview.kind, preview.mapping)
     // The matched records as they are now (they may have changed since the preview).
     const updates = chosen.filter((r) => r.action === 'update')
@@ -524,7 +522,7 @@ export async function commitImport(
         if (preview.kind === 'partners') await insertOrganization(trx, ctx, input as never)
         else if (preview.kind === 'people') await insertPerson(trx, ctx, input as never)
         else if (preview.kind === 'commitments') await insertCommitment(trx, ctx, input as never)
-        else newAgreements.push(await insertAgreement(trx, ctx, input as never, undefined, { index: false, bulk: true }))
+        else await insertAgreement(trx, ctx, input as never, undefined, { bulk: true })
         created++
       } else {
         const id = r.match!.id
@@ -539,10 +537,8 @@ export async function commitImport(
         const input = result.data
         if (preview.kind === 'partners') {
           await updateRecord(trx, ctx, 'organization', 'tổ chức', id, input as Record<string, unknown>)
-          await indexOrganization(trx, id)
         } else if (preview.kind === 'people') {
           await updateRecord(trx, ctx, 'person', 'nhân vật', id, input as Record<string, unknown>)
-          await indexPerson(trx, id)
         } else if (preview.kind === 'commitments') {
           await writeCommitmentUpdate(trx, ctx, id, input as never)
         } else {
@@ -552,8 +548,8 @@ export async function commitImport(
         updated++
       }
     }
-    // Thousands of new agreements are indexed in the background, right after.
-    const indexing = await indexLater(trx, { agreement: newAgreements })
-    return { created, updated, unchanged, skipped: chosen.length - created - updated - unchanged, indexing }
+    return { created, updated, unchanged, skipped: chosen.length - created - updated - unchanged }
   })
+  // Thousands of new agreements are indexed in the background, right after.
+  return { ...value, indexing }
 }
