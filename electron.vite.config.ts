@@ -8,7 +8,7 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve(import.meta.dirname, 'src/main/index.ts') },
+        input: { index: resolve(import.meta.dirname, 'src/main/shell/index.ts') },
       },
     },
   },

@@ -5,12 +5,12 @@
 import { readFile } from 'node:fs/promises'
 import { join, normalize, sep } from 'node:path'
 import { app, BrowserWindow, dialog, protocol, session } from 'electron'
-import { openCore, type Core } from './core.ts'
-import { electronPlatform } from './electron-platform.ts'
-import { ensureDailyBackup } from './exchange/backup.ts'
-import { registerApi } from './electron-transport.ts'
-import { AppError } from './errors.ts'
-import { backupDirFor, DB_FILE, defaultDataDir } from './paths.ts'
+import { openCore, type Core } from '../core.ts'
+import { electronPlatform } from './platform.ts'
+import { ensureDailyBackup } from '../exchange/backup.ts'
+import { registerApi } from './transport.ts'
+import { AppError } from '../errors.ts'
+import { backupDirFor, DB_FILE, defaultDataDir } from '../paths.ts'
 import { APP_ORIGIN, createMainWindow } from './window.ts'
 
 const CSP =

@@ -3,7 +3,7 @@
  * the main frame of our own window, then hands `(method, input)` to the dispatcher.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
-import type { Dispatch } from './api/dispatcher.ts'
+import type { Dispatch } from '../api/dispatcher.ts'
 
 export function registerApi(dispatch: Dispatch, window: () => BrowserWindow | null, origin: string): void {
   ipcMain.handle('api', async (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {

@@ -1,0 +1,36 @@
+/**
+ * The shell's boundaries, read from the sources: only src/main/shell imports electron, so
+ * everything else in src/main runs under plain Node (vitest, the CLI, the e2e host).
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const SRC = resolve(import.meta.dirname, '..', '..')
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+}
+
+/** Every module specifier a file imports or re-exports, with whether the import is type-only. */
+function importsOf(file: string): { from: string; typeOnly: boolean }[] {
+  const text = readFileSync(file, 'utf8')
+  const found: { from: string; typeOnly: boolean }[] = []
+  for (const m of text.matchAll(/^\s*(?:import|export)\s+(type\s+)?(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]/gm)) {
+    found.push({ from: m[2]!, typeOnly: !!m[1] })
+  }
+  for (const m of text.matchAll(/\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/g)) found.push({ from: m[1]!, typeOnly: false })
+  return found
+}
+
+describe('the Electron shell', () => {
+  it('is the only part of src/main that imports electron', () => {
+    const importers = sources(join(SRC, 'main'))
+      .filter((f) => importsOf(f).some((i) => i.from === 'electron' || i.from.startsWith('electron/')))
+      .map((f) => relative(SRC, f).split('\\').join('/'))
+    expect(importers.every((f) => f.startsWith('main/shell/')), importers.join(', ')).toBe(true)
+    expect(importers.sort()).toEqual(['main/shell/index.ts', 'main/shell/platform.ts', 'main/shell/transport.ts', 'main/shell/window.ts'])
+  })
+})
