@@ -1,6 +1,7 @@
 /**
  * The test transport: a loopback HTTP host that serves the built renderer (out/renderer)
- * and the real dispatcher at POST /api, on a core whose db lives in its own data folder.
+ * under the app's own Content-Security-Policy header, and the real dispatcher at POST
+ * /api, on a core whose db lives in its own data folder.
  * Tests inject `window.api` built by the same client factory as the preload (see
  * `apiInitScript`), so the renderer cannot tell it from Electron.
  *
@@ -15,6 +16,7 @@ import { createApiClient } from '../../src/shared/client.ts'
 import { methods } from '../../src/shared/contract.ts'
 import { openCore, type Core } from '../../src/main/core.ts'
 import { folderPlatform } from '../../src/main/platform.ts'
+import { CONTENT_SECURITY_POLICY } from '../../src/main/shell/csp.ts'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
 const RENDERER = join(ROOT, 'out', 'renderer')
@@ -65,6 +67,8 @@ export async function startHost(options: { dataDir?: string; port?: number; now?
       })
       return
     }
+    // Every renderer response carries the policy the app:// handler sends in Electron.
+    res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY)
     const path = new URL(req.url ?? '/', 'http://localhost').pathname
     const file = normalize(join(RENDERER, path === '/' ? 'index.html' : decodeURIComponent(path)))
     if (!file.startsWith(RENDERER + sep)) {

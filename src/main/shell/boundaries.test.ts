@@ -41,7 +41,7 @@ describe('the Electron shell', () => {
     expect(importers.filter((f) => !f.startsWith('main/shell/'))).toEqual([])
   })
 
-  it('loads electron from four files; the rest of it (origins, lockdown) runs under vitest', () => {
+  it('loads electron from four files; the rest of it (origins, lockdown, CSP) runs under vitest', () => {
     expect(electronImporters(join(SRC, 'main'), { typesToo: false })).toEqual(['main/shell/index.ts', 'main/shell/platform.ts', 'main/shell/transport.ts', 'main/shell/window.ts'])
   })
 })

@@ -9,15 +9,12 @@ import { openCore, type Core } from '../core.ts'
 import { AppError } from '../errors.ts'
 import { ensureDailyBackup } from '../exchange/backup.ts'
 import { backupDirFor, DB_FILE, defaultDataDir } from '../paths.ts'
+import { CONTENT_SECURITY_POLICY } from './csp.ts'
 import { lockDown } from './lockdown.ts'
 import { APP_ORIGIN, originOf } from './origin.ts'
 import { electronPlatform } from './platform.ts'
 import { registerApi } from './transport.ts'
 import { createMainWindow } from './window.ts'
-
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }])
 
@@ -46,16 +43,17 @@ if (!app.requestSingleInstanceLock()) {
 
 function serveRenderer(): void {
   const root = join(import.meta.dirname, '../renderer')
+  const notFound = () => new Response('Not found', { status: 404, headers: { 'content-security-policy': CONTENT_SECURITY_POLICY } })
   protocol.handle('app', async (request) => {
     const { pathname } = new URL(request.url)
     const file = normalize(join(root, decodeURIComponent(pathname)))
-    if (!file.startsWith(root + sep)) return new Response('Not found', { status: 404 })
+    if (!file.startsWith(root + sep)) return notFound()
     try {
       const body = await readFile(file)
       const type = file.endsWith('.html') ? 'text/html' : file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream'
-      return new Response(body, { headers: { 'content-type': type, 'content-security-policy': CSP } })
+      return new Response(body, { headers: { 'content-type': type, 'content-security-policy': CONTENT_SECURITY_POLICY } })
     } catch {
-      return new Response('Not found', { status: 404 })
+      return notFound()
     }
   })
 }
