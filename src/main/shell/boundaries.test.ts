@@ -1,10 +1,12 @@
 /**
  * The shell's boundaries, read from the sources: only src/main/shell imports electron, so
- * everything else in src/main runs under plain Node (vitest, the CLI, the e2e host).
+ * everything else in src/main runs under plain Node (vitest, the CLI, the e2e host); and
+ * the preload is the one-function bridge, importing nothing but electron.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { BRIDGE_GLOBAL } from '../../shared/client.ts'
 
 const SRC = resolve(import.meta.dirname, '..', '..')
 
@@ -43,5 +45,20 @@ describe('the Electron shell', () => {
 
   it('loads electron from four files; the rest of it (origins, lockdown, CSP) runs under vitest', () => {
     expect(electronImporters(join(SRC, 'main'), { typesToo: false })).toEqual(['main/shell/index.ts', 'main/shell/platform.ts', 'main/shell/transport.ts', 'main/shell/window.ts'])
+  })
+})
+
+describe('the preload', () => {
+  const PRELOAD = join(SRC, 'preload', 'index.ts')
+
+  it('loads nothing but electron (types aside): no contract, no zod in its bundle', () => {
+    const imports = importsOf(PRELOAD)
+    expect(imports.filter((i) => !i.typeOnly).map((i) => i.from)).toEqual(['electron'])
+    expect(sources(join(SRC, 'preload'))).toEqual([PRELOAD])
+  })
+
+  it('exposes one object, under the name the renderer and the e2e host use', () => {
+    const text = readFileSync(PRELOAD, 'utf8')
+    expect([...text.matchAll(/exposeInMainWorld\(\s*'([^']+)'/g)].map((m) => m[1])).toEqual([BRIDGE_GLOBAL])
   })
 })
