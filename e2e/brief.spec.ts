@@ -44,9 +44,6 @@ test('an officer builds the demo brief, reorders two sections, edits a talking p
   expect(text.indexOf('II. CHƯƠNG TRÌNH CÔNG TÁC')).toBeLessThan(text.indexOf('III. THÀNH PHẦN ĐOÀN VÀ MỤC TIÊU'))
   expect(text).not.toContain('LƯU Ý LỄ TÂN')
 
-  const trip = await page.evaluate(async () => {
-    const { api } = globalThis as unknown as { api: { trips: { get(i: unknown): Promise<{ ok: true; value: { items: Array<{ talkingPoints: string | null }> } }> } } }
-    return (await api.trips.get({ id: '01936d00-0000-7000-8000-000700000001' })).value
-  })
+  const trip = await app.call('trips.get', { id: '01936d00-0000-7000-8000-000700000001' })
   expect(trip.items.map((i) => i.talkingPoints ?? '').join('\n')).not.toContain('luận điểm do chuyên viên sửa')
 })

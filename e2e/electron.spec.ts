@@ -8,6 +8,7 @@ import { _electron as electron, expect, test } from '@playwright/test'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { watchCspViolations } from './csp-violations.ts'
 import { keepTheRegister, tourTheDemo } from './flows.ts'
 import { AppPage } from './pages/app-page.ts'
 
@@ -42,10 +43,15 @@ test.describe('Electron app', () => {
       const app = await electron.launch({ executablePath: binary!, args: [ROOT], env: { ...process.env, HANH_TRANG_DATA_DIR: dataDir } })
       try {
         const page = await app.firstWindow()
+        // Watch for violations of the policy the app:// handler sends, from a fresh load on.
+        const violations = await watchCspViolations(page)
+        await page.reload()
         await expect(page.getByTestId('nav-home')).toBeVisible()
-        // The renderer runs sandboxed, with no Node.
+        // The renderer runs sandboxed, with no Node; the preload gave it one function.
         expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
+        expect(await page.evaluate(() => Object.keys((globalThis as unknown as { hanhTrang: object }).hanhTrang))).toEqual(['invoke'])
         await flow(new AppPage(page))
+        expect(violations, 'Content-Security-Policy violations').toEqual([])
       } finally {
         await app.close()
         rmSync(dataDir, { recursive: true, force: true })

@@ -1,9 +1,13 @@
 /**
  * Each test gets its own data folder and core (an isolated db), served by the loopback
- * host, and a page whose `window.api` is built by the preload's client factory.
+ * host, and a page given the same bridge as the preload's (`window.hanhTrang.invoke`, here
+ * over fetch), on which the renderer builds its own client. The page runs under the app's
+ * Content-Security-Policy (the host sends it), and a test fails on any violation of it, as
+ * on any error thrown in the page.
  */
 import { test as base, expect } from '@playwright/test'
 import { rmSync } from 'node:fs'
+import { watchCspViolations } from './csp-violations.ts'
 import { apiInitScript, startHost, type Host } from './host/server.ts'
 import { AppPage } from './pages/app-page.ts'
 
@@ -18,10 +22,12 @@ export const test = base.extend<{ host: Host; app: AppPage }>({
     await page.addInitScript({ content: apiInitScript() })
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
+    const violations = await watchCspViolations(page)
     await page.goto(host.url)
     await use(new AppPage(page))
     expect(errors, 'errors thrown in the page').toEqual([])
+    expect(violations, 'Content-Security-Policy violations').toEqual([])
   },
 })
 
-export { expect }
+export { expect, watchCspViolations }

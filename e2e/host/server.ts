@@ -1,8 +1,10 @@
 /**
  * The test transport: a loopback HTTP host that serves the built renderer (out/renderer)
- * and the real dispatcher at POST /api, on a core whose db lives in its own data folder.
- * Tests inject `window.api` built by the same client factory as the preload (see
- * `apiInitScript`), so the renderer cannot tell it from Electron.
+ * under the app's own Content-Security-Policy header, and the real dispatcher at POST
+ * /api, on a core whose db lives in its own data folder.
+ * Tests give the page the same one-function bridge the preload exposes in Electron,
+ * `window.hanhTrang.invoke(method, input)`, here over fetch (see `apiInitScript`), so the
+ * renderer cannot tell the two apart.
  *
  *   node e2e/host/server.ts [--port 5199] [--data DIR] [--demo]   (for looking around by hand)
  */
@@ -11,10 +13,10 @@ import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createApiClient } from '../../src/shared/client.ts'
-import { methods } from '../../src/shared/contract.ts'
+import { BRIDGE_GLOBAL } from '../../src/shared/client.ts'
 import { openCore, type Core } from '../../src/main/core.ts'
 import { folderPlatform } from '../../src/main/platform.ts'
+import { CONTENT_SECURITY_POLICY } from '../../src/main/shell/csp.ts'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
 const RENDERER = join(ROOT, 'out', 'renderer')
@@ -65,6 +67,8 @@ export async function startHost(options: { dataDir?: string; port?: number; now?
       })
       return
     }
+    // Every renderer response carries the policy the app:// handler sends in Electron.
+    res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY)
     const path = new URL(req.url ?? '/', 'http://localhost').pathname
     const file = normalize(join(RENDERER, path === '/' ? 'index.html' : decodeURIComponent(path)))
     if (!file.startsWith(RENDERER + sep)) {
@@ -97,15 +101,20 @@ export async function startHost(options: { dataDir?: string; port?: number; now?
   }
 }
 
-/** The script that gives the page `window.api`, made by the preload's own client factory. */
+/**
+ * The script that gives the page the bridge, as the preload does: one read-only global
+ * holding a frozen object with `invoke`, which posts `(method, input)` to /api.
+ */
 export function apiInitScript(): string {
-  return `window.api = (${createApiClient.toString()})(${JSON.stringify(methods)}, (method, input) =>
-    fetch('/api', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method, input }) }).then((r) => r.json()));`
+  return `Object.defineProperty(window, ${JSON.stringify(BRIDGE_GLOBAL)}, { enumerable: true, value: Object.freeze({
+    invoke: (method, input) =>
+      fetch('/api', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method, input }) }).then((r) => r.json()),
+  }) });`
 }
 
 if (import.meta.main) {
   const { values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' }, demo: { type: 'boolean' } } })
   const host = await startHost({ port: Number(values.port ?? 5199), ...(values.data && { dataDir: values.data }) })
   if (values.demo) await host.core.dispatch('demo.load', undefined)
-  process.stdout.write(`Hành Trang test host: ${host.url} (data: ${host.dataDir}). Open it with window.api injected (see e2e/fixtures.ts).\n`)
+  process.stdout.write(`Hành Trang test host: ${host.url} (data: ${host.dataDir}). Open it with the bridge injected (apiInitScript, see e2e/fixtures.ts).\n`)
 }

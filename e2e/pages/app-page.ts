@@ -1,6 +1,8 @@
 /** Page objects: what an officer does, in the words of the UI. Waits are on UI state only. */
 import { expect, type Locator, type Page } from '@playwright/test'
-import type { Api } from '../../src/shared/client.ts'
+import { BRIDGE_GLOBAL, type Bridge } from '../../src/shared/client.ts'
+import type { Input, Method, Output } from '../../src/shared/contract.ts'
+import type { Result } from '../../src/shared/result.ts'
 
 export class AppPage {
   readonly page: Page
@@ -8,14 +10,22 @@ export class AppPage {
     this.page = page
   }
 
-  /** How many agreements the core holds, asked through the app's own window.api. */
+  /**
+   * Asks the core directly, through the page's own bridge (the preload's in Electron, the
+   * host's in Chromium): for checks on what the core holds, never for what an officer does.
+   */
+  async call<M extends Method>(method: M, input?: Input<M>): Promise<Output<M>> {
+    const r = (await this.page.evaluate(
+      ([name, m, i]) => (globalThis as unknown as Record<string, Bridge>)[name]!.invoke(m, i),
+      [BRIDGE_GLOBAL, method, (input ?? null) as unknown] as const,
+    )) as Result<Output<M>>
+    if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
+    return r.value
+  }
+
+  /** How many agreements the core holds. */
   async agreementCount(): Promise<number> {
-    return this.page.evaluate(async () => {
-      const { api } = globalThis as unknown as { api: Api }
-      const r = await api.agreements.list({ limit: 1 })
-      if (!r.ok) throw new Error(r.error.message)
-      return r.value.total
-    })
+    return (await this.call('agreements.list', { limit: 1 })).total
   }
 
   nav(name: 'home' | 'localities' | 'organizations' | 'people' | 'agreements' | 'engagements' | 'trips' | 'snippets' | 'settings') {

@@ -1,6 +1,6 @@
 /**
  * What the core asks of the desktop: where to save, which folder, show a file. The
- * Electron shell provides dialogs (electron-platform.ts); the test host and the CLI use a
+ * Electron shell provides dialogs (shell/platform.ts); the test host and the CLI use a
  * folder given to them, so every path is exercised without a window.
  */
 import { mkdirSync } from 'node:fs'

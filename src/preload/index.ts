@@ -1,12 +1,13 @@
 /**
- * Builds `window.api` from the contract's method names. Nothing else crosses: one IPC
- * channel, no Node, no Electron objects.
+ * The page's one door to the core: `window.hanhTrang.invoke(method, input)` over the `api`
+ * IPC channel. Nothing else crosses: no Node, no Electron objects, not even the method
+ * list. The main process checks the sender and validates method and input; the renderer
+ * builds its typed client on this function (src/renderer/src/api.ts). Keep it so: this
+ * file imports nothing but electron (and types), so the bundle stays a few lines.
  */
 import { contextBridge, ipcRenderer } from 'electron'
-import { createApiClient } from '../shared/client.ts'
-import { methods } from '../shared/contract.ts'
+import type { Bridge } from '../shared/client.ts'
 
-contextBridge.exposeInMainWorld(
-  'api',
-  createApiClient(methods, (method, input) => ipcRenderer.invoke('api', method, input)),
-)
+const bridge: Bridge = { invoke: (method, input) => ipcRenderer.invoke('api', method, input) }
+
+contextBridge.exposeInMainWorld('hanhTrang', bridge)

@@ -1,14 +1,21 @@
 /**
- * Builds `window.api` from the contract's method names: `api.localities.list(input)`.
- *
- * `createApiClient` must stay self-contained (no imports, no closures over module state):
- * the e2e host serializes it with Function.prototype.toString and injects it into
- * Chromium, so the renderer gets the very client the preload builds.
+ * The renderer's typed client, `api.localities.list(input)`, built from the contract's
+ * method names over one transport function. That function is all the page is given:
+ * `window.hanhTrang.invoke(method, input)`, exposed by the preload in Electron and injected
+ * by the e2e host in tests, so the renderer cannot tell them apart.
  */
 import type { Input, Method, Output } from './contract.ts'
 import type { Result } from './result.ts'
 
 export type Invoke = (method: string, input: unknown) => Promise<unknown>
+
+/** What the page gets under `window[BRIDGE_GLOBAL]`: one function, nothing else. */
+export interface Bridge {
+  invoke: Invoke
+}
+
+/** The global the bridge is exposed under (the preload spells it too: it imports nothing but electron). */
+export const BRIDGE_GLOBAL = 'hanhTrang'
 
 type Split<M extends string> = M extends `${infer F}.${infer V}` ? [F, V] : never
 type Features = Split<Method>[0]
@@ -33,4 +40,3 @@ export function createApiClient(methodNames: readonly string[], invoke: Invoke):
   }
   return api as unknown as Api
 }
-

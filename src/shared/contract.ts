@@ -1,8 +1,8 @@
 /**
  * The one contract between the renderer and the core. Every method is `feature.verb` with
  * a zod schema for its input and its output. The core validates every input against it
- * (whichever transport the call came by); the preload and the e2e host build `window.api`
- * from its keys.
+ * (whichever transport the call came by); the renderer builds its typed client from its
+ * keys (src/shared/client.ts).
  */
 import { z } from 'zod'
 import { idInput, isoDate, okOutput, requiredText } from './domain/common.ts'

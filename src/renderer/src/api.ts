@@ -1,18 +1,21 @@
 /**
- * The renderer's only door to the core: `window.api`, built by the preload (Electron) or
- * injected by the e2e host, from the same contract. Results are unwrapped here so that
- * TanStack Query sees errors as errors.
+ * The renderer's only door to the core: the typed client over `window.hanhTrang.invoke`,
+ * which the preload exposes (Electron) or the e2e host injects. Results are unwrapped here
+ * so that TanStack Query sees errors as errors.
  */
 import { QueryClient, useMutation, useQuery, type UseQueryOptions } from '@tanstack/react-query'
-import type { Api } from '../../shared/client.ts'
-import type { Input, Method, Output } from '../../shared/contract.ts'
+import { BRIDGE_GLOBAL, createApiClient, type Bridge } from '../../shared/client.ts'
+import { methods, type Input, type Method, type Output } from '../../shared/contract.ts'
 import type { ApiError, IssueDetail, Result } from '../../shared/result.ts'
 
 declare global {
   interface Window {
-    api: Api
+    [BRIDGE_GLOBAL]: Bridge
   }
 }
+
+/** Every method of the contract, each a call through the bridge (looked up on each call). */
+export const api = createApiClient(methods, (method, input) => window[BRIDGE_GLOBAL].invoke(method, input))
 
 export class ApiCallError extends Error {
   readonly code: ApiError['code']
@@ -26,7 +29,7 @@ export class ApiCallError extends Error {
 
 export async function call<M extends Method>(method: M, input?: Input<M>): Promise<Output<M>> {
   const [feature, verb] = method.split('.') as [string, string]
-  const fn = (window.api as unknown as Record<string, Record<string, (i: unknown) => Promise<Result<Output<M>>>>>)[feature]?.[verb]
+  const fn = (api as unknown as Record<string, Record<string, (i: unknown) => Promise<Result<Output<M>>>>>)[feature]?.[verb]
   if (!fn) throw new ApiCallError({ code: 'unknown_method', message: `Chức năng không tồn tại: ${method}` })
   const r = await fn(input)
   if (!r.ok) throw new ApiCallError(r.error)

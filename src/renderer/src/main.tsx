@@ -1,3 +1,4 @@
+import './zod-no-eval.ts'
 import '@mantine/core/styles.css'
 import '@mantine/notifications/styles.css'
 import './app/app.css'

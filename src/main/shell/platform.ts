@@ -1,6 +1,6 @@
 /** The Electron side of Platform: native save, open and folder dialogs, the file manager, the system viewer. */
 import { dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron'
-import type { Platform } from './platform.ts'
+import type { Platform } from '../platform.ts'
 
 export function electronPlatform(window: () => BrowserWindow | null): Platform {
   const open = async (options: OpenDialogOptions) => {

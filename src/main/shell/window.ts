@@ -1,11 +1,9 @@
 /**
- * The one window, locked down: context isolation, sandbox, no Node in the renderer, no
- * navigation away from the bundle, no new windows, no permissions.
+ * The one window: context isolation, sandbox, no Node in the renderer. What it may load
+ * and open is held by lockDown (lockdown.ts), applied to every web contents in index.ts.
  */
 import { join } from 'node:path'
 import { BrowserWindow } from 'electron'
-
-export const APP_ORIGIN = 'app://hanh-trang'
 
 export function createMainWindow(rendererUrl: string): BrowserWindow {
   const win = new BrowserWindow({
@@ -26,10 +24,6 @@ export function createMainWindow(rendererUrl: string): BrowserWindow {
     },
   })
   win.once('ready-to-show', () => win.show())
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(rendererUrl)) event.preventDefault()
-  })
   void win.loadURL(`${rendererUrl}/index.html`)
   return win
 }

@@ -5,21 +5,25 @@
 import { readFile } from 'node:fs/promises'
 import { join, normalize, sep } from 'node:path'
 import { app, BrowserWindow, dialog, protocol, session } from 'electron'
-import { openCore, type Core } from './core.ts'
-import { electronPlatform } from './electron-platform.ts'
-import { ensureDailyBackup } from './exchange/backup.ts'
-import { registerApi } from './electron-transport.ts'
-import { AppError } from './errors.ts'
-import { backupDirFor, DB_FILE, defaultDataDir } from './paths.ts'
-import { APP_ORIGIN, createMainWindow } from './window.ts'
-
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+import { openCore, type Core } from '../core.ts'
+import { AppError } from '../errors.ts'
+import { ensureDailyBackup } from '../exchange/backup.ts'
+import { backupDirFor, DB_FILE, defaultDataDir } from '../paths.ts'
+import { CONTENT_SECURITY_POLICY } from './csp.ts'
+import { lockDown } from './lockdown.ts'
+import { APP_ORIGIN, originOf } from './origin.ts'
+import { electronPlatform } from './platform.ts'
+import { registerApi } from './transport.ts'
+import { createMainWindow } from './window.ts'
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }])
 
 app.setPath('userData', defaultDataDir())
+// The bundle over app://, or electron-vite's dev server when run unpackaged by `npm run dev`.
+const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+const rendererUrl = devUrl ? devUrl.replace(/\/$/, '') : APP_ORIGIN
+// '' matches no URL: a dev URL without an origin refuses everything, and start() says why.
+const rendererOrigin = originOf(rendererUrl) ?? ''
 let mainWindow: BrowserWindow | null = null
 let core: Core | null = null
 
@@ -31,10 +35,7 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.focus()
   })
-  app.on('web-contents-created', (_e, contents) => {
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
-    contents.on('will-attach-webview', (event) => event.preventDefault())
-  })
+  app.on('web-contents-created', (_e, contents) => lockDown(contents, rendererOrigin))
   app.whenReady().then(start, (e: unknown) => fail(e))
   app.on('window-all-closed', () => app.quit())
   app.on('will-quit', () => void core?.close())
@@ -42,21 +43,23 @@ if (!app.requestSingleInstanceLock()) {
 
 function serveRenderer(): void {
   const root = join(import.meta.dirname, '../renderer')
+  const notFound = () => new Response('Not found', { status: 404, headers: { 'content-security-policy': CONTENT_SECURITY_POLICY } })
   protocol.handle('app', async (request) => {
     const { pathname } = new URL(request.url)
     const file = normalize(join(root, decodeURIComponent(pathname)))
-    if (!file.startsWith(root + sep)) return new Response('Not found', { status: 404 })
+    if (!file.startsWith(root + sep)) return notFound()
     try {
       const body = await readFile(file)
       const type = file.endsWith('.html') ? 'text/html' : file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream'
-      return new Response(body, { headers: { 'content-type': type, 'content-security-policy': CSP } })
+      return new Response(body, { headers: { 'content-type': type, 'content-security-policy': CONTENT_SECURITY_POLICY } })
     } catch {
-      return new Response('Not found', { status: 404 })
+      return notFound()
     }
   })
 }
 
 async function start(): Promise<void> {
+  if (!rendererOrigin) fail(new Error(`ELECTRON_RENDERER_URL has no origin: ${rendererUrl}`))
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
   serveRenderer()
@@ -70,9 +73,7 @@ async function start(): Promise<void> {
   }).catch((e: unknown) => fail(e))
   // A daily copy, kept for a week, made before the officer starts working.
   await ensureDailyBackup(core.sqlite, core.backupDir).catch((e: unknown) => console.error(e))
-  const dev = process.env.ELECTRON_RENDERER_URL
-  const rendererUrl = !app.isPackaged && dev ? dev.replace(/\/$/, '') : APP_ORIGIN
-  registerApi(core.dispatch, () => mainWindow, rendererUrl)
+  registerApi(core.dispatch, () => mainWindow, rendererOrigin)
   mainWindow = createMainWindow(rendererUrl)
   mainWindow.on('closed', () => (mainWindow = null))
 }
