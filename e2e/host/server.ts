@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
 import { BRIDGE_GLOBAL } from '../../src/shared/client.ts'
-import { openCore, type Core } from '../../src/main/core.ts'
+import type { Core } from '../../src/main/core.ts'
+import { openSession, type Session } from '../../src/main/session.ts'
 import { folderPlatform } from '../../src/main/platform.ts'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/shell/csp.ts'
 
@@ -25,7 +26,9 @@ const MAX_BODY = 8 * 1024 * 1024
 
 export interface Host {
   url: string
-  core: Core
+  /** The core (null while the host's database is damaged and the page shows recovery). */
+  readonly core: Core
+  session: Session
   dataDir: string
   /** What the "open file" dialog answers next (the host has no dialogs). */
   filesToOpen: { spreadsheetToOpen?: string; docxToOpen?: string; packToOpen?: string }
@@ -36,7 +39,7 @@ export async function startHost(options: { dataDir?: string; port?: number; now?
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hanh-trang-e2e-'))
   mkdirSync(dataDir, { recursive: true })
   const filesToOpen: Host['filesToOpen'] = {}
-  const core = await openCore({
+  const session = await openSession({
     platform: folderPlatform(join(dataDir, 'exports'), filesToOpen),
     dbPath: join(dataDir, 'hanh-trang.sqlite'),
     resourcesDir: join(ROOT, 'resources'),
@@ -58,7 +61,7 @@ export async function startHost(options: { dataDir?: string; port?: number; now?
         let result: unknown
         try {
           const { method, input } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { method: string; input: unknown }
-          result = await core.dispatch(method, input)
+          result = await session.dispatch(method, input)
         } catch {
           result = { ok: false, error: { code: 'invalid_input', message: 'Yêu cầu không đọc được / unreadable request' } }
         }
@@ -88,7 +91,12 @@ export async function startHost(options: { dataDir?: string; port?: number; now?
   const port = typeof address === 'object' && address ? address.port : 0
   return {
     url: `http://127.0.0.1:${port}`,
-    core,
+    get core() {
+      const core = session.core()
+      if (!core) throw new Error('the host database is damaged; the page shows recovery')
+      return core
+    },
+    session,
     dataDir,
     filesToOpen,
     close: async () => {
@@ -96,7 +104,7 @@ export async function startHost(options: { dataDir?: string; port?: number; now?
       const closed = new Promise<void>((ok) => server.close(() => ok()))
       server.closeAllConnections()
       await closed
-      await core.close()
+      await session.close()
     },
   }
 }
@@ -115,6 +123,6 @@ export function apiInitScript(): string {
 if (import.meta.main) {
   const { values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' }, demo: { type: 'boolean' } } })
   const host = await startHost({ port: Number(values.port ?? 5199), ...(values.data && { dataDir: values.data }) })
-  if (values.demo) await host.core.dispatch('demo.load', undefined)
+  if (values.demo) await host.session.dispatch('demo.load', undefined)
   process.stdout.write(`Hành Trang test host: ${host.url} (data: ${host.dataDir}). Open it with the bridge injected (apiInitScript, see e2e/fixtures.ts).\n`)
 }

@@ -5,9 +5,8 @@
 import { readFile } from 'node:fs/promises'
 import { join, normalize, sep } from 'node:path'
 import { app, BrowserWindow, dialog, protocol, session } from 'electron'
-import { openCore, type Core } from '../core.ts'
 import { AppError } from '../errors.ts'
-import { ensureDailyBackup } from '../exchange/backup.ts'
+import { openSession, type Session } from '../session.ts'
 import { backupDirFor, DB_FILE, defaultDataDir } from '../paths.ts'
 import { CONTENT_SECURITY_POLICY } from './csp.ts'
 import { lockDown } from './lockdown.ts'
@@ -25,7 +24,7 @@ const rendererUrl = devUrl ? devUrl.replace(/\/$/, '') : APP_ORIGIN
 // '' matches no URL: a dev URL without an origin refuses everything, and start() says why.
 const rendererOrigin = originOf(rendererUrl) ?? ''
 let mainWindow: BrowserWindow | null = null
-let core: Core | null = null
+let appSession: Session | null = null
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -38,7 +37,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_e, contents) => lockDown(contents, rendererOrigin))
   app.whenReady().then(start, (e: unknown) => fail(e))
   app.on('window-all-closed', () => app.quit())
-  app.on('will-quit', () => void core?.close())
+  app.on('will-quit', () => void appSession?.close())
 }
 
 function serveRenderer(): void {
@@ -64,16 +63,18 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler(() => false)
   serveRenderer()
   const dataDir = app.getPath('userData')
-  core = await openCore({
+  // A damaged database opens the window in recovery (session.ts); the daily backup and the
+  // health check run in the background once the first screen is up.
+  const opened = await openSession({
     dbPath: join(dataDir, DB_FILE),
     resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
     backupDir: backupDirFor(dataDir),
     version: app.getVersion(),
     platform: electronPlatform(() => mainWindow),
+    backgroundAfterMs: 20_000,
   }).catch((e: unknown) => fail(e))
-  // A daily copy, kept for a week, made before the officer starts working.
-  await ensureDailyBackup(core.sqlite, core.backupDir).catch((e: unknown) => console.error(e))
-  registerApi(core.dispatch, () => mainWindow, rendererOrigin)
+  appSession = opened
+  registerApi(opened.dispatch, () => mainWindow, rendererOrigin)
   mainWindow = createMainWindow(rendererUrl)
   mainWindow.on('closed', () => (mainWindow = null))
 }
