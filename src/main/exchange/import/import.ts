@@ -127,6 +127,8 @@ export interface Preview {
   inputs: Map<number, { fields: Fields; created: Fields | null; kept: Set<string> }>
 }
 
+const UNCOMPUTED_FORMULA = 'Ô công thức chưa có giá trị — mở tệp trong Excel rồi lưu lại / formula cell without a saved value: open the file in Excel and save it again'
+
 const SHEET_NAMES: Record<ImportKind, string[]> = {
   partners: ['doi tac', 'to chuc', 'partners', 'organizations'],
   people: ['nhan vat', 'nhan su', 'people', 'persons', 'contacts'],
@@ -260,7 +262,7 @@ export async function previewImport(
   const existing = await existingIndex(db, kind)
   const keys = updatedKeys(kind, mapping)
   const read: Array<{ row: number; values: Record<string, string>; problems: Problem[]; input: Fields; found?: { id: string; name: string }; kept: Set<string> }> = []
-  for (const { row, cells } of table.rows) {
+  for (const { row, cells, uncomputed } of table.rows) {
     const values: Record<string, string> = {}
     for (const f of spec) {
       const i = mapping[f.key]
@@ -275,7 +277,10 @@ export async function previewImport(
       warn(key, message)
       kept.add(field)
     }
-    for (const f of spec) if (f.required && !values[f.key]) error(f.key, `Thiếu ${f.vi.toLocaleLowerCase('vi')} / required`)
+    // A formula saved without its value: what it would show is unknown, so the row cannot go in.
+    const unknown = new Set(spec.filter((f) => uncomputed?.includes(mapping[f.key] ?? -1)).map((f) => f.key))
+    for (const key of unknown) error(key, UNCOMPUTED_FORMULA)
+    for (const f of spec) if (f.required && !values[f.key] && !unknown.has(f.key)) error(f.key, `Thiếu ${f.vi.toLocaleLowerCase('vi')} / required`)
     const date = (key: string) => {
       const text = values[key]
       if (!text) return null
