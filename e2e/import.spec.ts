@@ -72,3 +72,13 @@ test('the register comes back from a department with a commitment done, and one 
   const statuses = await host.core.db.selectFrom('commitment').select(['action', 'status']).execute()
   expect(statuses.filter((c) => c.status === 'done').map((c) => c.action)).toEqual([invite])
 })
+
+test('an Excel 97-2003 .xls opens in the wizard like an .xlsx', async ({ app, page, host }) => {
+  await app.loadDemo()
+  host.filesToOpen.spreadsheetToOpen = join(import.meta.dirname, '..', 'src', 'main', 'exchange', 'import', 'fixtures', 'agreements-97.xls')
+  await app.openImport('Văn kiện')
+  await page.getByTestId('choose-file').click()
+  await expect(page.getByRole('combobox', { name: 'Trang tính' })).toHaveValue('Văn kiện')
+  await expect(page.getByTestId('import-rows')).toContainText('Biên bản ghi nhớ hợp tác du lịch Thanh Hóa – Yamanashi')
+  await expect(page.getByTestId('commit-import')).toHaveText('Nhập 2 dòng')
+})

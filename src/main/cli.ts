@@ -4,7 +4,7 @@
  *   npm run cli -- [--db FILE] demo load
  *   npm run cli -- [--db FILE] search QUERY [--json]
  *   npm run cli -- [--db FILE] check
- *   npm run cli -- [--db FILE] import FILE --kind partners|people|agreements|commitments [--sheet NAME] [--update] [--dry-run] [--json] [--convert]
+ *   npm run cli -- [--db FILE] import FILE.xlsx|.xls|.csv --kind partners|people|agreements|commitments [--sheet NAME] [--update] [--dry-run] [--json] [--convert]
  *   npm run cli -- [--db FILE] pack export --out FILE [--trip ID | --partner ID]
  *   npm run cli -- [--db FILE] pack import FILE [--dry-run] [--json]
  *   npm run cli -- [--db FILE] backup --out FILE
@@ -40,7 +40,7 @@ const USAGE = `Hành Trang – công cụ dòng lệnh / command line
   npm run cli -- [--db TỆP] demo load            nạp dữ liệu mẫu / load the sample data
   npm run cli -- [--db TỆP] search TỪ-KHÓA [--json]  tìm kiếm / search
   npm run cli -- [--db TỆP] check                kiểm tra tệp dữ liệu / check the database
-  npm run cli -- [--db TỆP] import TỆP.xlsx|.csv --kind partners|people|agreements|commitments
+  npm run cli -- [--db TỆP] import TỆP.xlsx|.xls|.csv --kind partners|people|agreements|commitments
                     [--sheet TÊN] [--update] [--dry-run] [--json] [--convert]
                                                  nhập từ bảng tính; --update cập nhật bản ghi trùng
                                                  / import a spreadsheet; --update rewrites matched records

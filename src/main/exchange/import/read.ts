@@ -1,11 +1,13 @@
 /**
- * Reading a spreadsheet into rows of text: .xlsx through exceljs, .csv (UTF-8, with or
- * without BOM) by a small RFC 4180 reader. Dates come out as ISO strings, whatever the
- * cell held: an Excel date, an Excel serial number, or text. A formula cell reads as the
- * value saved with it.
+ * Reading a spreadsheet into rows of text: .xlsx through exceljs, Excel 97-2003 .xls through
+ * SheetJS, .csv (UTF-8, with or without BOM) by a small RFC 4180 reader. The format is told
+ * by the file's first bytes (an .xls renamed .xlsx still reads), the name only for a .csv.
+ * Dates come out as ISO strings, whatever the cell held: an Excel date, an Excel serial
+ * number, or text. A formula cell reads as the value saved with it.
  */
 import { AppError } from '../../errors.ts'
-import type { Grid, SheetChoice } from './grid.ts'
+import { unreadable, type Grid, type SheetChoice } from './grid.ts'
+import { readSheetJs } from './read-xls.ts'
 import { readXlsx } from './read-xlsx.ts'
 
 export type { SheetChoice } from './grid.ts'
@@ -76,6 +78,10 @@ function toTable({ sheets, sheet, cells: grid }: Grid): Table {
   return { sheets, sheet, headers, rows }
 }
 
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
+const ZIP = [0x50, 0x4b, 0x03, 0x04]
+const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b)
+
 function readCsv(bytes: Uint8Array): Grid {
   let text: string
   try {
@@ -87,6 +93,9 @@ function readCsv(bytes: Uint8Array): Grid {
 }
 
 export async function readTable(bytes: Uint8Array, fileName: string, sheet?: SheetChoice): Promise<Table> {
+  // Excel 97-2003 is an OLE compound file, .xlsx a zip; whatever the name says.
+  if (startsWith(bytes, OLE)) return toTable(readSheetJs(bytes, sheet))
+  if (startsWith(bytes, ZIP)) return toTable(await readXlsx(bytes, sheet))
   if (/\.csv$/i.test(fileName)) return toTable(readCsv(bytes))
-  return toTable(await readXlsx(bytes, sheet))
+  throw unreadable()
 }

@@ -1,5 +1,8 @@
-/** Spreadsheets as offices have them: formulas saved with their values, or by a script without. */
-import { readFileSync } from 'node:fs'
+/**
+ * Spreadsheets as offices have them: formulas (saved with their values, or by a script
+ * without), Excel 97-2003 .xls files, and files whose name does not say what they are.
+ */
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -8,6 +11,7 @@ import { openTestCore, tempDir, type TestCore } from '../../test-support.ts'
 import { commitImport, previewImport, sheetFor } from './import.ts'
 import { readTable } from './read.ts'
 
+const XLS = join(import.meta.dirname, 'fixtures', 'agreements-97.xls')
 const FORMULA_PROBLEM = 'Ô công thức chưa có giá trị — mở tệp trong Excel rồi lưu lại / formula cell without a saved value: open the file in Excel and save it again'
 
 const dir = tempDir()
@@ -88,5 +92,59 @@ describe('formula cells', () => {
     const path = await xlsx('unused-formula.xlsx', ['Tên văn kiện', 'Bên Việt Nam', 'Cột tính'], [['Văn kiện có cột phụ', 'Thanh Hóa', { formula: 'LEN(A2)' }]])
     const preview = await previewImport(core.db, await table(path), 'agreements')
     expect(preview.rows[0]?.problems).toEqual([])
+  })
+})
+
+describe('Excel 97-2003 .xls', () => {
+  const EXPECTED = [
+    { titleVi: 'Biên bản ghi nhớ hợp tác du lịch Thanh Hóa – Yamanashi', kind: 'Biên bản ghi nhớ', signedDate: '2024-03-12', validFrom: '2024-03-12', homeParty: 'Thanh Hóa', partnerParty: 'Yamanashi', summary: 'Hợp tác với Yamanashi' },
+    { titleVi: 'Thỏa thuận hợp tác đào tạo nguồn nhân lực', kind: 'Thỏa thuận', signedDate: '2023-12-05', validFrom: '2023-12-05', homeParty: 'Thanh Hóa', partnerParty: 'Gunma', summary: 'Hợp tác với Gunma' },
+  ]
+
+  it('reads a file saved by LibreOffice Calc: the sheet by its name, diacritics, dates and formulas by their values', async () => {
+    const read = await readTable(readFileSync(XLS), XLS, sheetFor('agreements'))
+    expect(read.sheets).toEqual(['Hướng dẫn', 'Văn kiện'])
+    expect(read.sheet).toBe('Văn kiện')
+    // The merged title above is no header row: only its first cell holds the text.
+    expect(read.headers).toEqual(['Tên văn kiện', 'Loại văn kiện', 'Ngày ký', 'Hiệu lực từ', 'Bên Việt Nam', 'Bên đối tác', 'Nội dung chính'])
+    const preview = await previewImport(core.db, read, 'agreements')
+    expect(preview.rows.map((r) => r.row)).toEqual([3, 4])
+    expect(preview.rows.map((r) => r.values)).toEqual(EXPECTED.map((e) => expect.objectContaining(e)))
+    expect(preview.rows.flatMap((r) => r.problems)).toEqual([])
+    expect((await readTable(readFileSync(XLS), XLS, 'Hướng dẫn')).sheet).toBe('Hướng dẫn')
+    await expect(readTable(readFileSync(XLS), XLS, 'Không có')).rejects.toThrow(/Không có trang tính “Không có”/)
+  })
+
+  it('imports it from the command line', async () => {
+    const before = agreementCount()
+    const { code, report } = await cli('import', XLS, '--kind', 'agreements', '--sheet', 'Văn kiện')
+    expect(code).toBe(0)
+    expect(report).toMatchObject({ sheet: 'Văn kiện', written: true, created: 2 })
+    expect(agreementCount()).toBe(before + 2)
+    const id = (await core.db.selectFrom('agreement').select('id').where('titleVi', '=', EXPECTED[0]!.titleVi).executeTakeFirstOrThrow()).id
+    expect(await core.call('agreements.get', { id })).toMatchObject({ signedDate: '2024-03-12', validFrom: '2024-03-12', summary: 'Hợp tác với Yamanashi' })
+  })
+
+  it('tells the format by the content: an .xls named .xlsx and an .xlsx named .xls both read', async () => {
+    const renamed = join(dir, 'really-xls.xlsx')
+    copyFileSync(XLS, renamed)
+    expect((await table(renamed)).headers).toContain('Tên văn kiện')
+    const xlsxAsXls = join(dir, 'really-xlsx.xls')
+    copyFileSync(await xlsx('plain.xlsx', ['Tên văn kiện', 'Bên Việt Nam'], [['Văn kiện', 'Thanh Hóa']]), xlsxAsXls)
+    expect((await table(xlsxAsXls)).rows[0]?.cells).toEqual(['Văn kiện', 'Thanh Hóa'])
+  })
+
+  it('refuses a file that is no spreadsheet, or a broken one, with a clear message', async () => {
+    const message = /Tệp Excel bị hỏng hoặc không phải bảng tính \(\.xlsx, \.xls, \.csv\); không đọc được\. \/ The file is damaged or not a spreadsheet/
+    for (const [name, bytes] of [
+      ['notes.xlsx', Buffer.from('Đây là một ghi chú, không phải bảng tính')],
+      ['notes.xls', Buffer.from('Đây là một ghi chú, không phải bảng tính')],
+      ['broken.xls', readFileSync(XLS).subarray(0, 1000)],
+      ['empty.xlsx', Buffer.alloc(0)],
+    ] as const) {
+      const path = join(dir, name)
+      writeFileSync(path, bytes)
+      await expect(table(path), name).rejects.toThrow(message)
+    }
   })
 })

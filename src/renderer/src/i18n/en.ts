@@ -289,7 +289,7 @@ export const en: Messages = {
   },
   importer: {
     title: 'Import from a spreadsheet',
-    intro: 'Choose what to import and an Excel (.xlsx) or CSV (UTF-8) file. Columns are matched by their Vietnamese or English headers; every row is checked before anything is written. Nothing is saved until you press "Import".',
+    intro: 'Choose what to import and an Excel (.xlsx, .xls) or CSV (UTF-8) file. Columns are matched by their Vietnamese or English headers; every row is checked before anything is written. Nothing is saved until you press "Import".',
     kind: 'Kind of data',
     kinds: { partners: 'Partners (organizations, companies)', people: 'People', agreements: 'Agreements', commitments: 'Commitments' },
     choose: 'Choose file…',

@@ -287,7 +287,7 @@ export const vi = {
   },
   importer: {
     title: 'Nhập dữ liệu từ bảng tính',
-    intro: 'Chọn loại dữ liệu và tệp Excel (.xlsx) hoặc CSV (UTF-8). Các cột được nhận theo tiêu đề tiếng Việt hoặc tiếng Anh; kiểm tra từng dòng trước khi ghi. Không có gì được ghi cho đến khi bấm “Nhập”.',
+    intro: 'Chọn loại dữ liệu và tệp Excel (.xlsx, .xls) hoặc CSV (UTF-8). Các cột được nhận theo tiêu đề tiếng Việt hoặc tiếng Anh; kiểm tra từng dòng trước khi ghi. Không có gì được ghi cho đến khi bấm “Nhập”.',
     kind: 'Loại dữ liệu',
     kinds: { partners: 'Đối tác (tổ chức, doanh nghiệp)', people: 'Nhân vật', agreements: 'Văn kiện', commitments: 'Cam kết' },
     choose: 'Chọn tệp…',
