@@ -13,7 +13,7 @@ import { agreementInput, commitmentInput } from '../../../shared/domain/agreemen
 import { organizationInput, personInput } from '../../../shared/domain/partners.ts'
 import { formatDate, isIsoDate, parseDate } from '../../../shared/text/dates.ts'
 import { fold } from '../../../shared/text/fold.ts'
-import type { ImportKind } from '../../../shared/domain/exchange.ts'
+import type { ImportKind, TextEncoding } from '../../../shared/domain/exchange.ts'
 import { agreementFields, insertAgreement, insertCommitment, writeAgreementUpdate, writeCommitmentUpdate } from '../../agreements/queries.ts'
 import type { Ctx, Db } from '../../context.ts'
 import { AppError } from '../../errors.ts'
@@ -22,7 +22,7 @@ import { updateRecord } from '../../records.ts'
 import { indexOrganization, indexPerson, inList } from '../../search/documents.ts'
 import { indexLater } from '../../search/queue.ts'
 import { toDetails } from '../../api/dispatcher.ts'
-import { convertLegacy, detectLegacy, type LegacyEncoding } from './encoding.ts'
+import { convertEncoding, detectEncoding } from './encoding.ts'
 import type { Table } from './read.ts'
 
 export type RowAction = 'create' | 'update' | 'skip'
@@ -116,8 +116,8 @@ export interface Preview {
   headers: string[]
   /** Field key -> header index, or null. */
   mapping: Record<string, number | null>
-  encoding: LegacyEncoding | null
-  encodingSuspected: LegacyEncoding | null
+  encoding: TextEncoding | null
+  encodingSuspected: TextEncoding | null
   rows: PreviewRow[]
   /**
    * Each row without errors: its fields as a form would send them, the same checked as a new
@@ -244,11 +244,11 @@ export async function previewImport(
   db: Db,
   table: Table,
   kind: ImportKind,
-  options: { mapping?: Record<string, number | null>; encoding?: LegacyEncoding | null } = {},
+  options: { mapping?: Record<string, number | null>; encoding?: TextEncoding | null } = {},
 ): Promise<Preview> {
-  const encodingSuspected = detectLegacy([...table.headers, ...table.rows.slice(0, 200).flatMap((r) => r.cells)])
+  const encodingSuspected = detectEncoding([...table.headers, ...table.rows.slice(0, 200).flatMap((r) => r.cells)])
   const encoding = options.encoding ?? null
-  const convert = (s: string) => (encoding ? convertLegacy(s, encoding) : s)
+  const convert = (s: string) => (encoding ? convertEncoding(s, encoding) : s)
   const headers = table.headers.map(convert)
   const mapping = options.mapping ?? autoMap(kind, headers)
   const r = await resolver(db)

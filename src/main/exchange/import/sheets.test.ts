@@ -1,6 +1,7 @@
 /**
  * Spreadsheets as offices have them: formulas (saved with their values, or by a script
- * without), Excel 97-2003 .xls files, and files whose name does not say what they are.
+ * without), Excel 97-2003 .xls files, files whose name does not say what they are, and text
+ * that went through the wrong code page.
  */
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -10,6 +11,7 @@ import { main } from '../../cli.ts'
 import { openTestCore, tempDir, type TestCore } from '../../test-support.ts'
 import { commitImport, previewImport, sheetFor } from './import.ts'
 import { readTable } from './read.ts'
+import { ImportSessions } from './sessions.ts'
 
 const XLS = join(import.meta.dirname, 'fixtures', 'agreements-97.xls')
 const FORMULA_PROBLEM = 'Ô công thức chưa có giá trị — mở tệp trong Excel rồi lưu lại / formula cell without a saved value: open the file in Excel and save it again'
@@ -146,5 +148,60 @@ describe('Excel 97-2003 .xls', () => {
       writeFileSync(path, bytes)
       await expect(table(path), name).rejects.toThrow(message)
     }
+  })
+})
+
+describe('text through the wrong code page', () => {
+  /** UTF-8 bytes shown as Windows-1252, as Excel shows a UTF-8 .csv opened as "ANSI". */
+  const garble = (s: string) => new TextDecoder('windows-1252').decode(new TextEncoder().encode(s))
+  const HEADERS = ['Tên tổ chức', 'Quốc gia', 'Tỉnh', 'Ghi chú']
+  const ROWS = [
+    ['Công ty Nông sản Phú Sĩ Hà Nội', 'JP', 'Yamanashi', 'Đối tác chế biến nông sản'],
+    ['Hiệp hội Du lịch Hồ Kawaguchi', 'JP', 'Yamanashi', 'Giới thiệu tuyến du lịch “Núi Phú Sĩ” – mùa thu'],
+  ]
+
+  it('is detected in a sheet, shown before and after, and repaired on request', async () => {
+    const path = await xlsx('garbled.xlsx', HEADERS.map(garble), ROWS.map((r) => r.map(garble)), 'Đối tác')
+    expect((await readTable(readFileSync(path), path)).headers[0]).toBe('TÃªn tá»• chá»©c')
+    const raw = await previewImport(core.db, await readTable(readFileSync(path), path), 'partners')
+    expect(raw.encodingSuspected).toBe('utf8-as-cp1252')
+    expect(raw.mapping.nameVi).toBeNull() // the garbled headers match nothing
+    const converted = await previewImport(core.db, await readTable(readFileSync(path), path), 'partners', { encoding: 'utf8-as-cp1252' })
+    expect(converted.headers).toEqual(HEADERS)
+    expect(converted.rows.map((r) => [r.values.nameVi, r.values.notes])).toEqual(ROWS.map((r) => [r[0], r[3]]))
+    expect(converted.rows.flatMap((r) => r.problems)).toEqual([])
+
+    // The wizard shows what the repair does, from the cells it changes.
+    const sessions = new ImportSessions()
+    const { view } = await sessions.preview(core.db, sessions.open(path), 'partners', {})
+    expect(view.encodingSuspected).toBe('utf8-as-cp1252')
+    expect(view.encodingSample.slice(0, 2)).toEqual([
+      { before: 'TÃªn tá»• chá»©c', after: 'Tên tổ chức' },
+      { before: 'Quá»‘c gia', after: 'Quốc gia' },
+    ])
+  })
+
+  it('is refused by the command line unless --convert, which repairs and imports it', async () => {
+    const path = await xlsx('garbled-cli.xlsx', HEADERS.map(garble), [['Công ty Thương mại Đà Nẵng – Kōfu', 'JP', 'Yamanashi', 'Đối tác mới']].map((r) => r.map(garble)), 'Đối tác')
+    const refused = await cli('import', path, '--kind', 'partners')
+    expect(refused.code).toBe(1)
+    expect(refused.report.problems[0].message).toMatch(/^Văn bản trong tệp có vẻ bị lỗi bảng mã \(UTF-8 đọc nhầm thành Windows-1252\); chạy lại với --convert/)
+    const converted = await cli('import', path, '--kind', 'partners', '--convert')
+    expect(converted).toMatchObject({ code: 0, report: { encoding: 'utf8-as-cp1252', written: true, created: 1 } })
+    const hit = (await core.call('search.query', { q: 'thuong mai da nang kofu' })).find((h) => h.kind === 'organization')
+    expect(hit?.title).toBe('Công ty Thương mại Đà Nẵng – Kōfu')
+  })
+
+  it('is detected in a UTF-8 .csv too', async () => {
+    const path = join(dir, 'garbled.csv')
+    writeFileSync(path, [HEADERS, ...ROWS].map((r) => r.map(garble).join(';')).join('\r\n'))
+    const converted = await previewImport(core.db, await readTable(readFileSync(path), path), 'partners', { encoding: 'utf8-as-cp1252' })
+    expect(converted.encodingSuspected).toBe('utf8-as-cp1252')
+    expect(converted.rows.map((r) => r.values.nameVi)).toEqual(ROWS.map((r) => r[0]))
+  })
+
+  it('is not seen in a Unicode sheet with Vietnamese, French and German names', async () => {
+    const path = await xlsx('genuine.xlsx', HEADERS, [...ROWS, ['Café Übersee Ã', 'DE', '', 'Société Générale; Müller & Söhne']], 'Đối tác')
+    expect((await previewImport(core.db, await readTable(readFileSync(path), path), 'partners')).encodingSuspected).toBeNull()
   })
 })

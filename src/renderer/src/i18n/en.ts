@@ -296,7 +296,11 @@ export const en: Messages = {
     sheet: 'Sheet',
     mapping: 'Columns',
     notMapped: '(not used)',
-    encoding: 'The file seems typed in the old {{name}} encoding (letters show as odd symbols).',
+    encodings: {
+      tcvn3: 'The file seems typed in the old TCVN3 encoding (letters show as odd symbols).',
+      vni: 'The file seems typed in the old VNI encoding (letters show as odd symbols).',
+      'utf8-as-cp1252': 'The text in the file seems garbled by the wrong code page (UTF-8 read as Windows-1252): accented letters show as “Ã”, “á»”…',
+    },
     convert: 'Convert to Unicode',
     undoConvert: 'Keep as is',
     before: 'Before',

@@ -294,7 +294,11 @@ export const vi = {
     sheet: 'Trang tính',
     mapping: 'Ghép cột',
     notMapped: '(không dùng)',
-    encoding: 'Tệp có vẻ được gõ bằng bảng mã cũ {{name}} (chữ hiện thành ký tự lạ).',
+    encodings: {
+      tcvn3: 'Tệp có vẻ được gõ bằng bảng mã cũ TCVN3 (chữ hiện thành ký tự lạ).',
+      vni: 'Tệp có vẻ được gõ bằng bảng mã cũ VNI (chữ hiện thành ký tự lạ).',
+      'utf8-as-cp1252': 'Văn bản trong tệp có vẻ bị lỗi bảng mã (UTF-8 đọc nhầm thành Windows-1252): chữ có dấu hiện thành “Ã”, “á»”…',
+    },
     convert: 'Chuyển sang Unicode',
     undoConvert: 'Giữ nguyên',
     before: 'Trước',
