@@ -72,3 +72,38 @@ test('the register comes back from a department with a commitment done, and one 
   const statuses = await host.core.db.selectFrom('commitment').select(['action', 'status']).execute()
   expect(statuses.filter((c) => c.status === 'done').map((c) => c.action)).toEqual([invite])
 })
+
+test('a sheet whose UTF-8 text was read as Windows-1252 is shown before and after, and repaired', async ({ app, page, host }) => {
+  await app.loadDemo()
+  const garble = (s: string) => new TextDecoder('windows-1252').decode(new TextEncoder().encode(s))
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('Văn kiện')
+  ws.addRow(['Tên văn kiện', 'Loại văn kiện', 'Ngày ký', 'Tỉnh', 'Đối tác'].map(garble))
+  ws.addRow([garble('Thỏa thuận hợp tác nông nghiệp với tỉnh Yamanashi'), garble('Thỏa thuận hợp tác'), '20/05/2024', garble('Thanh Hóa'), 'Yamanashi'])
+  const file = join(host.dataDir, 'van-kien-loi-bang-ma.xlsx')
+  await wb.xlsx.writeFile(file)
+  host.filesToOpen.spreadsheetToOpen = file
+
+  await app.openImport('Văn kiện')
+  await page.getByTestId('choose-file').click()
+  const alert = page.getByTestId('encoding-alert')
+  await expect(alert).toContainText('UTF-8 đọc nhầm thành Windows-1252')
+  await expect(alert).toContainText('TÃªn vÄƒn kiá»‡n')
+  await expect(alert).toContainText('Tên văn kiện')
+  await page.getByTestId('convert-encoding').click()
+  await expect(page.getByTestId('mapping').getByRole('combobox', { name: /^Tên văn kiện/ })).toHaveValue('Tên văn kiện')
+  await page.getByTestId('commit-import').click()
+  await expect(page.getByTestId('import-done')).toContainText('1 mới')
+  const hits = await app.search('thoa thuan hop tac nong nghiep voi tinh yamanashi')
+  await expect(hits.first()).toContainText('Thỏa thuận hợp tác nông nghiệp với tỉnh Yamanashi')
+})
+
+test('an Excel 97-2003 .xls opens in the wizard like an .xlsx', async ({ app, page, host }) => {
+  await app.loadDemo()
+  host.filesToOpen.spreadsheetToOpen = join(import.meta.dirname, '..', 'src', 'main', 'exchange', 'import', 'fixtures', 'agreements-97.xls')
+  await app.openImport('Văn kiện')
+  await page.getByTestId('choose-file').click()
+  await expect(page.getByRole('combobox', { name: 'Trang tính' })).toHaveValue('Văn kiện')
+  await expect(page.getByTestId('import-rows')).toContainText('Biên bản ghi nhớ hợp tác du lịch Thanh Hóa – Yamanashi')
+  await expect(page.getByTestId('commit-import')).toHaveText('Nhập 2 dòng')
+})

@@ -4,7 +4,7 @@
  *   npm run cli -- [--db FILE] demo load
  *   npm run cli -- [--db FILE] search QUERY [--json]
  *   npm run cli -- [--db FILE] check
- *   npm run cli -- [--db FILE] import FILE --kind partners|people|agreements|commitments [--sheet NAME] [--update] [--dry-run] [--json] [--convert]
+ *   npm run cli -- [--db FILE] import FILE.xlsx|.xls|.csv --kind partners|people|agreements|commitments [--sheet NAME] [--update] [--dry-run] [--json] [--convert]
  *   npm run cli -- [--db FILE] pack export --out FILE [--trip ID | --partner ID]
  *   npm run cli -- [--db FILE] pack import FILE [--dry-run] [--json]
  *   npm run cli -- [--db FILE] backup --out FILE
@@ -29,7 +29,7 @@ import { inspectLetterhead } from './briefs/docx/letterhead.ts'
 import { backupTo } from './exchange/backup.ts'
 import { analyzePack, applyPack, buildPack, type PackScope } from './exchange/pack.ts'
 import { commitImport, previewImport, sheetFor } from './exchange/import/import.ts'
-import { importKinds, type ImportKind } from '../shared/domain/exchange.ts'
+import { importKinds, type ImportKind, type TextEncoding } from '../shared/domain/exchange.ts'
 import { readTable } from './exchange/import/read.ts'
 import { openCore, type Core } from './core.ts'
 import { replaceDamaged } from './session.ts'
@@ -42,10 +42,13 @@ const USAGE = `Hành Trang – công cụ dòng lệnh / command line
   npm run cli -- [--db TỆP] demo load            nạp dữ liệu mẫu / load the sample data
   npm run cli -- [--db TỆP] search TỪ-KHÓA [--json]  tìm kiếm / search
   npm run cli -- [--db TỆP] check                kiểm tra tệp dữ liệu / check the database
-  npm run cli -- [--db TỆP] import TỆP.xlsx|.csv --kind partners|people|agreements|commitments
+  npm run cli -- [--db TỆP] import TỆP.xlsx|.xls|.csv --kind partners|people|agreements|commitments
                     [--sheet TÊN] [--update] [--dry-run] [--json] [--convert]
-                                                 nhập từ bảng tính; --update cập nhật bản ghi trùng
-                                                 / import a spreadsheet; --update rewrites matched records
+                                                 nhập từ bảng tính; --update cập nhật bản ghi trùng;
+                                                 --convert chuyển chữ gõ bằng TCVN3, VNI hoặc lỗi bảng mã
+                                                 (UTF-8 đọc nhầm thành Windows-1252) sang Unicode
+                                                 / import a spreadsheet; --update rewrites matched records;
+                                                 --convert turns TCVN3, VNI or mis-decoded UTF-8 into Unicode
   npm run cli -- [--db TỆP] pack export --out TỆP.htpack [--trip MÃ | --partner MÃ]
   npm run cli -- [--db TỆP] pack import TỆP.htpack [--dry-run] [--json]
                                                  gói dữ liệu trao đổi giữa các máy / data packs
@@ -83,6 +86,12 @@ async function withCore<T>(dbPath: string, fn: (core: Core) => Promise<T>): Prom
     await core.close()
   }
 }
+
+/** Why a sheet's text needs --convert. */
+const encodingMessage = (encoding: TextEncoding) =>
+  encoding === 'utf8-as-cp1252'
+    ? 'Văn bản trong tệp có vẻ bị lỗi bảng mã (UTF-8 đọc nhầm thành Windows-1252); chạy lại với --convert để sửa. / Text seems UTF-8 read as Windows-1252; use --convert.'
+    : `Tệp có vẻ dùng bảng mã cũ ${encoding.toUpperCase()}; chạy lại với --convert để chuyển sang Unicode. / Legacy encoding; use --convert.`
 
 async function call<T>(core: Core, method: string, input?: unknown): Promise<T> {
   const r = await core.dispatch(method, input)
@@ -196,9 +205,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         const suspected = preview.encodingSuspected
         if (suspected && values.convert) preview = await previewImport(core.db, table, kind, { encoding: suspected })
         const problems = preview.rows.flatMap((r) => r.problems.map((p) => ({ row: r.row, ...p })))
-        if (suspected && !values.convert) {
-          problems.unshift({ row: 0, column: null, level: 'error', message: `Tệp có vẻ dùng bảng mã cũ ${suspected.toUpperCase()}; chạy lại với --convert để chuyển sang Unicode. / Legacy encoding; use --convert.` })
-        }
+        if (suspected && !values.convert) problems.unshift({ row: 0, column: null, level: 'error', message: encodingMessage(suspected) })
         const errors = problems.filter((p) => p.level === 'error')
         // Rows that match a record are skipped unless --update asks to rewrite the match
         // (a row identical to its record is counted as unchanged and not written).

@@ -11,7 +11,7 @@ export interface Platform {
   chooseSavePath(defaultName: string): Promise<string | null>
   /** A Word file to open (a letterhead template), or null when cancelled. */
   chooseDocx(): Promise<string | null>
-  /** A spreadsheet to import (.xlsx or .csv), or null when cancelled. */
+  /** A spreadsheet to import (.xlsx, .xls or .csv), or null when cancelled. */
   chooseSpreadsheet(): Promise<string | null>
   /** A data pack (.htpack) to import, or null when cancelled. */
   choosePack(): Promise<string | null>

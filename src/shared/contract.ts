@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import { idInput, isoDate, okOutput, requiredText } from './domain/common.ts'
-import { importKinds } from './domain/exchange.ts'
+import { importKinds, textEncodings } from './domain/exchange.ts'
 import {
   fact,
   factInput,
@@ -58,7 +58,7 @@ const importOptions = z.object({
   kind: z.enum(importKinds),
   sheet: z.string().max(200).optional(),
   mapping: z.record(z.string().max(64), z.number().int().nonnegative().nullable()).optional(),
-  encoding: z.enum(['tcvn3', 'vni']).nullable().optional(),
+  encoding: z.enum(textEncodings).nullable().optional(),
 })
 export const importPreview = z.object({
   token: z.string(),
@@ -69,8 +69,8 @@ export const importPreview = z.object({
   headers: z.array(z.string()),
   fields: z.array(z.object({ key: z.string(), vi: z.string(), required: z.boolean() })),
   mapping: z.record(z.string(), z.number().nullable()),
-  encoding: z.enum(['tcvn3', 'vni']).nullable(),
-  encodingSuspected: z.enum(['tcvn3', 'vni']).nullable(),
+  encoding: z.enum(textEncodings).nullable(),
+  encodingSuspected: z.enum(textEncodings).nullable(),
   /** The first cells as read and as converted, so the officer sees what a conversion does. */
   encodingSample: z.array(z.object({ before: z.string(), after: z.string() })),
   rows: z.array(

@@ -19,7 +19,7 @@ export function electronPlatform(window: () => BrowserWindow | null): Platform {
       return r.canceled || !r.filePath ? null : r.filePath
     },
     chooseDocx: () => openFile('Word', ['docx']),
-    chooseSpreadsheet: () => openFile('Excel, CSV', ['xlsx', 'csv']),
+    chooseSpreadsheet: () => openFile('Excel, CSV', ['xlsx', 'xls', 'csv']),
     choosePack: () => openFile('Hành Trang', ['htpack']),
     chooseAttachment: () => openFile('PDF, ảnh', ['pdf', 'png', 'jpg', 'jpeg', 'tif', 'tiff']),
     chooseFolder: () => open({ properties: ['openDirectory', 'createDirectory'] }),

@@ -1,19 +1,22 @@
 /**
- * Legacy Vietnamese encodings. Older office files hold text typed in TCVN3 (ABC, fonts
- * such as .VnTime) or VNI; read as Unicode it looks like "Hµ Néi" or "Haø Noäi". The text
- * is checked for the characters that only those encodings produce, and converted when the
- * officer agrees, with the character tables of vietnamese-conversion applied longest
- * sequence first (its own converter replaces one table entry at a time, which turns VNI
- * "Sôû" into "Sơû" instead of "Sở").
+ * Text that is not the Unicode it should be. Older office files hold text typed in the
+ * legacy Vietnamese encodings TCVN3 (ABC, fonts such as .VnTime) or VNI; read as Unicode it
+ * looks like "Hµ Néi" or "Haø Noäi". Others went through the wrong code page: UTF-8 read
+ * as Windows-1252, "TÃªn vÄƒn kiá»‡n" (mojibake.ts). The text is checked for the characters
+ * only those produce, and converted when the officer agrees. The legacy tables are those of
+ * vietnamese-conversion, applied longest sequence first (its own converter replaces one
+ * table entry at a time, which turns VNI "Sôû" into "Sơû" instead of "Sở").
  */
 import charsetsModule from 'vietnamese-conversion/dist/charsets.js'
+import type { TextEncoding } from '../../../shared/domain/exchange.ts'
+import { mojibakeCount, repairMojibake } from './mojibake.ts'
 
 type Charsets = Record<'UNICODE' | 'VNI' | 'TCVN3', string[]>
 // A CommonJS module with `exports.default`: Node's ESM loader hands over the exports object,
 // a bundler the default itself.
 const CHARSETS: Charsets = (charsetsModule as unknown as { default?: Charsets }).default ?? (charsetsModule as unknown as Charsets)
 
-export type LegacyEncoding = 'tcvn3' | 'vni'
+type LegacyEncoding = Exclude<TextEncoding, 'utf8-as-cp1252'>
 
 /** Letters only Unicode Vietnamese has (ă đ ơ ư and the precomposed toned vowels). */
 const UNICODE_VIETNAMESE = /[ăĂđĐơƠưƯ\u1EA0-\u1EF9]/g
@@ -23,14 +26,17 @@ const TCVN3_ONLY = /[¸µ¶·¹¨©ª«¬®¯°±²³´½¾§¦£¢¡¤¥÷þ]/g
 /** Characters VNI produces (after a vowel) that Vietnamese Unicode never holds. */
 const VNI_ONLY = /[aeiouyAEIOUY][øùûõïäåæëöüñØÙÛÕÏÄÅÆËÖÜ]|Ñ/g
 
-export function detectLegacy(texts: readonly string[]): LegacyEncoding | null {
+export function detectEncoding(texts: readonly string[]): TextEncoding | null {
   const sample = texts.join('\n')
   const letters = (sample.match(/\p{L}/gu) ?? []).length
   if (letters === 0) return null
-  const tcvn = (sample.match(TCVN3_ONLY) ?? []).length
-  const vni = (sample.match(VNI_ONLY) ?? []).length
   // Text that already holds Unicode Vietnamese letters is Unicode, whatever symbols it has.
   const unicode = (sample.match(UNICODE_VIETNAMESE) ?? []).length
+  // Windows-1252's view of UTF-8 is full of TCVN3's symbols ("Ã³" is ó): it is checked first.
+  const mojibake = mojibakeCount(sample)
+  if (mojibake >= 2 && unicode <= mojibake / 4) return 'utf8-as-cp1252'
+  const tcvn = (sample.match(TCVN3_ONLY) ?? []).length
+  const vni = (sample.match(VNI_ONLY) ?? []).length
   if (unicode > (tcvn + vni) / 4) return null
   // A stray "°" or "©" in a Unicode sheet must not trigger a conversion: ask for several.
   if (tcvn >= 2 && tcvn > vni) return 'tcvn3'
@@ -49,7 +55,7 @@ function table(encoding: LegacyEncoding): Map<string, string> {
   return t
 }
 
-export function convertLegacy(text: string, encoding: LegacyEncoding): string {
+function convertLegacy(text: string, encoding: LegacyEncoding): string {
   const t = table(encoding)
   let out = ''
   for (let i = 0; i < text.length; ) {
@@ -65,4 +71,8 @@ export function convertLegacy(text: string, encoding: LegacyEncoding): string {
     i += 1
   }
   return out.normalize('NFC')
+}
+
+export function convertEncoding(text: string, encoding: TextEncoding): string {
+  return encoding === 'utf8-as-cp1252' ? repairMojibake(text) : convertLegacy(text, encoding)
 }

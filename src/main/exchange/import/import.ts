@@ -13,7 +13,7 @@ import { agreementInput, commitmentInput } from '../../../shared/domain/agreemen
 import { organizationInput, personInput } from '../../../shared/domain/partners.ts'
 import { formatDate, isIsoDate, parseDate } from '../../../shared/text/dates.ts'
 import { fold } from '../../../shared/text/fold.ts'
-import type { ImportKind } from '../../../shared/domain/exchange.ts'
+import type { ImportKind, TextEncoding } from '../../../shared/domain/exchange.ts'
 import { agreementFields, insertAgreement, insertCommitment, writeAgreementUpdate, writeCommitmentUpdate } from '../../agreements/queries.ts'
 import type { Ctx, Db } from '../../context.ts'
 import { AppError } from '../../errors.ts'
@@ -21,7 +21,7 @@ import { insertOrganization, insertPerson } from '../../partners/queries.ts'
 import { updateRecord, writeBulk } from '../../records.ts'
 import { inList } from '../../search/documents.ts'
 import { toDetails } from '../../api/dispatcher.ts'
-import { convertLegacy, detectLegacy, type LegacyEncoding } from './encoding.ts'
+import { convertEncoding, detectEncoding } from './encoding.ts'
 import type { Table } from './read.ts'
 
 export type RowAction = 'create' | 'update' | 'skip'
@@ -115,8 +115,8 @@ export interface Preview {
   headers: string[]
   /** Field key -> header index, or null. */
   mapping: Record<string, number | null>
-  encoding: LegacyEncoding | null
-  encodingSuspected: LegacyEncoding | null
+  encoding: TextEncoding | null
+  encodingSuspected: TextEncoding | null
   rows: PreviewRow[]
   /**
    * Each row without errors: its fields as a form would send them, the same checked as a new
@@ -125,6 +125,8 @@ export interface Preview {
    */
   inputs: Map<number, { fields: Fields; created: Fields | null; kept: Set<string> }>
 }
+
+const UNCOMPUTED_FORMULA = 'Ô công thức chưa có giá trị — mở tệp trong Excel rồi lưu lại / formula cell without a saved value: open the file in Excel and save it again'
 
 const SHEET_NAMES: Record<ImportKind, string[]> = {
   partners: ['doi tac', 'to chuc', 'partners', 'organizations'],
@@ -241,11 +243,11 @@ export async function previewImport(
   db: Db,
   table: Table,
   kind: ImportKind,
-  options: { mapping?: Record<string, number | null>; encoding?: LegacyEncoding | null } = {},
+  options: { mapping?: Record<string, number | null>; encoding?: TextEncoding | null } = {},
 ): Promise<Preview> {
-  const encodingSuspected = detectLegacy([...table.headers, ...table.rows.slice(0, 200).flatMap((r) => r.cells)])
+  const encodingSuspected = detectEncoding([...table.headers, ...table.rows.slice(0, 200).flatMap((r) => r.cells)])
   const encoding = options.encoding ?? null
-  const convert = (s: string) => (encoding ? convertLegacy(s, encoding) : s)
+  const convert = (s: string) => (encoding ? convertEncoding(s, encoding) : s)
   const headers = table.headers.map(convert)
   const mapping = options.mapping ?? autoMap(kind, headers)
   const r = await resolver(db)
@@ -259,7 +261,7 @@ export async function previewImport(
   const existing = await existingIndex(db, kind)
   const keys = updatedKeys(kind, mapping)
   const read: Array<{ row: number; values: Record<string, string>; problems: Problem[]; input: Fields; found?: { id: string; name: string }; kept: Set<string> }> = []
-  for (const { row, cells } of table.rows) {
+  for (const { row, cells, uncomputed } of table.rows) {
     const values: Record<string, string> = {}
     for (const f of spec) {
       const i = mapping[f.key]
@@ -274,7 +276,10 @@ export async function previewImport(
       warn(key, message)
       kept.add(field)
     }
-    for (const f of spec) if (f.required && !values[f.key]) error(f.key, `Thiếu ${f.vi.toLocaleLowerCase('vi')} / required`)
+    // A formula saved without its value: what it would show is unknown, so the row cannot go in.
+    const unknown = new Set(spec.filter((f) => uncomputed?.includes(mapping[f.key] ?? -1)).map((f) => f.key))
+    for (const key of unknown) error(key, UNCOMPUTED_FORMULA)
+    for (const f of spec) if (f.required && !values[f.key] && !unknown.has(f.key)) error(f.key, `Thiếu ${f.vi.toLocaleLowerCase('vi')} / required`)
     const date = (key: string) => {
       const text = values[key]
       if (!text) return null

@@ -9,12 +9,20 @@ import { basename } from 'node:path'
 import type { ImportPreview } from '../../../shared/contract.ts'
 import type { Db } from '../../context.ts'
 import { AppError } from '../../errors.ts'
-import { convertLegacy } from './encoding.ts'
-import type { ImportKind } from '../../../shared/domain/exchange.ts'
+import { convertEncoding } from './encoding.ts'
+import type { ImportKind, TextEncoding } from '../../../shared/domain/exchange.ts'
 import { FIELDS, previewImport, sheetFor, type Preview } from './import.ts'
-import { readTable } from './read.ts'
+import { readTable, type Table } from './read.ts'
 
 const MAX_SESSIONS = 5
+
+/** A few of the first cells as read and as converted: those the conversion changes, if any. */
+function sampleOf(table: Table, encoding: TextEncoding) {
+  const cells = [...new Set([...table.headers, ...table.rows.slice(0, 20).flatMap((r) => r.cells)].filter(Boolean))]
+  const pairs = cells.map((before) => ({ before, after: convertEncoding(before, encoding) }))
+  const changed = pairs.filter((p) => p.after !== p.before)
+  return (changed.length ? changed : pairs).slice(0, 6)
+}
 
 /** Files the officer chose, kept by token between the "open" and the "apply" of a wizard. */
 export class FileSessions {
@@ -54,13 +62,12 @@ export class ImportSessions {
     db: Db,
     token: string,
     kind: ImportKind,
-    options: { sheet?: string; mapping?: Record<string, number | null>; encoding?: 'tcvn3' | 'vni' | null },
+    options: { sheet?: string; mapping?: Record<string, number | null>; encoding?: TextEncoding | null },
   ): Promise<{ preview: Preview; view: ImportPreview }> {
     const session = { bytes: this.files.bytes(token), fileName: this.files.fileName(token) }
     const table = await readTable(session.bytes, session.fileName, options.sheet ?? sheetFor(kind))
     const preview = await previewImport(db, table, kind, { ...(options.mapping && { mapping: options.mapping }), encoding: options.encoding ?? null })
     const suspected = preview.encodingSuspected
-    const sample = suspected ? [...table.headers, ...(table.rows[0]?.cells ?? [])].filter(Boolean).slice(0, 6) : []
     const view: ImportPreview = {
       token,
       fileName: session.fileName,
@@ -72,7 +79,7 @@ export class ImportSessions {
       mapping: preview.mapping,
       encoding: preview.encoding,
       encodingSuspected: suspected,
-      encodingSample: sample.map((before) => ({ before, after: convertLegacy(before, suspected!) })),
+      encodingSample: suspected ? sampleOf(table, suspected) : [],
       rows: preview.rows,
     }
     return { preview, view }

@@ -1,13 +1,14 @@
 /**
  * The import wizard: kind and file, then the columns as recognised (changeable), a legacy
- * encoding offered for conversion with before/after, every row with its problems and
- * what will happen to it; nothing is written before "Nhập", then all in one go.
+ * encoding or a wrong code page offered for conversion with before/after, every row with
+ * its problems and what will happen to it; nothing is written before "Nhập", then all in
+ * one go.
  */
 import { Alert, Badge, Button, Card, Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportPreview } from '../../../shared/contract.ts'
-import { importKinds } from '../../../shared/domain/exchange.ts'
+import { importKinds, type TextEncoding } from '../../../shared/domain/exchange.ts'
 import { call, queryClient } from '../api.ts'
 import { ErrorAlert, PageHeader } from '../components/ui.tsx'
 import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
@@ -45,7 +46,7 @@ export function ImportPage() {
         setDone(null)
       }
     })
-  const refresh = (patch: { sheet?: string; mapping?: Record<string, number | null>; encoding?: 'tcvn3' | 'vni' | null }) =>
+  const refresh = (patch: { sheet?: string; mapping?: Record<string, number | null>; encoding?: TextEncoding | null }) =>
     run(async () => {
       if (!preview) return
       setPreview(await call('import.preview', { token: preview.token, kind, sheet: preview.sheet, mapping: preview.mapping, encoding: preview.encoding, ...patch }))
@@ -161,7 +162,7 @@ export function ImportPage() {
           {preview.encodingSuspected && (
             <Alert color="yellow" data-testid="encoding-alert">
               <Stack gap="xs">
-                <Text>{t('importer.encoding', { name: preview.encodingSuspected.toUpperCase() })}</Text>
+                <Text>{t(`importer.encodings.${preview.encodingSuspected}`)}</Text>
                 <Table withTableBorder>
                   <Table.Thead>
                     <Table.Tr>
