@@ -19,7 +19,7 @@ import ExcelJS from 'exceljs'
 import { createBackup } from '../src/main/exchange/backup.ts'
 import { commitImport, previewImport } from '../src/main/exchange/import/import.ts'
 import { readTable } from '../src/main/exchange/import/read.ts'
-import { applyPack, buildPack } from '../src/main/exchange/pack.ts'
+import { applyPackFile, exportPack } from '../src/main/exchange/pack/index.ts'
 
 const { values } = parseArgs({
   options: {
@@ -108,12 +108,13 @@ try {
   const backup = await createBackup(sqlite, join(dir, 'backups'), 'manual')
   const backupSeconds = seconds(t)
   t = performance.now()
-  const pack = await buildPack(ctx, { kind: 'all' }, dir)
+  const packPath = join(dir, 'register.htpack')
+  const pack = (await exportPack(ctx, { kind: 'all' }, dir, packPath)).written
   const packExportSeconds = seconds(t)
   mkdirSync(join(dir, 'other'), { recursive: true })
   const other = await openCore({ dbPath: join(dir, 'other', 'other.sqlite'), resourcesDir: resolve(import.meta.dirname, '..', 'resources'), log: () => {} })
   t = performance.now()
-  const applied = await applyPack(other.ctx, pack.bytes, join(dir, 'other'))
+  const applied = await applyPackFile(other.ctx, packPath, join(dir, 'other'))
   const packImportSeconds = seconds(t)
   // The search documents of a bulk import are written in the background, after it.
   t = performance.now()
@@ -121,7 +122,7 @@ try {
   await other.indexer.idle()
   const indexCatchUpSeconds = seconds(t)
   t = performance.now()
-  const again = await applyPack(other.ctx, pack.bytes, join(dir, 'other'))
+  const again = await applyPackFile(other.ctx, packPath, join(dir, 'other'))
   const packReimportSeconds = seconds(t)
   const sheet = new ExcelJS.Workbook()
   const ws = sheet.addWorksheet('Văn kiện')
@@ -139,7 +140,7 @@ try {
     backupSeconds,
     backupMB: Math.round(backup.bytes / 1e6),
     packExportSeconds,
-    packMB: Math.round(pack.bytes.length / 1e6),
+    packMB: Math.round(pack.bytes / 1e6),
     packImportSeconds,
     packImportCreated: applied.created,
     searchIndexCatchUpSeconds: indexCatchUpSeconds,

@@ -27,7 +27,7 @@ import { agreementsWorkbook, lawReportWorkbook } from './exchange/reports.ts'
 import { contract } from '../shared/contract.ts'
 import { inspectLetterhead } from './briefs/docx/letterhead.ts'
 import { backupTo } from './exchange/backup.ts'
-import { analyzePack, applyPack, buildPack, type PackScope } from './exchange/pack.ts'
+import { analyzePackFile, applyPackFile, exportPack, type PackScope } from './exchange/pack/index.ts'
 import { commitImport, previewImport, sheetFor } from './exchange/import/import.ts'
 import { importKinds, type ImportKind, type TextEncoding } from '../shared/domain/exchange.ts'
 import { readTable } from './exchange/import/read.ts'
@@ -233,23 +233,26 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         if (!values.out) throw new UsageError('Cần --out TỆP.htpack / --out is required')
         const target = resolve(values.out)
         const scope: PackScope = values.trip ? { kind: 'trip', id: values.trip } : values.partner ? { kind: 'partner', id: values.partner } : { kind: 'all' }
-        const m = await withCore(dbPath, async (core) => {
-          const { bytes, manifest } = await buildPack(core.ctx, scope, dirname(dbPath))
-          writeFileAtomic(target, bytes)
-          return manifest
-        })
+        const m = await withCore(dbPath, async (core) => (await exportPack(core.ctx, scope, dirname(dbPath), target)).manifest)
         out(`Đã xuất gói dữ liệu ${target}: ${Object.entries(m.counts).filter(([, n]) => n).map(([t, n]) => `${t} ${n}`).join(', ')}. / Pack written.`)
         return 0
       }
       if (sub === 'import') {
         const file = rest[1]
         if (!file) throw new UsageError('Thiếu tệp .htpack / missing the pack')
-        const bytes = readFileSync(resolve(file))
-        const r = await withCore(dbPath, (core) => (values['dry-run'] ? analyzePack(core.db, bytes) : applyPack(core.ctx, bytes, dirname(dbPath))))
-        if (values.json) out(JSON.stringify({ ...r, conflicts: r.conflicts.map(({ key, table, name }) => ({ key, table, name })) }, null, 2))
+        const path = resolve(file)
+        const r = await withCore(dbPath, (core) => (values['dry-run'] ? analyzePackFile(core.ctx, path, dirname(dbPath)) : applyPackFile(core.ctx, path, dirname(dbPath))))
+        const conflicts = r.conflicts.map(({ key, table, name, mine, theirs }) => ({ key, table, name, deletedBy: theirs ? (mine ? null : 'mine') : 'theirs' }))
+        if (values.json) out(JSON.stringify({ ...r, conflicts }, null, 2))
         else {
-          out(`${values['dry-run'] ? 'Kiểm tra' : 'Đã nhập'} gói của ${r.manifest.exportedBy} (${r.manifest.createdAt}): ${r.created} mới, ${r.updated} cập nhật, ${r.unchanged} không đổi, ${r.keptMine} giữ bản của máy này, ${r.matchedByName} khớp theo tên.`)
-          for (const c of r.conflicts) out(`XUNG ĐỘT ${c.table} “${c.name}”: sửa ở cả hai nơi; giữ bản của máy này (giải quyết trong ứng dụng).`)
+          out(
+            `${values['dry-run'] ? 'Kiểm tra' : 'Đã nhập'} gói của ${r.manifest.exportedBy} (${r.manifest.createdAt}): ${r.created} mới, ${r.updated} cập nhật, ` +
+              `${r.deleted} xóa theo bên kia, ${r.unchanged} không đổi, ${r.keptMine} giữ bản của máy này, ${r.matchedByName} khớp theo tên.`,
+          )
+          for (const c of conflicts) {
+            const why = c.deletedBy === 'theirs' ? 'bên kia đã xóa, máy này đã sửa' : c.deletedBy === 'mine' ? 'máy này đã xóa, bên kia đã sửa' : 'sửa ở cả hai nơi'
+            out(`XUNG ĐỘT ${c.table} “${c.name}”: ${why}; giữ như máy này (giải quyết trong ứng dụng).`)
+          }
         }
         return 0
       }

@@ -17,6 +17,8 @@ export interface Ctx {
   today(): string
   /** Wakes the background indexer after a bulk write queued search documents (set by the core). */
   searchQueued?: () => void
+  /** The source of the changes made under this context, for the audit log ("pack:<event id>"). */
+  source?: string
 }
 
 /**
@@ -71,7 +73,7 @@ export async function audit(
       after: after === undefined || after === null ? null : JSON.stringify(after),
       at: ctx.now(),
       actor: ctx.actor,
-      source,
+      source: source ?? ctx.source ?? null,
     })
     .execute()
   return id

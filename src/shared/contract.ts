@@ -39,6 +39,8 @@ export const packAnalysis = z.object({
   createdAt: z.string(),
   created: z.number(),
   updated: z.number(),
+  /** Records deleted here because they were deleted there and not edited here since. */
+  deleted: z.number(),
   unchanged: z.number(),
   keptMine: z.number(),
   matchedByName: z.number(),
@@ -47,6 +49,8 @@ export const packAnalysis = z.object({
       key: z.string(),
       table: z.string(),
       name: z.string(),
+      /** Which side deleted the record ("theirs": "Bản bên kia đã xóa"), or null when both edited it. */
+      deletedBy: z.enum(['mine', 'theirs']).nullable(),
       /** The fields that differ: [field, mine, theirs]. */
       fields: z.array(z.tuple([z.string(), z.string(), z.string()])),
     }),

@@ -13,8 +13,9 @@ import type { Platform } from '../platform.ts'
 import { listBackups, type BackupInfo } from '../exchange/backup.ts'
 import { attachFile, attachmentFile, listAttachments, removeAttachment } from '../exchange/attachments.ts'
 import { commitImport } from '../exchange/import/import.ts'
-import { FileSessions, ImportSessions } from '../exchange/import/sessions.ts'
-import { analyzePack, applyPack, buildPack, packView, type PackScope } from '../exchange/pack.ts'
+import { ImportSessions } from '../exchange/import/sessions.ts'
+import { analyzePackFile, applyPackFile, exportPack, packView, type PackScope } from '../exchange/pack/index.ts'
+import { PackSessions } from '../exchange/pack/sessions.ts'
 import { AppError } from '../errors.ts'
 import { existsSync } from 'node:fs'
 import { basename } from 'node:path'
@@ -61,7 +62,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
     return { path, fileName: basename(path), sha256: written.sha256, bytes: written.bytes }
   }
   const imports = new ImportSessions()
-  const packs = new FileSessions()
+  const packs = new PackSessions()
   return {
     'app.info': async (ctx) => ({
       version: env.version,
@@ -223,19 +224,22 @@ export function createHandlers(env: HandlerEnv): Handlers {
     },
     'packs.export': async (ctx, input) => {
       const scope: PackScope = input?.tripId ? { kind: 'trip', id: input.tripId } : input?.partnerId ? { kind: 'partner', id: input.partnerId } : { kind: 'all' }
-      const { bytes } = await buildPack(ctx, scope, env.dataDir)
-      return saveFile(ctx, `Hanh-Trang-${scope.kind === 'all' ? 'toan-bo' : scope.kind}-${ctx.today()}.htpack`, Buffer.from(bytes))
+      const path = await env.platform.chooseSavePath(`Hanh-Trang-${scope.kind === 'all' ? 'toan-bo' : scope.kind}-${ctx.today()}.htpack`)
+      if (!path) return null
+      const { written } = await exportPack(ctx, scope, env.dataDir, path)
+      return { path, fileName: basename(path), sha256: written.sha256, bytes: written.bytes }
     },
     'packs.open': async (ctx) => {
       const path = await env.platform.choosePack()
       if (!path) return null
       const token = packs.open(path)
-      return packView(token, packs.fileName(token), await analyzePack(ctx.db, packs.bytes(token)))
+      const { fileName } = packs.get(token)
+      return packView(token, fileName, await analyzePackFile(ctx, path, env.dataDir))
     },
     'packs.apply': async (ctx, { token, choices }) => {
-      const r = await applyPack(ctx, packs.bytes(token), env.dataDir, choices)
-      env.searchIndex.kick()
-      return { ...packView(token, packs.fileName(token), r), resolvedTheirs: r.resolvedTheirs, indexing: r.indexing }
+      const { path, fileName } = packs.get(token)
+      const r = await applyPackFile(ctx, path, env.dataDir, choices, fileName)
+      return { ...packView(token, fileName, r), resolvedTheirs: r.resolvedTheirs, indexing: r.indexing }
     },
     'attachments.add': async (ctx, { entity, entityId }) => {
       const source = await env.platform.chooseAttachment()

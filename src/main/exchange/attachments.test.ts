@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { folderPlatform } from '../platform.ts'
 import { openTestCore, tempDir, type TestCore } from '../test-support.ts'
-import { applyPack, buildPack } from './pack.ts'
+import { applyPackFile, exportPack } from './pack/index.ts'
 
 const MOU = '01936d00-0000-7000-8000-000300000001'
 const PERSON = '01936d00-0000-7000-8000-000200000001'
@@ -27,10 +27,16 @@ describe('attachments', () => {
     const [listed] = await core.call('attachments.list', { entityId: MOU })
     expect(listed).toMatchObject({ fileName: 'Ban-ghi-nho-Ha-Nam-Gunma.pdf', mime: 'application/pdf' })
     await core.call('attachments.open', { id: first!.id })
-    expect(files.opened).toEqual([join(core.dir, 'attachments', listed!.sha256)])
+    // The viewer gets a copy the core made in the data folder, with the extension of what the bytes are.
+    expect(files.opened).toHaveLength(1)
+    expect(files.opened[0]!.startsWith(join(core.dir, 'viewing'))).toBe(true)
+    expect(files.opened[0]).toMatch(/\.pdf$/)
+    expect(readFileSync(files.opened[0]!, 'utf8')).toBe(readFileSync(scan, 'utf8'))
 
     const other = await openTestCore()
-    await applyPack(other.ctx, (await buildPack(core.ctx, { kind: 'all' }, core.dir)).bytes, other.dir)
+    const path = join(tempDir(), 'all.htpack')
+    await exportPack(core.ctx, { kind: 'all' }, core.dir, path)
+    await applyPackFile(other.ctx, path, other.dir)
     expect(await other.call('attachments.list', { entityId: MOU })).toEqual([expect.objectContaining({ sha256: listed!.sha256 })])
     expect(existsSync(join(other.dir, 'attachments', listed!.sha256))).toBe(true)
     await other.dispose()

@@ -1,0 +1,284 @@
+/**
+ * Merging a data pack into the register, which never overwrites silently. Records are
+ * matched by their stable ids; reference records (prefectures, provinces, Japanese bodies)
+ * by their reference key, since each installation gave them its own ids; partners made
+ * elsewhere by folded name and country. A record changed only in the pack since the last
+ * exchange with its origin is taken; one changed only here is kept; one changed on both
+ * sides is a conflict, left as it is here until the officer chooses. Deletions follow the
+ * same rules: deleted there and unchanged here, deleted here; deleted there and edited here
+ * (or deleted here and edited there), a conflict shown side by side.
+ *
+ * SQLite attaches the pack's database file and compares and moves the rows itself, so that
+ * a register of 100,000 agreements comes in within seconds; only what differs comes up to
+ * JavaScript to be weighed. Every record written is audited under the pack's event.
+ */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { sql, type RawBuilder } from 'kysely'
+import type { Ctx, Db } from '../../context.ts'
+import { auditEvent, deleteRecord, writeBulk } from '../../records.ts'
+import { dependentsOf, type EntityIds, type SearchKind } from '../../search/documents.ts'
+import { indexLaterSelect } from '../../search/queue.ts'
+import { attachmentPath } from '../attachments.ts'
+import { CHILD_TABLES, ENTITY_TABLES, TOMBSTONE_TABLE, camel, quote, type EntityTable, type PackManifest } from './format.ts'
+import type { OpenedPack } from './open.ts'
+import { declinedKey, dropTemp, plan, source, packColumns, type PackAnalysis, type Plan } from './plan.ts'
+import { countOf, rowsOf, run, withAttached } from './sql.ts'
+
+/** What a child's reference must find here, or the link is dropped (a partial pack's edges). */
+const TARGET: Record<string, EntityTable> = { locality_id: 'locality', predecessor_id: 'locality', successor_id: 'locality', organization_id: 'organization', person_id: 'person', agreement_id: 'agreement' }
+/** Search documents belong to these tables. */
+const SEARCHED: readonly SearchKind[] = ['locality', 'organization', 'person', 'agreement', 'engagement']
+
+type Row = unknown[]
+
+/**
+ * Inserts `select`'s rows. When they at least double a table (a pack into a new
+ * installation), its secondary indexes are dropped and built again afterwards, in the same
+ * transaction: building an index from the whole table is several times faster than keeping
+ * it up to date row by row.
+ */
+async function insertSelect(db: Db, table: string, columns: string[], select: string, rows: number): Promise<void> {
+  let rebuild: string[] = []
+  if (rows >= 5000 && rows >= (await countOf(db, `SELECT count(*) AS n FROM main.${quote(table)}`))) {
+    const indexes = await rowsOf<{ name: string; sql: string }>(db, `SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`, [table])
+    for (const index of indexes) await run(db, `DROP INDEX main.${quote(index.name)}`)
+    rebuild = indexes.map((index) => index.sql)
+  }
+  const list = columns.map(quote).join(', ')
+  await run(db, `INSERT INTO main.${quote(table)} (${list}) ${select}`)
+  for (const statement of rebuild) await run(db, statement)
+}
+
+async function updateRows(db: Db, table: string, columns: string[], rows: Row[]): Promise<void> {
+  const id = columns.indexOf('id')
+  const set = columns.filter((_, i) => i !== id)
+  const text = `UPDATE ${quote(table)} SET ${set.map((c) => `${quote(c)} = ?`).join(', ')} WHERE id = ?`
+  for (const row of rows) await run(db, text, [...row.filter((_, i) => i !== id), row[id]])
+}
+
+
+/** The audit log names records as the record functions do (itinerary_item → itineraryItem). */
+const auditEntity = (table: string) => camel(table)
+
+/**
+ * Audit rows for what a pack writes to one table, set-based: a created record (the record
+ * holds what came), an updated one with the record as it was before.
+ */
+async function auditWritten(trx: Db, ctx: Ctx, source: string, table: EntityTable, isNew: boolean): Promise<void> {
+  const values = `lower(hex(randomblob(16))), '${auditEntity(table)}', m.id, '${isNew ? 'create' : 'update'}'`
+  if (isNew) {
+    await run(trx, `INSERT INTO main.audit_log (id, entity, entity_id, action, before, after, at, actor, source) SELECT ${values}, NULL, NULL, ?, ?, ? FROM temp.pack_written m WHERE m.tbl = ? AND m.new = 1`, [ctx.now(), ctx.actor, source, table])
+    return
+  }
+  const columns = (await rowsOf<{ name: string }>(trx, `SELECT name FROM pragma_table_info(?)`, [table])).map((r) => r.name)
+  const before = `json_object(${columns.map((c) => `'${camel(c)}', m.${quote(c)}`).join(', ')})`
+  await run(
+    trx,
+    `INSERT INTO main.audit_log (id, entity, entity_id, action, before, after, at, actor, source) SELECT ${values}, ${before}, NULL, ?, ?, ? FROM main.${quote(table)} m WHERE m.id IN (SELECT id FROM temp.pack_written WHERE tbl = ? AND new = 0)`,
+    [ctx.now(), ctx.actor, source, table],
+  )
+}
+
+/** The attachment files the pack's records need that the store does not have yet. */
+async function missingAttachments(db: Db, schema: string, dataDir: string, carried: ReadonlySet<string>): Promise<string[]> {
+  if ((await packColumns(db, schema, 'attachment')).length === 0) return []
+  const wanted = (await rowsOf<{ sha256: string }>(db, `SELECT DISTINCT sha256 FROM ${schema}.attachment`)).map((r) => r.sha256)
+  return wanted.filter((h) => carried.has(h) && !existsSync(attachmentPath(dataDir, h)))
+}
+
+export async function analyzePack(db: Db, pack: OpenedPack): Promise<PackAnalysis> {
+  return withAttached(db, pack.file, (schema) =>
+    db.transaction().execute(async (trx) => {
+      const p = await plan(trx, schema, pack.manifest)
+      await dropTemp(trx)
+      return summary(p)
+    }),
+  )
+}
+
+function summary(p: Plan): PackAnalysis {
+  const { manifest, created, updated, deleted, unchanged, keptMine, matchedByName, conflicts } = p
+  return { manifest, created, updated, deleted, unchanged, keptMine, matchedByName, conflicts }
+}
+
+export type Choices = Record<string, 'mine' | 'theirs'>
+export type Applied = PackAnalysis & { resolvedTheirs: number; indexing: number }
+
+/**
+ * Applies a pack in one transaction; `choices` settles the conflicts ("theirs" takes the
+ * pack's version, or its deletion). SQLite moves the rows from the pack's database file
+ * itself; many records' search documents are written just after, in the background. The
+ * audit log shows the pack (`fileName`, who sent it) and every record it wrote.
+ */
+export async function applyPack(ctx: Ctx, pack: OpenedPack, dataDir: string, choices: Choices = {}, fileName = ''): Promise<Applied> {
+  return withAttached(ctx.db, pack.file, async (schema) => {
+    // Attachment files first, each checked against its hash: content-addressed, so one not used yet harms nothing.
+    await pack.storeAttachments(await missingAttachments(ctx.db, schema, dataDir, pack.attachmentHashes), join(dataDir, 'attachments'))
+    const bulk = await intoNewInstallation(ctx.db, schema)
+    if (bulk) await run(ctx.db, `PRAGMA main.journal_mode = DELETE`)
+    try {
+      const { value, indexing } = await writeBulk(ctx, (trx) => merge(trx, ctx, schema, pack.manifest, choices, fileName))
+      return { ...value, indexing: value.indexing + indexing }
+    } finally {
+      if (bulk) await run(ctx.db, `PRAGMA main.journal_mode = WAL`)
+    }
+  })
+}
+
+/**
+ * True when the pack holds more agreements and engagements than this database: a register
+ * moving into a new installation. That load runs under SQLite's rollback journal instead of
+ * the WAL: pages added beyond the end of the file are then written once, where the WAL would
+ * write them twice (to the log, then by the checkpoint), and the transaction stays as safe.
+ */
+async function intoNewInstallation(db: Db, schema: string): Promise<boolean> {
+  let theirs = 0
+  let mine = 0
+  for (const table of ['agreement', 'engagement']) {
+    if ((await packColumns(db, schema, table)).length) theirs += await countOf(db, `SELECT count(*) AS n FROM ${schema}.${table}`)
+    mine += await countOf(db, `SELECT count(*) AS n FROM main.${table}`)
+  }
+  return theirs >= 5000 && theirs >= mine
+}
+
+/** Records of one table: the new ones (and those deleted here that the officer takes back), then the updates. */
+async function writeTable(trx: Db, ctx: Ctx, source: string, p: Plan, table: EntityTable, choices: Choices): Promise<number> {
+  const { source: src, created, updates: planned } = p.tables.get(table)!
+  if (!src) return 0
+  const id = src.columns.indexOf('id')
+  const taken = p.conflicts.filter((c) => c.table === table && choices[c.key] === 'theirs' && c.theirs)
+  const revived = taken.filter((c) => !c.mine).map((c) => c.id)
+  const updates = [...planned, ...taken.filter((c) => c.mine).map((c) => src.columns.map((col) => c.theirs![camel(col)]))]
+  for (const revivedId of revived) {
+    await run(trx, `INSERT INTO temp.pack_written (tbl, id, new) VALUES (?, ?, 1)`, [table, revivedId])
+    await run(trx, `DELETE FROM main.tombstone WHERE tbl = ? AND id = ?`, [table, revivedId])
+  }
+  // New records: a pack of 100,000 agreements into a new installation is all new rows.
+  if (created + revived.length) {
+    await auditWritten(trx, ctx, source, table, true)
+    const list = src.columns.map((c) => `src.${quote(c)}`).join(', ')
+    await insertSelect(trx, table, src.columns, `SELECT ${list} FROM ${src.select} src WHERE src.id IN (SELECT id FROM temp.pack_written WHERE tbl = '${table}' AND new = 1)`, created + revived.length)
+  }
+  const ids = updates.map((r) => r[id] as string)
+  for (let i = 0; i < ids.length; i += 20_000) await run(trx, `INSERT INTO temp.pack_written (tbl, id, new) SELECT ?, value, 0 FROM json_each(?)`, [table, JSON.stringify(ids.slice(i, i + 20_000))])
+  if (ids.length) await auditWritten(trx, ctx, source, table, false)
+  await updateRows(trx, table, src.columns, updates)
+  return taken.length
+}
+
+/** The children of every record taken from the pack come with it (an updated record's old ones are replaced). */
+async function writeChildren(trx: Db, schema: string, m: PackManifest): Promise<void> {
+  for (const child of CHILD_TABLES) {
+    const parents = await countOf(trx, `SELECT count(*) AS n FROM temp.pack_written WHERE tbl = ?`, [child.parent])
+    if (parents === 0) continue
+    const of = (isNew: string) => `(SELECT id FROM temp.pack_written WHERE tbl = '${child.parent}'${isNew})`
+    await run(trx, `DELETE FROM main.${quote(child.table)} WHERE ${quote(child.key)} IN ${of(' AND new = 0')}`)
+    const src = await source(trx, schema, child.table)
+    if (!src || src.count === 0 || !src.columns.includes(child.key)) continue
+    // Links to records neither side has (a partial pack's edges) are dropped. A whole
+    // register's links all point inside it (one snapshot); the foreign keys still check them.
+    const checks = Object.entries(m.scope === 'all' ? {} : TARGET)
+      .filter(([col]) => src.columns.includes(col) && col !== child.key)
+      .map(([col, target]) => `AND (src.${quote(col)} IS NULL OR EXISTS (SELECT 1 FROM main.${quote(target)} t WHERE t.id = src.${quote(col)}))`)
+    const list = src.columns.map((c) => `src.${quote(c)}`).join(', ')
+    await insertSelect(trx, child.table, src.columns, `SELECT ${list} FROM ${src.select} src WHERE src.${quote(child.key)} IN ${of('')} ${checks.join(' ')}`, src.count)
+  }
+}
+
+/**
+ * The pack's deletions: each record to go is deleted through the record functions (its
+ * cascade, audit row and tombstone), keeping the original deletion's time and author; one
+ * still used by a record made here stays (counted as kept). Deletions of records never
+ * here are kept so that they travel on.
+ */
+async function applyDeletions(trx: Db, ctx: Ctx, schema: string, p: Plan, choices: Choices): Promise<{ deleted: number; kept: number }> {
+  if ((await packColumns(trx, schema, TOMBSTONE_TABLE)).length === 0) return { deleted: 0, kept: 0 }
+  const planned = await rowsOf<{ tbl: EntityTable; id: string }>(trx, `SELECT tbl, id FROM temp.pack_deleting`)
+  const chosen = p.conflicts.filter((c) => !c.theirs && choices[c.key] === 'theirs').map((c) => ({ tbl: c.table, id: c.id }))
+  let deleted = 0
+  let kept = 0
+  for (const [i, d] of [...planned, ...chosen].entries()) {
+    // Gone already: it belonged to a record deleted before it (an agreement's commitment).
+    if (!(await countOf(trx, `SELECT count(*) AS n FROM main.${quote(d.tbl)} WHERE id = ?`, [d.id]))) {
+      if (i < planned.length) deleted++
+      continue
+    }
+    await run(trx, 'SAVEPOINT pack_delete')
+    try {
+      await deleteRecord(trx, ctx, camel(d.tbl) as never, d.tbl, d.id)
+      await run(trx, 'RELEASE pack_delete')
+      // Deletions the officer chose are counted among the conflicts resolved.
+      if (i < planned.length) deleted++
+    } catch (e) {
+      await run(trx, 'ROLLBACK TO pack_delete')
+      await run(trx, 'RELEASE pack_delete')
+      if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw e
+      kept++
+    }
+  }
+  for (const table of ENTITY_TABLES) {
+    await run(
+      trx,
+      `INSERT INTO main.tombstone (tbl, id, deleted_at, deleted_by, origin) SELECT t.tbl, t.id, t.deleted_at, t.deleted_by, t.origin FROM ${schema}.${TOMBSTONE_TABLE} t
+       WHERE t.tbl = ? AND NOT EXISTS (SELECT 1 FROM main.${quote(table)} m WHERE m.id = t.id)
+       ON CONFLICT (tbl, id) DO UPDATE SET deleted_at = excluded.deleted_at, deleted_by = excluded.deleted_by, origin = excluded.origin`,
+      [table],
+    )
+  }
+  return { deleted, kept }
+}
+
+/** The search documents of the records written, and of those that show a renamed partner's name; the ids stay in SQLite. */
+async function queueSearch(trx: Db): Promise<number> {
+  const renamed = (await rowsOf<{ id: string }>(trx, `SELECT id FROM temp.pack_written WHERE new = 0 AND tbl IN ('locality', 'organization', 'person')`)).map((r) => r.id)
+  const dependents: EntityIds = await dependentsOf(trx, renamed)
+  const search: Partial<Record<SearchKind, RawBuilder<unknown>>> = {}
+  for (const table of SEARCHED) {
+    // Oldest first: the newest then rank first.
+    const date = table === 'agreement' ? 'signed_date' : table === 'engagement' ? 'start_date' : null
+    const written = date
+      ? sql`SELECT w.id, x.${sql.raw(date)} AS sort FROM temp.pack_written w JOIN main.${sql.raw(table)} x ON x.id = w.id WHERE w.tbl = ${table}`
+      : sql`SELECT id, rowid AS sort FROM temp.pack_written WHERE tbl = ${table}`
+    const shown = dependents[table]?.length
+      ? sql`UNION ALL SELECT value, NULL FROM json_each(${JSON.stringify(dependents[table])}) WHERE value NOT IN (SELECT id FROM temp.pack_written WHERE tbl = ${table})`
+      : sql``
+    search[table] = sql`${written} ${shown}`
+  }
+  return indexLaterSelect(trx, search)
+}
+
+const upsertMeta = (trx: Db, key: string, value: string) =>
+  trx
+    .insertInto('appMeta')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute()
+
+/**
+ * What this exchange leaves for the next: a version of theirs the officer chose not to
+ * take is remembered (the same version is not asked about again; a newer one is), and the
+ * exchange counts as done only when every conflict was settled: one left open (a pack
+ * imported from the command line) is shown again next time.
+ */
+async function settleExchange(trx: Db, m: PackManifest, p: Plan, choices: Choices): Promise<void> {
+  for (const c of p.conflicts) if (choices[c.key] === 'mine') await upsertMeta(trx, declinedKey(c.table, c.id), c.version)
+  if (p.conflicts.every((c) => choices[c.key])) await upsertMeta(trx, `exchange:${m.origin}`, m.createdAt)
+}
+
+async function merge(trx: Db, ctx: Ctx, schema: string, m: PackManifest, choices: Choices, fileName: string): Promise<Applied> {
+  const p = await plan(trx, schema, m)
+  // The pack itself is an event of the audit log; every record it writes names it.
+  const event = await auditEvent(trx, ctx, 'pack', 'import', { fileName, exportedBy: m.exportedBy, createdAt: m.createdAt, origin: m.origin, scope: m.scope })
+  const source = `pack:${event}`
+  const packCtx: Ctx = { ...ctx, source }
+  let resolvedTheirs = 0
+  for (const table of ENTITY_TABLES) resolvedTheirs += await writeTable(trx, packCtx, source, p, table, choices)
+  await writeChildren(trx, schema, m)
+  const { deleted, kept } = await applyDeletions(trx, packCtx, schema, p, choices)
+  resolvedTheirs += p.conflicts.filter((c) => !c.theirs && choices[c.key] === 'theirs').length
+  await settleExchange(trx, m, p, choices)
+  const indexing = await queueSearch(trx)
+  await dropTemp(trx)
+  return { ...summary(p), deleted, keptMine: p.keptMine + kept, resolvedTheirs, indexing }
+}
