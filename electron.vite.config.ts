@@ -8,7 +8,11 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve(import.meta.dirname, 'src/main/shell/index.ts') },
+        // Worker threads are entries of their own, beside index.js (src/main/workers/run.ts finds them).
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/shell/index.ts'),
+          'pack-check': resolve(import.meta.dirname, 'src/main/workers/pack-check.ts'),
+        },
       },
     },
   },

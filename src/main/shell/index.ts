@@ -7,6 +7,7 @@ import { join, normalize, sep } from 'node:path'
 import { app, BrowserWindow, dialog, protocol, session } from 'electron'
 import { AppError } from '../errors.ts'
 import { openSession, type Session } from '../session.ts'
+import { setWorkerBase } from '../workers/run.ts'
 import { backupDirFor, DB_FILE, defaultDataDir } from '../paths.ts'
 import { CONTENT_SECURITY_POLICY } from './csp.ts'
 import { lockDown } from './lockdown.ts'
@@ -18,6 +19,8 @@ import { createMainWindow } from './window.ts'
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }])
 
 app.setPath('userData', defaultDataDir())
+// The bundle's worker entries sit beside this file (electron.vite.config.ts).
+setWorkerBase(new URL('.', import.meta.url))
 // The bundle over app://, or electron-vite's dev server when run unpackaged by `npm run dev`.
 const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 const rendererUrl = devUrl ? devUrl.replace(/\/$/, '') : APP_ORIGIN

@@ -26,18 +26,19 @@ export const isoDate = () =>
     .max(10, { error: 'Ngày không hợp lệ / invalid date' })
     .refine(isIsoDate, { error: 'Ngày không hợp lệ, ví dụ 25/11/2025 / not a real date' })
 
+/** An optional date: '' and null become null. (null is tried first: a failed union branch costs an issue object, and most rows hold null.) */
 export const optionalDate = () =>
   z
-    .union([isoDate(), z.literal(''), z.null()])
-    .optional()
+    .union([isoDate(), z.literal('')])
+    .nullish()
     .transform((s) => (s ? s : null))
 
 export const id = () => z.uuid({ error: 'Mã bản ghi không hợp lệ / invalid id' })
 
 export const optionalId = () =>
   z
-    .union([id(), z.literal(''), z.null()])
-    .optional()
+    .union([id(), z.literal('')])
+    .nullish()
     .transform((s) => (s ? s : null))
 
 export const countryCode = () =>

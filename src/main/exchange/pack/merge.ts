@@ -63,22 +63,24 @@ const auditEntity = (table: string) => camel(table)
 
 /**
  * Audit rows for what a pack writes to one table, set-based: a created record (the record
- * holds what came), an updated one with the record as it was before.
+ * holds what came), an updated one with the record as it was before. Their ids follow the
+ * pack's event id in order, so that 340,000 of them go into the log's key in sequence.
  */
-async function auditWritten(trx: Db, ctx: Ctx, source: string, table: EntityTable, isNew: boolean): Promise<void> {
-  const values = `lower(hex(randomblob(16))), '${auditEntity(table)}', m.id, '${isNew ? 'create' : 'update'}'`
+async function auditWritten(trx: Db, ctx: Ctx, event: string, table: EntityTable, isNew: boolean, rows: number): Promise<void> {
+  const columns = ['id', 'entity', 'entity_id', 'action', 'before', 'after', 'at', 'actor', 'source']
+  const values = (alias: string, before: string) =>
+    `printf('%s-%s-%s-%09d', '${event}', '${table}', '${isNew ? 'c' : 'u'}', ${alias}.rowid), '${auditEntity(table)}', ${alias}.id, '${isNew ? 'create' : 'update'}', ${before}, NULL, ${sqlText(ctx.now())}, ${sqlText(ctx.actor)}, ${sqlText(`pack:${event}`)}`
   if (isNew) {
-    await run(trx, `INSERT INTO main.audit_log (id, entity, entity_id, action, before, after, at, actor, source) SELECT ${values}, NULL, NULL, ?, ?, ? FROM temp.pack_written m WHERE m.tbl = ? AND m.new = 1`, [ctx.now(), ctx.actor, source, table])
+    await insertSelect(trx, 'audit_log', columns, `SELECT ${values('w', 'NULL')} FROM temp.pack_written w WHERE w.tbl = '${table}' AND w.new = 1`, rows)
     return
   }
-  const columns = (await rowsOf<{ name: string }>(trx, `SELECT name FROM pragma_table_info(?)`, [table])).map((r) => r.name)
-  const before = `json_object(${columns.map((c) => `'${camel(c)}', m.${quote(c)}`).join(', ')})`
-  await run(
-    trx,
-    `INSERT INTO main.audit_log (id, entity, entity_id, action, before, after, at, actor, source) SELECT ${values}, ${before}, NULL, ?, ?, ? FROM main.${quote(table)} m WHERE m.id IN (SELECT id FROM temp.pack_written WHERE tbl = ? AND new = 0)`,
-    [ctx.now(), ctx.actor, source, table],
-  )
+  const fields = (await rowsOf<{ name: string }>(trx, `SELECT name FROM pragma_table_info(?)`, [table])).map((r) => r.name)
+  const before = `json_object(${fields.map((c) => `'${camel(c)}', m.${quote(c)}`).join(', ')})`
+  await insertSelect(trx, 'audit_log', columns, `SELECT ${values('m', before)} FROM main.${quote(table)} m WHERE m.id IN (SELECT id FROM temp.pack_written WHERE tbl = '${table}' AND new = 0)`, rows)
 }
+
+/** A value as an SQL string literal (the actor's name, a time: never a table's data). */
+const sqlText = (v: string) => `'${v.replace(/'/g, "''")}'`
 
 /** The attachment files the pack's records need that the store does not have yet. */
 async function missingAttachments(db: Db, schema: string, dataDir: string, carried: ReadonlySet<string>): Promise<string[]> {
@@ -87,13 +89,26 @@ async function missingAttachments(db: Db, schema: string, dataDir: string, carri
   return wanted.filter((h) => carried.has(h) && !existsSync(attachmentPath(dataDir, h)))
 }
 
+/** A refusal found while merging is reported as the row check's refusal when there is one (it says more). */
+async function preferCheck<T>(pack: OpenedPack, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (e) {
+    await pack.checked()
+    throw e
+  }
+}
+
 export async function analyzePack(db: Db, pack: OpenedPack): Promise<PackAnalysis> {
-  return withAttached(db, pack.file, (schema) =>
-    db.transaction().execute(async (trx) => {
-      const p = await plan(trx, schema, pack.manifest)
-      await dropTemp(trx)
-      return summary(p)
-    }),
+  return preferCheck(pack, () =>
+    withAttached(db, pack.file, (schema) =>
+      db.transaction().execute(async (trx) => {
+        const p = await plan(trx, schema, pack.manifest)
+        await dropTemp(trx)
+        await pack.checked()
+        return summary(p)
+      }),
+    ),
   )
 }
 
@@ -112,18 +127,25 @@ export type Applied = PackAnalysis & { resolvedTheirs: number; indexing: number 
  * audit log shows the pack (`fileName`, who sent it) and every record it wrote.
  */
 export async function applyPack(ctx: Ctx, pack: OpenedPack, dataDir: string, choices: Choices = {}, fileName = ''): Promise<Applied> {
-  return withAttached(ctx.db, pack.file, async (schema) => {
-    // Attachment files first, each checked against its hash: content-addressed, so one not used yet harms nothing.
-    await pack.storeAttachments(await missingAttachments(ctx.db, schema, dataDir, pack.attachmentHashes), join(dataDir, 'attachments'))
-    const bulk = await intoNewInstallation(ctx.db, schema)
-    if (bulk) await run(ctx.db, `PRAGMA main.journal_mode = DELETE`)
-    try {
-      const { value, indexing } = await writeBulk(ctx, (trx) => merge(trx, ctx, schema, pack.manifest, choices, fileName))
-      return { ...value, indexing: value.indexing + indexing }
-    } finally {
-      if (bulk) await run(ctx.db, `PRAGMA main.journal_mode = WAL`)
-    }
-  })
+  return preferCheck(pack, () =>
+    withAttached(ctx.db, pack.file, async (schema) => {
+      const bulk = await intoNewInstallation(ctx.db, schema)
+      if (bulk) await run(ctx.db, `PRAGMA main.journal_mode = DELETE`)
+      try {
+        const { value, indexing } = await writeBulk(ctx, async (trx) => {
+          const applied = await merge(trx, ctx, schema, pack.manifest, choices, fileName)
+          // The rows were checked on another thread meanwhile: nothing commits unless all passed.
+          await pack.checked()
+          // The files the records need, each checked against its hash (content-addressed: one not used yet would harm nothing).
+          await pack.storeAttachments(await missingAttachments(trx, schema, dataDir, pack.attachmentHashes), join(dataDir, 'attachments'))
+          return applied
+        })
+        return { ...value, indexing: value.indexing + indexing }
+      } finally {
+        if (bulk) await run(ctx.db, `PRAGMA main.journal_mode = WAL`)
+      }
+    }),
+  )
 }
 
 /**
@@ -143,7 +165,7 @@ async function intoNewInstallation(db: Db, schema: string): Promise<boolean> {
 }
 
 /** Records of one table: the new ones (and those deleted here that the officer takes back), then the updates. */
-async function writeTable(trx: Db, ctx: Ctx, source: string, p: Plan, table: EntityTable, choices: Choices): Promise<number> {
+async function writeTable(trx: Db, ctx: Ctx, event: string, p: Plan, table: EntityTable, choices: Choices): Promise<number> {
   const { source: src, created, updates: planned } = p.tables.get(table)!
   if (!src) return 0
   const id = src.columns.indexOf('id')
@@ -156,13 +178,13 @@ async function writeTable(trx: Db, ctx: Ctx, source: string, p: Plan, table: Ent
   }
   // New records: a pack of 100,000 agreements into a new installation is all new rows.
   if (created + revived.length) {
-    await auditWritten(trx, ctx, source, table, true)
+    await auditWritten(trx, ctx, event, table, true, created + revived.length)
     const list = src.columns.map((c) => `src.${quote(c)}`).join(', ')
     await insertSelect(trx, table, src.columns, `SELECT ${list} FROM ${src.select} src WHERE src.id IN (SELECT id FROM temp.pack_written WHERE tbl = '${table}' AND new = 1)`, created + revived.length)
   }
   const ids = updates.map((r) => r[id] as string)
   for (let i = 0; i < ids.length; i += 20_000) await run(trx, `INSERT INTO temp.pack_written (tbl, id, new) SELECT ?, value, 0 FROM json_each(?)`, [table, JSON.stringify(ids.slice(i, i + 20_000))])
-  if (ids.length) await auditWritten(trx, ctx, source, table, false)
+  if (ids.length) await auditWritten(trx, ctx, event, table, false, ids.length)
   await updateRows(trx, table, src.columns, updates)
   return taken.length
 }
@@ -270,10 +292,9 @@ async function merge(trx: Db, ctx: Ctx, schema: string, m: PackManifest, choices
   const p = await plan(trx, schema, m)
   // The pack itself is an event of the audit log; every record it writes names it.
   const event = await auditEvent(trx, ctx, 'pack', 'import', { fileName, exportedBy: m.exportedBy, createdAt: m.createdAt, origin: m.origin, scope: m.scope })
-  const source = `pack:${event}`
-  const packCtx: Ctx = { ...ctx, source }
+  const packCtx: Ctx = { ...ctx, source: `pack:${event}` }
   let resolvedTheirs = 0
-  for (const table of ENTITY_TABLES) resolvedTheirs += await writeTable(trx, packCtx, source, p, table, choices)
+  for (const table of ENTITY_TABLES) resolvedTheirs += await writeTable(trx, packCtx, event, p, table, choices)
   await writeChildren(trx, schema, m)
   const { deleted, kept } = await applyDeletions(trx, packCtx, schema, p, choices)
   resolvedTheirs += p.conflicts.filter((c) => !c.theirs && choices[c.key] === 'theirs').length

@@ -13,13 +13,19 @@ import { AppError } from '../../errors.ts'
 import { tempPathFor } from '../../files.ts'
 import { freeBytes } from '../../db/errors.ts'
 import { ALL_TABLES, ATTACHMENT_ENTRY, DATA_FILE, MANIFEST_FILE, PACK_VERSION, camel, damaged, manifestSchema, quote, snake, type PackManifest } from './format.ts'
-import { checkPackRows, describeProblems } from './validate.ts'
+import { runWorker } from '../../workers/run.ts'
+import { checkPackRows, describeProblems, type RowProblem } from './validate.ts'
 import { notAPack, openZip, PACK_LIMITS, type PackLimits, type ZipReader } from './zip.ts'
 
 export interface OpenedPack {
   manifest: PackManifest
   /** The pack's database file (format 3 and later as it travels; older formats converted to one). */
   file: string
+  /**
+   * Resolves when every row has passed the schema its form uses (validate.ts); refuses the
+   * pack, naming table, record and field, otherwise. Nothing may commit before it resolves.
+   */
+  checked(): Promise<void>
   /** The sha256 names of the attachment files the pack carries. */
   attachmentHashes: ReadonlySet<string>
   /** Inflates the named attachments into the store folder (those not there yet); refuses any whose bytes do not hash to its name. */
@@ -130,13 +136,18 @@ export async function openPack(path: string, dataDir: string, limits: PackLimits
       await zip.extract(DATA_FILE, file, limits.database)
       checkDatabase(file)
     } else await convertJson(zip, manifest, file, limits)
-    const problems = checkPackRows(file)
-    if (problems.length) {
-      throw new AppError(
-        'invalid_input',
-        describeProblems(problems),
-        problems.map((p) => ({ path: `${p.table}.${p.id}${p.field ? `.${p.field}` : ''}`, message: p.message })),
-      )
+    // Every row is checked on a worker thread while the caller plans the merge; nothing commits before it passes.
+    const checking = runWorker<RowProblem[]>('pack-check', { file, max: 20 }, () => checkPackRows(file))
+    checking.catch(() => {})
+    const checked = async () => {
+      const problems = await checking
+      if (problems.length) {
+        throw new AppError(
+          'invalid_input',
+          describeProblems(problems),
+          problems.map((p) => ({ path: `${p.table}.${p.id}${p.field ? `.${p.field}` : ''}`, message: p.message })),
+        )
+      }
     }
     const hashes = new Set<string>()
     for (const name of zip.entries.keys()) {
@@ -146,6 +157,7 @@ export async function openPack(path: string, dataDir: string, limits: PackLimits
     return {
       manifest,
       file,
+      checked,
       attachmentHashes: hashes,
       async storeAttachments(wanted, storeDir) {
         // All are checked before any is stored: a pack with one forged file stores none.
@@ -164,7 +176,8 @@ export async function openPack(path: string, dataDir: string, limits: PackLimits
       },
       dispose() {
         zip.close()
-        scratch.dispose()
+        // The checking thread reads the file: the folder goes once it is done.
+        void checking.finally(() => scratch.dispose())
       },
     }
   } catch (e) {

@@ -14,7 +14,7 @@ import { z } from 'zod'
 import { agreementInput, commitmentInput } from '../../../shared/domain/agreements.ts'
 import { attachmentRecord } from '../../../shared/domain/attachments.ts'
 import { briefSettings } from '../../../shared/domain/briefs.ts'
-import { id, isoDate, requiredText } from '../../../shared/domain/common.ts'
+import { id, isoDate } from '../../../shared/domain/common.ts'
 import { engagementInput } from '../../../shared/domain/engagements.ts'
 import { fieldLabel } from '../../../shared/domain/fields.ts'
 import { factInput, localityInput, organizationInput, personInput } from '../../../shared/domain/partners.ts'
@@ -30,12 +30,15 @@ export interface RowProblem {
 
 type Row = Record<string, unknown>
 
+/** A time as the core stamps it: ISO 8601 in UTC ("2026-11-23T08:00:00.000Z"). */
+const stampTime = () => z.string().regex(/^\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-5]\d(\.\d{1,3})?Z$/, { error: 'Thời điểm không hợp lệ / invalid time' })
+/** The meta columns every record carries: checked on a million rows, so plain string checks (no transforms). */
 const meta = z.object({
   id: id(),
-  createdAt: z.iso.datetime({ error: 'Thời điểm không hợp lệ / invalid time' }),
-  updatedAt: z.iso.datetime({ error: 'Thời điểm không hợp lệ / invalid time' }),
-  updatedBy: requiredText().pipe(z.string().max(200)),
-  origin: requiredText().pipe(z.string().max(100)),
+  createdAt: stampTime(),
+  updatedAt: stampTime(),
+  updatedBy: z.string().min(1).max(200),
+  origin: z.string().min(1).max(100),
 })
 const refKey = z.object({ refKey: z.string().max(100).nullable().optional() })
 const lineage = z.object({ predecessorId: id(), successorId: id(), effectiveDate: isoDate() })
@@ -43,7 +46,7 @@ const brief = z.object({ tripId: id(), settings: z.string().transform(parseJson)
 const tombstone = z.object({
   tbl: z.enum(ENTITY_TABLES),
   id: id(),
-  deletedAt: z.iso.datetime({ error: 'Thời điểm không hợp lệ / invalid time' }),
+  deletedAt: stampTime(),
   deletedBy: z.string().max(200),
   origin: z.string().max(100),
 })
@@ -66,21 +69,54 @@ const jsonList = (text: unknown) => {
   }
 }
 
-/** A row of an SQLite table with the app's field names. */
-const camelRow = (row: Row): Row => Object.fromEntries(Object.entries(row).map(([k, v]) => [camel(k), v]))
+/** The table's columns under the app's field names, renamed by SQLite (rows then come out as plain, fast objects). */
+function camelColumns(db: Database.Database, table: string): string {
+  const names = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{ name: string }>).map((r) => r.name)
+  return names.map((n) => `${quote(n)} AS ${quote(camel(n))}`).join(', ')
+}
+
+const problemsOf = (table: string, rowId: unknown, error: z.ZodError): RowProblem[] =>
+  error.issues.map((issue) => ({ table, id: String(rowId ?? ''), field: issue.path.map(String).join('.'), message: issue.message }))
+
+/** Problems found so far, up to a bound (the first is what the officer reads). */
+class Problems {
+  readonly list: RowProblem[] = []
+  private readonly max: number
+  constructor(max: number) {
+    this.max = max
+  }
+  get full() {
+    return this.list.length >= this.max
+  }
+  check(table: string, schema: z.ZodType, row: Row): void {
+    if (this.full) return
+    const r = schema.safeParse(row)
+    if (!r.success) this.list.push(...problemsOf(table, row.id, r.error).slice(0, this.max - this.list.length))
+  }
+}
 
 /**
  * Children of a parent table, read in the parents' id order alongside them (a merge join),
- * so that a register of 600,000 participants is checked in one pass.
+ * so that a register of 600,000 participants is checked in one pass. Each child's own meta
+ * columns are checked as it passes.
  */
 class Children {
   private readonly rows: IterableIterator<Row> | null
   private next: IteratorResult<Row> | null = null
-  private readonly key: string
+  private readonly table: string
+  private readonly problems: Problems
 
-  constructor(db: Database.Database, table: string, key: string, order: string | null, tables: ReadonlySet<string>) {
-    this.key = key
-    this.rows = tables.has(table) ? (db.prepare(`SELECT * FROM ${quote(table)} ORDER BY ${quote(key)}${order ? `, ${quote(order)}` : ''}`).iterate() as IterableIterator<Row>) : null
+  constructor(db: Database.Database, table: string, key: string, order: string | null, tables: ReadonlySet<string>, problems: Problems) {
+    this.table = table
+    this.problems = problems
+    this.rows = tables.has(table)
+      ? (db.prepare(`SELECT ${quote(key)} AS parent__, ${camelColumns(db, table)} FROM ${quote(table)} ORDER BY ${quote(key)}${order ? `, ${quote(order)}` : ''}`).iterate() as IterableIterator<Row>)
+      : null
+  }
+
+  private seen(row: Row): Row {
+    if (CHILD_META.has(this.table)) this.problems.check(this.table, meta, row)
+    return row
   }
 
   /** The children of `parentId`; parents must be asked for in ascending id order. */
@@ -89,21 +125,20 @@ class Children {
     const found: Row[] = []
     this.next ??= this.rows.next()
     while (!this.next.done) {
-      const k = String(this.next.value[this.key])
+      const k = String(this.next.value.parent__)
       if (k > parentId) break
-      if (k === parentId) found.push(this.next.value)
+      const row = this.seen(this.next.value)
+      if (k === parentId) found.push(row)
       this.next = this.rows.next()
     }
     return found
   }
 
-  /** Children whose parent was never asked for (a parent the pack does not hold). */
-  rest(): Row[] {
-    if (!this.rows) return []
-    const left: Row[] = []
-    if (this.next && !this.next.done) left.push(this.next.value)
-    for (const r of this.rows) left.push(r)
-    return left
+  /** Children whose parent the pack does not hold (dropped on import): their meta is still checked. */
+  rest(): void {
+    if (!this.rows) return
+    if (this.next && !this.next.done) this.seen(this.next.value)
+    for (const r of this.rows) this.seen(r)
   }
 }
 
@@ -115,6 +150,7 @@ interface TableCheck {
   shape?: (row: Row) => Row
 }
 
+/** Child rows come out of SQLite under the form's own field names; the schema ignores the rest. */
 const CHECKS: Record<string, TableCheck> = {
   locality: { schema: z.intersection(localityInput, refKey) },
   organization: { schema: z.intersection(organizationInput, refKey) },
@@ -123,30 +159,25 @@ const CHECKS: Record<string, TableCheck> = {
     schema: agreementInput,
     shape: (r) => ({ ...r, shortenedProcedure: r.shortenedProcedure === 1 || r.shortenedProcedure === true }),
     children: [
-      { table: 'agreement_party', key: 'agreement_id', order: 'position', as: (rows) => ({ parties: rows.map((p) => ({ side: p.side, localityId: p.locality_id, organizationId: p.organization_id })) }) },
-      { table: 'agreement_signatory', key: 'agreement_id', order: 'position', as: (rows) => ({ signatories: rows.map((s) => ({ personId: s.person_id, side: s.side, titleAtSigning: s.title_at_signing })) }) },
-      { table: 'agreement_sector', key: 'agreement_id', order: null, as: (rows) => ({ sectors: rows.map((s) => s.sector_code) }) },
+      { table: 'agreement_party', key: 'agreement_id', order: 'position', as: (parties) => ({ parties }) },
+      { table: 'agreement_signatory', key: 'agreement_id', order: 'position', as: (signatories) => ({ signatories }) },
+      { table: 'agreement_sector', key: 'agreement_id', order: null, as: (rows) => ({ sectors: rows.map((s) => s.sectorCode) }) },
     ],
   },
   commitment: { schema: commitmentInput },
   engagement: {
     schema: engagementInput,
     children: [
-      {
-        table: 'engagement_participant',
-        key: 'engagement_id',
-        order: 'position',
-        as: (rows) => ({ participants: rows.map((p) => ({ localityId: p.locality_id, organizationId: p.organization_id, personId: p.person_id, role: p.role })) }),
-      },
-      { table: 'engagement_agreement', key: 'engagement_id', order: null, as: (rows) => ({ agreementIds: rows.map((a) => a.agreement_id) }) },
+      { table: 'engagement_participant', key: 'engagement_id', order: 'position', as: (participants) => ({ participants }) },
+      { table: 'engagement_agreement', key: 'engagement_id', order: null, as: (rows) => ({ agreementIds: rows.map((a) => a.agreementId) }) },
     ],
   },
   fact: { schema: factInput },
   trip: {
     schema: tripInput,
     children: [
-      { table: 'trip_destination', key: 'trip_id', order: 'position', as: (rows) => ({ destinationIds: rows.map((d) => d.locality_id) }) },
-      { table: 'trip_member', key: 'trip_id', order: 'position', as: (rows) => ({ members: rows.map((m) => ({ personId: m.person_id, name: m.name, title: m.title, role: m.role })) }) },
+      { table: 'trip_destination', key: 'trip_id', order: 'position', as: (rows) => ({ destinationIds: rows.map((d) => d.localityId) }) },
+      { table: 'trip_member', key: 'trip_id', order: 'position', as: (members) => ({ members }) },
     ],
   },
   itinerary_item: { schema: itemInput, shape: (r) => ({ ...r, counterparts: jsonList(r.counterparts), sectors: jsonList(r.sectors) }) },
@@ -155,10 +186,7 @@ const CHECKS: Record<string, TableCheck> = {
   attachment: { schema: attachmentRecord },
 }
 /** Child tables that carry meta columns of their own. */
-const CHILD_META = new Set(['agreement_party', 'agreement_signatory', 'engagement_participant', 'trip_member', 'locality_lineage'])
-
-const problemsOf = (table: string, rowId: unknown, error: z.ZodError): RowProblem[] =>
-  error.issues.map((issue) => ({ table, id: String(rowId ?? ''), field: issue.path.map(String).join('.'), message: issue.message }))
+const CHILD_META = new Set(['agreement_party', 'agreement_signatory', 'engagement_participant', 'trip_member'])
 
 /**
  * Checks every row of the pack's database file; returns at most `max` problems (none: the
@@ -166,45 +194,31 @@ const problemsOf = (table: string, rowId: unknown, error: z.ZodError): RowProble
  */
 export function checkPackRows(file: string, max = 20): RowProblem[] {
   const db = new Database(file, { readonly: true, fileMustExist: true })
-  const problems: RowProblem[] = []
-  const add = (found: RowProblem[]) => problems.push(...found.slice(0, max - problems.length))
+  const problems = new Problems(max)
   try {
     const tables = new Set((db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as Array<{ name: string }>).map((r) => r.name))
     for (const [table, check] of Object.entries(CHECKS)) {
-      if (!tables.has(table) || problems.length >= max) continue
-      const children = (check.children ?? []).map((c) => ({ ...c, rows: new Children(db, c.table, c.key, c.order, tables) }))
-      for (const raw of db.prepare(`SELECT * FROM ${quote(table)} ORDER BY id`).iterate() as IterableIterator<Row>) {
-        const row = camelRow(raw)
-        const m = meta.safeParse(row)
-        if (!m.success) add(problemsOf(table, row.id, m.error))
-        const form = Object.assign(check.shape ? check.shape(row) : row, ...children.map((c) => c.as(c.rows.of(String(raw.id)))))
-        const r = check.schema.safeParse(form)
-        if (!r.success) add(problemsOf(table, row.id, r.error))
-        if (problems.length >= max) break
+      if (!tables.has(table) || problems.full) continue
+      const children = (check.children ?? []).map((c) => ({ ...c, rows: new Children(db, c.table, c.key, c.order, tables, problems) }))
+      for (const row of db.prepare(`SELECT ${camelColumns(db, table)} FROM ${quote(table)} ORDER BY id`).iterate() as IterableIterator<Row>) {
+        problems.check(table, meta, row)
+        const form = Object.assign(check.shape ? check.shape(row) : row, ...children.map((c) => c.as(c.rows.of(String(row.id)))))
+        problems.check(table, check.schema, form)
+        if (problems.full) break
       }
-      // A child whose parent the pack does not hold is dropped on import; its meta is still checked below.
       for (const c of children) c.rows.rest()
     }
-    for (const table of CHILD_META) {
-      if (!tables.has(table) || problems.length >= max) continue
-      for (const raw of db.prepare(`SELECT * FROM ${quote(table)}`).iterate() as IterableIterator<Row>) {
-        const row = camelRow(raw)
-        const m = (table === 'locality_lineage' ? meta.and(lineage) : meta).safeParse(row)
-        if (!m.success) add(problemsOf(table, row.id, m.error))
-        if (problems.length >= max) break
-      }
+    if (tables.has('locality_lineage')) {
+      const both = meta.and(lineage)
+      for (const row of db.prepare(`SELECT ${camelColumns(db, 'locality_lineage')} FROM locality_lineage`).iterate() as IterableIterator<Row>) problems.check('locality_lineage', both, row)
     }
-    if (tables.has(TOMBSTONE_TABLE) && problems.length < max) {
-      for (const raw of db.prepare(`SELECT * FROM ${TOMBSTONE_TABLE}`).iterate() as IterableIterator<Row>) {
-        const r = tombstone.safeParse(camelRow(raw))
-        if (!r.success) add(problemsOf(TOMBSTONE_TABLE, raw.id, r.error))
-        if (problems.length >= max) break
-      }
+    if (tables.has(TOMBSTONE_TABLE)) {
+      for (const row of db.prepare(`SELECT ${camelColumns(db, TOMBSTONE_TABLE)} FROM ${TOMBSTONE_TABLE}`).iterate() as IterableIterator<Row>) problems.check(TOMBSTONE_TABLE, tombstone, row)
     }
   } finally {
     db.close()
   }
-  return problems
+  return problems.list
 }
 
 const TABLE_LABELS: Record<string, string> = {

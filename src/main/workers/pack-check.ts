@@ -1,0 +1,6 @@
+/** Worker thread: checks every row of a pack's database file (pack/validate.ts) while the main thread plans the merge. */
+import { parentPort, workerData } from 'node:worker_threads'
+import { checkPackRows } from '../exchange/pack/validate.ts'
+
+const { file, max } = workerData as { file: string; max: number }
+parentPort!.postMessage(checkPackRows(file, max))
