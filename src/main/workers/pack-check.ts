@@ -2,5 +2,5 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { checkPackRows } from '../exchange/pack/validate.ts'
 
-const { file, max } = workerData as { file: string; max: number }
-parentPort!.postMessage(checkPackRows(file, max))
+const { file, max, register } = workerData as { file: string; max: number; register?: string }
+parentPort!.postMessage(checkPackRows(file, { max, ...(register && { register }) }))

@@ -120,7 +120,11 @@ async function convertJson(zip: ZipReader, m: PackManifest, file: string, limits
   }
 }
 
-export async function openPack(path: string, dataDir: string, limits: PackLimits = PACK_LIMITS): Promise<OpenedPack> {
+/**
+ * `register`: the database file the pack is for (read-only by the row check, which passes
+ * over rows already there as they are).
+ */
+export async function openPack(path: string, dataDir: string, limits: PackLimits = PACK_LIMITS, register?: string): Promise<OpenedPack> {
   const zip = await openZip(path, limits)
   const scratch = scratchIn(dataDir)
   const file = join(scratch.dir, DATA_FILE)
@@ -137,7 +141,7 @@ export async function openPack(path: string, dataDir: string, limits: PackLimits
       checkDatabase(file)
     } else await convertJson(zip, manifest, file, limits)
     // Every row is checked on a worker thread while the caller plans the merge; nothing commits before it passes.
-    const checking = runWorker<RowProblem[]>('pack-check', { file, max: 20 }, () => checkPackRows(file))
+    const checking = runWorker<RowProblem[]>('pack-check', { file, max: 20, register }, () => checkPackRows(file, { ...(register && { register }) }))
     checking.catch(() => {})
     const checked = async () => {
       const problems = await checking

@@ -21,6 +21,9 @@ import { factInput, localityInput, organizationInput, personInput } from '../../
 import { itemInput, snippetInput, tripInput } from '../../../shared/domain/trips.ts'
 import { ENTITY_TABLES, TOMBSTONE_TABLE, camel, quote } from './format.ts'
 
+/** Columns that say who changed a record when: two rows differing only there hold the same record. */
+const META = new Set(['created_at', 'updated_at', 'updated_by', 'origin'])
+
 export interface RowProblem {
   table: string
   id: string
@@ -70,10 +73,12 @@ const jsonList = (text: unknown) => {
 }
 
 /** The table's columns under the app's field names, renamed by SQLite (rows then come out as plain, fast objects). */
-function camelColumns(db: Database.Database, table: string): string {
-  const names = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{ name: string }>).map((r) => r.name)
-  return names.map((n) => `${quote(n)} AS ${quote(camel(n))}`).join(', ')
+function camelColumns(db: Database.Database, table: string, schema = 'main'): string {
+  return columnsIn(db, table, schema)
+    .map((n) => `${quote(n)} AS ${quote(camel(n))}`)
+    .join(', ')
 }
+const columnsIn = (db: Database.Database, table: string, schema: string) => (db.prepare(`SELECT name FROM pragma_table_info(?, ?)`).all(table, schema) as Array<{ name: string }>).map((r) => r.name)
 
 const problemsOf = (table: string, rowId: unknown, error: z.ZodError): RowProblem[] =>
   error.issues.map((issue) => ({ table, id: String(rowId ?? ''), field: issue.path.map(String).join('.'), message: issue.message }))
@@ -110,16 +115,14 @@ class Children {
     this.table = table
     this.problems = problems
     this.rows = tables.has(table)
-      ? (db.prepare(`SELECT ${quote(key)} AS parent__, ${camelColumns(db, table)} FROM ${quote(table)} ORDER BY ${quote(key)}${order ? `, ${quote(order)}` : ''}`).iterate() as IterableIterator<Row>)
+      ? (db.prepare(`SELECT ${quote(key)} AS parent__, ${camelColumns(db, table)} FROM main.${quote(table)} ORDER BY ${quote(key)}${order ? `, ${quote(order)}` : ''}`).iterate() as IterableIterator<Row>)
       : null
   }
 
-  private seen(row: Row): Row {
-    if (CHILD_META.has(this.table)) this.problems.check(this.table, meta, row)
-    return row
-  }
-
-  /** The children of `parentId`; parents must be asked for in ascending id order. */
+  /**
+   * The children of `parentId`; parents must be asked for in ascending id order. Children
+   * of parents not asked for (identical here, or absent from the pack) are never written.
+   */
   of(parentId: string): Row[] {
     if (!this.rows) return []
     const found: Row[] = []
@@ -127,18 +130,18 @@ class Children {
     while (!this.next.done) {
       const k = String(this.next.value.parent__)
       if (k > parentId) break
-      const row = this.seen(this.next.value)
-      if (k === parentId) found.push(row)
+      if (k === parentId) {
+        if (CHILD_META.has(this.table)) this.problems.check(this.table, meta, this.next.value)
+        found.push(this.next.value)
+      }
       this.next = this.rows.next()
     }
     return found
   }
 
-  /** Children whose parent the pack does not hold (dropped on import): their meta is still checked. */
-  rest(): void {
-    if (!this.rows) return
-    if (this.next && !this.next.done) this.seen(this.next.value)
-    for (const r of this.rows) this.seen(r)
+  /** Ends the statement (its connection can close only then). */
+  close(): void {
+    this.rows?.return?.()
   }
 }
 
@@ -189,31 +192,49 @@ const CHECKS: Record<string, TableCheck> = {
 const CHILD_META = new Set(['agreement_party', 'agreement_signatory', 'engagement_participant', 'trip_member'])
 
 /**
- * Checks every row of the pack's database file; returns at most `max` problems (none: the
- * pack's rows are all what forms would write).
+ * The pack's rows of `table` to check, in id order: all of them, or, when the register is
+ * at hand, those not already here as they are (a row identical to one here is never written).
  */
-export function checkPackRows(file: string, max = 20): RowProblem[] {
+function rowsToCheck(db: Database.Database, table: string, here: boolean): IterableIterator<Row> {
+  const theirs = columnsIn(db, table, 'main')
+  const mine = here ? new Set(columnsIn(db, table, 'here')) : new Set<string>()
+  const content = theirs.filter((c) => mine.has(c) && c !== 'id' && !META.has(c))
+  const known = mine.has('id') ? `WHERE NOT EXISTS (SELECT 1 FROM here.${quote(table)} m WHERE m.id = p.id${content.map((c) => ` AND m.${quote(c)} IS p.${quote(c)}`).join('')})` : ''
+  return db.prepare(`SELECT ${camelColumns(db, table)} FROM main.${quote(table)} p ${known} ORDER BY id`).iterate() as IterableIterator<Row>
+}
+
+/**
+ * Checks every row of the pack's database file that an import could write; returns at most
+ * `max` problems (none: the rows are all what forms would write). `register`: the database
+ * the pack goes into, read-only, so that rows it already holds as they are are passed over.
+ */
+export function checkPackRows(file: string, options: { max?: number; register?: string } = {}): RowProblem[] {
   const db = new Database(file, { readonly: true, fileMustExist: true })
-  const problems = new Problems(max)
+  const problems = new Problems(options.max ?? 20)
   try {
-    const tables = new Set((db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as Array<{ name: string }>).map((r) => r.name))
+    let here = false
+    if (options.register) {
+      db.prepare('ATTACH DATABASE ? AS here').run(options.register)
+      here = true
+    }
+    const tables = new Set((db.prepare(`SELECT name FROM main.sqlite_master WHERE type = 'table'`).all() as Array<{ name: string }>).map((r) => r.name))
     for (const [table, check] of Object.entries(CHECKS)) {
       if (!tables.has(table) || problems.full) continue
       const children = (check.children ?? []).map((c) => ({ ...c, rows: new Children(db, c.table, c.key, c.order, tables, problems) }))
-      for (const row of db.prepare(`SELECT ${camelColumns(db, table)} FROM ${quote(table)} ORDER BY id`).iterate() as IterableIterator<Row>) {
+      for (const row of rowsToCheck(db, table, here)) {
         problems.check(table, meta, row)
         const form = Object.assign(check.shape ? check.shape(row) : row, ...children.map((c) => c.as(c.rows.of(String(row.id)))))
         problems.check(table, check.schema, form)
         if (problems.full) break
       }
-      for (const c of children) c.rows.rest()
+      for (const c of children) c.rows.close()
     }
     if (tables.has('locality_lineage')) {
       const both = meta.and(lineage)
-      for (const row of db.prepare(`SELECT ${camelColumns(db, 'locality_lineage')} FROM locality_lineage`).iterate() as IterableIterator<Row>) problems.check('locality_lineage', both, row)
+      for (const row of db.prepare(`SELECT ${camelColumns(db, 'locality_lineage')} FROM main.locality_lineage`).iterate() as IterableIterator<Row>) problems.check('locality_lineage', both, row)
     }
     if (tables.has(TOMBSTONE_TABLE)) {
-      for (const row of db.prepare(`SELECT ${camelColumns(db, TOMBSTONE_TABLE)} FROM ${TOMBSTONE_TABLE}`).iterate() as IterableIterator<Row>) problems.check(TOMBSTONE_TABLE, tombstone, row)
+      for (const row of db.prepare(`SELECT ${camelColumns(db, TOMBSTONE_TABLE)} FROM main.${TOMBSTONE_TABLE}`).iterate() as IterableIterator<Row>) problems.check(TOMBSTONE_TABLE, tombstone, row)
     }
   } finally {
     db.close()
