@@ -6,12 +6,10 @@
  * overwrites silently (plan.ts, merge.ts).
  */
 import Database from 'better-sqlite3'
-import { sql } from 'kysely'
 import type { Ctx } from '../../context.ts'
 import { quote, camel, snake } from './format.ts'
 import { analyzePack, applyPack, type Applied, type Choices } from './merge.ts'
 import { openPack } from './open.ts'
-import { PACK_LIMITS } from './zip.ts'
 import type { PackAnalysis, Rec } from './plan.ts'
 
 export { exportPack } from './export.ts'
@@ -22,15 +20,9 @@ export { packView } from './view.ts'
 export { PACK_LIMITS, type PackLimits } from './zip.ts'
 export type { Applied, Choices } from './merge.ts'
 
-/** The file of the register `ctx` works on (the pack's row check reads it), or none for an in-memory one. */
-async function registerFile(ctx: Ctx): Promise<string | undefined> {
-  const { rows } = await sql<{ file: string }>`SELECT file FROM pragma_database_list WHERE name = 'main'`.execute(ctx.db)
-  return rows[0]?.file || undefined
-}
-
 /** Opens the pack at `path` and says what importing it would do; writes nothing. */
 export async function analyzePackFile(ctx: Ctx, path: string, dataDir: string): Promise<PackAnalysis> {
-  const pack = await openPack(path, dataDir, PACK_LIMITS, await registerFile(ctx))
+  const pack = await openPack(path, dataDir)
   try {
     return await analyzePack(ctx.db, pack)
   } finally {
@@ -40,7 +32,7 @@ export async function analyzePackFile(ctx: Ctx, path: string, dataDir: string): 
 
 /** Opens the pack at `path` and imports it in one transaction, each conflict as chosen. */
 export async function applyPackFile(ctx: Ctx, path: string, dataDir: string, choices: Choices = {}, fileName?: string): Promise<Applied> {
-  const pack = await openPack(path, dataDir, PACK_LIMITS, await registerFile(ctx))
+  const pack = await openPack(path, dataDir)
   try {
     return await applyPack(ctx, pack, dataDir, choices, fileName ?? path.split(/[\\/]/).pop() ?? '')
   } finally {

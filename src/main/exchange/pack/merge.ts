@@ -99,7 +99,13 @@ async function preferCheck<T>(pack: OpenedPack, work: () => Promise<T>): Promise
   }
 }
 
+/** The file of the register `db` works on (the pack's row check reads it), or none for an in-memory one. */
+async function registerFile(db: Db): Promise<string | undefined> {
+  return (await rowsOf<{ file: string }>(db, `SELECT file FROM pragma_database_list WHERE name = 'main'`))[0]?.file || undefined
+}
+
 export async function analyzePack(db: Db, pack: OpenedPack): Promise<PackAnalysis> {
+  pack.startCheck(await registerFile(db))
   return preferCheck(pack, () =>
     withAttached(db, pack.file, (schema) =>
       db.transaction().execute(async (trx) => {
@@ -130,6 +136,8 @@ export async function applyPack(ctx: Ctx, pack: OpenedPack, dataDir: string, cho
   return preferCheck(pack, () =>
     withAttached(ctx.db, pack.file, async (schema) => {
       const bulk = await intoNewInstallation(ctx.db, schema)
+      // A bulk load locks the register for readers: the check then reads the pack alone (every row is new anyway).
+      pack.startCheck(bulk ? undefined : await registerFile(ctx.db))
       if (bulk) await run(ctx.db, `PRAGMA main.journal_mode = DELETE`)
       try {
         const { value, indexing } = await writeBulk(ctx, async (trx) => {
@@ -149,8 +157,8 @@ export async function applyPack(ctx: Ctx, pack: OpenedPack, dataDir: string, cho
 }
 
 /**
- * True when the pack holds more agreements and engagements than this database: a register
- * moving into a new installation. That load runs under SQLite's rollback journal instead of
+ * True when the pack holds more than twice the agreements and engagements of this
+ * database: a register moving into a new installation. That load runs under SQLite's rollback journal instead of
  * the WAL: pages added beyond the end of the file are then written once, where the WAL would
  * write them twice (to the log, then by the checkpoint), and the transaction stays as safe.
  */
@@ -161,7 +169,7 @@ async function intoNewInstallation(db: Db, schema: string): Promise<boolean> {
     if ((await packColumns(db, schema, table)).length) theirs += await countOf(db, `SELECT count(*) AS n FROM ${schema}.${table}`)
     mine += await countOf(db, `SELECT count(*) AS n FROM main.${table}`)
   }
-  return theirs >= 5000 && theirs >= mine
+  return theirs >= 5000 && theirs > 2 * mine
 }
 
 /** Records of one table: the new ones (and those deleted here that the officer takes back), then the updates. */

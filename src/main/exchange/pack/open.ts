@@ -22,9 +22,12 @@ export interface OpenedPack {
   /** The pack's database file (format 3 and later as it travels; older formats converted to one). */
   file: string
   /**
-   * Resolves when every row has passed the schema its form uses (validate.ts); refuses the
-   * pack, naming table, record and field, otherwise. Nothing may commit before it resolves.
+   * Starts checking every row against the schema its form uses (validate.ts) on a worker
+   * thread. `register`: the database the pack goes into, read-only, so that rows already
+   * there as they are are passed over (not while a bulk load locks it).
    */
+  startCheck(register?: string): void
+  /** Resolves when every row has passed; refuses the pack, naming table, record and field, otherwise. Nothing may commit before it resolves. */
   checked(): Promise<void>
   /** The sha256 names of the attachment files the pack carries. */
   attachmentHashes: ReadonlySet<string>
@@ -120,11 +123,7 @@ async function convertJson(zip: ZipReader, m: PackManifest, file: string, limits
   }
 }
 
-/**
- * `register`: the database file the pack is for (read-only by the row check, which passes
- * over rows already there as they are).
- */
-export async function openPack(path: string, dataDir: string, limits: PackLimits = PACK_LIMITS, register?: string): Promise<OpenedPack> {
+export async function openPack(path: string, dataDir: string, limits: PackLimits = PACK_LIMITS): Promise<OpenedPack> {
   const zip = await openZip(path, limits)
   const scratch = scratchIn(dataDir)
   const file = join(scratch.dir, DATA_FILE)
@@ -141,10 +140,14 @@ export async function openPack(path: string, dataDir: string, limits: PackLimits
       checkDatabase(file)
     } else await convertJson(zip, manifest, file, limits)
     // Every row is checked on a worker thread while the caller plans the merge; nothing commits before it passes.
-    const checking = runWorker<RowProblem[]>('pack-check', { file, max: 20, register }, () => checkPackRows(file, { ...(register && { register }) }))
-    checking.catch(() => {})
+    let checking: Promise<RowProblem[]> | null = null
+    const startCheck = (register?: string) => {
+      checking ??= runWorker<RowProblem[]>('pack-check', { file, max: 20, register }, () => checkPackRows(file, { ...(register && { register }) }))
+      checking.catch(() => {})
+    }
     const checked = async () => {
-      const problems = await checking
+      startCheck()
+      const problems = await checking!
       if (problems.length) {
         throw new AppError(
           'invalid_input',
@@ -161,6 +164,7 @@ export async function openPack(path: string, dataDir: string, limits: PackLimits
     return {
       manifest,
       file,
+      startCheck,
       checked,
       attachmentHashes: hashes,
       async storeAttachments(wanted, storeDir) {
@@ -181,7 +185,8 @@ export async function openPack(path: string, dataDir: string, limits: PackLimits
       dispose() {
         zip.close()
         // The checking thread reads the file: the folder goes once it is done.
-        void checking.finally(() => scratch.dispose())
+        if (checking) void checking.finally(() => scratch.dispose())
+        else scratch.dispose()
       },
     }
   } catch (e) {

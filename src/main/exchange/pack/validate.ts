@@ -209,14 +209,23 @@ function rowsToCheck(db: Database.Database, table: string, here: boolean): Itera
  * the pack goes into, read-only, so that rows it already holds as they are are passed over.
  */
 export function checkPackRows(file: string, options: { max?: number; register?: string } = {}): RowProblem[] {
-  const db = new Database(file, { readonly: true, fileMustExist: true })
-  const problems = new Problems(options.max ?? 20)
+  if (!options.register) return checkRows(file, options.max ?? 20, null)
   try {
-    let here = false
-    if (options.register) {
-      db.prepare('ATTACH DATABASE ? AS here').run(options.register)
-      here = true
-    }
+    return checkRows(file, options.max ?? 20, options.register)
+  } catch (e) {
+    // The register is locked by a bulk load (a pack into a new installation, under the
+    // rollback journal): then every row is new there anyway, and all are checked.
+    if (!/^SQLITE_(BUSY|LOCKED)/.test((e as { code?: string }).code ?? '')) throw e
+    return checkRows(file, options.max ?? 20, null)
+  }
+}
+
+function checkRows(file: string, max: number, register: string | null): RowProblem[] {
+  const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 })
+  const problems = new Problems(max)
+  try {
+    const here = !!register
+    if (register) db.prepare('ATTACH DATABASE ? AS here').run(register)
     const tables = new Set((db.prepare(`SELECT name FROM main.sqlite_master WHERE type = 'table'`).all() as Array<{ name: string }>).map((r) => r.name))
     for (const [table, check] of Object.entries(CHECKS)) {
       if (!tables.has(table) || problems.full) continue
