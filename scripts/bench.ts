@@ -2,7 +2,8 @@
  * `npm run bench`: builds a large register in a temporary db and prints figures as JSON.
  * Targets (DESIGN.md, issue 2): search p95 <= 10 ms at this size, results still right;
  * the agreements register's first page <= 100 ms. Issue 4: pack export and import under
- * 10 s each, a 10,000-row spreadsheet under 3 s; backup time is reported.
+ * 10 s each, a 10,000-row spreadsheet under 3 s; backup time is reported. Issue 10: opening
+ * the large register within 1.3x of the demo one, a 1 GB-inflating pack refused under 1 s.
  *
  *   npm run bench [-- --partners 20000 --agreements 100000 --engagements 200000]
  */
@@ -14,6 +15,7 @@ import { parseArgs } from 'node:util'
 import { openCore } from '../src/main/core.ts'
 import { reindexAll } from '../src/main/search/documents.ts'
 import { benchBrief } from './bench-brief.ts'
+import { benchReliability } from './bench-reliability.ts'
 import { generateRegister } from './bench-data.ts'
 import ExcelJS from 'exceljs'
 import { createBackup } from '../src/main/exchange/backup.ts'
@@ -154,6 +156,11 @@ try {
       importUnder3s: importPreviewSeconds + importCommitSeconds < 3 ? 'ok' : 'MISSED',
     },
   }
+  // Opening the register and refusing a bomb (issue 10): a demo-only register beside this one.
+  const demo = await openCore({ dbPath: join(dir, 'demo', 'demo.sqlite'), resourcesDir: resolve(import.meta.dirname, '..', 'resources'), log: () => {} })
+  await demo.dispatch('demo.load', undefined)
+  await demo.close()
+  const reliability = await benchReliability({ demoDb: join(dir, 'demo', 'demo.sqlite'), largeDb: join(dir, 'bench.sqlite'), ctx, dataDir: dir })
   const counts = (await core.dispatch('app.info', undefined)) as { ok: true; value: { counts: unknown } }
   const target = (p95: number, limit: number) => (p95 <= limit ? 'ok' : 'MISSED')
   const figures = {
@@ -167,6 +174,7 @@ try {
       firstPageP95Le100ms: target(firstPage.p95, 100),
     },
     exchange,
+    reliability,
     correct: Object.entries(expected).every(([q, title]) => correctness[q as keyof typeof correctness] === title),
     firstHits: correctness,
     memoryMB: Math.round(process.memoryUsage().rss / 1e6),

@@ -35,6 +35,7 @@ import { openCore, type Core } from './core.ts'
 import { replaceDamaged } from './session.ts'
 import { SCHEMA_VERSION } from './db/migrations/index.ts'
 import { AppError } from './errors.ts'
+import { classifyDbError } from './db/errors.ts'
 import { backupDirFor, defaultDbPath } from './paths.ts'
 
 const USAGE = `Hành Trang – công cụ dòng lệnh / command line
@@ -312,8 +313,11 @@ if (import.meta.main) {
         process.stderr.write(`${e.message}\n\n${USAGE}\n`)
         process.exit(2)
       }
-      process.stderr.write(`${e instanceof AppError || e instanceof Error ? e.message : String(e)}\n`)
-      process.exit(e instanceof AppError && e.code === 'db_from_future' ? 3 : 1)
+      // SQLite's own words ("database is locked", "disk I/O error") are named as what happened.
+      const dbPath = resolve(parseArgs({ args: process.argv.slice(2), options: { db: { type: 'string' } }, strict: false }).values.db as string | undefined ?? process.env.HANH_TRANG_DB ?? defaultDbPath())
+      const known = classifyDbError(e, dbPath)
+      process.stderr.write(`${known ? known.message : e instanceof Error ? e.message : String(e)}\n`)
+      process.exit(known?.code === 'db_from_future' ? 3 : 1)
     },
   )
 }
