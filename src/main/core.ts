@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs'
 import { userInfo } from 'node:os'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import type Database from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import { createDispatcher, type Dispatch } from './api/dispatcher.ts'
@@ -16,7 +16,7 @@ import { checkHealth, markOpen, readHealth, writeHealth, type HealthResult } fro
 import { SCHEMA_VERSION } from './db/migrations/index.ts'
 import type { DB } from './db/schema.ts'
 import { loadReferenceData } from './reference/load.ts'
-import { queueSearch, write } from './records.ts'
+import { auditEvent, queueSearch, write } from './records.ts'
 import { startIndexer, type Indexer } from './search/queue.ts'
 import { todayIso } from '../shared/text/dates.ts'
 import { folderPlatform, type Platform } from './platform.ts'
@@ -180,6 +180,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     }
     try {
       await replaceWith(source)
+      // The restored register remembers where it came from.
+      await write(ctx, (trx) => auditEvent(trx, ctx, 'database', 'restore', { from: basename(source), safetyCopy: safety.fileName }))
     } catch (e) {
       await replaceWith(safety.path)
       throw e instanceof AppError ? e : new AppError('internal', `Khôi phục thất bại, dữ liệu đã được giữ nguyên: ${(e as Error).message} / restore failed, nothing changed`)

@@ -50,6 +50,9 @@ describe('a damaged database', () => {
     expect(info).toMatchObject({ ok: true, value: { counts: { agreements: 3 } } })
     const hits = await session.dispatch('search.query', { q: 'sau ban sao luu' })
     expect(hits).toEqual({ ok: true, value: [] })
+    // The change log says how the register came back.
+    const recovered = await session.core()!.db.selectFrom('auditLog').select(['entity', 'action', 'after']).where('entity', '=', 'database').execute()
+    expect(recovered).toEqual([{ entity: 'database', action: 'recover', after: JSON.stringify({ from: r.backup.fileName, damagedFileMovedTo: movedTo }) }])
     await session.close()
   })
 

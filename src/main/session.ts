@@ -14,6 +14,7 @@ import { openCore, type Core, type CoreOptions } from './core.ts'
 import { AppError } from './errors.ts'
 import { checkRestorable, ensureDailyBackup, installDatabase, listBackups, moveAside } from './exchange/backup.ts'
 import { backupDirFor } from './paths.ts'
+import { auditEvent, write } from './records.ts'
 import { dirname } from 'node:path'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -72,11 +73,12 @@ export async function openSession(options: SessionOptions): Promise<Session> {
           const { fileName } = contract['recovery.restore'].input.parse(input)
           const backup = listBackups(backupDir).find((b) => b.fileName === fileName)
           if (!backup) throw new AppError('not_found', `Không tìm thấy bản sao lưu ${fileName}. / Backup not found.`)
-          return { ok: true, value: { movedTo: await reopen(replaceDamaged(options.dbPath, backup.path)) } }
+          const movedTo = replaceDamaged(options.dbPath, backup.path)
+          return { ok: true, value: { movedTo: await reopen(movedTo, { from: fileName, damagedFileMovedTo: movedTo }) } }
         }
         case 'recovery.startEmpty': {
           const movedTo = moveAside(options.dbPath)
-          return { ok: true, value: { movedTo: await reopen(movedTo) } }
+          return { ok: true, value: { movedTo: await reopen(movedTo, { from: null, damagedFileMovedTo: movedTo }) } }
         }
         default:
           return fail(damage)
@@ -86,8 +88,11 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     }
   }
 
-  async function reopen(movedTo: string): Promise<string> {
-    core = await openCore(options)
+  async function reopen(movedTo: string, detail: Record<string, unknown>): Promise<string> {
+    const opened = await openCore(options)
+    // The register says how it came back, in its change log.
+    await write(opened.ctx, (trx) => auditEvent(trx, opened.ctx, 'database', 'recover', detail))
+    core = opened
     damage = null
     startBackground()
     return movedTo

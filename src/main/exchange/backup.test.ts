@@ -39,6 +39,9 @@ describe('backup and restore', () => {
     const saved = new Database(join(core.backupDir, safety.fileName), { readonly: true })
     expect(saved.prepare(`SELECT count(*) AS n FROM locality WHERE name_vi = 'Làng Thử Nghiệm'`).get()).toEqual({ n: 1 })
     saved.close()
+    expect(await core.ctx.db.selectFrom('auditLog').select(['action', 'after']).where('entity', '=', 'database').execute()).toEqual([
+      { action: 'restore', after: JSON.stringify({ from: backup.fileName, safetyCopy: safety.fileName }) },
+    ])
     // The restored database takes writes as usual.
     await core.call('localities.create', { country: 'JP', level: 'municipality', nameVi: 'Fujiyoshida' })
   })

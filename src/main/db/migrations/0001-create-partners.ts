@@ -1,7 +1,11 @@
 import { type CreateTableBuilder, type Kysely } from 'kysely'
 
-/** The columns every record carries (ids are UUIDv7 made by the core; see DESIGN.md). */
-export function withMeta<T extends string>(table: CreateTableBuilder<T, never>) {
+/**
+ * The columns every record carries (ids are UUIDv7 made by the core; see DESIGN.md), as
+ * this migration created them. Later migrations keep copies of their own: a migration is
+ * frozen once landed.
+ */
+function withMeta<T extends string>(table: CreateTableBuilder<T, never>) {
   return table
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('created_at', 'text', (c) => c.notNull())

@@ -1,5 +1,18 @@
-import type { Kysely } from 'kysely'
-import { withMeta } from './0001-create-partners.ts'
+import type { CreateTableBuilder, Kysely } from 'kysely'
+
+/**
+ * The columns every record carries, as this migration created them. Each migration keeps its
+ * own copy: a migration is frozen once landed, and a helper shared with later ones could
+ * change under it.
+ */
+function withMeta<T extends string>(table: CreateTableBuilder<T, never>) {
+  return table
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('updated_by', 'text', (c) => c.notNull())
+    .addColumn('origin', 'text', (c) => c.notNull())
+}
 
 export async function up(db: Kysely<any>): Promise<void> {
   await withMeta(db.schema.createTable('agreement'))
