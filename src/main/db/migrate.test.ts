@@ -91,3 +91,16 @@ describe('migrations', () => {
     copy.close()
   })
 })
+
+describe('two processes opening one old file', () => {
+  it('migrate it once: the second waits for the first and finds the work done', async () => {
+    const dir = fresh()
+    const path = join(dir, 'db.sqlite')
+    await (await openDatabase(path, { migrations: migrations.slice(0, 3) })).close()
+    const [a, b] = await Promise.all([openDatabase(path), openDatabase(path)])
+    expect(schemaOf(path).version).toBe(SCHEMA_VERSION)
+    expect(schemaOf(path).applied).toHaveLength(SCHEMA_VERSION)
+    await a.close()
+    await b.close()
+  })
+})

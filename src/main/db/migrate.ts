@@ -33,12 +33,15 @@ export async function migrate(sqlite: Database.Database, list: MigrationList, pl
   let ran = 0
   for (const [index, [name, migration]] of list.entries()) {
     if (applied.has(name)) continue
-    await db.transaction().execute(async (trx) => {
+    const done = await db.transaction().execute(async (trx) => {
+      // Another process opening the same old file may have run it while this one waited for the lock.
+      if (await trx.selectFrom(MIGRATION_TABLE).select('name').where('name', '=', name).executeTakeFirst()) return false
       await migration.up(trx)
       await trx.insertInto(MIGRATION_TABLE).values({ name, timestamp: new Date().toISOString() }).execute()
       await sql.raw(`PRAGMA user_version = ${index + 1}`).execute(trx)
+      return true
     })
-    ran++
+    if (done) ran++
   }
   return ran
 }
