@@ -128,7 +128,8 @@ function Register({ health }: { health: HealthResult | null }) {
           <LanguageSwitch size="xs" />
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs">
+      {/* The list scrolls when the window is short (a small screen, or zoomed to 200 %). */}
+      <AppShell.Navbar p="xs" style={{ overflowY: 'auto' }}>
         {NAV.map((item, i) =>
           'section' in item ? (
             <Text key={i} size="xs" c="dimmed" fw={700} tt="uppercase" mt="md" mb={4} px="sm">
