@@ -1,14 +1,13 @@
-import { Button, Card, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core'
+import { Button, Card, Group, Stack, Text, TextInput } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi, useApiMutation } from '../api.ts'
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
 import { ErrorAlert, Info, notifySaved } from '../components/ui.tsx'
-import { setLanguage, useLabels } from '../i18n/index.ts'
 
 /** Who works here and on what: the user name, the language, the data file, the version, the sample data. */
 export function GeneralSection() {
   const { t } = useTranslation()
-  const { lang } = useLabels()
   const { data: info } = useApi('app.info')
   const setUser = useApiMutation('settings.setUserName')
   const demo = useApiMutation('demo.load')
@@ -27,15 +26,7 @@ export function GeneralSection() {
           <Text size="sm" fw={500}>
             {t('settings.language')}
           </Text>
-          <SegmentedControl
-            w={260}
-            value={lang}
-            onChange={(v) => setLanguage(v === 'en' ? 'en' : 'vi')}
-            data={[
-              { value: 'vi', label: 'Tiếng Việt' },
-              { value: 'en', label: 'English' },
-            ]}
-          />
+          <LanguageSwitch w={260} />
         </Stack>
         <Info label={t('settings.dataPath')}>{info?.dataPath}</Info>
         <Info label={t('settings.version')}>{info && `${info.version} · ${t('settings.schema')} ${info.schemaVersion}`}</Info>

@@ -4,6 +4,7 @@ import { PageHeader } from '../components/ui.tsx'
 import { AuditSection } from './AuditSection.tsx'
 import { BackupsSection } from './BackupsSection.tsx'
 import { GeneralSection } from './GeneralSection.tsx'
+import { HealthSection } from './HealthSection.tsx'
 import { PacksSection } from './PacksSection.tsx'
 
 /** Settings: one section per concern, each in its own file. */
@@ -15,6 +16,7 @@ export function SettingsPage() {
       <GeneralSection />
       <PacksSection />
       <BackupsSection />
+      <HealthSection />
       <AuditSection />
     </Stack>
   )
