@@ -1,6 +1,7 @@
 import { Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../api.ts'
+import { formatDateTime } from '../../../shared/text/dates.ts'
 
 /** The 30 most recent changes: when, who, what. */
 export function AuditSection() {
@@ -9,11 +10,11 @@ export function AuditSection() {
   return (
     <>
       <Text fw={600}>{t('settings.audit')}</Text>
-      <Table striped>
+      <Table striped aria-label={t('settings.auditLabel')}>
         <Table.Tbody>
           {audit.slice(0, 30).map((a) => (
             <Table.Tr key={a.id}>
-              <Table.Td>{new Date(a.at).toLocaleString('vi-VN')}</Table.Td>
+              <Table.Td>{formatDateTime(a.at)}</Table.Td>
               <Table.Td>{a.actor}</Table.Td>
               <Table.Td>{t(`settings.auditActions.${a.action}`, { defaultValue: a.action })}</Table.Td>
               <Table.Td>{t(`settings.entities.${a.entity}`, { defaultValue: a.entity })}</Table.Td>

@@ -3,10 +3,14 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call, queryClient, useApi, useApiMutation } from '../api.ts'
 import { ConfirmButton, ErrorAlert } from '../components/ui.tsx'
+import { useLabels } from '../i18n/index.ts'
+import { formatMegabytes } from '../i18n/format.ts'
+import { formatDateTime } from '../../../shared/text/dates.ts'
 
 /** Backups: make one now, restore one (the current data is backed up first). */
 export function BackupsSection() {
   const { t } = useTranslation()
+  const { lang } = useLabels()
   const { data: backups = [] } = useApi('backups.list')
   const create = useApiMutation('backups.create')
   const [restored, setRestored] = useState<string | null>(null)
@@ -25,17 +29,18 @@ export function BackupsSection() {
         {create.data && <Alert color="teal">{t('settings.backupDone', { name: create.data.fileName })}</Alert>}
         {restored && <Alert color="teal">{t('settings.restored', { name: restored })}</Alert>}
         <ErrorAlert error={create.error} />
-        <Table striped data-testid="backups">
+        <Table striped data-testid="backups" aria-label={t('settings.backupsLabel')}>
           <Table.Tbody>
             {backups.slice(0, 20).map((b) => (
               <Table.Tr key={b.fileName}>
-                <Table.Td>{new Date(b.at).toLocaleString('vi-VN')}</Table.Td>
+                <Table.Td>{formatDateTime(b.at)}</Table.Td>
                 <Table.Td>{t(`settings.reason.${b.reason}`, { defaultValue: b.reason })}</Table.Td>
-                <Table.Td>{Math.round(b.bytes / 1024).toLocaleString('vi-VN')} KB</Table.Td>
+                <Table.Td align="right">{formatMegabytes(b.bytes, lang)}</Table.Td>
                 <Table.Td align="right">
                   <ConfirmButton
                     label={t('settings.restore')}
-                    question={t('settings.restoreConfirm', { at: new Date(b.at).toLocaleString('vi-VN') })}
+                    ariaLabel={`${t('settings.restore')} (${formatDateTime(b.at)})`}
+                    question={t('settings.restoreConfirm', { at: formatDateTime(b.at) })}
                     onConfirm={async () => {
                       const safety = await call('backups.restore', { fileName: b.fileName })
                       await queryClient.invalidateQueries()
