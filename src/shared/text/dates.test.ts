@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatDate, isIsoDate, parseDate } from './dates.ts'
+import { formatDate, formatDateTime, isIsoDate, parseDate } from './dates.ts'
 
 describe('dates', () => {
   it('refuses days that do not exist', () => {
@@ -18,6 +18,13 @@ describe('dates', () => {
     expect(formatDate('2025-11-25')).toBe('25/11/2025')
     // A wrong day keeps its shape so the core can name the field in its refusal.
     expect(parseDate('31/02/2025')).toBe('2025-02-31')
+  })
+
+  it('writes an instant as dd/MM/yyyy HH:mm in local time', () => {
+    expect(formatDateTime(new Date(2025, 10, 25, 9, 5, 59).toISOString())).toBe('25/11/2025 09:05')
+    expect(formatDateTime(new Date(2026, 0, 1, 0, 0).toISOString())).toBe('01/01/2026 00:00')
+    expect(formatDateTime('')).toBe('')
+    expect(formatDateTime('không phải ngày')).toBe('không phải ngày')
   })
 
   it('round-trips every real date', () => {

@@ -1,4 +1,4 @@
-import { AppShell, Box, Group, Kbd, NavLink, SegmentedControl, Text, UnstyledButton } from '@mantine/core'
+import { AppShell, Box, Button, Center, Group, Kbd, Loader, NavLink, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -8,7 +8,6 @@ import { AgreementsPage } from '../agreements/AgreementsPage.tsx'
 import { EngagementPage } from '../engagements/EngagementPage.tsx'
 import { EngagementsPage } from '../engagements/EngagementsPage.tsx'
 import { HomePage } from '../home/HomePage.tsx'
-import { setLanguage, useLabels } from '../i18n/index.ts'
 import { LocalitiesPage } from '../partners/LocalitiesPage.tsx'
 import { LocalityPage } from '../partners/LocalityPage.tsx'
 import { OrganizationPage } from '../partners/OrganizationPage.tsx'
@@ -22,6 +21,12 @@ import { ImportPage } from '../import/ImportPage.tsx'
 import { SnippetsPage } from '../trips/SnippetsPage.tsx'
 import { TripPage } from '../trips/TripPage.tsx'
 import { TripsPage } from '../trips/TripsPage.tsx'
+import type { HealthResult } from '../../../shared/contract.ts'
+import { useApi } from '../api.ts'
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
+import { ErrorAlert } from '../components/ui.tsx'
+import { RecoveryPage } from '../recovery/RecoveryPage.tsx'
+import { HealthBanner } from './HealthBanner.tsx'
 
 const NAV = [
   { to: '/', key: 'nav.home', exact: true },
@@ -41,9 +46,50 @@ const NAV = [
   { to: '/settings', key: 'nav.settings' },
 ] as const
 
+/** How often the window asks again whether the data file is healthy (a background check may have run). */
+const STATUS_EVERY_MS = 10 * 60 * 1000
+
+/**
+ * The window asks the core first whether the register is ready. While the data file is
+ * damaged it shows only the recovery screen: no sidebar, no page that would call a
+ * method the core refuses until the file is recovered.
+ */
 export function App() {
+  const status = useApi('app.status', undefined, { refetchInterval: STATUS_EVERY_MS })
+  if (status.isPending) return <QuietLoader />
+  if (status.isError) return <StatusError error={status.error} retry={() => void status.refetch()} />
+  if (status.data.state === 'damaged') return <RecoveryPage status={status.data} />
+  return <Register health={status.data.health} />
+}
+
+function QuietLoader() {
   const { t } = useTranslation()
-  const { lang } = useLabels()
+  return (
+    <Center h="100%" role="status">
+      <Loader size="sm" color="gray" type="dots" />
+      <VisuallyHidden>{t('common.loading')}</VisuallyHidden>
+    </Center>
+  )
+}
+
+function StatusError({ error, retry }: { error: unknown; retry: () => void }) {
+  const { t } = useTranslation()
+  return (
+    <Center h="100%" p="xl">
+      <Stack maw={640} w="100%">
+        <Text fw={600}>{t('recovery.statusError')}</Text>
+        <ErrorAlert error={error} />
+        <Button variant="light" onClick={retry} w="fit-content">
+          {t('recovery.retry')}
+        </Button>
+      </Stack>
+    </Center>
+  )
+}
+
+/** The register: header, sidebar and pages. */
+function Register({ health }: { health: HealthResult | null }) {
+  const { t } = useTranslation()
   const navigate = useNavigate()
   const { pathname } = useLocation()
   const [searchOpen, setSearchOpen] = useState(false)
@@ -79,18 +125,11 @@ export function App() {
               <Kbd size="xs">K</Kbd>
             </Group>
           </UnstyledButton>
-          <SegmentedControl
-            size="xs"
-            value={lang}
-            onChange={(v) => setLanguage(v === 'en' ? 'en' : 'vi')}
-            data={[
-              { value: 'vi', label: 'Tiếng Việt' },
-              { value: 'en', label: 'English' },
-            ]}
-          />
+          <LanguageSwitch size="xs" />
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs">
+      {/* The list scrolls when the window is short (a small screen, or zoomed to 200 %). */}
+      <AppShell.Navbar p="xs" style={{ overflowY: 'auto' }}>
         {NAV.map((item, i) =>
           'section' in item ? (
             <Text key={i} size="xs" c="dimmed" fw={700} tt="uppercase" mt="md" mb={4} px="sm">
@@ -109,6 +148,7 @@ export function App() {
       </AppShell.Navbar>
       <AppShell.Main>
         <Box maw={1280}>
+          <HealthBanner health={health} />
           <Routes>
             <Route path="/" element={<HomePage />} />
             <Route path="/localities" element={<LocalitiesPage />} />

@@ -53,7 +53,10 @@ export function notifySaved(message: string) {
   notifications.show({ message, color: 'teal', autoClose: 2500 })
 }
 
-/** A button that asks first; a refusal from the core is shown in the dialog, which stays open. */
+/**
+ * A button that asks first; a refusal from the core is shown in the dialog, which stays open.
+ * The dialog is titled `title` (else `label`) and opens with its confirm button focused.
+ */
 export function ConfirmButton({
   label,
   question,
@@ -61,6 +64,10 @@ export function ConfirmButton({
   onConfirm,
   color = 'blue',
   done,
+  title,
+  confirmLabel,
+  ariaLabel,
+  testId,
 }: {
   label: string
   question: string
@@ -68,6 +75,13 @@ export function ConfirmButton({
   onConfirm: () => Promise<unknown>
   color?: string
   done?: string
+  /** The dialog's title, when the button's label does not read as one. */
+  title?: string
+  /** The confirm button's label, when it differs from the button's. */
+  confirmLabel?: string
+  /** The button's accessible name, when its label alone is the same on every row. */
+  ariaLabel?: string
+  testId?: string
 }) {
   const { t } = useTranslation()
   const [opened, { open, close }] = useDisclosure(false)
@@ -86,22 +100,26 @@ export function ConfirmButton({
       setBusy(false)
     }
   }
+  const cancel = () => {
+    setError(null)
+    close()
+  }
   return (
     <>
-      <Button variant="light" color={color} onClick={open}>
+      <Button variant="light" color={color} onClick={open} aria-label={ariaLabel} data-testid={testId}>
         {label}
       </Button>
-      <Modal opened={opened} onClose={close} title={label} centered>
+      <Modal opened={opened} onClose={cancel} title={title ?? label} centered>
         <Stack>
           <Text>{question}</Text>
           {extra && <Text c="dimmed">{extra}</Text>}
           <ErrorAlert error={error} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
+            <Button variant="default" onClick={cancel}>
               {t('common.cancel')}
             </Button>
-            <Button color={color} loading={busy} onClick={confirm} data-testid="confirm-delete">
-              {label}
+            <Button color={color} loading={busy} onClick={confirm} data-autofocus data-testid="confirm-delete">
+              {confirmLabel ?? label}
             </Button>
           </Group>
         </Stack>

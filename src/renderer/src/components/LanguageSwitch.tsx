@@ -1,0 +1,18 @@
+import { SegmentedControl, type SegmentedControlProps } from '@mantine/core'
+import { setLanguage, useLabels } from '../i18n/index.ts'
+
+/** Tiếng Việt / English, remembered for the next start. */
+export function LanguageSwitch(props: Omit<SegmentedControlProps, 'data' | 'value' | 'onChange'>) {
+  const { lang } = useLabels()
+  return (
+    <SegmentedControl
+      {...props}
+      value={lang}
+      onChange={(v) => setLanguage(v === 'en' ? 'en' : 'vi')}
+      data={[
+        { value: 'vi', label: 'Tiếng Việt' },
+        { value: 'en', label: 'English' },
+      ]}
+    />
+  )
+}
