@@ -33,6 +33,7 @@ export const FIELD_LABELS: Record<string, string> = {
   sectors: 'Lĩnh vực',
   valueAmount: 'Giá trị',
   mofaOpinionDate: 'Ngày ý kiến Bộ Ngoại giao',
+  shortenedProcedure: 'Thủ tục rút gọn',
   pmReportSentDate: 'Ngày gửi báo cáo Thủ tướng',
   mofaCopySentDate: 'Ngày gửi bản sao Bộ Ngoại giao',
   parties: 'Các bên ký kết',
