@@ -176,6 +176,10 @@ export const auditEntry = z.object({
   action: z.string(),
   at: z.string(),
   actor: z.string(),
+  /** "pack:<event id>" for a record a data pack wrote; null for an edit. */
+  source: z.string().nullable(),
+  /** For an event (a pack imported, a restore): the file it came from. */
+  detail: z.string().nullable(),
 })
 
 export const contract = {

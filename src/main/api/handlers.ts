@@ -53,6 +53,17 @@ async function count(ctx: Ctx, table: 'locality' | 'organization' | 'person' | '
   return Number(r.n)
 }
 
+/** What an event of the change log came from: a pack's file and sender, a restored backup. */
+function eventDetail(entity: string, after: string | null): string | null {
+  if (!after || (entity !== 'pack' && entity !== 'database')) return null
+  try {
+    const d = JSON.parse(after) as { fileName?: string; exportedBy?: string; from?: string | null }
+    return [d.fileName ?? d.from, d.exportedBy].filter(Boolean).join(' · ') || null
+  } catch {
+    return null
+  }
+}
+
 export function createHandlers(env: HandlerEnv): Handlers {
   /** Asks where to save, then writes atomically; null when the officer cancels. */
   const saveFile = async (_ctx: Ctx, defaultName: string, bytes: Buffer) => {
@@ -261,9 +272,10 @@ export function createHandlers(env: HandlerEnv): Handlers {
       return safety
     },
     'audit.list': async (ctx, input) => {
-      let q = ctx.db.selectFrom('auditLog').select(['id', 'entity', 'entityId', 'action', 'at', 'actor'])
+      let q = ctx.db.selectFrom('auditLog').select(['id', 'entity', 'entityId', 'action', 'at', 'actor', 'source', 'after'])
       if (input?.entityId) q = q.where('entityId', '=', input.entityId)
-      return q.orderBy('at', 'desc').orderBy(sql`rowid`, 'desc').limit(200).execute()
+      const rows = await q.orderBy('at', 'desc').orderBy(sql`rowid`, 'desc').limit(200).execute()
+      return rows.map(({ after, ...r }) => ({ ...r, detail: eventDetail(r.entity, after) }))
     },
   }
 }

@@ -73,6 +73,10 @@ describe('deletions in packs', () => {
     expect(JSON.parse(event.after!)).toMatchObject({ fileName: 'Goi-cua-A.htpack', exportedBy: a.ctx.actor })
     const rows = await b.db.selectFrom('auditLog').select(['entity', 'entityId', 'action']).where('source', '=', `pack:${event.id}`).execute()
     expect(rows).toEqual(expect.arrayContaining([{ entity: 'agreement', entityId: TH_YAMANASHI, action: 'delete' }, ...commitments.map((id) => ({ entity: 'commitment', entityId: id, action: 'delete' }))]))
+    // And the window's change log reads so.
+    const log = await b.call('audit.list')
+    expect(log.find((e) => e.id === event.id)).toMatchObject({ entity: 'pack', action: 'import', detail: `Goi-cua-A.htpack · ${a.ctx.actor}` })
+    expect(log.find((e) => e.entityId === TH_YAMANASHI && e.action === 'delete')).toMatchObject({ source: `pack:${event.id}` })
     // The deletion is b's now too, and keeps its author.
     expect(await b.db.selectFrom('tombstone').select(['deletedBy', 'origin']).where('id', '=', TH_YAMANASHI).executeTakeFirst()).toEqual({ deletedBy: a.ctx.actor, origin: a.ctx.origin })
   })

@@ -17,7 +17,21 @@ export function AuditSection() {
               <Table.Td>{formatDateTime(a.at)}</Table.Td>
               <Table.Td>{a.actor}</Table.Td>
               <Table.Td>{t(`settings.auditActions.${a.action}`, { defaultValue: a.action })}</Table.Td>
-              <Table.Td>{t(`settings.entities.${a.entity}`, { defaultValue: a.entity })}</Table.Td>
+              <Table.Td>
+                {t(`settings.entities.${a.entity}`, { defaultValue: a.entity })}
+                {a.detail && (
+                  <Text span size="sm" c="dimmed">
+                    {' '}
+                    – {a.detail}
+                  </Text>
+                )}
+                {a.source?.startsWith('pack:') && (
+                  <Text span size="sm" c="dimmed">
+                    {' '}
+                    ({t('settings.viaPack')})
+                  </Text>
+                )}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
