@@ -83,6 +83,8 @@ export interface PersonTable extends Meta {
   bio: string | null
   languages: string | null
   protocolNotes: string | null
+  phone: string | null
+  email: string | null
 }
 
 export interface SectorTable {

@@ -24,6 +24,8 @@ export const FIELD_LABELS: Record<string, string> = {
   title: 'Chức danh / tiêu đề',
   termStart: 'Bắt đầu nhiệm kỳ',
   termEnd: 'Kết thúc nhiệm kỳ',
+  phone: 'Điện thoại',
+  email: 'Thư điện tử',
   titleVi: 'Tên văn kiện (tiếng Việt)',
   titleEn: 'Tên văn kiện (tiếng Anh)',
   titleJa: 'Tên văn kiện (tiếng Nhật)',

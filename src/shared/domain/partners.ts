@@ -99,25 +99,35 @@ export type OrganizationRow = z.infer<typeof organizationRow>
 
 // ---- person ---------------------------------------------------------------------------
 
-export const personInput = z.object({
-  familyName: requiredText(),
-  givenName: optionalText(),
-  familyNameNative: optionalText(),
-  givenNameNative: optionalText(),
-  nameKana: optionalText(),
-  /** The name as Vietnamese documents write it, when it differs from the Latin form. */
-  nameVi: optionalText(),
-  nameOrder: z.enum(['family_first', 'given_first']),
-  country: countryCode(),
-  title: optionalText(),
-  organizationId: optionalId(),
-  localityId: optionalId(),
-  termStart: optionalDate(),
-  termEnd: optionalDate(),
-  bio: optionalText(),
-  languages: optionalText(),
-  protocolNotes: optionalText(),
-})
+export const personInput = z
+  .object({
+    familyName: requiredText(),
+    givenName: optionalText(),
+    familyNameNative: optionalText(),
+    givenNameNative: optionalText(),
+    nameKana: optionalText(),
+    /** The name as Vietnamese documents write it, when it differs from the Latin form. */
+    nameVi: optionalText(),
+    nameOrder: z.enum(['family_first', 'given_first']),
+    country: countryCode(),
+    title: optionalText(),
+    organizationId: optionalId(),
+    localityId: optionalId(),
+    termStart: optionalDate(),
+    termEnd: optionalDate(),
+    bio: optionalText(),
+    languages: optionalText(),
+    protocolNotes: optionalText(),
+    phone: optionalText().refine((s) => !s || /^[+\d][\d\s().\-/]{3,40}(\s*(ext|máy lẻ)\.?\s*\d+)?$/i.test(s), {
+      error: 'Số điện thoại chỉ gồm chữ số, dấu cách, + - ( ) / / digits, spaces and + - ( ) only',
+    }),
+    email: optionalText().refine((s) => !s || z.email().safeParse(s).success, { error: 'Địa chỉ thư điện tử không hợp lệ / not an e-mail address' }),
+  })
+  .superRefine((p, ctx) => {
+    if (p.termStart && p.termEnd && p.termEnd < p.termStart) {
+      ctx.addIssue({ code: 'custom', path: ['termEnd'], message: 'Nhiệm kỳ kết thúc trước khi bắt đầu / the term ends before it starts' })
+    }
+  })
 export type PersonInput = z.input<typeof personInput>
 
 export const personRow = z.object({
@@ -153,6 +163,8 @@ export const person = z.object({
   bio: z.string().nullable(),
   languages: z.string().nullable(),
   protocolNotes: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
 })
 export type Person = z.infer<typeof person>
 

@@ -12,6 +12,7 @@ import * as m0006 from './0006-create-attachments.ts'
 import * as m0007 from './0007-create-search-queue.ts'
 import * as m0008 from './0008-partial-party-indexes.ts'
 import * as m0009 from './0009-tombstones.ts'
+import * as m0010 from './0010-person-contacts.ts'
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001-create-partners', m0001],
@@ -23,6 +24,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0007-create-search-queue', m0007],
   ['0008-partial-party-indexes', m0008],
   ['0009-tombstones', m0009],
+  ['0010-person-contacts', m0010],
 ]
 
 /** The schema version this build writes: the number of migrations it knows. */

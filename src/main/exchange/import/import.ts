@@ -60,6 +60,8 @@ export const FIELDS: Record<ImportKind, FieldSpec[]> = {
     { key: 'organization', vi: 'Cơ quan', sets: ['organizationId'], headers: ['co quan', 'to chuc', 'don vi', 'organization'] },
     { key: 'locality', vi: 'Địa phương', sets: ['localityId'], headers: ['ten tinh', 'tinh', 'dia phuong', 'province', 'prefecture', 'locality'] },
     { key: 'country', vi: 'Quốc gia', headers: ['quoc gia', 'country'] },
+    { key: 'phone', vi: 'Điện thoại', headers: ['dien thoai', 'so dien thoai', 'phone', 'telephone', 'tel'] },
+    { key: 'email', vi: 'Thư điện tử', headers: ['email', 'e-mail', 'thu dien tu'] },
     { key: 'bio', vi: 'Tiểu sử', headers: ['tieu su', 'bio', 'biography', 'ghi chu', 'notes'] },
   ],
   agreements: [
@@ -340,6 +342,8 @@ export async function previewImport(
         organizationId: org?.id ?? null,
         localityId: loc?.id ?? null,
         bio: values.bio,
+        phone: values.phone,
+        email: values.email,
       }
       matchKey = fold(`${family} ${given}`)
     } else if (kind === 'commitments') {

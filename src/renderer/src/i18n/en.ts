@@ -129,6 +129,8 @@ export const en: Messages = {
     termEnd: 'Term end',
     bio: 'Biography',
     languages: 'Languages',
+    phone: 'Telephone',
+    email: 'E-mail',
     protocolNotes: 'Protocol notes (forms of address, diet…)',
     term: 'Term',
   },

@@ -127,6 +127,8 @@ export const vi = {
     termEnd: 'Kết thúc nhiệm kỳ',
     bio: 'Tiểu sử',
     languages: 'Ngôn ngữ',
+    phone: 'Điện thoại',
+    email: 'Thư điện tử',
     protocolNotes: 'Lưu ý lễ tân (xưng hô, ăn uống…)',
     term: 'Nhiệm kỳ',
   },

@@ -29,6 +29,8 @@ const EMPTY = {
   bio: '',
   languages: '',
   protocolNotes: '',
+  phone: '',
+  email: '',
 }
 
 export function PersonForm({ person, onClose, onSaved, defaults }: { person?: Person; onClose: () => void; onSaved?: (id: string) => void; defaults?: Partial<typeof EMPTY> }) {
@@ -86,6 +88,10 @@ export function PersonForm({ person, onClose, onSaved, defaults }: { person?: Pe
         <DateField label={t('people.termEnd')} {...form.getInputProps('termEnd')} />
         <TextInput label={t('people.languages')} style={{ flex: 1 }} {...form.getInputProps('languages')} />
       </Group>
+      <SimpleGrid cols={2}>
+        <TextInput label={t('people.phone')} type="tel" autoComplete="off" {...form.getInputProps('phone')} />
+        <TextInput label={t('people.email')} type="email" autoComplete="off" {...form.getInputProps('email')} />
+      </SimpleGrid>
       <Textarea label={t('people.bio')} autosize minRows={3} {...form.getInputProps('bio')} />
       <Textarea label={t('people.protocolNotes')} autosize minRows={2} {...form.getInputProps('protocolNotes')} />
     </FormModal>

@@ -58,6 +58,8 @@ export function PersonPage() {
             )}
             <Info label={t('people.term')}>{term}</Info>
             <Info label={t('people.languages')}>{p.languages}</Info>
+            <Info label={t('people.phone')}>{p.phone}</Info>
+            <Info label={t('people.email')}>{p.email}</Info>
           </Stack>
         </Card>
         <Card withBorder>
