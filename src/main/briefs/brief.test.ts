@@ -131,7 +131,7 @@ describe('the brief', () => {
     const en = await text(r!.path)
     expect(r!.fileName).toBe('Briefing-pack-Thanh-Hoa-Yamanashi-2026.docx')
     expect(en).toContain('I. SUMMARY FOR THE LEADER')
-    expect(en).toContain('BRIEFING PACK FOR THE DELEGATION OF THANH HOA TO JAPAN')
+    expect(en).toContain('BRIEFING PACK FOR THE DELEGATION OF THANH HOA PROVINCE TO JAPAN')
     await core.call('briefs.save', { tripId: TRIP, settings: { ...settings, language: 'vi' } })
   })
 

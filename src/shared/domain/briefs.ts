@@ -78,7 +78,18 @@ export type Block = z.infer<typeof block>
 export const briefSection = z.object({ id: sectionEnum, title: z.string(), blocks: z.array(block) })
 export type BriefSection = z.infer<typeof briefSection>
 
-export const briefWarning = z.object({ level: z.enum(['warning', 'info']), message: z.string(), section: sectionEnum.nullable() })
+/**
+ * Something the officer should fix before the brief goes out; never printed in the
+ * document. `kind` groups warnings of one sort (the builder and the CLI count them), and
+ * `record` is the record to open to fix it.
+ */
+export const briefWarning = z.object({
+  level: z.enum(['warning', 'info']),
+  kind: z.string(),
+  message: z.string(),
+  section: sectionEnum.nullable(),
+  record: z.object({ kind: z.enum(['agreement', 'person', 'locality', 'organization', 'trip']), id: z.string() }).nullable(),
+})
 export type BriefWarning = z.infer<typeof briefWarning>
 
 export const briefModel = z.object({
@@ -104,3 +115,21 @@ export const briefModel = z.object({
   warnings: z.array(briefWarning),
 })
 export type BriefModel = z.infer<typeof briefModel>
+
+export interface WarningGroup {
+  kind: string
+  level: BriefWarning['level']
+  warnings: BriefWarning[]
+}
+
+/** Warnings by kind, in the order each kind first appears, the ones to fix before the merely informative. */
+export function groupWarnings(warnings: readonly BriefWarning[]): WarningGroup[] {
+  const groups = new Map<string, WarningGroup>()
+  for (const w of warnings) {
+    const g = groups.get(w.kind) ?? { kind: w.kind, level: w.level, warnings: [] }
+    if (w.level === 'warning') g.level = 'warning'
+    g.warnings.push(w)
+    groups.set(w.kind, g)
+  }
+  return [...groups.values()].sort((a, b) => (a.level === b.level ? 0 : a.level === 'warning' ? -1 : 1))
+}
