@@ -13,7 +13,10 @@ test('an officer builds the demo brief, reorders two sections, edits a talking p
   const headings = page.getByTestId('preview-heading')
   await expect(headings.first()).toHaveText('I. TÓM TẮT CHO LÃNH ĐẠO')
   await expect(headings.nth(1)).toHaveText('II. THÀNH PHẦN ĐOÀN VÀ MỤC TIÊU')
-  await expect(page.getByTestId('brief-warnings')).toContainText('Số liệu đã cũ')
+  // The officer's to-dos are grouped and counted; none of them is in the document.
+  const stale = page.getByTestId('warnings-stale_figure')
+  await expect(stale).toContainText('Số liệu đã cũ')
+  await expect(stale.locator('.mantine-Badge-root')).toHaveText('4')
 
   // Drag "Chương trình công tác" above "Thành phần đoàn".
   await app.drag(page.getByTestId('drag-programme'), page.getByTestId('section-delegation'))

@@ -1,20 +1,20 @@
-import { Alert, Anchor, Button, Card, Grid, Group, ScrollArea, SegmentedControl, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Anchor, Button, Card, Grid, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core'
 import { useDebouncedCallback } from '@mantine/hooks'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { SECTIONS, type BriefSettings } from '../../../shared/domain/briefs.ts'
+import { type BriefSettings } from '../../../shared/domain/briefs.ts'
+import { formatDateTime } from '../../../shared/text/dates.ts'
 import { call, queryClient, useApi, useApiMutation } from '../api.ts'
 import { ErrorAlert, Loading, PageHeader } from '../components/ui.tsx'
-import { useLabels } from '../i18n/index.ts'
 import { Preview } from './Preview.tsx'
 import { SectionList } from './SectionList.tsx'
+import { BriefWarnings } from './BriefWarnings.tsx'
 
 /** The brief builder: settings and sections on the left, the live preview on the right. */
 export function BriefPage() {
   const { id = '' } = useParams()
   const { t } = useTranslation()
-  const { label } = useLabels()
   const { data, error } = useApi('briefs.get', { tripId: id })
   const { data: trip } = useApi('trips.get', { id })
   const { data: exports = [] } = useApi('briefs.exports', { tripId: id })
@@ -149,17 +149,7 @@ export function BriefPage() {
               <Text fw={600} mb="xs">
                 {t('briefs.warnings')} ({model.warnings.length})
               </Text>
-              <ScrollArea.Autosize mah={320}>
-                <Stack gap={6} data-testid="brief-warnings">
-                  {model.warnings.length === 0 && <Text c="dimmed">{t('briefs.noWarnings')}</Text>}
-                  {model.warnings.map((w, i) => (
-                    <Text key={i} size="sm" c={w.level === 'warning' ? 'orange.8' : 'dimmed'}>
-                      {w.section ? `[${label(SECTIONS, w.section)}] ` : ''}
-                      {w.message}
-                    </Text>
-                  ))}
-                </Stack>
-              </ScrollArea.Autosize>
+              <BriefWarnings warnings={model.warnings} />
             </Card>
             {exports.length > 0 && (
               <Card withBorder>
@@ -168,7 +158,7 @@ export function BriefPage() {
                 </Text>
                 {exports.slice(0, 8).map((e) => (
                   <Text key={e.id} size="sm">
-                    {new Date(e.at).toLocaleString('vi-VN')} · {e.fileName} · <code>{e.sha256.slice(0, 10)}</code>
+                    {formatDateTime(e.at)} · {e.fileName} · <code>{e.sha256.slice(0, 10)}</code>
                   </Text>
                 ))}
               </Card>
