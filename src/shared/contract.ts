@@ -5,7 +5,7 @@
  * keys (src/shared/client.ts).
  */
 import { z } from 'zod'
-import { idInput, isoDate, okOutput, requiredText } from './domain/common.ts'
+import { idInput, isoDate, okOutput, requiredText, saveWarning } from './domain/common.ts'
 import { importKinds, textEncodings } from './domain/exchange.ts'
 import {
   fact,
@@ -32,6 +32,9 @@ const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =
 const noInput = z.object({}).optional()
 const withId = <T extends z.ZodObject>(schema: T) => z.intersection(idInput, schema)
 const created = z.object({ id: z.string() })
+/** A save that went through, with what may not be what the officer meant. */
+const checkedCreate = created.extend({ warnings: z.array(saveWarning) })
+const checkedUpdate = okOutput.extend({ warnings: z.array(saveWarning) })
 export const packAnalysis = z.object({
   token: z.string(),
   fileName: z.string(),
@@ -219,12 +222,12 @@ export const contract = {
 
   'agreements.list': method(agreementListInput.optional(), z.object({ total: z.number(), rows: z.array(agreementRow) })),
   'agreements.get': method(idInput, agreement),
-  'agreements.create': method(agreementInput, created),
-  'agreements.update': method(withId(agreementInput), okOutput),
+  'agreements.create': method(agreementInput, checkedCreate),
+  'agreements.update': method(withId(agreementInput), checkedUpdate),
   'agreements.delete': method(idInput, okOutput),
 
-  'commitments.create': method(commitmentInput, created),
-  'commitments.update': method(withId(commitmentInput), okOutput),
+  'commitments.create': method(commitmentInput, checkedCreate),
+  'commitments.update': method(withId(commitmentInput), checkedUpdate),
   'commitments.delete': method(idInput, okOutput),
 
   'engagements.list': method(noInput, z.array(engagementRow)),

@@ -11,6 +11,8 @@ import { type Ctx, type Db, stamp } from '../context.ts'
 import { successorsOf, withLineage } from '../partners/lineage.ts'
 import { inList, partyNames } from '../search/documents.ts'
 import { deleteRecord, insertRecord, updateRecord, write } from '../records.ts'
+import { agreementState } from '../../shared/time/agreements.ts'
+import type { SaveWarning } from '../../shared/domain/common.ts'
 
 type AgreementFields = ParsedInput<'agreements.create'>
 
@@ -241,12 +243,22 @@ export async function insertAgreement(trx: Db, ctx: Ctx, input: AgreementFields,
   return id
 }
 
-export function createAgreement(ctx: Ctx, input: AgreementFields): Promise<{ id: string }> {
-  return write(ctx, async (trx) => ({ id: await insertAgreement(trx, ctx, input) }))
+/** What a saved agreement may say that is not true today: a status its dates contradict. */
+export function agreementWarnings(input: AgreementFields, today: string): SaveWarning[] {
+  const dis = agreementState(input, today).disagreement
+  if (!dis) return []
+  const { kind, ...params } = dis
+  return [{ code: kind, field: 'status', params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v ?? ''])) }]
 }
 
-export function updateAgreement(ctx: Ctx, id: string, input: AgreementFields): Promise<void> {
-  return write(ctx, (trx) => writeAgreementUpdate(trx, ctx, id, input))
+export async function createAgreement(ctx: Ctx, input: AgreementFields): Promise<{ id: string; warnings: SaveWarning[] }> {
+  const id = await write(ctx, (trx) => insertAgreement(trx, ctx, input))
+  return { id, warnings: agreementWarnings(input, ctx.today()) }
+}
+
+export async function updateAgreement(ctx: Ctx, id: string, input: AgreementFields): Promise<SaveWarning[]> {
+  await write(ctx, (trx) => writeAgreementUpdate(trx, ctx, id, input))
+  return agreementWarnings(input, ctx.today())
 }
 
 /** An edit inside the caller's transaction: columns, parties, signatories, sectors. */
@@ -302,12 +314,20 @@ export async function insertCommitment(trx: Db, ctx: Ctx, input: CommitmentField
   return insertRecord(trx, ctx, 'commitment', { ...input, ...(fixedId && { id: fixedId }) })
 }
 
-export function createCommitment(ctx: Ctx, input: CommitmentFields): Promise<{ id: string }> {
-  return write(ctx, async (trx) => ({ id: await insertCommitment(trx, ctx, input) }))
+/** A commitment due before its agreement was signed may be a slip of the date. */
+async function commitmentWarnings(db: Db, input: CommitmentFields): Promise<SaveWarning[]> {
+  const a = await db.selectFrom('agreement').select('signedDate').where('id', '=', input.agreementId).executeTakeFirst()
+  return a?.signedDate && input.dueDate && input.dueDate < a.signedDate ? [{ code: 'due_before_signing', field: 'dueDate', params: { due: input.dueDate, signed: a.signedDate } }] : []
 }
 
-export function updateCommitment(ctx: Ctx, id: string, input: CommitmentFields): Promise<void> {
-  return write(ctx, (trx) => writeCommitmentUpdate(trx, ctx, id, input))
+export async function createCommitment(ctx: Ctx, input: CommitmentFields): Promise<{ id: string; warnings: SaveWarning[] }> {
+  const id = await write(ctx, (trx) => insertCommitment(trx, ctx, input))
+  return { id, warnings: await commitmentWarnings(ctx.db, input) }
+}
+
+export async function updateCommitment(ctx: Ctx, id: string, input: CommitmentFields): Promise<SaveWarning[]> {
+  await write(ctx, (trx) => writeCommitmentUpdate(trx, ctx, id, input))
+  return commitmentWarnings(ctx.db, input)
 }
 
 export async function writeCommitmentUpdate(trx: Db, ctx: Ctx, id: string, input: CommitmentFields): Promise<void> {

@@ -140,11 +140,11 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'agreements.list': (ctx, input) => agreements.listAgreements(ctx.db, input, ctx.today()),
     'agreements.get': (ctx, { id }) => agreements.getAgreement(ctx.db, id, ctx.today()),
     'agreements.create': (ctx, input) => agreements.createAgreement(ctx, input),
-    'agreements.update': async (ctx, { id, ...input }) => (await agreements.updateAgreement(ctx, id, input), ok),
+    'agreements.update': async (ctx, { id, ...input }) => ({ ...ok, warnings: await agreements.updateAgreement(ctx, id, input) }),
     'agreements.delete': async (ctx, { id }) => (await agreements.deleteAgreement(ctx, id), ok),
 
     'commitments.create': (ctx, input) => agreements.createCommitment(ctx, input),
-    'commitments.update': async (ctx, { id, ...input }) => (await agreements.updateCommitment(ctx, id, input), ok),
+    'commitments.update': async (ctx, { id, ...input }) => ({ ...ok, warnings: await agreements.updateCommitment(ctx, id, input) }),
     'commitments.delete': async (ctx, { id }) => (await agreements.deleteCommitment(ctx, id), ok),
 
     'engagements.list': (ctx) => engagements.listEngagements(ctx.db),

@@ -302,6 +302,10 @@ export function deletePerson(ctx: Ctx, id: string) {
 // ---- facts ----------------------------------------------------------------------------
 
 export async function insertFact(trx: Db, ctx: Ctx, input: ParsedInput<'facts.create'>, fixedId?: string) {
+  // A figure is of a day that has been: one dated in the future cannot be true.
+  if (input.asOf && input.asOf > ctx.today()) {
+    throw new AppError('invalid_input', 'Số liệu không thể ghi ngày trong tương lai / a figure cannot be dated in the future', [{ path: 'asOf', message: 'Ngày của số liệu ở tương lai / dated in the future' }])
+  }
   await assertLocality(trx, input.localityId)
   await assertLocality(trx, input.partnerLocalityId)
   return insertRecord(trx, ctx, 'fact', { ...input, ...withFixedId(fixedId) })

@@ -63,5 +63,13 @@ export const recordMeta = {
   origin: z.string(),
 }
 
+/**
+ * Something saved that may not be what the officer meant (a status the dates contradict, a
+ * commitment due before its agreement was signed): saved all the same, and the window
+ * words the warning in its language from the code and the parameters.
+ */
+export const saveWarning = z.object({ code: z.string(), field: z.string(), params: z.record(z.string(), z.string()) })
+export type SaveWarning = z.infer<typeof saveWarning>
+
 export const idInput = z.object({ id: id() })
 export const okOutput = z.object({ ok: z.literal(true) })

@@ -1,3 +1,4 @@
+import { notifySaveWarnings } from '../components/saveWarnings.ts'
 import { ActionIcon, Button, Checkbox, Divider, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
@@ -72,9 +73,10 @@ export function AgreementForm({ agreement, onClose, onSaved }: { agreement?: Agr
   const form = useForm<Values>({ initialValues: fromAgreement(agreement) })
   const save = async (values: Values) => {
     const input = toAgreementInput(values)
-    if (agreement) await call('agreements.update', { id: agreement.id, ...input })
+    if (agreement) notifySaveWarnings((await call('agreements.update', { id: agreement.id, ...input })).warnings)
     else {
-      const { id } = await call('agreements.create', input)
+      const { id, warnings } = await call('agreements.create', input)
+      notifySaveWarnings(warnings)
       onSaved?.(id)
     }
   }

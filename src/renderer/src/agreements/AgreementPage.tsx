@@ -1,3 +1,4 @@
+import { notifySaveWarnings } from '../components/saveWarnings.ts'
 import { Alert, Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useDisclosure } from '@mantine/hooks'
@@ -164,8 +165,7 @@ function CommitmentForm({ agreementId, commitment, onClose }: { agreementId: str
   const form = useForm({ initialValues: initialValues(EMPTY_COMMITMENT, commitment, ['dueDate']) })
   const save = async (values: typeof EMPTY_COMMITMENT) => {
     const input = { ...(toInput(values, ['dueDate']) as Omit<Input<'commitments.create'>, 'agreementId'>), agreementId }
-    if (commitment) await call('commitments.update', { id: commitment.id, ...input })
-    else await call('commitments.create', input)
+    notifySaveWarnings((commitment ? await call('commitments.update', { id: commitment.id, ...input }) : await call('commitments.create', input)).warnings)
   }
   return (
     <FormModal title={commitment ? t('common.edit') : t('agreements.addCommitment')} opened onClose={onClose} form={form} save={save} size="lg">

@@ -19,6 +19,15 @@ export const en: Messages = {
     register: 'Partner register',
     records: 'Cooperation records',
   },
+  saveWarnings: {
+    title: 'Saved, but worth a look',
+    recorded_valid_but_expired: 'The agreement is recorded as valid but expired on {{until}}.',
+    recorded_in_force_before_validity: 'The agreement is recorded as in force but takes effect on {{from}}.',
+    recorded_expired_but_valid: 'The agreement is recorded as expired but its validity dates say it is in force.',
+    recorded_unsigned_but_signed: 'The agreement was signed on {{signed}} but is recorded as unsigned.',
+    recorded_signed_before_signing: 'The agreement is recorded as signed but its signing date, {{signed}}, is still to come.',
+    due_before_signing: 'The commitment is due on {{due}}, before the agreement was signed on {{signed}}.',
+  },
   common: {
     add: 'Add',
     yes: 'Yes',

@@ -17,6 +17,15 @@ export const vi = {
     register: 'Danh bạ đối tác',
     records: 'Hồ sơ hợp tác',
   },
+  saveWarnings: {
+    title: 'Đã lưu, nhưng cần xem lại',
+    recorded_valid_but_expired: 'Văn kiện ghi là còn hiệu lực nhưng đã hết hạn ngày {{until}}.',
+    recorded_in_force_before_validity: 'Văn kiện ghi là đang hiệu lực nhưng chỉ có hiệu lực từ ngày {{from}}.',
+    recorded_expired_but_valid: 'Văn kiện ghi là hết hiệu lực nhưng theo ngày hiệu lực thì vẫn còn.',
+    recorded_unsigned_but_signed: 'Văn kiện có ngày ký {{signed}} nhưng vẫn ghi là chưa ký.',
+    recorded_signed_before_signing: 'Văn kiện ghi là đã ký nhưng ngày ký {{signed}} chưa tới.',
+    due_before_signing: 'Cam kết có hạn {{due}}, trước ngày ký văn kiện {{signed}}.',
+  },
   common: {
     add: 'Thêm',
     yes: 'Có',
