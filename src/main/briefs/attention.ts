@@ -10,7 +10,7 @@ import type { BriefWarning, SectionId } from '../../shared/domain/briefs.ts'
 import { reportLate } from '../../shared/time/agreements.ts'
 import { addDays, daysBetween, isWeekend } from '../../shared/time/days.ts'
 import type { BriefAgreement, BriefData } from './data.ts'
-import { counterpartName, localityName, partiesText, personLine, titleOf } from './data.ts'
+import { counterpartName, localityName, partiesUnlessNamed, personLine, titleOf } from './data.ts'
 import { BRIEF_TEXT } from './text.ts'
 import { dateText, personName } from './words.ts'
 
@@ -19,7 +19,7 @@ function expiryNote(d: BriefData, a: BriefAgreement): string | null {
   const N = BRIEF_TEXT[d.lang].note
   const until = a.validUntil
   const title = titleOf(d, a)
-  if (a.state.status === 'expired') return until ? N.expired(title, partiesText(d, a), dateText(until, d.lang)) : null
+  if (a.state.status === 'expired') return until ? N.expired(title, partiesUnlessNamed(d, a), dateText(until, d.lang)) : null
   if (a.state.status !== 'in_force' && a.state.status !== 'signed') return null
   if (!until) return null
   const at = dateText(until, d.lang)

@@ -17,6 +17,7 @@ import type { Db } from '../context.ts'
 import { engagementsOf } from '../engagements/queries.ts'
 import type { FactTable, LocalityTable, OrganizationTable, PersonTable } from '../db/schema.ts'
 import { successorsOf, type SuccessorName } from '../partners/lineage.ts'
+import { fold } from '../../shared/text/fold.ts'
 import { agreementTitle, englishPlace, joinList, personName, placeInSentence, placeWithLineage, titleOnDate } from './words.ts'
 
 export interface BriefPerson extends PersonTable {
@@ -192,6 +193,18 @@ export function partyName(d: BriefData, p: Agreement['parties'][number]): string
 
 export const partiesText = (d: BriefData, a: Agreement) => joinList(a.parties.map((p) => partyName(d, p)), d.lang)
 export const titleOf = (d: BriefData, a: Agreement) => agreementTitle(a, d.lang)
+
+/** The parties, unless the title already names every one of them ("… giữa tỉnh Thanh Hóa và tỉnh Yamanashi"). */
+export function partiesUnlessNamed(d: BriefData, a: Agreement): string | null {
+  const title = fold(titleOf(d, a))
+  const named = a.parties.every((p) => {
+    const l = p.localityId ? d.localities.get(p.localityId) : undefined
+    const o = p.organizationId ? d.organizations.get(p.organizationId) : undefined
+    const names = [l?.nameVi, l?.nameEn, o?.nameVi, o?.nameEn, o?.abbreviation].filter((n): n is string => !!n)
+    return names.some((n) => title.includes(fold(n)))
+  })
+  return named ? null : partiesText(d, a)
+}
 
 /** A counterpart of a programme item in the brief's language: a person with their title on the date, an organization, a place. */
 export function counterpartName(d: BriefData, c: ItineraryItem['counterparts'][number]): string {

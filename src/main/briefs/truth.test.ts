@@ -113,7 +113,7 @@ describe('a brief as of its date', () => {
     const notes = bulletsOf(model.vi, 'summary', 'summary.issues')
     expect(notes).toEqual(
       expect.arrayContaining([
-        'Bản ghi nhớ hợp tác du lịch Thanh Hóa – Shizuoka – Thanh Hóa và Shizuoka: đã hết hiệu lực từ ngày 30/06/2024.',
+        'Bản ghi nhớ hợp tác du lịch Thanh Hóa – Shizuoka: đã hết hiệu lực từ ngày 30/06/2024.',
         'Bản ghi nhớ hợp tác du lịch Thanh Hóa – Shizuoka: 2 việc đã quá hạn – Trao đổi đoàn doanh nghiệp lữ hành (quá hạn 154 ngày, hạn 30/06/2026); Hội chợ du lịch chung (quá hạn 62 ngày, hạn 30/09/2026).',
         'Việc “Cử chuyên gia sang khảo sát” theo Thỏa thuận hợp tác nông nghiệp công nghệ cao đã quá hạn 16 ngày (hạn 15/11/2026).',
         'Thỏa thuận hợp tác nông nghiệp công nghệ cao, ký ngày 22/10/2026, chưa được báo cáo Thủ tướng Chính phủ và chưa gửi bản sao cho Bộ Ngoại giao; hạn là ngày 06/11/2026 (đã quá 25 ngày).',

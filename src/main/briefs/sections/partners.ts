@@ -2,7 +2,7 @@
 import type { Block } from '../../../shared/domain/briefs.ts'
 import type { ItineraryItem } from '../../../shared/domain/trips.ts'
 import type { LocalityTable } from '../../db/schema.ts'
-import { counterpartName, organizationName, partiesText, partnerPlaces, personLine, titleOf, type BriefAgreement, type BriefPerson } from '../data.ts'
+import { counterpartName, organizationName, partiesUnlessNamed, partnerPlaces, personLine, titleOf, type BriefAgreement, type BriefPerson } from '../data.ts'
 import { dayLabel } from '../text.ts'
 import { dateText, numberText, personName, placeInSentence, stateText } from '../words.ts'
 import { bullets, fields, lines, paragraphs, timeSpan, type Make } from './blocks.ts'
@@ -10,7 +10,7 @@ import { figureLine, meetingsOf } from './overview.ts'
 
 /** "Văn bản … – Thanh Hóa và Yamanashi, ký ngày 25/11/2025: đang hiệu lực." */
 export function agreementLine(m: Make, a: BriefAgreement): string {
-  return m.T.agreementLine(titleOf(m.d, a), partiesText(m.d, a), a.signedDate ? dateText(a.signedDate, m.lang) : '', stateText(a.state, a.validUntil, m.lang))
+  return m.T.agreementLine(titleOf(m.d, a), partiesUnlessNamed(m.d, a), a.signedDate ? dateText(a.signedDate, m.lang) : '', stateText(a.state, a.validUntil, m.lang))
 }
 
 /** An open commitment as the history lists it: its due date, or how long it is overdue. */
