@@ -27,6 +27,7 @@ import { engagement, engagementInput, engagementRow } from './domain/engagements
 import { searchKinds } from './domain/labels.ts'
 import { itemInput, snippet, snippetInput, trip, tripInput, tripRow } from './domain/trips.ts'
 import { briefModel, briefSettings } from './domain/briefs.ts'
+import { attentionSummary } from './domain/attention.ts'
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 const noInput = z.object({}).optional()
@@ -195,6 +196,8 @@ export const contract = {
   'recovery.restore': method(z.object({ fileName: z.string().max(200) }), z.object({ movedTo: z.string() })),
   /** Recovery without a backup: the damaged file is moved aside and an empty register starts. */
   'recovery.startEmpty': method(noInput, z.object({ movedTo: z.string() })),
+  /** The home page: what needs the officer's attention today, group by group. */
+  'attention.summary': method(noInput, attentionSummary),
   'settings.setUserName': method(z.object({ userName: requiredText().pipe(z.string().max(100)) }), okOutput),
   'reference.sectors': method(noInput, z.array(sector)),
   'demo.load': method(noInput, z.object({ created: z.number(), skipped: z.number() })),

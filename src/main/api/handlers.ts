@@ -9,6 +9,7 @@ import * as trips from '../trips/queries.ts'
 import { buildModel, exportEngagementBriefs, exportPerMeeting, loadSettings, readLetterhead, saveSettings, storeLetterhead, writeBrief } from '../briefs/export.ts'
 import { writeFileAtomic } from '../files.ts'
 import { assembleBrief } from '../briefs/model.ts'
+import { attentionSummary } from '../attention/queries.ts'
 import type { Platform } from '../platform.ts'
 import { listBackups, type BackupInfo } from '../exchange/backup.ts'
 import { attachFile, attachmentFile, listAttachments, removeAttachment } from '../exchange/attachments.ts'
@@ -98,6 +99,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'recovery.startEmpty': async () => {
       throw new AppError('invalid_input', 'Tệp dữ liệu không bị hỏng. / The database is not damaged.')
     },
+    'attention.summary': (ctx) => ctx.db.transaction().execute((trx) => attentionSummary(trx, ctx.today(), new Date(ctx.now()))),
     'settings.setUserName': async (ctx, { userName }) => {
       await ctx.db
         .insertInto('appMeta')

@@ -1,29 +1,23 @@
 /**
  * Writing a brief: the model is assembled, rendered and written whole or not at all
- * (files.ts), so a locked target or a full disk leaves no half-written file. Each export records the file name, its sha256 and the model it was
- * made from, so any past brief can be regenerated or compared.
+ * (files.ts), so a locked target or a full disk leaves no half-written file. Each export
+ * records the file name, its sha256 and the model it was made from, so any past brief can
+ * be regenerated or compared.
  */
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { briefSettings, type BriefModel, type BriefSettings } from '../../shared/domain/briefs.ts'
-import { type Ctx, type Db, newId } from '../context.ts'
+import type { BriefModel, BriefSettings } from '../../shared/domain/briefs.ts'
+import { type Ctx, newId } from '../context.ts'
 import { insertRecord, updateRecord, write } from '../records.ts'
-import { AppError, notFound } from '../errors.ts'
+import { AppError } from '../errors.ts'
 import { writeFileAtomic } from '../files.ts'
 import { withLetterhead, inspectLetterhead } from './docx/letterhead.ts'
 import { renderBriefDocx } from './docx/render.ts'
-import { assembleBrief, defaultSettings, defaultSettingsFor, engagementTrip } from './model.ts'
+import { assembleBrief, defaultSettingsFor, engagementTrip } from './model.ts'
+import { loadSettings } from './settings.ts'
 
-export async function loadSettings(db: Db, tripId: string): Promise<BriefSettings> {
-  const trip = await db.selectFrom('trip').select('id').where('id', '=', tripId).executeTakeFirst()
-  if (!trip) throw notFound('đoàn công tác')
-  const row = await db.selectFrom('brief').select('settings').where('tripId', '=', tripId).executeTakeFirst()
-  const defaults = await defaultSettings(db, tripId)
-  if (!row) return defaults
-  const parsed = briefSettings.safeParse(JSON.parse(row.settings))
-  return parsed.success ? parsed.data : defaults
-}
+export { loadSettings }
 
 export function saveSettings(ctx: Ctx, tripId: string, settings: BriefSettings): Promise<void> {
   return write(ctx, async (trx) => {

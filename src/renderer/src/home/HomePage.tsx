@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core'
+import { AttentionGroups } from './AttentionGroups.tsx'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useApi, useApiMutation } from '../api.ts'
@@ -8,6 +9,7 @@ export function HomePage() {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const { data: info } = useApi('app.info')
+  const { data: attention, error } = useApi('attention.summary')
   const demo = useApiMutation('demo.load')
   const counts = info?.counts
   const cards = [
@@ -20,13 +22,19 @@ export function HomePage() {
   return (
     <Stack>
       <PageHeader title={t('home.title')} subtitle={t('home.intro')} />
+      <ErrorAlert error={error} />
+      {attention && (
+        <SimpleGrid cols={{ base: 1, lg: 2 }} data-testid="attention">
+          <AttentionGroups a={attention} />
+        </SimpleGrid>
+      )}
       <SimpleGrid cols={{ base: 2, md: 5 }}>
         {cards.map((c) => (
           <Card key={c.to} withBorder className="clickable-row" onClick={() => navigate(c.to)} data-testid={`count-${c.to.slice(1)}`}>
             <Text c="dimmed" size="sm">
               {c.label}
             </Text>
-            <Text fw={700} fz={32}>
+            <Text fw={700} fz={24}>
               {c.n ?? '–'}
             </Text>
           </Card>

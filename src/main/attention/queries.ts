@@ -1,0 +1,184 @@
+/**
+ * What needs the officer's attention today, for the home page. SQL only narrows the
+ * register to candidates (a superset: every agreement that could be late, expiring or
+ * contradicted); the states themselves are always decided by src/shared/time, the same
+ * functions the brief and the lists use.
+ */
+import { sql } from 'kysely'
+import type { AttentionSummary } from '../../shared/domain/attention.ts'
+import { agreementState, lawReport } from '../../shared/time/agreements.ts'
+import { commitmentState, DUE_SOON_DAYS } from '../../shared/time/commitments.ts'
+import { addDays } from '../../shared/time/days.ts'
+import { freshness } from '../../shared/time/figures.ts'
+import { standing } from '../../shared/time/people.ts'
+import { tripPhase } from '../../shared/time/trips.ts'
+import { formatPersonName } from '../../shared/text/names.ts'
+import type { Db } from '../context.ts'
+import { assembleBrief } from '../briefs/model.ts'
+import { loadSettings } from '../briefs/settings.ts'
+import { getTrip } from '../trips/queries.ts'
+
+/** How many items each group shows (its total is given beside). */
+const SHOWN = 20
+const EXPIRING_DAYS = 90
+const TRIPS_SHOWN = 5
+
+const group = <T>(all: T[]) => ({ total: all.length, items: all.slice(0, SHOWN) })
+
+async function agreementGroups(db: Db, today: string) {
+  const soon = addDays(today, EXPIRING_DAYS)
+  // Candidates: signed and not (fully) reported, validity ending soon or past, or a status that its dates may contradict.
+  const rows = await db
+    .selectFrom('agreement')
+    .select(['id', 'titleVi', 'status', 'signedDate', 'validFrom', 'validUntil', 'pmReportSentDate', 'mofaCopySentDate'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('signedDate', 'is not', null), eb.or([eb('pmReportSentDate', 'is', null), eb('mofaCopySentDate', 'is', null)])]),
+        eb('validUntil', '<=', soon),
+        eb.and([eb('status', '=', 'in_force'), eb('validFrom', '>', today)]),
+        eb.and([eb('status', 'in', ['proposed', 'negotiating']), eb('signedDate', 'is not', null)]),
+        eb.and([eb('status', 'in', ['signed', 'in_force', 'expired']), eb('signedDate', '>', today)]),
+      ]),
+    )
+    .orderBy('signedDate', 'desc')
+    .execute()
+  const reports: AttentionSummary['reports']['items'] = []
+  const expiring: AttentionSummary['expiring']['items'] = []
+  const contradicted: AttentionSummary['contradicted']['items'] = []
+  for (const a of rows) {
+    const state = agreementState(a, today)
+    const law = lawReport(a, today)
+    for (const which of ['pm', 'mofa'] as const) {
+      const r = law[which]
+      if (r.state === 'overdue') reports.push({ agreementId: a.id, title: a.titleVi, signedDate: a.signedDate!, which, state: 'overdue', due: r.due, days: r.daysLate })
+      if (r.state === 'pending') reports.push({ agreementId: a.id, title: a.titleVi, signedDate: a.signedDate!, which, state: 'pending', due: r.due, days: r.daysLeft })
+    }
+    if (state.daysToExpiry !== null && state.daysToExpiry <= EXPIRING_DAYS) expiring.push({ agreementId: a.id, title: a.titleVi, validUntil: a.validUntil!, daysLeft: state.daysToExpiry })
+    if (state.disagreement) {
+      const { kind, ...params } = state.disagreement
+      contradicted.push({ agreementId: a.id, title: a.titleVi, code: kind, params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v ?? ''])) })
+    }
+  }
+  // The most pressing first: the longest overdue, the soonest due, the nearest expiry.
+  reports.sort((x, y) => (x.state === y.state ? (x.state === 'overdue' ? y.days - x.days : x.days - y.days) : x.state === 'overdue' ? -1 : 1))
+  expiring.sort((x, y) => x.daysLeft - y.daysLeft)
+  return { reports: group(reports), expiring: group(expiring), contradicted: group(contradicted) }
+}
+
+async function commitmentGroup(db: Db, today: string) {
+  const rows = await db
+    .selectFrom('commitment as c')
+    .innerJoin('agreement as a', 'a.id', 'c.agreementId')
+    .select(['c.id', 'c.agreementId', 'c.action', 'c.owner', 'c.dueDate', 'c.status', 'a.titleVi'])
+    .where('c.status', 'in', ['open', 'in_progress'])
+    .where('c.dueDate', 'is not', null)
+    .where('c.dueDate', '<=', addDays(today, DUE_SOON_DAYS))
+    .orderBy('c.dueDate')
+    .execute()
+  const items: AttentionSummary['commitments']['items'] = []
+  for (const c of rows) {
+    const s = commitmentState(c, today)
+    if (s.state === 'overdue') items.push({ id: c.id, agreementId: c.agreementId, agreementTitle: c.titleVi, action: c.action, owner: c.owner, due: s.due, state: 'overdue', days: s.daysLate })
+    else if (s.state === 'due_soon') items.push({ id: c.id, agreementId: c.agreementId, agreementTitle: c.titleVi, action: c.action, owner: c.owner, due: s.due, state: 'due_soon', days: s.daysLeft })
+  }
+  return group(items)
+}
+
+/** Trips not yet over: days to departure, and how ready the brief is (its warnings counted). */
+async function tripGroups(db: Db, today: string, now: Date) {
+  const rows = await db.selectFrom('trip').select(['id']).where('endDate', '>=', today).orderBy('startDate').execute()
+  const trips: AttentionSummary['trips']['items'] = []
+  const formerCounterparts: AttentionSummary['formerCounterparts']['items'] = []
+  const oldFigures: AttentionSummary['oldFigures']['items'] = []
+  for (const { id } of rows.slice(0, TRIPS_SHOWN)) {
+    const trip = await getTrip(db, id)
+    const phase = tripPhase(trip, today)
+    if (phase.phase === 'returned') continue
+    const model = await assembleBrief(db, trip, await loadSettings(db, id), now, today)
+    trips.push({
+      id,
+      title: trip.title,
+      startDate: trip.startDate,
+      endDate: trip.endDate,
+      destinations: trip.destinations.map((d) => d.nameVi).join(', '),
+      phase: phase.phase,
+      daysToDeparture: phase.phase === 'preparing' ? phase.daysToDeparture : 0,
+      toFix: model.warnings.filter((w) => w.level === 'warning').length,
+      notes: model.warnings.filter((w) => w.level === 'info').length,
+    })
+    formerCounterparts.push(...(await formerAt(db, trip)))
+    oldFigures.push(...(await staleFor(db, trip)))
+  }
+  return { trips: { total: rows.length, items: trips }, formerCounterparts: group(formerCounterparts), oldFigures: group(oldFigures) }
+}
+
+/** Counterparts of the trip's meetings who no longer hold their post on the meeting's day. */
+async function formerAt(db: Db, trip: Awaited<ReturnType<typeof getTrip>>) {
+  const out: AttentionSummary['formerCounterparts']['items'] = []
+  const ids = [...new Set(trip.items.flatMap((i) => i.counterparts.flatMap((c) => (c.personId && c.exists ? [c.personId] : []))))]
+  if (ids.length === 0) return out
+  const people = new Map((await db.selectFrom('person').selectAll().where('id', 'in', ids).execute()).map((p) => [p.id, p]))
+  const seen = new Set<string>()
+  for (const item of trip.items) {
+    for (const c of item.counterparts) {
+      const p = c.personId ? people.get(c.personId) : undefined
+      if (!p || seen.has(p.id)) continue
+      const s = standing(p, item.start.slice(0, 10))
+      if (s.state !== 'former') continue
+      seen.add(p.id)
+      out.push({ personId: p.id, name: formatPersonName({ ...p, givenName: p.givenName ?? '', countryCode: p.country }), title: p.title, until: s.until, tripId: trip.id, meeting: item.title })
+    }
+  }
+  return out
+}
+
+/** Figures of the trip's destinations that will be old when the delegation leaves. */
+async function staleFor(db: Db, trip: Awaited<ReturnType<typeof getTrip>>) {
+  const places = trip.destinations.map((d) => d.id)
+  if (places.length === 0) return []
+  const facts = await db
+    .selectFrom('fact as f')
+    .leftJoin('locality as l', 'l.id', 'f.localityId')
+    .select(['f.id', 'f.label', 'f.asOf', 'f.localityId', 'l.nameVi'])
+    .where((eb) => eb.or([eb('f.localityId', 'in', places), eb('f.partnerLocalityId', 'in', places)]))
+    .execute()
+  return facts.flatMap((f) => {
+    const s = freshness(f, trip.startDate)
+    return s.state === 'stale' ? [{ id: f.id, label: f.label, asOf: s.asOf, localityId: f.localityId, place: f.nameVi, tripId: trip.id }] : []
+  })
+}
+
+/** The last changes, each with the name of its record (from the audit row itself: deleted records keep theirs). */
+async function recentChanges(db: Db) {
+  const rows = await db
+    .selectFrom('auditLog')
+    .select(['id', 'entity', 'entityId', 'action', 'at', 'actor', 'source', 'before', 'after'])
+    .orderBy('at', 'desc')
+    .orderBy(sql`rowid`, 'desc')
+    .limit(10)
+    .execute()
+  return rows.map(({ before, after, ...r }) => ({ ...r, name: recordName(after ?? before) }))
+}
+
+export function recordName(json: string | null): string | null {
+  if (!json) return null
+  try {
+    const r = JSON.parse(json) as Record<string, unknown>
+    // A person has a title (their post) too: their name comes first.
+    const person = typeof r.familyName === 'string' ? [r.familyName, r.givenName].filter(Boolean).join(' ') : null
+    const name = person ?? r.titleVi ?? r.nameVi ?? r.title ?? r.label ?? r.action ?? r.fileName ?? null
+    return typeof name === 'string' ? name : null
+  } catch {
+    return null
+  }
+}
+
+export async function attentionSummary(db: Db, today: string, now: Date): Promise<AttentionSummary> {
+  return {
+    date: today,
+    ...(await tripGroups(db, today, now)),
+    ...(await agreementGroups(db, today)),
+    commitments: await commitmentGroup(db, today),
+    recent: await recentChanges(db),
+  }
+}
