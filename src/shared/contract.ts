@@ -24,10 +24,11 @@ import {
 } from './domain/partners.ts'
 import { agreement, agreementInput, agreementListInput, agreementRow, commitmentInput } from './domain/agreements.ts'
 import { engagement, engagementInput, engagementRow } from './domain/engagements.ts'
-import { searchKinds } from './domain/labels.ts'
+import { commitmentStatuses, searchKinds } from './domain/labels.ts'
 import { itemInput, snippet, snippetInput, trip, tripInput, tripRow } from './domain/trips.ts'
 import { briefModel, briefSettings } from './domain/briefs.ts'
 import { attentionSummary } from './domain/attention.ts'
+import { commitmentFilter, commitmentRegisterRow } from './domain/commitments.ts'
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 const noInput = z.object({}).optional()
@@ -232,6 +233,10 @@ export const contract = {
   'commitments.create': method(commitmentInput, checkedCreate),
   'commitments.update': method(withId(commitmentInput), checkedUpdate),
   'commitments.delete': method(idInput, okOutput),
+  /** Every commitment across agreements, with its state today, filtered. */
+  'commitments.list': method(commitmentFilter.optional(), z.object({ rows: z.array(commitmentRegisterRow), owners: z.array(z.string()) })),
+  /** A status changed in the register. */
+  'commitments.setStatus': method(z.object({ id: idInput.shape.id, status: z.enum(commitmentStatuses) }), okOutput),
 
   'engagements.list': method(noInput, z.array(engagementRow)),
   'engagements.get': method(idInput, engagement),
@@ -286,6 +291,8 @@ export const contract = {
 
   /** The agreements register and its commitments as .xlsx (asks where to save). */
   'reports.agreements': method(noInput, exportResult.nullable()),
+  /** The commitments register, as filtered, as the register's "Cam kết" sheet (asks where to save). */
+  'reports.commitments': method(commitmentFilter.optional(), exportResult.nullable()),
   /** Law on International Agreements 2020: agreements signed in a period with their reporting dates. */
   'reports.law': method(
     z.object({ from: isoDate(), to: isoDate() }).refine((r) => r.from <= r.to, { error: 'Khoảng thời gian không hợp lệ / from after to', path: ['to'] }),

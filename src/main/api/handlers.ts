@@ -20,7 +20,8 @@ import { PackSessions } from '../exchange/pack/sessions.ts'
 import { AppError } from '../errors.ts'
 import { existsSync } from 'node:fs'
 import { basename } from 'node:path'
-import { agreementsWorkbook, lawReportWorkbook } from '../exchange/reports.ts'
+import { agreementsWorkbook, commitmentsWorkbook, lawReportWorkbook } from '../exchange/reports.ts'
+import { listCommitments, setCommitmentStatus } from '../agreements/commitments.ts'
 import { search } from '../search/query.ts'
 import { pendingCount, type Indexer } from '../search/queue.ts'
 import type { Handlers } from './dispatcher.ts'
@@ -147,6 +148,8 @@ export function createHandlers(env: HandlerEnv): Handlers {
 
     'commitments.create': (ctx, input) => agreements.createCommitment(ctx, input),
     'commitments.update': async (ctx, { id, ...input }) => ({ ...ok, warnings: await agreements.updateCommitment(ctx, id, input) }),
+    'commitments.list': (ctx, input) => listCommitments(ctx.db, input ?? {}, ctx.today()),
+    'commitments.setStatus': async (ctx, { id, status }) => (await setCommitmentStatus(ctx, id, status), ok),
     'commitments.delete': async (ctx, { id }) => (await agreements.deleteCommitment(ctx, id), ok),
 
     'engagements.list': (ctx) => engagements.listEngagements(ctx.db),
@@ -221,6 +224,8 @@ export function createHandlers(env: HandlerEnv): Handlers {
       return ok
     },
     'reports.agreements': async (ctx) => saveFile(ctx, `So-theo-doi-van-kien-${ctx.today()}.xlsx`, await agreementsWorkbook(ctx.db, ctx.today())),
+    'reports.commitments': async (ctx, input) =>
+      saveFile(ctx, `So-theo-doi-cam-ket-${ctx.today()}.xlsx`, await commitmentsWorkbook((await listCommitments(ctx.db, input ?? {}, ctx.today())).rows, ctx.today())),
     'reports.law': async (ctx, { from, to }) => saveFile(ctx, `Bao-cao-thoa-thuan-quoc-te-${from}-${to}.xlsx`, await lawReportWorkbook(ctx.db, from, to, ctx.today())),
     'import.open': async (ctx, { kind }) => {
       const path = await env.platform.chooseSpreadsheet()

@@ -10,6 +10,7 @@ import { formatDate } from '../../shared/text/dates.ts'
 import { getAgreement, listAgreements } from '../agreements/queries.ts'
 import type { Db } from '../context.ts'
 import type { PartyView } from '../../shared/domain/agreements.ts'
+import type { CommitmentRegisterRow } from '../../shared/domain/commitments.ts'
 
 const LATE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E1' } }
 
@@ -62,6 +63,33 @@ async function allAgreementIds(db: Db, today: string): Promise<string[]> {
   }
 }
 
+/** The register's "Cam kết" sheet: it reads straight back in as commitments (import.ts). */
+function commitmentSheet(wb: ExcelJS.Workbook, today: string) {
+  return sheet(wb, 'Cam kết', `CÁC CAM KẾT, VIỆC CẦN THEO DÕI (đến ngày ${formatDate(today)})`, [
+    { header: 'TT', key: 'no', width: 6 },
+    { header: 'Văn kiện', key: 'agreement', width: 40 },
+    // With the title, tells apart agreements of the same name (yearly plans) when the sheet comes back.
+    { header: 'Ngày ký văn kiện', key: 'signed', width: 13, date: true },
+    { header: 'Nội dung', key: 'action', width: 50 },
+    { header: 'Đơn vị thực hiện', key: 'owner', width: 24 },
+    { header: 'Hạn', key: 'due', width: 13, date: true },
+    { header: 'Tình trạng', key: 'status', width: 16 },
+    { header: 'Quá hạn', key: 'overdue', width: 10 },
+  ])
+}
+
+/** The commitments register as filtered in the window, as the register's "Cam kết" sheet. */
+export async function commitmentsWorkbook(rows: CommitmentRegisterRow[], today: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  wb.creator = 'Hành Trang'
+  const list = commitmentSheet(wb, today)
+  for (const [i, c] of rows.entries()) {
+    const overdue = c.state === 'overdue'
+    list.add([i + 1, c.agreementTitle, excelDate(c.agreementSigned), c.action, c.owner ?? '', excelDate(c.dueDate), labelOf(COMMITMENT_STATUSES, c.status), overdue ? 'Có' : ''], overdue)
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
 export async function agreementsWorkbook(db: Db, today: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   wb.creator = 'Hành Trang'
@@ -81,17 +109,7 @@ export async function agreementsWorkbook(db: Db, today: string): Promise<Buffer>
     { header: 'Việc đang mở', key: 'open', width: 12 },
     { header: 'Việc quá hạn', key: 'overdue', width: 12 },
   ])
-  const commitments = sheet(wb, 'Cam kết', `CÁC CAM KẾT, VIỆC CẦN THEO DÕI (đến ngày ${formatDate(today)})`, [
-    { header: 'TT', key: 'no', width: 6 },
-    { header: 'Văn kiện', key: 'agreement', width: 40 },
-    // With the title, tells apart agreements of the same name (yearly plans) when the sheet comes back.
-    { header: 'Ngày ký văn kiện', key: 'signed', width: 13, date: true },
-    { header: 'Nội dung', key: 'action', width: 50 },
-    { header: 'Đơn vị thực hiện', key: 'owner', width: 24 },
-    { header: 'Hạn', key: 'due', width: 13, date: true },
-    { header: 'Tình trạng', key: 'status', width: 16 },
-    { header: 'Quá hạn', key: 'overdue', width: 10 },
-  ])
+  const commitments = commitmentSheet(wb, today)
   const sectors = new Map((await db.selectFrom('sector').select(['code', 'labelVi']).execute()).map((s) => [s.code, s.labelVi]))
   let n = 0
   let m = 0

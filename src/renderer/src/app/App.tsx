@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Route, Routes, useLocation, useNavigate } from 'react-router'
 import { AgreementPage } from '../agreements/AgreementPage.tsx'
 import { AgreementsPage } from '../agreements/AgreementsPage.tsx'
+import { CommitmentsPage } from '../agreements/CommitmentsPage.tsx'
 import { EngagementPage } from '../engagements/EngagementPage.tsx'
 import { EngagementsPage } from '../engagements/EngagementsPage.tsx'
 import { HomePage } from '../home/HomePage.tsx'
@@ -36,6 +37,7 @@ const NAV = [
   { to: '/people', key: 'nav.people' },
   { section: 'nav.records' },
   { to: '/agreements', key: 'nav.agreements' },
+  { to: '/commitments', key: 'nav.commitments' },
   { to: '/engagements', key: 'nav.engagements' },
   { section: 'nav.delegations' },
   { to: '/trips', key: 'nav.trips' },
@@ -159,6 +161,7 @@ function Register({ health }: { health: HealthResult | null }) {
             <Route path="/people/:id" element={<PersonPage />} />
             <Route path="/agreements" element={<AgreementsPage />} />
             <Route path="/agreements/:id" element={<AgreementPage />} />
+            <Route path="/commitments" element={<CommitmentsPage />} />
             <Route path="/engagements" element={<EngagementsPage />} />
             <Route path="/engagements/:id" element={<EngagementPage />} />
             <Route path="/trips" element={<TripsPage />} />

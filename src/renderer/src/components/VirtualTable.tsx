@@ -2,9 +2,9 @@
  * A table that renders only the rows in view (TanStack Virtual), so a register of
  * thousands of agreements opens as fast as one of ten.
  */
-import { Table, Text } from '@mantine/core'
+import { Table, Text, UnstyledButton } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
 export interface Column<T> {
@@ -12,6 +12,24 @@ export interface Column<T> {
   header: ReactNode
   width?: number | string
   render: (row: T) => ReactNode
+  /** The value the column sorts by; a column with one sorts when its header is pressed. */
+  sort?: (row: T) => string | number | null
+}
+
+type Sort = { key: string; dir: 1 | -1 } | null
+
+/** Rows sorted by a column's value (empty values last, Vietnamese order for text). */
+function sorted<T>(rows: T[], columns: Column<T>[], sort: Sort): T[] {
+  const column = sort && columns.find((c) => c.key === sort.key)
+  if (!sort || !column?.sort) return rows
+  const value = column.sort
+  return [...rows].sort((a, b) => {
+    const x = value(a)
+    const y = value(b)
+    if (x === null || x === '') return y === null || y === '' ? 0 : 1
+    if (y === null || y === '') return -1
+    return sort.dir * (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'vi'))
+  })
 }
 
 export function VirtualTable<T extends { id: string }>({
@@ -31,8 +49,10 @@ export function VirtualTable<T extends { id: string }>({
   onEndReached?: () => void
 }) {
   const { t } = useTranslation()
+  const [sort, setSort] = useState<Sort>(null)
+  const shown = useMemo(() => sorted(rows, columns, sort), [rows, columns, sort])
   const parentRef = useRef<HTMLDivElement>(null)
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parentRef.current, estimateSize: () => 46, overscan: 12 })
+  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => parentRef.current, estimateSize: () => 46, overscan: 12 })
   const items = virtualizer.getVirtualItems()
   const top = items[0]?.start ?? 0
   const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
@@ -48,8 +68,19 @@ export function VirtualTable<T extends { id: string }>({
         <Table.Thead>
           <Table.Tr>
             {columns.map((c) => (
-              <Table.Th key={c.key} style={{ width: c.width }}>
-                {c.header}
+              <Table.Th key={c.key} style={{ width: c.width }} aria-sort={sort?.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : undefined}>
+                {c.sort ? (
+                  <UnstyledButton
+                    onClick={() => setSort((s) => (s?.key === c.key ? (s.dir === 1 ? { key: c.key, dir: -1 } : null) : { key: c.key, dir: 1 }))}
+                    data-testid={`sort-${c.key}`}
+                    fw={700}
+                    fz="sm"
+                  >
+                    {c.header} {sort?.key === c.key ? (sort.dir === 1 ? '▲' : '▼') : ''}
+                  </UnstyledButton>
+                ) : (
+                  c.header
+                )}
               </Table.Th>
             ))}
           </Table.Tr>
@@ -61,7 +92,7 @@ export function VirtualTable<T extends { id: string }>({
             </tr>
           )}
           {items.map((item) => {
-            const row = rows[item.index]!
+            const row = shown[item.index]!
             return (
               <Table.Tr
                 key={row.id}
