@@ -4,9 +4,12 @@
  * spawn to exit and the child's peak RSS (from wait4's ru_maxrss through /usr/bin/time
  * where it is installed, else from /proc/PID/status VmHWM read while the child runs).
  * The runs alternate CLI, pandoc, CLI... so a load on the machine falls on both.
+ * `cliSeconds` is with the CLI's compile cache warm (the warm-up run fills it), as a command
+ * run a second time finds it; `withoutCompileCache` is the same CLI with the cache off.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import Database from 'better-sqlite3'
@@ -80,6 +83,9 @@ export async function cliVsPandoc(options: { dbPath: string; tripId: string; dir
   delete env.HANH_TRANG_DB
   delete env.NODE_OPTIONS
   const cli = () => measure(node, cliArgs, dir, env)
+  // The CLI keeps Node's compile cache (stripped and compiled modules) between runs; the
+  // same command without it is measured too, as after a change to the sources.
+  const cliCold = () => measure(node, cliArgs, dir, { ...env, NODE_DISABLE_COMPILE_CACHE: '1' })
   if (spawnSync('pandoc', ['--version']).status !== 0) return { skipped: 'pandoc is not installed' }
 
   await cli() // warm-up: file cache, and the snapshot for the Markdown
@@ -95,11 +101,14 @@ export async function cliVsPandoc(options: { dbPath: string; tripId: string; dir
   const pandoc = () => measure('pandoc', pandocArgs, dir)
   await pandoc()
 
+  const loadBefore = loadavg()[0]!
   const c: Run[] = []
+  const cold: Run[] = []
   const p: Run[] = []
   for (let i = 0; i < runs; i++) {
     c.push(await cli())
     p.push(await pandoc())
+    cold.push(await cliCold())
   }
   const cliSeconds = best(c.map((r) => r.seconds))
   const pandocSeconds = best(p.map((r) => r.seconds))
@@ -114,6 +123,7 @@ export async function cliVsPandoc(options: { dbPath: string; tripId: string; dir
     cliPeakMiB: r1(cliPeakMiB),
     pandocPeakMiB: r1(pandocPeakMiB),
     memoryRatio: r2(cliPeakMiB / pandocPeakMiB),
+    withoutCompileCache: { cliSeconds: r2(best(cold.map((r) => r.seconds))), cliPeakMiB: r1(best(cold.map((r) => r.peakMiB))) },
     median: {
       cliSeconds: r2(median(c.map((r) => r.seconds))),
       pandocSeconds: r2(median(p.map((r) => r.seconds))),
@@ -122,6 +132,8 @@ export async function cliVsPandoc(options: { dbPath: string; tripId: string; dir
     },
     markdownKB: Math.round(readFileSync(md).length / 1024),
     docxKB: { cli: Math.round(readFileSync(cliOut).length / 1024), pandoc: Math.round(readFileSync(pandocOut).length / 1024) },
+    // Other programs on the machine slow both; the 1-minute load average before and after.
+    machineLoad: [r2(loadBefore), r2(loadavg()[0]!)],
     peakFrom: hasTime ? 'ru_maxrss (/usr/bin/time)' : '/proc VmHWM',
     targets: {
       timeAtMostPandoc: cliSeconds <= pandocSeconds ? 'ok' : 'MISSED',
