@@ -1,85 +1,96 @@
 /**
  * The brief at forum scale: a trip of 8 days with 40 meetings and 30 counterparts, 200
- * agreements and 60 key figures (about 80 pages). Prints JSON: time to assemble the
- * model, time to write the .docx, and the peak memory. Run by `npm run bench`.
+ * agreements and 60 key figures (about 100 pages). Prints JSON: time to assemble the
+ * model, time to write the .docx, and the peak memory, in this process; then the whole
+ * process, side by side (issue 11): the CLI's `brief export` of the trip against pandoc
+ * converting the same brief from Markdown (bench-process.ts). Run by `npm run bench`.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { parseArgs } from 'node:util'
 import { buildModel, writeBrief } from '../src/main/briefs/export.ts'
-import { openCore } from '../src/main/core.ts'
+import { openCore, type Core } from '../src/main/core.ts'
+import { cliVsPandoc } from './bench-process.ts'
 
-export async function benchBrief(): Promise<Record<string, unknown>> {
+/** The forum-scale trip, in the core's db; returns its id. */
+export async function buildForumTrip(core: Core): Promise<string> {
+  const call = async (m: string, i?: unknown) => {
+    const r = await core.dispatch(m, i)
+    if (!r.ok) throw new Error(`${m}: ${r.error.message}`)
+    return r.value as { id: string }
+  }
+  const loc = (await core.db.selectFrom('locality').select('id').where('refKey', '=', 'jp-pref-19').executeTakeFirstOrThrow()).id
+  const home = (await core.db.selectFrom('locality').select('id').where('refKey', '=', 'vn-2025-thanh-hoa').executeTakeFirstOrThrow()).id
+  const people: string[] = []
+  for (let i = 0; i < 30; i++) {
+    people.push(
+      (await call('people.create', {
+        familyName: `Yamada${i}`,
+        givenName: 'Taro',
+        familyNameNative: '山田',
+        givenNameNative: '太郎',
+        nameOrder: 'family_first',
+        country: 'JP',
+        title: 'Phó Thống đốc',
+        localityId: loc,
+        bio: 'Phụ trách hợp tác quốc tế, nông nghiệp và du lịch. '.repeat(4),
+        protocolNotes: 'Xưng hô: Phó Thống đốc.',
+      })).id,
+    )
+  }
+  for (let i = 0; i < 200; i++) {
+    const { id } = await call('agreements.create', {
+      kind: 'mou',
+      titleVi: `Bản ghi nhớ hợp tác số ${i + 1} giữa tỉnh Thanh Hóa và tỉnh Yamanashi`,
+      status: 'in_force',
+      signedDate: `20${10 + (i % 15)}-0${1 + (i % 9)}-15`,
+      parties: [
+        { side: 'home', localityId: home },
+        { side: 'partner', localityId: loc },
+      ],
+    })
+    if (i % 4 === 0) await call('commitments.create', { agreementId: id, action: `Việc cần theo dõi ${i}`, dueDate: '2026-01-31', status: 'open' })
+  }
+  for (let i = 0; i < 60; i++) {
+    await call('facts.create', { label: `Chỉ tiêu ${i + 1}`, value: String(1000 + i), unit: 'tỷ đồng', asOf: '2025-06-30', source: 'Niên giám thống kê', scope: 'locality', localityId: loc })
+  }
+  const trip = await call('trips.create', {
+    title: 'Đoàn công tác quy mô lớn',
+    homeLocalityId: home,
+    startDate: '2026-12-01',
+    endDate: '2026-12-08',
+    objectives: 'Thử tải tài liệu lớn.',
+    destinationIds: [loc],
+    members: Array.from({ length: 12 }, (_, i) => ({ name: `Thành viên ${i + 1}`, title: 'Chuyên viên', role: i ? 'member' : 'head' })),
+  })
+  for (let i = 0; i < 40; i++) {
+    const day = 1 + Math.floor(i / 5)
+    await call('itinerary.create', {
+      tripId: trip.id,
+      kind: 'meeting',
+      title: `Cuộc làm việc số ${i + 1}`,
+      start: `2026-12-0${day}T${String(8 + (i % 5) * 2).padStart(2, '0')}:00`,
+      place: 'Kofu',
+      counterparts: [{ personId: people[i % 30] }, { localityId: loc }],
+      purpose: 'Trao đổi hợp tác. '.repeat(5),
+      talkingPoints: Array.from({ length: 6 }, (_, k) => `Luận điểm ${k + 1}: ${'nội dung trao đổi chi tiết '.repeat(4)}`).join('\n'),
+      asks: 'Đề nghị 1\nĐề nghị 2',
+      offers: 'Đáp ứng 1',
+      sensitivities: 'Lưu ý 1',
+    })
+  }
+  return trip.id
+}
+
+export async function benchBrief(options: { runs?: number } = {}): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'hanh-trang-bench-brief-'))
   try {
-    const core = await openCore({ dbPath: join(dir, 'b.sqlite'), resourcesDir: resolve(import.meta.dirname, '..', 'resources'), log: () => {} })
-    const call = async (m: string, i?: unknown) => {
-      const r = await core.dispatch(m, i)
-      if (!r.ok) throw new Error(`${m}: ${r.error.message}`)
-      return r.value as { id: string }
-    }
-    const loc = (await core.db.selectFrom('locality').select('id').where('refKey', '=', 'jp-pref-19').executeTakeFirstOrThrow()).id
-    const home = (await core.db.selectFrom('locality').select('id').where('refKey', '=', 'vn-2025-thanh-hoa').executeTakeFirstOrThrow()).id
-    const people: string[] = []
-    for (let i = 0; i < 30; i++) {
-      people.push(
-        (await call('people.create', {
-          familyName: `Yamada${i}`,
-          givenName: 'Taro',
-          familyNameNative: '山田',
-          givenNameNative: '太郎',
-          nameOrder: 'family_first',
-          country: 'JP',
-          title: 'Phó Thống đốc',
-          localityId: loc,
-          bio: 'Phụ trách hợp tác quốc tế, nông nghiệp và du lịch. '.repeat(4),
-          protocolNotes: 'Xưng hô: Phó Thống đốc.',
-        })).id,
-      )
-    }
-    for (let i = 0; i < 200; i++) {
-      const { id } = await call('agreements.create', {
-        kind: 'mou',
-        titleVi: `Bản ghi nhớ hợp tác số ${i + 1} giữa tỉnh Thanh Hóa và tỉnh Yamanashi`,
-        status: 'in_force',
-        signedDate: `20${10 + (i % 15)}-0${1 + (i % 9)}-15`,
-        parties: [
-          { side: 'home', localityId: home },
-          { side: 'partner', localityId: loc },
-        ],
-      })
-      if (i % 4 === 0) await call('commitments.create', { agreementId: id, action: `Việc cần theo dõi ${i}`, dueDate: '2026-01-31', status: 'open' })
-    }
-    for (let i = 0; i < 60; i++) {
-      await call('facts.create', { label: `Chỉ tiêu ${i + 1}`, value: String(1000 + i), unit: 'tỷ đồng', asOf: '2025-06-30', source: 'Niên giám thống kê', scope: 'locality', localityId: loc })
-    }
-    const trip = await call('trips.create', {
-      title: 'Đoàn công tác quy mô lớn',
-      homeLocalityId: home,
-      startDate: '2026-12-01',
-      endDate: '2026-12-08',
-      objectives: 'Thử tải tài liệu lớn.',
-      destinationIds: [loc],
-      members: Array.from({ length: 12 }, (_, i) => ({ name: `Thành viên ${i + 1}`, title: 'Chuyên viên', role: i ? 'member' : 'head' })),
-    })
-    for (let i = 0; i < 40; i++) {
-      const day = 1 + Math.floor(i / 5)
-      await call('itinerary.create', {
-        tripId: trip.id,
-        kind: 'meeting',
-        title: `Cuộc làm việc số ${i + 1}`,
-        start: `2026-12-0${day}T${String(8 + (i % 5) * 2).padStart(2, '0')}:00`,
-        place: 'Kofu',
-        counterparts: [{ personId: people[i % 30] }, { localityId: loc }],
-        purpose: 'Trao đổi hợp tác. '.repeat(5),
-        talkingPoints: Array.from({ length: 6 }, (_, k) => `Luận điểm ${k + 1}: ${'nội dung trao đổi chi tiết '.repeat(4)}`).join('\n'),
-        asks: 'Đề nghị 1\nĐề nghị 2',
-        offers: 'Đáp ứng 1',
-        sensitivities: 'Lưu ý 1',
-      })
-    }
+    const dbPath = join(dir, 'b.sqlite')
+    const core = await openCore({ dbPath, resourcesDir: resolve(import.meta.dirname, '..', 'resources'), log: () => {} })
+    const trip = { id: await buildForumTrip(core) }
     global.gc?.()
     const baseline = process.memoryUsage().rss
     let peak = baseline
@@ -115,10 +126,15 @@ export async function benchBrief(): Promise<Record<string, unknown>> {
       peakRssMB: Math.round(peak / 1e6),
       exportMemoryMB: Math.round((peak - baseline) / 1e6),
       targets: { under2s: t2 - t0 < 2000 ? 'ok' : 'MISSED', exportUnder300MB: peak - baseline < 300e6 ? 'ok' : 'MISSED' },
+      // Issue 11: the whole CLI process against pandoc on the same brief.
+      wholeProcess: await cliVsPandoc({ dbPath, tripId: trip.id, dir, runs: options.runs }),
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
 }
 
-if (import.meta.main) process.stdout.write(`${JSON.stringify(await benchBrief(), null, 2)}\n`)
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } })
+  process.stdout.write(`${JSON.stringify(await benchBrief({ runs: Number(values.runs) }), null, 2)}\n`)
+}

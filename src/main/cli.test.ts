@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -37,6 +37,22 @@ describe('cli', () => {
     const again = new Database(future, { readonly: true })
     expect(again.pragma('user_version', { simple: true })).toBe(999)
     again.close()
+  })
+
+  it('exports a trip brief and prints its warnings grouped by kind', async () => {
+    const trips = JSON.parse((await run('--db', db, 'trip', 'list', '--json')).out) as Array<{ id: string }>
+    const outPath = join(dir, 'brief.docx')
+    const r = await run('--db', db, 'brief', 'export', '--trip', trips[0]!.id, '--out', outPath)
+    expect(r.code).toBe(0)
+    expect(existsSync(outPath)).toBe(true)
+    expect(r.out).toMatch(/Đã xuất .*brief\.docx/)
+    // Each kind once, with its count, its messages indented under it.
+    const heads = r.out.split('\n').filter((l) => /^[!i] [a-z_]+ \(\d+\)$/.test(l))
+    expect(heads.length).toBeGreaterThan(0)
+    const kinds = heads.map((l) => l.split(' ')[1])
+    expect(new Set(kinds).size).toBe(kinds.length)
+    const firstHead = r.out.split('\n').indexOf(heads[0]!)
+    expect(r.out.split('\n')[firstHead + 1]).toMatch(/^    \S/)
   })
 
   it('prints its usage for an unknown command', async () => {

@@ -15,28 +15,25 @@
  * --db defaults to HANH_TRANG_DB, else the app's own db in the user's data folder.
  */
 import { mkdirSync, readFileSync } from 'node:fs'
+import { enableCompileCache } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { setFlagsFromString } from 'node:v8'
 import { SEARCH_KINDS, labelOf } from '../shared/domain/labels.ts'
 import type { SearchHit } from '../shared/contract.ts'
 import type { TripRow } from '../shared/domain/trips.ts'
+import { groupWarnings } from '../shared/domain/briefs.ts'
 import { formatDate } from '../shared/text/dates.ts'
-import { buildModel, writeBrief } from './briefs/export.ts'
-import { writeFileAtomic } from './files.ts'
-import { agreementsWorkbook, lawReportWorkbook } from './exchange/reports.ts'
-import { contract } from '../shared/contract.ts'
-import { inspectLetterhead } from './briefs/docx/letterhead.ts'
-import { backupTo } from './exchange/backup.ts'
-import { analyzePackFile, applyPackFile, exportPack, type PackScope } from './exchange/pack/index.ts'
-import { commitImport, previewImport, sheetFor } from './exchange/import/import.ts'
+import type { PackScope } from './exchange/pack/index.ts'
 import { importKinds, type ImportKind, type TextEncoding } from '../shared/domain/exchange.ts'
-import { readTable } from './exchange/import/read.ts'
-import { openCore, type Core } from './core.ts'
-import { replaceDamaged } from './session.ts'
-import { SCHEMA_VERSION } from './db/migrations/index.ts'
+import type { Core } from './core.ts'
 import { AppError } from './errors.ts'
 import { classifyDbError } from './db/errors.ts'
 import { backupDirFor, defaultDbPath } from './paths.ts'
+
+// Each command loads what it needs, when it runs (issue 11): `brief export` does not load
+// exceljs, SheetJS, the packs or the import wizard, `trip list` not docx either. The modules
+// above are small and import nothing heavy.
 
 const USAGE = `Hành Trang – công cụ dòng lệnh / command line
 
@@ -70,6 +67,7 @@ class UsageError extends Error {}
 
 async function withCore<T>(dbPath: string, fn: (core: Core) => Promise<T>): Promise<T> {
   mkdirSync(dirname(dbPath), { recursive: true })
+  const { openCore } = await import('./core.ts')
   const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version
   const core = await openCore({
     dbPath,
@@ -100,28 +98,26 @@ async function call<T>(core: Core, method: string, input?: unknown): Promise<T> 
   return r.value as T
 }
 
+const OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  trip: { type: 'string' },
+  out: { type: 'string' },
+  lang: { type: 'string' },
+  letterhead: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  kind: { type: 'string' },
+  partner: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  convert: { type: 'boolean' },
+  sheet: { type: 'string' },
+  update: { type: 'boolean' },
+} as const
+
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      db: { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-      trip: { type: 'string' },
-      out: { type: 'string' },
-      lang: { type: 'string' },
-      letterhead: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      kind: { type: 'string' },
-      partner: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      convert: { type: 'boolean' },
-      sheet: { type: 'string' },
-      update: { type: 'boolean' },
-    },
-    allowPositionals: true,
-  })
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true })
   if (values.help || positionals.length === 0) {
     out(USAGE)
     return values.help ? 0 : 2
@@ -146,6 +142,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       return 0
     }
     case 'check': {
+      const { SCHEMA_VERSION } = await import('./db/migrations/index.ts')
       return withCore(dbPath, async (core) => {
         const integrity = core.sqlite.pragma('integrity_check', { simple: true })
         const fk = core.sqlite.pragma('foreign_key_check') as unknown[]
@@ -170,6 +167,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     case 'backup': {
       if (!values.out) throw new UsageError('Cần --out TỆP.sqlite / --out is required')
       const target = resolve(values.out)
+      const { backupTo } = await import('./exchange/backup.ts')
       const r = await withCore(dbPath, (core) => backupTo(core.sqlite, target))
       out(`Đã sao lưu vào ${r.path} (${Math.round(r.bytes / 1024)} KB, đã kiểm tra quick_check). / Backup written and checked.`)
       return 0
@@ -183,6 +181,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       } catch (e) {
         // A damaged database cannot be backed up first: it is moved aside instead, untouched.
         if (!(e instanceof AppError) || e.code !== 'db_damaged') throw e
+        const { replaceDamaged } = await import('./session.ts')
         const movedTo = replaceDamaged(dbPath, resolve(source))
         await withCore(dbPath, async () => {})
         out(`Tệp dữ liệu bị hỏng đã được chuyển sang ${movedTo} (giữ nguyên); đã khôi phục ${resolve(source)} vào ${dbPath}. / The damaged file was moved aside; restored.`)
@@ -200,6 +199,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       } catch {
         throw new AppError('invalid_input', `Không đọc được ${path} / cannot read the file`)
       }
+      const [{ readTable }, { commitImport, previewImport, sheetFor }] = await Promise.all([import('./exchange/import/read.ts'), import('./exchange/import/import.ts')])
       const table = await readTable(bytes, path, values.sheet ?? sheetFor(kind))
       return withCore(dbPath, async (core) => {
         let preview = await previewImport(core.db, table, kind)
@@ -233,6 +233,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       if (sub === 'export') {
         if (!values.out) throw new UsageError('Cần --out TỆP.htpack / --out is required')
         const target = resolve(values.out)
+        const { exportPack } = await import('./exchange/pack/index.ts')
         const scope: PackScope = values.trip ? { kind: 'trip', id: values.trip } : values.partner ? { kind: 'partner', id: values.partner } : { kind: 'all' }
         const m = await withCore(dbPath, async (core) => (await exportPack(core.ctx, scope, dirname(dbPath), target)).manifest)
         out(`Đã xuất gói dữ liệu ${target}: ${Object.entries(m.counts).filter(([, n]) => n).map(([t, n]) => `${t} ${n}`).join(', ')}. / Pack written.`)
@@ -242,6 +243,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         const file = rest[1]
         if (!file) throw new UsageError('Thiếu tệp .htpack / missing the pack')
         const path = resolve(file)
+        const { analyzePackFile, applyPackFile } = await import('./exchange/pack/index.ts')
         const r = await withCore(dbPath, (core) => (values['dry-run'] ? analyzePackFile(core.ctx, path, dirname(dbPath)) : applyPackFile(core.ctx, path, dirname(dbPath))))
         const conflicts = r.conflicts.map(({ key, table, name, mine, theirs }) => ({ key, table, name, deletedBy: theirs ? (mine ? null : 'mine') : 'theirs' }))
         if (values.json) out(JSON.stringify({ ...r, conflicts }, null, 2))
@@ -263,8 +265,10 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       const kind = rest[0]
       if (!values.out || (kind !== 'agreements' && kind !== 'law')) throw new UsageError('Dùng: report agreements|law --out TỆP.xlsx [--from yyyy-mm-dd --to yyyy-mm-dd]')
       const target = resolve(values.out)
+      const [{ writeFileAtomic }, { agreementsWorkbook, lawReportWorkbook }] = await Promise.all([import('./files.ts'), import('./exchange/reports.ts')])
       await withCore(dbPath, async (core) => {
         if (kind === 'law') {
+          const { contract } = await import('../shared/contract.ts')
           const period = contract['reports.law'].input.safeParse({ from: values.from, to: values.to })
           if (!period.success) throw new UsageError('Cần --from và --to dạng yyyy-mm-dd / --from and --to are required')
           writeFileAtomic(target, await lawReportWorkbook(core.db, period.data.from, period.data.to, core.ctx.today()))
@@ -288,13 +292,18 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       const tripId = values.trip
       const outPath = resolve(values.out)
       const language = (values.lang ?? 'vi') as 'vi' | 'en'
+      const [{ buildModel, writeBrief }, { inspectLetterhead }] = await Promise.all([import('./briefs/export.ts'), import('./briefs/docx/letterhead.ts')])
       const result = await withCore(dbPath, async (core) => {
         // The trip id goes through the contract's own validation first.
         await call(core, 'trips.get', { id: tripId })
         const letterhead = values.letterhead ? readFileSync(resolve(values.letterhead)) : undefined
         if (letterhead) await inspectLetterhead(letterhead)
         const model = await buildModel(core.ctx, tripId, { language })
-        for (const w of model.warnings) out(`! ${w.message}`)
+        // Grouped by kind as the brief builder shows them: what to fix first, then the notes.
+        for (const g of groupWarnings(model.warnings)) {
+          out(`${g.level === 'warning' ? '!' : 'i'} ${g.kind} (${g.warnings.length})`)
+          for (const w of g.warnings) out(`    ${w.message}`)
+        }
         return writeBrief(core.ctx, model, outPath, letterhead)
       })
       out(`Đã xuất ${result.path} (${Math.round(result.bytes / 1024)} KB, sha256 ${result.sha256.slice(0, 12)}…). / Brief exported.`)
@@ -306,7 +315,20 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
 }
 
 if (import.meta.main) {
-  main(process.argv.slice(2)).then(
+  const args = process.argv.slice(2)
+  // The command as its own process (not main() inside the tests or another program):
+  // - `brief export` builds the whole document in memory and then serializes it (docx), and
+  //   V8 grows its young generation to 2 x 64 MB on the way, for little gain in a job this short.
+  //   It keeps the young generation at its starting size: some 60 MB less at the peak, for the
+  //   same time. Not for the long bulk commands (imports, packs, reports), which it slows.
+  // - Node strips the types of, and compiles, every module at each start; its compile cache keeps
+  //   both on disk (NODE_COMPILE_CACHE, else os.tmpdir()/node-compile-cache; keyed by the file's
+  //   content and Node's version and flags), so the next command starts from them. A cache that
+  //   cannot be written is skipped; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+  const [command, sub] = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: false }).positionals
+  if (command === 'brief' && sub === 'export') setFlagsFromString('--semi-space-growth-factor=1')
+  enableCompileCache()
+  main(args).then(
     (code) => process.exit(code),
     (e: unknown) => {
       if (e instanceof UsageError) {

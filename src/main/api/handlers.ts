@@ -6,21 +6,17 @@ import { loadDemo } from '../demo/load.ts'
 import * as engagements from '../engagements/queries.ts'
 import * as partners from '../partners/queries.ts'
 import * as trips from '../trips/queries.ts'
-import { buildModel, exportEngagementBriefs, exportPerMeeting, loadSettings, readLetterhead, saveSettings, storeLetterhead, writeBrief } from '../briefs/export.ts'
 import { writeFileAtomic } from '../files.ts'
 import { assembleBrief } from '../briefs/model.ts'
 import { attentionSummary } from '../attention/queries.ts'
 import type { Platform } from '../platform.ts'
 import { listBackups, type BackupInfo } from '../exchange/backup.ts'
-import { attachFile, attachmentFile, listAttachments, removeAttachment } from '../exchange/attachments.ts'
-import { commitImport } from '../exchange/import/import.ts'
-import { ImportSessions } from '../exchange/import/sessions.ts'
-import { analyzePackFile, applyPackFile, exportPack, packView, type PackScope } from '../exchange/pack/index.ts'
+import type { ImportSessions } from '../exchange/import/sessions.ts'
+import type { PackScope } from '../exchange/pack/index.ts'
 import { PackSessions } from '../exchange/pack/sessions.ts'
 import { AppError } from '../errors.ts'
 import { existsSync } from 'node:fs'
 import { basename } from 'node:path'
-import { agreementsWorkbook, commitmentsWorkbook, lawReportWorkbook } from '../exchange/reports.ts'
 import { listCommitments, setCommitmentStatus } from '../agreements/commitments.ts'
 import { search } from '../search/query.ts'
 import { pendingCount, type Indexer } from '../search/queue.ts'
@@ -50,6 +46,18 @@ export interface HandlerEnv {
 
 const ok = { ok: true } as const
 
+/**
+ * The features that bring a large library (docx and fflate for briefs, exceljs for reports,
+ * SheetJS and exceljs for imports, yauzl/yazl for packs, file-type for attachments) are
+ * loaded when first called, not when the core opens: a CLI command or the window's first
+ * screen does not pay for all of them (issue 11).
+ */
+const briefFiles = () => import('../briefs/export.ts')
+const reports = () => import('../exchange/reports.ts')
+const importer = () => import('../exchange/import/import.ts')
+const packFiles = () => import('../exchange/pack/index.ts')
+const attachments = () => import('../exchange/attachments.ts')
+
 async function count(ctx: Ctx, table: 'locality' | 'organization' | 'person' | 'agreement' | 'engagement') {
   const r = await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   return Number(r.n)
@@ -74,7 +82,8 @@ export function createHandlers(env: HandlerEnv): Handlers {
     const written = writeFileAtomic(path, bytes)
     return { path, fileName: basename(path), sha256: written.sha256, bytes: written.bytes }
   }
-  const imports = new ImportSessions()
+  let importSessions: Promise<ImportSessions> | undefined
+  const imports = () => (importSessions ??= import('../exchange/import/sessions.ts').then((m) => new m.ImportSessions()))
   const packs = new PackSessions()
   return {
     'app.info': async (ctx) => ({
@@ -184,26 +193,29 @@ export function createHandlers(env: HandlerEnv): Handlers {
 
     'briefs.get': (ctx, { tripId }) =>
       ctx.db.transaction().execute(async (trx) => {
-        const settings = await loadSettings(trx, tripId)
+        const settings = await (await briefFiles()).loadSettings(trx, tripId)
         return { settings, model: await assembleBrief(trx, tripId, settings, new Date(ctx.now()), ctx.today()) }
       }),
-    'briefs.save': async (ctx, { tripId, settings }) => (await saveSettings(ctx, tripId, settings), ok),
+    'briefs.save': async (ctx, { tripId, settings }) => (await (await briefFiles()).saveSettings(ctx, tripId, settings), ok),
     'briefs.export': async (ctx, { tripId }) => {
+      const { buildModel, loadSettings, readLetterhead, writeBrief } = await briefFiles()
       const letterhead = readLetterhead(env.dataDir, await loadSettings(ctx.db, tripId))
       const model = await buildModel(ctx, tripId)
       const path = await env.platform.chooseSavePath(`${model.fileBaseName}.docx`)
       return path ? writeBrief(ctx, model, path, letterhead) : null
     },
     'briefs.exportMeetings': async (ctx, { tripId }) => {
+      const { exportPerMeeting, loadSettings, readLetterhead } = await briefFiles()
       const letterhead = readLetterhead(env.dataDir, await loadSettings(ctx.db, tripId))
       const folder = await env.platform.chooseFolder()
       return folder ? { folder, files: await exportPerMeeting(ctx, tripId, folder, letterhead) } : null
     },
     'briefs.exportEngagement': async (ctx, { engagementId, homeLocalityId }) => {
       const folder = await env.platform.chooseFolder()
-      return folder ? { folder, files: await exportEngagementBriefs(ctx, engagementId, homeLocalityId, folder) } : null
+      return folder ? { folder, files: await (await briefFiles()).exportEngagementBriefs(ctx, engagementId, homeLocalityId, folder) } : null
     },
     'briefs.setLetterhead': async (ctx, { tripId }) => {
+      const { loadSettings, saveSettings, storeLetterhead } = await briefFiles()
       const settings = await loadSettings(ctx.db, tripId)
       const source = await env.platform.chooseDocx()
       if (!source) return null
@@ -223,20 +235,23 @@ export function createHandlers(env: HandlerEnv): Handlers {
       await env.platform.showInFolder(path)
       return ok
     },
-    'reports.agreements': async (ctx) => saveFile(ctx, `So-theo-doi-van-kien-${ctx.today()}.xlsx`, await agreementsWorkbook(ctx.db, ctx.today())),
-    'reports.commitments': async (ctx, input) =>
-      saveFile(ctx, `So-theo-doi-cam-ket-${ctx.today()}.xlsx`, await commitmentsWorkbook((await listCommitments(ctx.db, input ?? {}, ctx.today())).rows, ctx.today())),
-    'reports.law': async (ctx, { from, to }) => saveFile(ctx, `Bao-cao-thoa-thuan-quoc-te-${from}-${to}.xlsx`, await lawReportWorkbook(ctx.db, from, to, ctx.today())),
+    'reports.agreements': async (ctx) => saveFile(ctx, `So-theo-doi-van-kien-${ctx.today()}.xlsx`, await (await reports()).agreementsWorkbook(ctx.db, ctx.today())),
+    'reports.commitments': async (ctx, input) => {
+      const { rows } = await listCommitments(ctx.db, input ?? {}, ctx.today())
+      return saveFile(ctx, `So-theo-doi-cam-ket-${ctx.today()}.xlsx`, await (await reports()).commitmentsWorkbook(rows, ctx.today()))
+    },
+    'reports.law': async (ctx, { from, to }) => saveFile(ctx, `Bao-cao-thoa-thuan-quoc-te-${from}-${to}.xlsx`, await (await reports()).lawReportWorkbook(ctx.db, from, to, ctx.today())),
     'import.open': async (ctx, { kind }) => {
       const path = await env.platform.chooseSpreadsheet()
       if (!path) return null
-      const token = imports.open(path)
-      return (await imports.preview(ctx.db, token, kind, {})).view
+      const sessions = await imports()
+      const token = sessions.open(path)
+      return (await sessions.preview(ctx.db, token, kind, {})).view
     },
-    'import.preview': async (ctx, { token, kind, ...options }) => (await imports.preview(ctx.db, token, kind, options)).view,
+    'import.preview': async (ctx, { token, kind, ...options }) => (await (await imports()).preview(ctx.db, token, kind, options)).view,
     'import.commit': async (ctx, { token, kind, actions, ...options }) => {
-      const { preview } = await imports.preview(ctx.db, token, kind, options)
-      const r = await commitImport(ctx, preview, Object.fromEntries(Object.entries(actions).map(([row, action]) => [Number(row), action])))
+      const { preview } = await (await imports()).preview(ctx.db, token, kind, options)
+      const r = await (await importer()).commitImport(ctx, preview, Object.fromEntries(Object.entries(actions).map(([row, action]) => [Number(row), action])))
       env.searchIndex.kick()
       return r
     },
@@ -244,7 +259,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
       const scope: PackScope = input?.tripId ? { kind: 'trip', id: input.tripId } : input?.partnerId ? { kind: 'partner', id: input.partnerId } : { kind: 'all' }
       const path = await env.platform.chooseSavePath(`Hanh-Trang-${scope.kind === 'all' ? 'toan-bo' : scope.kind}-${ctx.today()}.htpack`)
       if (!path) return null
-      const { written } = await exportPack(ctx, scope, env.dataDir, path)
+      const { written } = await (await packFiles()).exportPack(ctx, scope, env.dataDir, path)
       return { path, fileName: basename(path), sha256: written.sha256, bytes: written.bytes }
     },
     'packs.open': async (ctx) => {
@@ -252,20 +267,22 @@ export function createHandlers(env: HandlerEnv): Handlers {
       if (!path) return null
       const token = packs.open(path)
       const { fileName } = packs.get(token)
+      const { analyzePackFile, packView } = await packFiles()
       return packView(token, fileName, await analyzePackFile(ctx, path, env.dataDir))
     },
     'packs.apply': async (ctx, { token, choices }) => {
       const { path, fileName } = packs.get(token)
+      const { applyPackFile, packView } = await packFiles()
       const r = await applyPackFile(ctx, path, env.dataDir, choices, fileName)
       return { ...packView(token, fileName, r), resolvedTheirs: r.resolvedTheirs, indexing: r.indexing }
     },
     'attachments.add': async (ctx, { entity, entityId }) => {
       const source = await env.platform.chooseAttachment()
-      return source ? attachFile(ctx, env.dataDir, entity, entityId, source) : null
+      return source ? (await attachments()).attachFile(ctx, env.dataDir, entity, entityId, source) : null
     },
-    'attachments.list': (ctx, { entityId }) => listAttachments(ctx.db, entityId),
-    'attachments.open': async (ctx, { id }) => (await env.platform.openFile(await attachmentFile(ctx.db, env.dataDir, id)), ok),
-    'attachments.delete': async (ctx, { id }) => (await removeAttachment(ctx, id), ok),
+    'attachments.list': async (ctx, { entityId }) => (await attachments()).listAttachments(ctx.db, entityId),
+    'attachments.open': async (ctx, { id }) => (await env.platform.openFile(await (await attachments()).attachmentFile(ctx.db, env.dataDir, id)), ok),
+    'attachments.delete': async (ctx, { id }) => (await (await attachments()).removeAttachment(ctx, id), ok),
     'backups.list': async () => listBackups(env.backups.dir).map(({ path: _p, ...b }) => b),
     'backups.create': async () => {
       const { path: _p, ...b } = await env.backups.create()
