@@ -155,6 +155,22 @@ describe('two writers', () => {
     await core.dispose()
   })
 
+  it('lets two cores start on a new file at the same moment: one installation, its reference data once', async () => {
+    const dir = fresh()
+    // The schema is there (whoever migrated first); neither has made the installation yet.
+    await (await openDatabase(join(dir, 'hanh-trang.sqlite'))).close()
+    const [a, b] = await Promise.all([openTestCore({ dir }), openTestCore({ dir })])
+    expect(a.ctx.origin).toBe(b.ctx.origin)
+    const counts = (await a.call('app.info')).counts
+    expect(counts.localities).toBeGreaterThan(0)
+    expect((await b.call('app.info')).counts).toEqual(counts)
+    await b.close()
+    await a.close()
+    const again = await openTestCore({ dir })
+    expect((await again.call('app.info')).counts).toEqual(counts)
+    await again.close()
+  })
+
   it('lets two cores write at once, every write landing', async () => {
     const dir = fresh()
     const a = await openTestCore({ dir })
