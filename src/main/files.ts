@@ -11,9 +11,9 @@ import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSy
 import { basename, dirname, join } from 'node:path'
 import { AppError } from './errors.ts'
 
-/** Our temporary files end so, after the pid of the process writing them. */
+/** Our temporary files end so, after the pid of the process writing them (a backup's temporary database may have SQLite's journals beside it). */
 const TEMP_SUFFIX = '.hanh-trang-tmp'
-const TEMP_NAME = /^\.(.+)\.(\d+)-[0-9a-f]{8}\.hanh-trang-tmp$/
+const TEMP_NAME = /^\.(.+)\.(\d+)-[0-9a-f]{8}\.hanh-trang-tmp(?:-journal|-wal|-shm)?$/
 
 export const tempPathFor = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`)
 
