@@ -77,7 +77,7 @@ const OPS: Op[] = [
   },
   { name: 'sheet-import', template: (f) => f.demo, args: (f) => ['import', f.sheet, '--kind', 'agreements'] },
   { name: 'backup', template: (f) => f.demo, args: (_f, dir) => ['backup', '--out', join(dir, 'out', 'copy.sqlite')], target: { path: (dir) => join(dir, 'out', 'copy.sqlite'), kind: 'db' }, folders: ['out'] },
-  { name: 'restore', template: (f) => f.demo, args: (_f, dir) => ['restore', join(dir, 'restore-from.sqlite')], alternative: (f) => f.freshBackup },
+  { name: 'restore', template: (f) => f.demo, args: (_f, dir) => ['restore', join(dir, 'restore-from.sqlite')], alternative: (f) => f.freshBackup, kills: { random: 2, inside: 0 } },
   { name: 'brief-export', template: (f) => f.demo, args: (_f, dir) => ['brief', 'export', '--trip', TRIP, '--out', join(dir, 'out', 'brief.docx')], target: { path: (dir) => join(dir, 'out', 'brief.docx'), kind: 'docx' }, folders: ['out'] },
   { name: 'pack-export', template: (f) => f.demo, args: (_f, dir) => ['pack', 'export', '--out', join(dir, 'out', 'all.htpack')], target: { path: (dir) => join(dir, 'out', 'all.htpack'), kind: 'pack' }, folders: ['out'] },
   { name: 'report', template: (f) => f.demo, args: (_f, dir) => ['report', 'agreements', '--out', join(dir, 'out', 'register.xlsx')], target: { path: (dir) => join(dir, 'out', 'register.xlsx'), kind: 'xlsx' }, folders: ['out'] },
@@ -148,7 +148,7 @@ async function killOp(h: Harness, f: Fixtures, op: Op): Promise<void> {
   // Where to aim.
   const t = mainTransaction(sql)
   const kills: Kill[] = []
-  const counts = op.kills ?? { random: h.opts.quick ? 1 : 2, inside: op.target ? 0 : h.opts.quick ? 1 : 2 }
+  const counts = op.kills ?? { random: h.opts.quick ? 1 : 2, inside: op.target ? 0 : 1 }
   // An export's only transaction reads; its file is what is aimed at.
   if (t && !op.target) {
     const inside = Array.from({ length: Math.max(0, t.commit - t.begin - 1) }, (_, i) => t.begin + 1 + i)

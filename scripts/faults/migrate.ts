@@ -42,7 +42,7 @@ function aims(h: Harness, t: Traced, quick: boolean): Array<{ label: string; aft
   const out: Array<{ label: string; after: number }> = []
   for (const c of quick ? h.rng.sample(commits, 3) : commits) out.push({ label: `before migration commit #${commits.indexOf(c) + 1}`, after: c - 1 })
   const inside = t.sql.filter((s) => s.n <= end && !/^(commit|begin)/i.test(s.text)).map((s) => s.n)
-  for (const n of h.rng.sample(inside, quick ? 2 : 5)) out.push({ label: `inside the migrations (after statement ${n}: ${t.sql[n - 1]?.text.slice(0, 50)})`, after: n })
+  for (const n of h.rng.sample(inside, quick ? 2 : 3)) out.push({ label: `inside the migrations (after statement ${n}: ${t.sql[n - 1]?.text.slice(0, 50)})`, after: n })
   if (!quick && commits.length) out.push({ label: 'after the last migration commit', after: end })
   // The reference data: a long transaction after the migrations.
   const refInsert = t.sql.find((s) => s.n > end && /^insert into "locality"/i.test(s.text))?.n
@@ -73,7 +73,7 @@ export async function firstStart(h: Harness): Promise<void> {
   const fresh = snapshotFile(h, measured)
   const kills: Kill[] = [
     ...aims(h, m, h.opts.quick),
-    ...Array.from({ length: h.opts.quick ? 2 : 5 }, () => ({ label: 'at random', delayMs: h.rng.int(0, m.ms) })),
+    ...Array.from({ length: h.opts.quick ? 2 : 3 }, () => ({ label: 'at random', delayMs: h.rng.int(0, m.ms) })),
   ]
   h.log(`${scenario}: ${m.statements} statements, ${m.ms} ms uninterrupted; ${kills.length} kills`)
   const dirs = kills.map((k) => h.dir(`first-${k.label}`))
@@ -115,7 +115,7 @@ export async function upgrade(h: Harness): Promise<void> {
     { label: 'during the backup before migrating', fsFault: 'before:1:renameSync:/backups/' },
     { label: 'just after the backup before migrating', fsFault: 'after:1:renameSync:/backups/' },
     ...aims(h, m, h.opts.quick),
-    ...Array.from({ length: h.opts.quick ? 2 : 4 }, () => ({ label: 'at random', delayMs: h.rng.int(0, m.ms) })),
+    ...Array.from({ length: h.opts.quick ? 1 : 3 }, () => ({ label: 'at random', delayMs: h.rng.int(0, m.ms) })),
   ]
   h.log(`${scenario}: schema ${from}→${SCHEMA_VERSION}, ${m.statements} statements, ${m.ms} ms uninterrupted; ${kills.length} kills`)
 
