@@ -39,10 +39,6 @@ export function fixtures(h: Harness): Promise<Fixtures> {
   return (made ??= build(h))
 }
 
-async function packModule(h: Harness): Promise<typeof import('../../src/main/exchange/pack/index.ts')> {
-  return import(pathToFileURL(join(h.opts.root, 'src/main/exchange/pack/index.ts')).href)
-}
-
 const HEADERS = ['Tên văn kiện', 'Loại văn kiện', 'Ngày ký', 'Bên Việt Nam', 'Đối tác', 'Lĩnh vực']
 
 async function writeSheet(path: string, rows: number, prefix: string): Promise<string> {
@@ -64,7 +60,6 @@ async function build(h: Harness): Promise<Fixtures> {
   const made = await Promise.all([runChild(h, { args: cli(fresh, 'check') }), runChild(h, { args: cli(demo, 'demo', 'load') }), runChild(h, { args: cli(colleague, 'demo', 'load') })])
   for (const r of made) if (r.code !== 0) throw new Error(`fixture: ${r.stderr.slice(-600)}`)
 
-  const { exportPack } = await packModule(h)
   const pack = join(dir, 'colleague.htpack')
   const core = await h.openCore(colleague)
   try {
@@ -87,7 +82,6 @@ async function build(h: Harness): Promise<Fixtures> {
     }
     await call('localities.update', { id: towns[0]!, country: 'JP', level: 'municipality', nameVi: 'Thị trấn đồng nghiệp 0 (đã sửa)' })
     await call('agreements.delete', { id: MOU })
-    await exportPack(core.ctx, { kind: 'all' }, join(colleague, '..'), pack)
   } finally {
     await core.close()
   }
@@ -100,10 +94,12 @@ async function build(h: Harness): Promise<Fixtures> {
   const big = await h.openCore(large)
   try {
     generateRegister(big.sqlite, { partners: 400, agreements: 4000, engagements: 1001 }, big.ctx.origin)
-    await exportPack(big.ctx, { kind: 'all' }, join(large, '..'), largePack)
   } finally {
     await big.close()
   }
+  // The packs written by the CLI, as a colleague would.
+  const exported = await Promise.all([runChild(h, { args: cli(colleague, 'pack', 'export', '--out', pack) }), runChild(h, { args: cli(large, 'pack', 'export', '--out', largePack) })])
+  for (const x of exported) if (x.code !== 0) throw new Error(`fixture: ${x.stderr.slice(-600)}`)
 
   const { backupTo } = (await import(pathToFileURL(join(h.opts.root, 'src/main/exchange/backup.ts')).href)) as typeof import('../../src/main/exchange/backup.ts')
   const freshBackup = join(dir, 'fresh-backup.sqlite')

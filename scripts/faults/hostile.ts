@@ -10,7 +10,6 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { unzipSync } from 'fflate'
 import { fixtures, DB, type Fixtures } from './fixtures.ts'
 import { cli, copyDb, diffSnapshot, healthyStart, killLoop, nextStart, runChild, strays, type ChildResult, type Harness } from './lib.ts'
@@ -34,17 +33,12 @@ export async function hostilePacks(h: Harness): Promise<void> {
   const f = await fixtures(h)
   const Database = h.sqlite()
   // A real pack of the sample data (every agreement, engagement, trip…), from its own installation.
-  const { exportPack } = (await import(pathToFileURL(join(h.opts.root, 'src/main/exchange/pack/index.ts')).href)) as typeof import('../../src/main/exchange/pack/index.ts')
   const work = h.dir('hostile-work')
   const basePack = join(work, 'demo.htpack')
   const source = join(h.dir('hostile-source'), DB)
   copyDb(f.demo, source)
-  const core = await h.openCore(source)
-  try {
-    await exportPack(core.ctx, { kind: 'all' }, join(source, '..'), basePack)
-  } finally {
-    await core.close()
-  }
+  const exported = await runChild(h, { args: cli(source, 'pack', 'export', '--out', basePack) })
+  if (exported.code !== 0) throw new Error(`the sample data's pack: ${exported.stderr.slice(-400)}`)
   const files = unzipSync(readFileSync(basePack))
   const entries = (over: Record<string, Uint8Array> = {}, extra: RawEntry[] = []) => [...Object.entries({ ...files, ...over }).map(([n, b]) => deflated(n, b)), ...extra]
   let edits = 0

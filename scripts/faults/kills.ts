@@ -204,6 +204,9 @@ async function judge(h: Harness, scenario: string, what: string, f: Fixtures, op
     // What the child acknowledged (it ended well) is there.
     if (!r.killed && r.code === 0 && state === 'none of it' && !op.target) h.fail(scenario, `${what}: the operation reported success, and its writes are gone`)
   }
+  // Before any file is opened to be read (a read-only look at a WAL file leaves its -shm).
+  expectNoStrays(h, scenario, what, dir, op.folders)
+  const left = (op.folders ?? []).flatMap((folder) => strays(join(dir, folder)).map((x) => `${folder}/${x}`))
   // The file written: the old one, or a whole new one.
   if (op.target) {
     const path = op.target.path(dir)
@@ -222,11 +225,9 @@ async function judge(h: Harness, scenario: string, what: string, f: Fixtures, op
     if (bad) h.fail(scenario, `${what}: backup ${b} is not whole: ${bad}`)
   }
   if (backupsAfter.length > 1) h.leave(scenario, `${what}: ${backupsAfter.length} backups: ${backupsAfter.join(', ')}`)
-  expectNoStrays(h, scenario, what, dir, op.folders)
 
   // A folder the core does not own (the officer's) is not cleaned at the next start: doing
   // the export again must work, and leave nothing of the killed one there.
-  const left = (op.folders ?? []).flatMap((folder) => strays(join(dir, folder)).map((x) => `${folder}/${x}`))
   if (left.length) {
     const again = await runChild(h, { args: cli(dbPath, ...op.args(f, dir)) })
     if (again.code !== 0) h.fail(scenario, `${what}: doing it again failed: ${again.stderr.slice(-400)}`)

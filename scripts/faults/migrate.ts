@@ -127,6 +127,8 @@ export async function upgrade(h: Harness): Promise<void> {
       if (kept !== 20) h.fail(scenario, `${what}: ${kept} of the old file's 20 records left`)
     })
     if (s) expectOneOf(h, scenario, what, s.snapshot, { 'an uninterrupted upgrade': upgraded })
+    // Before the backups are opened to be read (a read-only look at a WAL file leaves its -shm).
+    expectNoStrays(h, scenario, what, dir)
     const backups = backupsIn(join(dir, 'backups'))
     if (backups.length !== 1) h.leave(scenario, `${what}: ${backups.length} backups after the upgrade (one per version expected): ${backups.join(', ')}`)
     for (const b of backups) {
@@ -134,7 +136,6 @@ export async function upgrade(h: Harness): Promise<void> {
       if (bad) h.fail(scenario, `${what}: backup ${b} is not whole: ${bad}`)
       else if (!expectOneOfQuiet(snapshotFile(h, join(dir, 'backups', b)), old)) h.fail(scenario, `${what}: backup ${b} does not hold the old file`)
     }
-    expectNoStrays(h, scenario, what, dir)
   }
   await killLoop(
     h,
