@@ -13,8 +13,9 @@
  * in the folders the core owns, and doing the operation again succeeds and leaves none in
  * the folder it writes to.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { spawnSync } from 'node:child_process'
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { fixtures, DB, type Fixtures } from './fixtures.ts'
 import {
   TRIP,
@@ -126,6 +127,7 @@ export async function killScenarios(h: Harness): Promise<void> {
   const f = await fixtures(h)
   for (const op of OPS) if (h.matches(`kill/${op.name}`)) await killOp(h, f, op)
   if (h.matches('kill/writer')) await killWriter(h, f)
+  if (h.matches('kill/recover-damaged')) await recoverDamaged(h, f)
 }
 
 async function killOp(h: Harness, f: Fixtures, op: Op): Promise<void> {
@@ -264,6 +266,68 @@ async function killWriter(h: Harness, f: Fixtures): Promise<void> {
         if (audit !== names.size) h.fail(scenario, `${what}: ${names.size} records and ${audit} audit rows`)
       })
       expectNoStrays(h, scenario, what, dirs[i]!)
+    },
+  )
+}
+
+/** Overwrites the root page of an index with garbage, as a failing disk might, and leaves a dead process's open marker. */
+function damage(h: Harness, dbPath: string): void {
+  const Database = h.sqlite()
+  const raw = new Database(dbPath)
+  const { rootpage } = raw.prepare(`SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'locality' ORDER BY name LIMIT 1`).get() as { rootpage: number }
+  const pageSize = raw.pragma('page_size', { simple: true }) as number
+  raw.pragma('wal_checkpoint(TRUNCATE)')
+  raw.close()
+  const fd = openSync(dbPath, 'r+')
+  writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (rootpage - 1) * pageSize)
+  closeSync(fd)
+  // A session that ended without closing: the next start checks the file.
+  writeFileSync(join(dirname(dbPath), `.${DB}.${spawnSync(process.execPath, ['-e', '0']).pid}.open`), '')
+}
+
+/**
+ * A damaged database is recoverable: the start refuses it as damaged (not as anything
+ * else), the CLI's restore moves it aside and puts a backup in its place; a restore
+ * killed half-way can be run again.
+ */
+async function recoverDamaged(h: Harness, f: Fixtures): Promise<void> {
+  const scenario = 'kill/recover-damaged'
+  const runs: Array<{ label: string }> = [{ label: 'uninterrupted' }, ...Array.from({ length: h.opts.quick ? 1 : 2 }, () => ({ label: 'at random' }))]
+  const dirs = runs.map((r) => h.dir(`recover-${r.label}`))
+  let measured = 0
+  const delays: Array<number | undefined> = []
+  await killLoop(
+    h,
+    scenario,
+    runs,
+    (_r, i) => ({ args: cli(join(dirs[i]!, DB), 'restore', join(dirs[i]!, 'backup.sqlite')) }),
+    async (_r, i) => {
+      const dbPath = join(dirs[i]!, DB)
+      copyDb(f.demo, dbPath)
+      copyFileSync(f.freshBackup, join(dirs[i]!, 'backup.sqlite'))
+      damage(h, dbPath)
+      if (i === 0) {
+        const refused = await runChild(h, { args: cli(dbPath, 'check') })
+        if (refused.code === 0 || refused.errorCode !== 'db_damaged') h.fail(scenario, `the damaged file was not refused as damaged (exit ${refused.code}, ${refused.errorCode}): ${refused.stderr.slice(-300)}`)
+      }
+    },
+    (_r, i) => (delays[i] = i === 0 ? undefined : h.rng.int(0, measured)),
+    async (run, i, r) => {
+      const dir = dirs[i]!
+      const dbPath = join(dir, DB)
+      if (i === 0) measured = r.ms
+      const what = `${run.label}${delays[i] !== undefined ? ` (${delays[i]} ms)` : ''}${r.killed ? '' : ` [not killed: exit ${r.code}]`}`
+      if (!r.killed && r.code !== 0) h.fail(scenario, `${what}: the restore failed: ${r.stderr.slice(-400)}`)
+      if (r.killed) {
+        h.log(`${scenario}: restore killed after ${delays[i]} ms of ${measured}; run again`)
+        const again = await runChild(h, { args: cli(dbPath, 'restore', join(dir, 'backup.sqlite')) })
+        if (again.code !== 0) return h.fail(scenario, `${what}: the restore run again failed: ${again.stderr.slice(-400)}`)
+      }
+      const s = await healthyStart(h, scenario, dbPath, what)
+      if (s) expectOneOf(h, scenario, what, s.snapshot, { 'the backup': f.freshState })
+      const moved = existsSync(join(dir, 'damaged')) ? readdirSync(join(dir, 'damaged')).filter((n) => n.endsWith('.sqlite')) : []
+      if (moved.length === 0) h.fail(scenario, `${what}: the damaged file was not kept in damaged/`)
+      expectNoStrays(h, scenario, what, dir)
     },
   )
 }
