@@ -90,9 +90,13 @@ async function prepare(db: Kysely<DB>, ctx: Ctx, options: CoreOptions): Promise<
 async function installationId(db: Kysely<DB>): Promise<string> {
   const existing = await metaValue(db, 'installation_id')
   if (existing) return existing
-  const origin = newId()
-  await db.insertInto('appMeta').values({ key: 'installation_id', value: origin }).execute()
-  return origin
+  // Another process starting on the new file at the same moment may write its id first: that one is the installation's.
+  await db
+    .insertInto('appMeta')
+    .values({ key: 'installation_id', value: newId() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute()
+  return (await metaValue(db, 'installation_id'))!
 }
 
 /** Our temporary files a crashed process may have left: in the data folder and the folders the core writes. */

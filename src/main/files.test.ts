@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { AppError } from './errors.ts'
 import { writeFileAtomic, writeStreamAtomic } from './files.ts'
-import { fillDisk, openTestCore, tempDir, tinyDisk } from './test-support.ts'
+import { backupTo } from './exchange/backup.ts'
+import { deadPid, fillDisk, openTestCore, tempDir, tinyDisk } from './test-support.ts'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -20,6 +21,24 @@ describe('whole files', () => {
     expect(r.bytes).toBe(bytes.length)
     expect(r.sha256).toBe(createHash('sha256').update(readFileSync(join(dir, 'a.bin'))).digest('hex'))
     expect(readdirSync(dir)).toEqual(['a.bin'])
+  })
+
+  it('removes what a killed write of the same file left in a folder the core does not own', async () => {
+    const dir = tempDir()
+    dirs.push(dir)
+    const dead = deadPid()
+    const left = [`.brief.docx.${dead}-0123abcd.hanh-trang-tmp`, `.copy.sqlite.${dead}-4567cdef.hanh-trang-tmp`, `.copy.sqlite.${dead}-4567cdef.hanh-trang-tmp-journal`]
+    // Not ours to remove: another file's, a live process's, the officer's own.
+    const kept = [`.other.docx.${dead}-89abcdef.hanh-trang-tmp`, `.brief.docx.${process.pid}-01234567.hanh-trang-tmp`, 'brief.docx.tmp']
+    for (const name of [...left, ...kept]) writeFileSync(join(dir, name), 'x')
+    writeFileAtomic(join(dir, 'brief.docx'), new Uint8Array(10))
+    const core = await openTestCore()
+    try {
+      await backupTo(core.sqlite, join(dir, 'copy.sqlite'))
+    } finally {
+      await core.dispose()
+    }
+    expect(readdirSync(dir).sort()).toEqual([...kept, 'brief.docx', 'copy.sqlite'].sort())
   })
 
   it('leaves the old file and no temporary one when a stream fails half way', async () => {

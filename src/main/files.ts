@@ -11,9 +11,9 @@ import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSy
 import { basename, dirname, join } from 'node:path'
 import { AppError } from './errors.ts'
 
-/** Our temporary files end so, after the pid of the process writing them. */
+/** Our temporary files end so, after the pid of the process writing them (a backup's temporary database may have SQLite's journals beside it). */
 const TEMP_SUFFIX = '.hanh-trang-tmp'
-const TEMP_NAME = /^\.(.+)\.(\d+)-[0-9a-f]{8}\.hanh-trang-tmp$/
+const TEMP_NAME = /^\.(.+)\.(\d+)-[0-9a-f]{8}\.hanh-trang-tmp(?:-journal|-wal|-shm)?$/
 
 export const tempPathFor = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`)
 
@@ -68,6 +68,7 @@ export class AtomicFile {
 
   constructor(path: string) {
     this.path = path
+    removeStaleTempsOf(path)
     this.tempPath = tempPathFor(path)
     try {
       this.fd = openSync(this.tempPath, 'wx')
@@ -141,6 +142,13 @@ export function publishFile(tempPath: string, path: string): void {
   }
 }
 
+/**
+ * Removes what a crashed process of ours left while writing `path`: a folder the core does
+ * not own (the officer's, where a brief or a pack goes) is not cleaned at start, so writing
+ * the same file again cleans it.
+ */
+export const removeStaleTempsOf = (path: string) => removeStaleTemps([dirname(path)], basename(path))
+
 /** Writes `bytes` to `path` whole or not at all. */
 export function writeFileAtomic(path: string, bytes: Uint8Array): Written {
   const file = new AtomicFile(path)
@@ -172,9 +180,9 @@ const alive = (pid: number) => {
 
 /**
  * Removes temporary files a crashed process of ours left in these folders (its pid is in
- * the name, and no such process runs). Returns the paths removed.
+ * the name, and no such process runs); `of`: only those of that file. Returns the paths removed.
  */
-export function removeStaleTemps(folders: readonly string[]): string[] {
+export function removeStaleTemps(folders: readonly string[], of?: string): string[] {
   const removed: string[] = []
   for (const folder of folders) {
     let names: string[]
@@ -185,7 +193,7 @@ export function removeStaleTemps(folders: readonly string[]): string[] {
     }
     for (const name of names) {
       const m = TEMP_NAME.exec(name)
-      if (!m || alive(Number(m[2]))) continue
+      if (!m || (of !== undefined && m[1] !== of) || alive(Number(m[2]))) continue
       const path = join(folder, name)
       try {
         rmSync(path, { force: true, recursive: statSync(path).isDirectory() })

@@ -110,12 +110,11 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   const existed = path !== ':memory:' && existsSync(path)
 
   let sqlite: Database.Database
-  let version = 0
   let pending = true
   try {
     if (existed) {
       rollBackHotJournal(path)
-      ;({ version, pending } = inspectExisting(path, new Set(list.map(([n]) => n)), knownVersion))
+      ;({ pending } = inspectExisting(path, new Set(list.map(([n]) => n)), knownVersion))
     }
     sqlite = new Database(path)
   } catch (e) {
@@ -134,9 +133,26 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     if (sqlite.open) sqlite.close()
   }
   try {
-    // One copy per version before migrating: a start that fails does not make another.
-    const backupPath = existed && version > 0 && pending && options.backupDir ? await migrationBackup(sqlite, options.backupDir, version) : null
-    await migrate(sqlite, list, options.migrationPlugins)
+    // One copy per version before migrating, taken under the migrations' lock: a start that
+    // fails leaves the version as it was, so the next does not make another, nor does a
+    // second process starting at the same time.
+    let backupPath: string | null = null
+    const backupDir = options.backupDir
+    const backUp =
+      existed && pending && backupDir
+        ? async (at: number) => {
+            if (at === 0) return
+            // Read through a connection of its own: SQLite's online backup copies nothing
+            // through the connection holding the write lock.
+            const reader = new Database(path, { readonly: true, fileMustExist: true })
+            try {
+              backupPath = await migrationBackup(reader, backupDir, at)
+            } finally {
+              reader.close()
+            }
+          }
+        : undefined
+    await migrate(sqlite, list, options.migrationPlugins, backUp)
     if (Number(sqlite.pragma('user_version', { simple: true })) !== knownVersion) sqlite.pragma(`user_version = ${knownVersion}`)
     return { db, sqlite, backupPath, close }
   } catch (e) {

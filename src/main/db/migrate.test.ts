@@ -47,7 +47,7 @@ function schemaOf(path: string) {
 }
 
 describe('migrations', () => {
-  it('commit each migration with its version: a failure at any statement leaves whole migrations, and the next start finishes', async () => {
+  it('commit with their version: a failure at any statement leaves whole migrations, and the next start finishes', async () => {
     const reference = join(fresh(), 'reference.sqlite')
     const counter = new Statements()
     await (await openDatabase(reference, { migrationPlugins: [counter] })).close()
@@ -89,6 +89,49 @@ describe('migrations', () => {
     expect(copy.pragma('user_version', { simple: true })).toBe(4)
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete')
     copy.close()
+  })
+
+  it('leave the version as it was when a start fails part-way through an upgrade: the next start makes no second backup', async () => {
+    const dir = fresh()
+    const path = join(dir, 'db.sqlite')
+    const backupDir = join(dir, 'backups')
+    // How many statements migration 0005 runs: the failure goes into 0006, after 0005 ran.
+    const probe = join(dir, 'probe.sqlite')
+    await (await openDatabase(probe, { migrations: migrations.slice(0, 4) })).close()
+    const counter = new Statements()
+    await (await openDatabase(probe, { migrations: migrations.slice(0, 5), migrationPlugins: [counter] })).close()
+
+    const old = await openDatabase(path, { migrations: migrations.slice(0, 4) })
+    old.sqlite.prepare(`INSERT INTO app_meta (key, value) VALUES ('marker', 'kept')`).run()
+    await old.close()
+    await expect(openDatabase(path, { backupDir, migrationPlugins: [new Statements(counter.count + 1)] })).rejects.toThrow()
+    expect(schemaOf(path).version).toBe(4)
+    const opened = await openDatabase(path, { backupDir })
+    await opened.close()
+    expect(readdirSync(backupDir)).toEqual([expect.stringMatching(/^hanh-trang-truoc-nang-cap-v4-/)])
+    expect(opened.backupPath).toBe(join(backupDir, readdirSync(backupDir)[0]!))
+  })
+
+  it('run once when two processes start on a new file at the same moment', async () => {
+    const path = join(fresh(), 'db.sqlite')
+    const both = await Promise.all([openDatabase(path), openDatabase(path)])
+    for (const o of both) await o.close()
+    expect(schemaOf(path).version).toBe(SCHEMA_VERSION)
+    expect(schemaOf(path).applied).toHaveLength(SCHEMA_VERSION)
+  })
+
+  it('run once, after one backup, when two processes upgrade an old file at the same moment', async () => {
+    const dir = fresh()
+    const path = join(dir, 'db.sqlite')
+    const backupDir = join(dir, 'backups')
+    const old = await openDatabase(path, { migrations: migrations.slice(0, 4) })
+    old.sqlite.prepare(`INSERT INTO app_meta (key, value) VALUES ('marker', 'kept')`).run()
+    await old.close()
+    const both = await Promise.all([openDatabase(path, { backupDir }), openDatabase(path, { backupDir })])
+    for (const o of both) await o.close()
+    expect(schemaOf(path).version).toBe(SCHEMA_VERSION)
+    expect(readdirSync(backupDir)).toHaveLength(1)
+    expect(both.map((o) => o.backupPath).filter(Boolean)).toHaveLength(1)
   })
 })
 

@@ -1,10 +1,11 @@
 /**
- * Migrations, each committed atomically with its version. Kysely's migrator runs SQLite
+ * Migrations, committed atomically with their version. Kysely's migrator runs SQLite
  * migrations statement by statement outside any transaction, so a crash in the middle
- * left "table trip already exists" at every later start. Here each migration, its row in
- * `kysely_migration` (the table Kysely's migrator kept, so older files read the same) and
- * `user_version` are one transaction: a crash or an error leaves the schema as the last
- * whole migration left it, and the next start runs the rest.
+ * left "table trip already exists" at every later start. Here the pending migrations,
+ * their rows in `kysely_migration` (the table Kysely's migrator kept, so older files read
+ * the same) and `user_version` are one transaction: a crash or an error leaves the schema
+ * as it was, and the next start runs them again. Two processes starting at once (the app
+ * and a script) migrate once: the second finds the work done when it gets the lock.
  */
 import { Kysely, sql, type KyselyPlugin } from 'kysely'
 import type { Migration } from 'kysely/migration'
@@ -22,26 +23,33 @@ export function appliedMigrations(sqlite: Database.Database): string[] {
 }
 
 /**
- * Runs the migrations of `list` that the file has not had. `plugins` reach every statement
- * the migrations run (tests inject failures there).
+ * Runs the migrations of `list` that the file has not had, all in one transaction with
+ * their rows and the version: a start that is killed or fails leaves the file at the
+ * version it had (so the one backup taken for that version stays the only one), and the
+ * next start runs them all. The list is read again once the write lock is held, so a
+ * second process starting at the same moment finds the work done instead of creating
+ * every table again; `beforeMigrating` (the backup) runs under that lock, when there is
+ * work to do. `plugins` reach every statement the migrations run (tests inject failures
+ * there).
  */
-export async function migrate(sqlite: Database.Database, list: MigrationList, plugins: KyselyPlugin[] = []): Promise<number> {
+export async function migrate(sqlite: Database.Database, list: MigrationList, plugins: KyselyPlugin[] = [], beforeMigrating?: (version: number) => Promise<void>): Promise<number> {
   // Migrations name SQL as it is (no camel-case plugin).
   const db = new Kysely<any>({ dialect: new AppSqliteDialect(sqlite), plugins })
   sqlite.exec(`CREATE TABLE IF NOT EXISTS ${MIGRATION_TABLE} (name varchar(255) NOT NULL PRIMARY KEY, timestamp varchar(255) NOT NULL)`)
-  const applied = new Set(appliedMigrations(sqlite))
-  let ran = 0
-  for (const [index, [name, migration]] of list.entries()) {
-    if (applied.has(name)) continue
-    const done = await db.transaction().execute(async (trx) => {
-      // Another process opening the same old file may have run it while this one waited for the lock.
-      if (await trx.selectFrom(MIGRATION_TABLE).select('name').where('name', '=', name).executeTakeFirst()) return false
+  const pending = () => {
+    const applied = new Set(appliedMigrations(sqlite))
+    return [...list.entries()].filter(([, [name]]) => !applied.has(name))
+  }
+  if (pending().length === 0) return 0
+  return db.transaction().execute(async (trx) => {
+    const todo = pending()
+    if (todo.length === 0) return 0
+    await beforeMigrating?.(Number(sqlite.pragma('user_version', { simple: true })))
+    for (const [index, [name, migration]] of todo) {
       await migration.up(trx)
       await trx.insertInto(MIGRATION_TABLE).values({ name, timestamp: new Date().toISOString() }).execute()
       await sql.raw(`PRAGMA user_version = ${index + 1}`).execute(trx)
-      return true
-    })
-    if (done) ran++
-  }
-  return ran
+    }
+    return todo.length
+  })
 }

@@ -2,7 +2,7 @@
  * The database under the faults an office laptop meets: a crash in the middle of a large
  * write, another program writing at the same time, a full disk, a damaged file.
  */
-import { copyFileSync, existsSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync, closeSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync, closeSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -120,9 +120,12 @@ describe('after a crash', () => {
     const stale = join(dir, `.brief.docx.${deadPid()}-0123abcd.hanh-trang-tmp`)
     const mine = join(dir, `.brief.docx.${process.pid}-0123abcd.hanh-trang-tmp`)
     const theirs = join(dir, 'notes.tmp')
-    for (const f of [stale, mine, theirs]) writeFileSync(f, 'x')
+    // A backup killed while its temporary copy was open: the copy's journal, beside it.
+    mkdirSync(join(dir, 'backups'))
+    const journal = join(dir, 'backups', `.hanh-trang-manual-2026-01-01T00-00-00-000Z.sqlite.${deadPid()}-0123abcd.hanh-trang-tmp-journal`)
+    for (const f of [stale, mine, theirs, journal]) writeFileSync(f, 'x')
     const core = await openTestCore({ dir })
-    expect([existsSync(stale), existsSync(mine), existsSync(theirs)]).toEqual([false, true, true])
+    expect([existsSync(stale), existsSync(mine), existsSync(theirs), existsSync(journal)]).toEqual([false, true, true, false])
     await core.close()
   })
 })
@@ -153,6 +156,22 @@ describe('two writers', () => {
     other.exec('ROLLBACK')
     other.close()
     await core.dispose()
+  })
+
+  it('lets two cores start on a new file at the same moment: one installation, its reference data once', async () => {
+    const dir = fresh()
+    // The schema is there (whoever migrated first); neither has made the installation yet.
+    await (await openDatabase(join(dir, 'hanh-trang.sqlite'))).close()
+    const [a, b] = await Promise.all([openTestCore({ dir }), openTestCore({ dir })])
+    expect(a.ctx.origin).toBe(b.ctx.origin)
+    const counts = (await a.call('app.info')).counts
+    expect(counts.localities).toBeGreaterThan(0)
+    expect((await b.call('app.info')).counts).toEqual(counts)
+    await b.close()
+    await a.close()
+    const again = await openTestCore({ dir })
+    expect((await again.call('app.info')).counts).toEqual(counts)
+    await again.close()
   })
 
   it('lets two cores write at once, every write landing', async () => {

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3'
 import { SCHEMA_VERSION } from '../db/migrations/index.ts'
 import { classifyDbError } from '../db/errors.ts'
 import { AppError } from '../errors.ts'
-import { fileError, publishFile, tempPathFor } from '../files.ts'
+import { fileError, publishFile, removeStaleTempsOf, tempPathFor } from '../files.ts'
 
 export type BackupReason = 'manual' | 'daily' | 'before-restore' | 'before-migration'
 export const DAILY_KEEP = 7
@@ -40,6 +40,7 @@ const removeWithSidecars = (path: string) => {
  * quick_check, then flushed and renamed into place.
  */
 export async function backupTo(sqlite: Database.Database, path: string): Promise<{ path: string; bytes: number }> {
+  removeStaleTempsOf(path)
   const tmp = tempPathFor(path)
   try {
     await sqlite.backup(tmp)
