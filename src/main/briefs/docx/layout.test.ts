@@ -1,5 +1,132 @@
-import { describe, expect, it } from 'vitest'
+/**
+ * The brief's layout, read back from real .docx files: tables whose dates and header words
+ * are never broken, and Decree 30's date. Widths are measured with docx/layout's own Times
+ * New Roman tables, not with widths.ts.
+ */
+import { join } from 'node:path'
+import { AlignmentType, Document, Paragraph, TextRun } from 'docx'
+import { layoutDocument } from 'docx/layout'
+import { strFromU8, unzipSync } from 'fflate'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { BriefModel } from '../../../shared/domain/briefs.ts'
+import { folderPlatform } from '../../platform.ts'
+import { openTestCore, tempDir, type TestCore } from '../../test-support.ts'
 import { placeDate } from '../text.ts'
+import { renderBriefDocx } from './render.ts'
+
+const TRIP = '01936d00-0000-7000-8000-000700000001'
+const CELL_MARGINS = 160 // the brief's cells: 80 twips left and right
+const TEXT_WIDTH = 9186 // A4 less the 31 and 17 mm margins, in twips
+
+let core: TestCore
+beforeAll(async () => {
+  core = await openTestCore({ platform: folderPlatform(join(tempDir(), 'exports')), now: () => new Date('2026-11-23T09:00:00Z') })
+  await core.call('demo.load')
+})
+afterAll(() => core.dispose())
+
+async function model(language: 'vi' | 'en', overrides: Record<string, string> = {}): Promise<BriefModel> {
+  const { settings } = await core.call('briefs.get', { tripId: TRIP })
+  await core.call('briefs.save', { tripId: TRIP, settings: { ...settings, language, overrides } })
+  return (await core.call('briefs.get', { tripId: TRIP })).model
+}
+
+function parts(docx: Uint8Array) {
+  const files = unzipSync(docx)
+  return { document: strFromU8(files['word/document.xml']!) }
+}
+
+const textOf = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')
+/** A paragraph's lines, as its line breaks (w:br) part them. */
+const linesOf = (paragraph: string) => paragraph.split('<w:br/>').map((l) => textOf(l).trim())
+const paragraphsOf = (xml: string) => xml.split('</w:p>').slice(0, -1)
+
+interface Cell {
+  xml: string
+  text: string
+  lines: string[]
+}
+/** The brief's own tables (those with a repeated header row): grid widths and cells. */
+function tables(document: string): Array<{ grid: number[]; rows: Cell[][] }> {
+  return [...document.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)]
+    .map((m) => m[1]!)
+    .filter((t) => t.includes('<w:tblHeader/>'))
+    .map((t) => ({
+      grid: [...t.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((g) => Number(g[1])),
+      rows: [...t.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((r) =>
+        [...r[1]!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => ({ xml: c[1]!, text: textOf(c[1]!), lines: paragraphsOf(c[1]!).flatMap(linesOf) })),
+      ),
+    }))
+}
+
+/** Widths in twips of texts in Times New Roman 12 pt, as docx/layout lays them out. */
+function measured(texts: Array<{ text: string; bold: boolean }>): number[] {
+  const font = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia: 'MS Mincho' }
+  const doc = new Document({
+    sections: [{ children: texts.map(({ text, bold }) => new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun({ text, bold, size: 24, font })] })) }],
+  })
+  const blocks = layoutDocument(doc).pages.flatMap((p) => p.body)
+  return texts.map((_, i) => {
+    const b = blocks.find((x) => x.type === 'paragraph' && x.index === i)
+    if (b?.type !== 'paragraph' || b.lines.length !== 1) throw new Error(`cannot measure ${texts[i]!.text}`)
+    return b.lines[0]!.textWidth * 15 // pixels (96 to the inch) to twips
+  })
+}
+
+const DATE = /\d{1,2}\/\d{1,2}\/\d{4}|\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}\b|\d{2}:\d{2}(?:–\d{2}:\d{2})?/g
+/** A cell that is a date or a time, with a weekday perhaps: "Thứ Hai, 07/12/2026", "Mon 7 Dec 2026", "10:00–11:30". */
+const DATE_CELL = /^(?:(?:Thứ \S+|Chủ nhật|Mon|Tue|Wed|Thu|Fri|Sat|Sun),? )?(?:\d{1,2}\/\d{1,2}\/\d{4}|\d{1,2} \w{3} \d{4})$|^\d{2}:\d{2}(?:–\d{2}:\d{2})?$/
+
+describe.each(['vi', 'en'] as const)('the tables of the %s brief', (language) => {
+  let found: ReturnType<typeof tables>
+
+  beforeAll(async () => {
+    found = tables(parts(await renderBriefDocx(await model(language))).document)
+  })
+  afterAll(() => model('vi'))
+
+  it('fill the width of the text, in the columns the grid gives every cell', () => {
+    expect(found.length).toBeGreaterThanOrEqual(4) // members, programme, agreements, figures, contacts
+    for (const t of found) {
+      expect(t.grid.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH)
+      for (const row of t.rows) {
+        expect(row).toHaveLength(t.grid.length)
+        row.forEach((c, i) => expect(c.xml).toContain(`<w:tcW w:type="dxa" w:w="${t.grid[i]}"/>`))
+      }
+    }
+  })
+
+  it('never break a date or a time inside its cell', () => {
+    const checks: Array<{ text: string; room: number }> = []
+    let dateCells = 0
+    for (const t of found) {
+      for (const row of t.rows.slice(1)) {
+        row.forEach((c, i) => {
+          const room = t.grid[i]! - CELL_MARGINS
+          if (DATE_CELL.test(c.text)) {
+            dateCells++
+            expect(c.xml, c.text).toContain('<w:noWrap/>')
+            // On one line, or its weekday on a line above the date: each line fits whole.
+            expect(c.lines.length).toBeLessThanOrEqual(2)
+            for (const l of c.lines) checks.push({ text: l, room })
+          } else {
+            for (const d of c.text.match(DATE) ?? []) checks.push({ text: d, room })
+          }
+        })
+      }
+    }
+    expect(dateCells).toBeGreaterThanOrEqual(10) // the programme's days and times, the figures' dates
+    const widths = measured(checks.map((c) => ({ text: c.text, bold: false })))
+    checks.forEach((c, i) => expect(widths[i], `"${c.text}" in ${c.room} twips`).toBeLessThanOrEqual(c.room))
+  })
+
+  it('never split a word of a header', () => {
+    const checks = found.flatMap((t) => t.rows[0]!.flatMap((c, i) => c.text.split(/\s+/).map((word) => ({ text: word, room: t.grid[i]! - CELL_MARGINS }))))
+    if (language === 'en') expect(checks.map((c) => c.text)).toEqual(expect.arrayContaining(['Implementation', 'Counterparts']))
+    const widths = measured(checks.map((c) => ({ text: c.text, bold: true })))
+    checks.forEach((c, i) => expect(widths[i], `"${c.text}" in ${c.room} twips`).toBeLessThanOrEqual(c.room))
+  })
+})
 
 describe('the place and date line (Decree 30)', () => {
   it('pads days below 10, and the months 1 and 2 only', () => {

@@ -3,11 +3,11 @@
  * portrait, margins 22/22/31/17 mm, Times New Roman 14 pt justified with a 1.27 cm
  * first-line indent and 6 pt after, the two-column cover header with the rules beneath,
  * the boxed circulation mark, a real TOC field over Heading styles, page numbers centred
- * at the top from page 2, table header rows repeated. Pure: model in, bytes out.
+ * at the top from page 2, tables with widths from their content and header rows repeated
+ * (tables.ts). Pure: model in, bytes out.
  */
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Header,
   HeadingLevel,
@@ -22,67 +22,14 @@ import {
   TableOfContents,
   TableRow,
   TextRun,
-  VerticalAlign,
   WidthType,
   convertMillimetersToTwip,
   type IParagraphOptions,
   type IRunOptions,
 } from 'docx'
 import type { Block, BriefModel } from '../../../shared/domain/briefs.ts'
-import { hasCjk } from '../../../shared/text/fold.ts'
-
-const FONT = 'Times New Roman'
-/** Word's Japanese serif; LibreOffice falls back to IPAMincho where it is missing. */
-const EAST_ASIA = 'MS Mincho'
-const fonts = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: EAST_ASIA }
-const pt = (n: number) => n * 2 // half-points
-
-const PAGE = { width: 11906, height: 16838 }
-const MARGIN = { top: convertMillimetersToTwip(22), bottom: convertMillimetersToTwip(22), left: convertMillimetersToTwip(31), right: convertMillimetersToTwip(17) }
-const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right
-const BODY_SIZE = pt(14)
-const TABLE_SIZE = pt(12)
-const FIRST_LINE = convertMillimetersToTwip(12.7)
-
-const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }
-const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none }
-const line = { style: BorderStyle.SINGLE, size: 6, color: '000000' }
-
-function run(text: string, options: Omit<IRunOptions, 'text'> = {}): TextRun {
-  // Japanese runs name the East Asian font explicitly, so Word and LibreOffice never guess.
-  return new TextRun({ text, font: fonts, ...(hasCjk(text) && { language: { eastAsia: 'ja-JP' } }), ...options })
-}
-
-function para(text: string, options: IParagraphOptions = {}, runOptions: Omit<IRunOptions, 'text'> = {}): Paragraph {
-  return new Paragraph({ children: [run(text, runOptions)], ...options })
-}
-
-function cellParagraphs(text: string, bold = false, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT) {
-  const parts = text.split('\n')
-  return parts.map((t) => para(t, { alignment: align, spacing: { before: 40, after: 40 } }, { size: TABLE_SIZE, bold }))
-}
-
-function table(header: string[], rows: string[][], widths: number[]): Table {
-  const total = widths.reduce((a, b) => a + b, 0)
-  const columnWidths = widths.map((w) => Math.round((w / total) * TEXT_WIDTH))
-  const cell = (text: string, i: number, head: boolean) =>
-    new TableCell({
-      width: { size: columnWidths[i]!, type: WidthType.DXA },
-      verticalAlign: VerticalAlign.CENTER,
-      margins: { left: 80, right: 80 },
-      ...(head && { shading: { fill: 'E7E6E6' } }),
-      children: cellParagraphs(text, head, head ? AlignmentType.CENTER : AlignmentType.LEFT),
-    })
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths,
-    layout: TableLayoutType.FIXED,
-    rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, i) => cell(h, i, true)) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, i, false)) })),
-    ],
-  })
-}
+import { BODY_SIZE, FIRST_LINE, MARGIN, PAGE, TEXT_WIDTH, fonts, line, noBorders, para, pt, run } from './common.ts'
+import { table } from './tables.ts'
 
 /** `compact`: the leader's summary, 13 pt with tighter spacing so that it holds on one page. */
 function renderBlock(b: Block, compact = false): Array<Paragraph | Table> {
