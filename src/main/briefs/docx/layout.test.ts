@@ -1,6 +1,6 @@
 /**
  * The brief's layout, read back from real .docx files: tables whose dates and header words
- * are never broken, and Decree 30's date. Widths are measured with docx/layout's own Times
+ * are never broken, the cover's lines as an office breaks them, and Decree 30's date. Widths are measured with docx/layout's own Times
  * New Roman tables, not with widths.ts.
  */
 import { join } from 'node:path'
@@ -12,6 +12,7 @@ import type { BriefModel } from '../../../shared/domain/briefs.ts'
 import { folderPlatform } from '../../platform.ts'
 import { openTestCore, tempDir, type TestCore } from '../../test-support.ts'
 import { placeDate } from '../text.ts'
+import { agencyLines, titleLines } from './cover.ts'
 import { renderBriefDocx } from './render.ts'
 
 const TRIP = '01936d00-0000-7000-8000-000700000001'
@@ -125,6 +126,53 @@ describe.each(['vi', 'en'] as const)('the tables of the %s brief', (language) =>
     if (language === 'en') expect(checks.map((c) => c.text)).toEqual(expect.arrayContaining(['Implementation', 'Counterparts']))
     const widths = measured(checks.map((c) => ({ text: c.text, bold: true })))
     checks.forEach((c, i) => expect(widths[i], `"${c.text}" in ${c.room} twips`).toBeLessThanOrEqual(c.room))
+  })
+})
+
+describe('the cover', () => {
+  it('breaks the agency block after the organ, and the title at its phrases', async () => {
+    const vi = parts(await renderBriefDocx(await model('vi'))).document
+    const cover = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(vi)![0]
+    const agencyCell = /<w:tc>([\s\S]*?)<\/w:tc>/.exec(cover)![1]!
+    const agency = paragraphsOf(agencyCell).map(linesOf).filter((l) => l.join(''))
+    expect(agency).toEqual([['ỦY BAN NHÂN DÂN', 'TỈNH THANH HÓA'], ['SỞ NGOẠI VỤ']])
+    const title = paragraphsOf(vi).map(linesOf).find((l) => l[0]?.startsWith('TÀI LIỆU'))
+    expect(title).toEqual(['TÀI LIỆU PHỤC VỤ ĐOÀN CÔNG TÁC', 'CỦA TỈNH THANH HÓA', 'TẠI NHẬT BẢN'])
+    // Each line but the last keeps its space before the break: the text reads on as one.
+    expect(textOf(agencyCell)).toContain('ỦY BAN NHÂN DÂN TỈNH THANH HÓA')
+
+    const en = parts(await renderBriefDocx(await model('en'))).document
+    expect(paragraphsOf(en).map(linesOf).find((l) => l[0]?.startsWith('BRIEFING'))).toEqual(['BRIEFING PACK FOR THE DELEGATION', 'OF THANH HOA', 'TO JAPAN'])
+    await model('vi')
+  })
+
+  it('keeps the organ on its line, in Vietnamese and in English', () => {
+    const column = 3458 // the cover's left column, less its cell margins
+    expect(agencyLines('HỘI ĐỒNG NHÂN DÂN TỈNH THANH HÓA', column, 26)).toEqual(['HỘI ĐỒNG NHÂN DÂN', 'TỈNH THANH HÓA'])
+    expect(agencyLines('ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI', column, 26)).toEqual(['ỦY BAN NHÂN DÂN', 'THÀNH PHỐ HÀ NỘI'])
+    expect(agencyLines('SỞ NGOẠI VỤ TỈNH THANH HÓA', column, 26, true)).toEqual(['SỞ NGOẠI VỤ', 'TỈNH THANH HÓA'])
+    expect(agencyLines('SỞ NGOẠI VỤ', column, 26, true)).toEqual(['SỞ NGOẠI VỤ'])
+    expect(agencyLines("PEOPLE'S COMMITTEE OF THANH HOA PROVINCE", column, 26)).toEqual(["PEOPLE'S COMMITTEE", 'OF THANH HOA PROVINCE'])
+    expect(agencyLines('DEPARTMENT OF FOREIGN AFFAIRS OF THANH HOA PROVINCE', 2 * column, 26)).toEqual(['DEPARTMENT OF FOREIGN AFFAIRS', 'OF THANH HOA PROVINCE'])
+  })
+
+  it('leaves a short title whole, and no word alone on a line', () => {
+    expect(titleLines('BÁO CÁO', TEXT_WIDTH, 32)).toEqual(['BÁO CÁO'])
+    expect(titleLines('TÀI LIỆU PHỤC VỤ CUỘC LÀM VIỆC VỚI TỈNH YAMANASHI', TEXT_WIDTH, 32)).toEqual(['TÀI LIỆU PHỤC VỤ CUỘC LÀM VIỆC', 'VỚI TỈNH YAMANASHI'])
+    for (const title of [
+      'TÀI LIỆU PHỤC VỤ CUỘC LÀM VIỆC VỚI ĐẠI SỨ QUÁN NHẬT BẢN TẠI VIỆT NAM',
+      'TÀI LIỆU PHỤC VỤ ĐOÀN CÔNG TÁC CỦA TỈNH THANH HÓA TẠI NHẬT BẢN VỀ HỢP TÁC ĐẦU TƯ VỚI TỈNH YAMANASHI',
+      'TÀI LIỆU PHỤC VỤ ĐOÀN CÔNG TÁC CỦA TỈNH THANH HÓA TẠI HÀN QUỐC, NHẬT BẢN, TRUNG QUỐC, ĐÀI LOAN VÀ CỘNG HÒA LIÊN BANG ĐỨC',
+      'BRIEFING PACK FOR THE DELEGATION OF THANH HOA PROVINCE TO YAMANASHI PREFECTURE IN JAPAN',
+    ]) {
+      const lines = titleLines(title, TEXT_WIDTH, 32)
+      expect(lines.join(' ')).toBe(title)
+      expect(lines.length).toBeGreaterThan(1)
+      for (const l of lines) expect(l.split(' ').length, l).toBeGreaterThan(1)
+    }
+    expect(titleLines('TÀI LIỆU PHỤC VỤ ĐOÀN CÔNG TÁC CỦA TỈNH THANH HÓA TẠI HÀN QUỐC, NHẬT BẢN, TRUNG QUỐC, ĐÀI LOAN VÀ CỘNG HÒA LIÊN BANG ĐỨC', TEXT_WIDTH, 32)).toContain(
+      'TẠI HÀN QUỐC, NHẬT BẢN, TRUNG QUỐC,',
+    )
   })
 })
 

@@ -1,8 +1,8 @@
 /**
  * BriefModel -> .docx, following Decree 30/2020/NĐ-CP as DESIGN.md sets it out: A4
  * portrait, margins 22/22/31/17 mm, Times New Roman 14 pt justified with a 1.27 cm
- * first-line indent and 6 pt after, the two-column cover header with the rules beneath,
- * the boxed circulation mark, a real TOC field over Heading styles, page numbers centred
+ * first-line indent and 6 pt after, the two-column cover header with the rules beneath and
+ * the boxed circulation mark (cover.ts), a real TOC field over Heading styles, page numbers centred
  * at the top from page 2, tables with widths from their content and header rows repeated
  * (tables.ts). Pure: model in, bytes out.
  */
@@ -17,18 +17,13 @@ import {
   PageOrientation,
   Paragraph,
   Table,
-  TableCell,
-  TableLayoutType,
   TableOfContents,
-  TableRow,
   TextRun,
-  WidthType,
-  convertMillimetersToTwip,
   type IParagraphOptions,
-  type IRunOptions,
 } from 'docx'
 import type { Block, BriefModel } from '../../../shared/domain/briefs.ts'
-import { BODY_SIZE, FIRST_LINE, MARGIN, PAGE, TEXT_WIDTH, fonts, line, noBorders, para, pt, run } from './common.ts'
+import { BODY_SIZE, FIRST_LINE, MARGIN, PAGE, fonts, para, pt, run } from './common.ts'
+import { cover } from './cover.ts'
 import { table } from './tables.ts'
 
 /** `compact`: the leader's summary, 13 pt with tighter spacing so that it holds on one page. */
@@ -49,79 +44,6 @@ function renderBlock(b: Block, compact = false): Array<Paragraph | Table> {
     case 'table':
       return b.rows.length ? [table(b.header, b.rows, b.widths), para('', { spacing: { after: 120 } })] : []
   }
-}
-
-/** The cover: agency block left, national name and motto right, then title, dates, mark. */
-function cover(m: BriefModel): Array<Paragraph | Table> {
-  const half = Math.round(TEXT_WIDTH * 0.4)
-  const rest = TEXT_WIDTH - half
-  const centred = (text: string, runOptions: Omit<IRunOptions, 'text'>, options: IParagraphOptions = {}) =>
-    para(text, { alignment: AlignmentType.CENTER, spacing: { after: 0 }, ...options }, runOptions)
-  // A short rule beneath: the bottom border of a tiny empty paragraph, indented so that it
-  // spans the middle of the column.
-  const rule = (width: number, share: number) =>
-    new Paragraph({
-      border: { bottom: line },
-      indent: { left: Math.round((width * (1 - share)) / 2), right: Math.round((width * (1 - share)) / 2) },
-      spacing: { before: 0, after: 0, line: 80, lineRule: 'exact' },
-      children: [new TextRun({ text: '', size: 2 })],
-    })
-  const header = new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [half, rest],
-    layout: TableLayoutType.FIXED,
-    borders: noBorders,
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({
-            width: { size: half, type: WidthType.DXA },
-            borders: noBorders,
-            children: [
-              ...(m.cover.parentAgency ? [centred(m.cover.parentAgency.toLocaleUpperCase('vi'), { size: pt(13) })] : []),
-              centred(m.cover.agency.toLocaleUpperCase('vi'), { size: pt(13), bold: true }),
-              rule(half, 0.3),
-            ],
-          }),
-          new TableCell({
-            width: { size: rest, type: WidthType.DXA },
-            borders: noBorders,
-            children: [
-              centred(m.cover.nationalName, { size: pt(12), bold: true }),
-              centred(m.cover.motto, { size: pt(13), bold: true }),
-              rule(rest, 0.6),
-              centred(m.cover.placeDate, { size: pt(14), italics: true }, { spacing: { before: 160 } }),
-            ],
-          }),
-        ],
-      }),
-    ],
-  })
-  const markWidth = convertMillimetersToTwip(62)
-  const mark = new Table({
-    width: { size: markWidth, type: WidthType.DXA },
-    columnWidths: [markWidth],
-    alignment: AlignmentType.CENTER,
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({
-            borders: { top: line, bottom: line, left: line, right: line },
-            margins: { top: 80, bottom: 80 },
-            children: [centred(m.cover.circulation, { size: pt(14), bold: true })],
-          }),
-        ],
-      }),
-    ],
-  })
-  return [
-    header,
-    para('', { spacing: { before: 2400 } }),
-    centred(m.cover.title, { size: pt(16), bold: true }, { spacing: { after: 240 } }),
-    centred(m.cover.subtitle, { size: pt(14), bold: true }, { spacing: { after: 120 } }),
-    centred(m.cover.dates, { size: pt(14), italics: true }, { spacing: { after: 1600 } }),
-    mark,
-  ]
 }
 
 export async function renderBriefDocx(m: BriefModel): Promise<Buffer> {
