@@ -176,6 +176,29 @@ describe('the cover', () => {
   })
 })
 
+describe('the text', () => {
+  it('says how every line spacing is meant, so that LibreOffice spaces the lines as Word does', async () => {
+    const files = unzipSync(await renderBriefDocx(await model('vi')))
+    for (const name of ['word/document.xml', 'word/styles.xml']) {
+      const spacings = [...strFromU8(files[name]!).matchAll(/<w:spacing [^>]*w:line="[^>]*>/g)].map((m) => m[0])
+      expect(spacings.length, name).toBeGreaterThan(0)
+      // Without w:lineRule LibreOffice takes w:line for an exact height (Word: a multiple).
+      for (const sp of spacings) expect(sp, name).toMatch(/w:lineRule="(auto|exact|atLeast)"/)
+    }
+  })
+
+  it('sets lists as official documents do: "- " at the first-line indent, the lines after flush left', async () => {
+    const files = unzipSync(await renderBriefDocx(await model('vi')))
+    const numbering = strFromU8(files['word/numbering.xml']!)
+    const dash = /<w:lvl w:ilvl="0"[^>]*>(?:(?!<\/w:lvl>)[\s\S])*?<w:lvlText w:val="-"\/>(?:(?!<\/w:lvl>)[\s\S])*<\/w:lvl>/.exec(numbering)?.[0] ?? ''
+    expect(dash).toContain('<w:suff w:val="space"/>')
+    expect(dash).toMatch(/<w:ind w:left="0" w:firstLine="720"\/>/)
+    const items = paragraphsOf(strFromU8(files['word/document.xml']!)).filter((p) => p.includes('<w:numPr>'))
+    expect(items.length).toBeGreaterThan(10)
+    for (const p of items) expect(p).toMatch(/<w:ind w:left="0" w:firstLine="(720|1287)"\/>/)
+  })
+})
+
 describe('the place and date line (Decree 30)', () => {
   it('pads days below 10, and the months 1 and 2 only', () => {
     expect(placeDate('Thanh Hóa', '2026-03-05', 'vi')).toBe('Thanh Hóa, ngày 05 tháng 3 năm 2026')

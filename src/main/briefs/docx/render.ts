@@ -12,6 +12,7 @@ import {
   Header,
   HeadingLevel,
   LevelFormat,
+  LevelSuffix,
   Packer,
   PageNumber,
   PageOrientation,
@@ -22,23 +23,34 @@ import {
   type IParagraphOptions,
 } from 'docx'
 import type { Block, BriefModel } from '../../../shared/domain/briefs.ts'
-import { BODY_SIZE, FIRST_LINE, MARGIN, PAGE, fonts, para, pt, run } from './common.ts'
+import { BODY_SIZE, FIRST_LINE, MARGIN, PAGE, fonts, lineSpacing, para, pt, run } from './common.ts'
 import { cover } from './cover.ts'
 import { table } from './tables.ts'
 
-/** `compact`: the leader's summary, 13 pt with tighter spacing so that it holds on one page. */
+/** Bullets as Vietnamese official documents set them: "- " at the first-line indent, the lines after flush left. */
+const bulletIndent = (level: number) => ({ left: 0, firstLine: FIRST_LINE + level * 567 })
+
+/** `compact`: the leader's summary, 13 pt on single lines so that it holds on one page. */
 function renderBlock(b: Block, compact = false): Array<Paragraph | Table> {
   const size = compact ? { size: pt(13) } : {}
-  const spacing = compact ? { spacing: { after: 40, line: 252 } } : {}
-  const text = (t: string, options: IParagraphOptions = {}) => para(t, { style: 'Body', ...spacing, ...options }, size)
-  const label = (l: string | null) => (l ? [para(l, { style: 'BlockLabel', ...(compact && { spacing: { before: 60, after: 20 } }) }, size)] : [])
+  const spacing = compact ? { spacing: { after: 60, ...lineSpacing(1) } } : {}
+  // The paragraph mark takes the text's size too: a list's dash is drawn in it.
+  const mark = compact ? { run: size } : {}
+  const text = (t: string, options: IParagraphOptions = {}) => para(t, { style: 'Body', ...spacing, ...mark, ...options }, size)
+  const label = (l: string | null) => (l ? [para(l, { style: 'BlockLabel', ...(compact && { spacing: { before: 80, after: 20, ...lineSpacing(1) } }) }, size)] : [])
   switch (b.type) {
     case 'heading':
       return [para(b.text, { heading: HeadingLevel.HEADING_2 })]
     case 'paragraphs':
       return [...label(b.label), ...b.text.split(/\n+/).filter((t) => t.trim()).map((t) => text(t))]
     case 'bullets':
-      return [...label(b.label), ...b.items.map((t) => text(t.trim(), { numbering: { reference: 'dash', level: t.startsWith('  ') ? 1 : 0 }, indent: { firstLine: 0 } }))]
+      return [
+        ...label(b.label),
+        ...b.items.map((t) => {
+          const level = t.startsWith('  ') ? 1 : 0
+          return text(t.trim(), { numbering: { reference: 'dash', level }, indent: bulletIndent(level) })
+        }),
+      ]
     case 'fields':
       return b.rows.map(([l, value]) => new Paragraph({ style: 'Body', ...spacing, children: [run(`${l}: `, { bold: true, ...size }), run(value, size)] }))
     case 'table':
@@ -66,7 +78,7 @@ export async function renderBriefDocx(m: BriefModel): Promise<Buffer> {
     features: { updateFields: true },
     styles: {
       default: {
-        document: { run: { font: fonts, size: BODY_SIZE }, paragraph: { spacing: { after: 120, line: 276 } } },
+        document: { run: { font: fonts, size: BODY_SIZE }, paragraph: { spacing: { after: 120, ...lineSpacing(1.15) } } },
         heading1: {
           run: { font: fonts, size: pt(14), bold: true, allCaps: true, color: '000000' },
           paragraph: { spacing: { before: 240, after: 240 }, alignment: AlignmentType.LEFT, keepNext: true },
@@ -83,7 +95,7 @@ export async function renderBriefDocx(m: BriefModel): Promise<Buffer> {
           basedOn: 'Normal',
           quickFormat: true,
           run: { font: fonts, size: BODY_SIZE },
-          paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: FIRST_LINE }, spacing: { after: 120, line: 276 } },
+          paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: FIRST_LINE }, spacing: { after: 120, ...lineSpacing(1.15) } },
         },
         {
           id: 'BlockLabel',
@@ -99,8 +111,8 @@ export async function renderBriefDocx(m: BriefModel): Promise<Buffer> {
         {
           reference: 'dash',
           levels: [
-            { level: 0, format: LevelFormat.BULLET, text: '-', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: FIRST_LINE + 284, hanging: 284 } } } },
-            { level: 1, format: LevelFormat.BULLET, text: '+', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: FIRST_LINE + 852, hanging: 284 } } } },
+            { level: 0, format: LevelFormat.BULLET, text: '-', suffix: LevelSuffix.SPACE, alignment: AlignmentType.LEFT, style: { paragraph: { indent: bulletIndent(0) } } },
+            { level: 1, format: LevelFormat.BULLET, text: '+', suffix: LevelSuffix.SPACE, alignment: AlignmentType.LEFT, style: { paragraph: { indent: bulletIndent(1) } } },
           ],
         },
       ],
