@@ -1,10 +1,14 @@
 /**
  * The brief's layout, read back from real .docx files: tables whose dates and header words
- * are never broken, the cover's lines as an office breaks them, and Decree 30's date. Widths are measured with docx/layout's own Times
- * New Roman tables, not with widths.ts.
+ * are never broken, the cover's lines as an office breaks them, line spacing and lists,
+ * Decree 30's date, and a TOC whose page numbers are written in (and are LibreOffice's
+ * pages, where it is installed). Widths are measured with docx/layout's own Times New
+ * Roman tables, not with widths.ts.
  */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { AlignmentType, Document, Paragraph, TextRun } from 'docx'
+import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx'
 import { layoutDocument } from 'docx/layout'
 import { strFromU8, unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -13,6 +17,7 @@ import { folderPlatform } from '../../platform.ts'
 import { openTestCore, tempDir, type TestCore } from '../../test-support.ts'
 import { placeDate } from '../text.ts'
 import { agencyLines, titleLines } from './cover.ts'
+import { withLetterhead } from './letterhead.ts'
 import { renderBriefDocx } from './render.ts'
 
 const TRIP = '01936d00-0000-7000-8000-000700000001'
@@ -34,7 +39,7 @@ async function model(language: 'vi' | 'en', overrides: Record<string, string> = 
 
 function parts(docx: Uint8Array) {
   const files = unzipSync(docx)
-  return { document: strFromU8(files['word/document.xml']!) }
+  return { document: strFromU8(files['word/document.xml']!), settings: strFromU8(files['word/settings.xml']!) }
 }
 
 const textOf = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')
@@ -212,4 +217,75 @@ describe('the place and date line (Decree 30)', () => {
   it('writes the English date unpadded', () => {
     expect(placeDate('Thanh Hoa', '2026-03-05', 'en')).toBe('Thanh Hoa, 5 March 2026')
   })
+})
+
+/** The TOC's entries: title and the page number written in its PAGEREF field ('' if none). */
+function tocEntries(document: string): Array<{ title: string; page: string }> {
+  const sdt = /<w:sdt>[\s\S]*?<\/w:sdt>/.exec(document)?.[0] ?? ''
+  return paragraphsOf(sdt)
+    .filter((p) => p.includes('PAGEREF'))
+    .map((p) => {
+      const page = /PAGEREF [^<]*<\/w:instrText><w:fldChar w:fldCharType="separate"\/>(?:<w:t[^>]*>([^<]*)<\/w:t>)?/.exec(p)?.[1] ?? ''
+      const title = textOf(p.slice(0, p.lastIndexOf('PAGEREF')))
+      return { title: title.trim(), page }
+    })
+}
+
+describe('the table of contents', () => {
+  it('is written with its page numbers, so that no one need update it', async () => {
+    const { document, settings } = parts(await renderBriefDocx(await model('vi')))
+    expect(document).toMatch(/TOC \\h \\o &quot;1-2&quot;/)
+    const entries = tocEntries(document)
+    expect(entries.length).toBeGreaterThanOrEqual(10)
+    expect(entries[0]).toEqual({ title: 'I. TÓM TẮT CHO LÃNH ĐẠO', page: '3' })
+    const pages = entries.map((e) => Number(e.page))
+    expect(pages.every((p) => p >= 3)).toBe(true)
+    expect([...pages].sort((a, b) => a - b)).toEqual(pages)
+    // The numbers are written clean: Word shows them without asking to update the fields.
+    expect(settings).not.toContain('updateFields')
+    expect(document).not.toMatch(/<w:fldChar w:fldCharType="begin" w:dirty="true"\/><w:instrText[^>]*>TOC/)
+  })
+
+  it('counts a letterhead cover put in front', async () => {
+    const m = await model('vi')
+    const template = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('GIẤY TIÊU ĐỀ'), new Paragraph('{{title}}')] }] }))
+    const withCover = await withLetterhead(template, m, await renderBriefDocx({ ...m, includeCover: false }))
+    const { document, settings } = parts(withCover)
+    expect(tocEntries(document)[0]).toEqual({ title: 'I. TÓM TẮT CHO LÃNH ĐẠO', page: '3' })
+    expect(settings).not.toContain('updateFields')
+  })
+
+  it('asks Word to fill the numbers in where they cannot be worked out, rather than guess', async () => {
+    // "∮" has no width in docx/layout's tables: the pages cannot be laid out as Word would.
+    const { document, settings } = parts(await renderBriefDocx(await model('vi', { 'programme.notes': 'Tích phân ∮ trong ghi chú.' })))
+    expect(tocEntries(document).every((e) => e.page === '')).toBe(true)
+    expect(settings).toContain('<w:updateFields/>')
+    await model('vi')
+  })
+
+  const soffice = spawnSync('soffice', ['--version']).status === 0
+  it.skipIf(!soffice)(
+    'names the pages LibreOffice puts the headings on, in both languages',
+    async () => {
+      const dir = join(tempDir(), 'toc-pdf')
+      mkdirSync(dir, { recursive: true })
+      for (const language of ['vi', 'en'] as const) {
+        const bytes = await renderBriefDocx(await model(language))
+        const path = join(dir, `brief-${language}.docx`)
+        writeFileSync(path, bytes)
+        execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, path], { stdio: 'ignore', timeout: 120_000 })
+        const pdf = join(dir, `brief-${language}.pdf`)
+        const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())?.[1])
+        const page = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-']).toString().normalize('NFC')
+        const texts = Array.from({ length: count }, (_, i) => page(i + 1).split('\n').map((l) => l.trim()))
+        for (const e of tocEntries(parts(readFileSync(path)).document)) {
+          // The first page after the TOC where the heading starts a line.
+          const on = texts.findIndex((lines, i) => i > 1 && lines.some((l) => l.length > 8 && e.title.normalize('NFC').startsWith(l)))
+          expect(String(on + 1), e.title).toBe(e.page)
+        }
+      }
+      await model('vi')
+    },
+    240_000,
+  )
 })

@@ -1,31 +1,18 @@
 /**
  * BriefModel -> .docx, following Decree 30/2020/NĐ-CP as DESIGN.md sets it out: A4
  * portrait, margins 22/22/31/17 mm, Times New Roman 14 pt justified with a 1.27 cm
- * first-line indent and 6 pt after, the two-column cover header with the rules beneath and
- * the boxed circulation mark (cover.ts), a real TOC field over Heading styles, page numbers centred
- * at the top from page 2, tables with widths from their content and header rows repeated
- * (tables.ts). Pure: model in, bytes out.
+ * first-line indent and 6 pt after, the two-column cover header with the rules beneath
+ * (cover.ts), the boxed circulation mark, a real TOC field over Heading styles with its
+ * page numbers written in (toc.ts), page numbers centred at the top from page 2, tables
+ * with widths from their content and header rows repeated (tables.ts). Pure: model in,
+ * bytes out.
  */
-import {
-  AlignmentType,
-  Document,
-  Header,
-  HeadingLevel,
-  LevelFormat,
-  LevelSuffix,
-  Packer,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  Table,
-  TableOfContents,
-  TextRun,
-  type IParagraphOptions,
-} from 'docx'
+import { AlignmentType, Document, Header, HeadingLevel, LevelFormat, LevelSuffix, Packer, PageNumber, PageOrientation, Paragraph, Table, TableOfContents, TextRun, type IParagraphOptions } from 'docx'
 import type { Block, BriefModel } from '../../../shared/domain/briefs.ts'
 import { BODY_SIZE, FIRST_LINE, MARGIN, PAGE, fonts, lineSpacing, para, pt, run } from './common.ts'
 import { cover } from './cover.ts'
 import { table } from './tables.ts'
+import { packWithToc, toc, type PageNumbering } from './toc.ts'
 
 /** Bullets as Vietnamese official documents set them: "- " at the first-line indent, the lines after flush left. */
 const bulletIndent = (level: number) => ({ left: 0, firstLine: FIRST_LINE + level * 567 })
@@ -58,24 +45,24 @@ function renderBlock(b: Block, compact = false): Array<Paragraph | Table> {
   }
 }
 
-export async function renderBriefDocx(m: BriefModel): Promise<Buffer> {
+/** The brief as a docx Document (renderBriefDocx packs it; tests lay it out with docx/layout). */
+export function briefDocument(m: BriefModel, numbering: PageNumbering = {}): Document {
   const children: Array<Paragraph | Table | TableOfContents> = []
   if (m.includeCover) children.push(...cover(m))
   if (m.includeToc) {
     children.push(para(m.language === 'vi' ? 'MỤC LỤC' : 'CONTENTS', { alignment: AlignmentType.CENTER, pageBreakBefore: m.includeCover, spacing: { after: 240 } }, { bold: true, size: pt(14) }))
-    children.push(new TableOfContents(m.language === 'vi' ? 'Mục lục' : 'Contents', { hyperlink: true, headingStyleRange: '1-2' }))
+    children.push(toc(m.language === 'vi' ? 'Mục lục' : 'Contents'))
   }
   for (const [i, s] of m.sections.entries()) {
     children.push(para(s.title, { heading: HeadingLevel.HEADING_1, pageBreakBefore: i > 0 || m.includeCover || m.includeToc }))
     for (const b of s.blocks) children.push(...renderBlock(b, s.id === 'summary'))
   }
 
-  const doc = new Document({
+  return new Document({
     creator: 'Hành Trang',
     title: m.cover.title,
     description: m.cover.subtitle,
-    // Word refreshes the table of contents (and its page numbers) when the file opens.
-    features: { updateFields: true },
+    ...numbering,
     styles: {
       default: {
         document: { run: { font: fonts, size: BODY_SIZE }, paragraph: { spacing: { after: 120, ...lineSpacing(1.15) } } },
@@ -133,5 +120,10 @@ export async function renderBriefDocx(m: BriefModel): Promise<Buffer> {
       },
     ],
   })
-  return Packer.toBuffer(doc)
+}
+
+export async function renderBriefDocx(m: BriefModel): Promise<Buffer> {
+  // Without a TOC there is nothing to number: no layout pass.
+  if (!m.includeToc) return Packer.toBuffer(briefDocument(m, {}))
+  return packWithToc((numbering) => briefDocument(m, numbering))
 }
