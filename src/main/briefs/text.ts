@@ -229,7 +229,9 @@ const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July
 export function placeDate(place: string, iso: string, lang: Lang): string {
   const [y, m, d] = iso.split('-')
   if (lang === 'en') return `${place ? `${place}, ` : ''}${Number(d)} ${EN_MONTHS[Number(m) - 1]} ${y}`
-  return `${place ? `${place}, ` : ''}ngày ${d} tháng ${m} năm ${y}`
+  // Decree 30: the day takes a leading zero below 10, the month only for 1 and 2 ("tháng 01", "tháng 3").
+  const month = Number(m) <= 2 ? m : String(Number(m))
+  return `${place ? `${place}, ` : ''}ngày ${d} tháng ${month} năm ${y}`
 }
 
 export function dayLabel(iso: string, lang: Lang): string {

@@ -3,12 +3,14 @@
  * Its placeholders ({{title}}, {{dates}}, {{agency}}...) are filled by docx's
  * patchDocument; the filled page (up to the template's first page break, or all of it)
  * is then put in front of the generated brief, with the images it uses. The brief keeps
- * its own styles, numbering and table of contents.
+ * its own styles, numbering and table of contents, whose page numbers are worked out
+ * again for the pages with the cover (toc.ts).
  */
 import { patchDetector, patchDocument, PatchType, TextRun } from 'docx'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import type { BriefModel } from '../../../shared/domain/briefs.ts'
 import { AppError } from '../../errors.ts'
+import { renumberToc } from './toc.ts'
 
 export const PLACEHOLDERS = ['title', 'subtitle', 'dates', 'placeDate', 'agency', 'parentAgency', 'nationalName', 'motto', 'circulation'] as const
 
@@ -121,5 +123,6 @@ export async function withLetterhead(template: Uint8Array, model: BriefModel, br
     if (!root.includes(`xmlns:${name}=`)) root = root.replace('<w:document', `<w:document xmlns:${name}="${uri}"`)
   }
   b['word/document.xml'] = strToU8(doc.replace(/<w:document[^>]*>/, root).replace('<w:body>', `<w:body>${cover}${pageBreak}`))
-  return Buffer.from(zipSync(b))
+  // The cover moved every page on: the TOC's page numbers are worked out again.
+  return renumberToc(zipSync(b))
 }

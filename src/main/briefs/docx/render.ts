@@ -1,102 +1,43 @@
 /**
  * BriefModel -> .docx, following Decree 30/2020/NĐ-CP as DESIGN.md sets it out: A4
  * portrait, margins 22/22/31/17 mm, Times New Roman 14 pt justified with a 1.27 cm
- * first-line indent and 6 pt after, the two-column cover header with the rules beneath,
- * the boxed circulation mark, a real TOC field over Heading styles, page numbers centred
- * at the top from page 2, table header rows repeated. Pure: model in, bytes out.
+ * first-line indent and 6 pt after, the two-column cover header with the rules beneath
+ * (cover.ts), the boxed circulation mark, a real TOC field over Heading styles with its
+ * page numbers written in (toc.ts), page numbers centred at the top from page 2, tables
+ * with widths from their content and header rows repeated (tables.ts). Pure: model in,
+ * bytes out.
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Header,
-  HeadingLevel,
-  LevelFormat,
-  Packer,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableOfContents,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-  convertMillimetersToTwip,
-  type IParagraphOptions,
-  type IRunOptions,
-} from 'docx'
+import { AlignmentType, Document, Header, HeadingLevel, LevelFormat, LevelSuffix, Packer, PageNumber, PageOrientation, Paragraph, Table, TableOfContents, TextRun, type IParagraphOptions } from 'docx'
 import type { Block, BriefModel } from '../../../shared/domain/briefs.ts'
-import { hasCjk } from '../../../shared/text/fold.ts'
+import { BODY_SIZE, FIRST_LINE, MARGIN, PAGE, fonts, lineSpacing, para, pt, run } from './common.ts'
+import { cover } from './cover.ts'
+import { table } from './tables.ts'
+import { packWithToc, toc, type PageNumbering } from './toc.ts'
 
-const FONT = 'Times New Roman'
-/** Word's Japanese serif; LibreOffice falls back to IPAMincho where it is missing. */
-const EAST_ASIA = 'MS Mincho'
-const fonts = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: EAST_ASIA }
-const pt = (n: number) => n * 2 // half-points
+/** Bullets as Vietnamese official documents set them: "- " at the first-line indent, the lines after flush left. */
+const bulletIndent = (level: number) => ({ left: 0, firstLine: FIRST_LINE + level * 567 })
 
-const PAGE = { width: 11906, height: 16838 }
-const MARGIN = { top: convertMillimetersToTwip(22), bottom: convertMillimetersToTwip(22), left: convertMillimetersToTwip(31), right: convertMillimetersToTwip(17) }
-const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right
-const BODY_SIZE = pt(14)
-const TABLE_SIZE = pt(12)
-const FIRST_LINE = convertMillimetersToTwip(12.7)
-
-const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }
-const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none }
-const line = { style: BorderStyle.SINGLE, size: 6, color: '000000' }
-
-function run(text: string, options: Omit<IRunOptions, 'text'> = {}): TextRun {
-  // Japanese runs name the East Asian font explicitly, so Word and LibreOffice never guess.
-  return new TextRun({ text, font: fonts, ...(hasCjk(text) && { language: { eastAsia: 'ja-JP' } }), ...options })
-}
-
-function para(text: string, options: IParagraphOptions = {}, runOptions: Omit<IRunOptions, 'text'> = {}): Paragraph {
-  return new Paragraph({ children: [run(text, runOptions)], ...options })
-}
-
-function cellParagraphs(text: string, bold = false, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT) {
-  const parts = text.split('\n')
-  return parts.map((t) => para(t, { alignment: align, spacing: { before: 40, after: 40 } }, { size: TABLE_SIZE, bold }))
-}
-
-function table(header: string[], rows: string[][], widths: number[]): Table {
-  const total = widths.reduce((a, b) => a + b, 0)
-  const columnWidths = widths.map((w) => Math.round((w / total) * TEXT_WIDTH))
-  const cell = (text: string, i: number, head: boolean) =>
-    new TableCell({
-      width: { size: columnWidths[i]!, type: WidthType.DXA },
-      verticalAlign: VerticalAlign.CENTER,
-      margins: { left: 80, right: 80 },
-      ...(head && { shading: { fill: 'E7E6E6' } }),
-      children: cellParagraphs(text, head, head ? AlignmentType.CENTER : AlignmentType.LEFT),
-    })
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths,
-    layout: TableLayoutType.FIXED,
-    rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, i) => cell(h, i, true)) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, i, false)) })),
-    ],
-  })
-}
-
-/** `compact`: the leader's summary, 13 pt with tighter spacing so that it holds on one page. */
+/** `compact`: the leader's summary, 13 pt on single lines so that it holds on one page. */
 function renderBlock(b: Block, compact = false): Array<Paragraph | Table> {
   const size = compact ? { size: pt(13) } : {}
-  const spacing = compact ? { spacing: { after: 40, line: 252 } } : {}
-  const text = (t: string, options: IParagraphOptions = {}) => para(t, { style: 'Body', ...spacing, ...options }, size)
-  const label = (l: string | null) => (l ? [para(l, { style: 'BlockLabel', ...(compact && { spacing: { before: 60, after: 20 } }) }, size)] : [])
+  const spacing = compact ? { spacing: { after: 60, ...lineSpacing(1) } } : {}
+  // The paragraph mark takes the text's size too: a list's dash is drawn in it.
+  const mark = compact ? { run: size } : {}
+  const text = (t: string, options: IParagraphOptions = {}) => para(t, { style: 'Body', ...spacing, ...mark, ...options }, size)
+  const label = (l: string | null) => (l ? [para(l, { style: 'BlockLabel', ...(compact && { spacing: { before: 80, after: 20, ...lineSpacing(1) } }) }, size)] : [])
   switch (b.type) {
     case 'heading':
       return [para(b.text, { heading: HeadingLevel.HEADING_2 })]
     case 'paragraphs':
       return [...label(b.label), ...b.text.split(/\n+/).filter((t) => t.trim()).map((t) => text(t))]
     case 'bullets':
-      return [...label(b.label), ...b.items.map((t) => text(t.trim(), { numbering: { reference: 'dash', level: t.startsWith('  ') ? 1 : 0 }, indent: { firstLine: 0 } }))]
+      return [
+        ...label(b.label),
+        ...b.items.map((t) => {
+          const level = t.startsWith('  ') ? 1 : 0
+          return text(t.trim(), { numbering: { reference: 'dash', level }, indent: bulletIndent(level) })
+        }),
+      ]
     case 'fields':
       return b.rows.map(([l, value]) => new Paragraph({ style: 'Body', ...spacing, children: [run(`${l}: `, { bold: true, ...size }), run(value, size)] }))
     case 'table':
@@ -104,100 +45,27 @@ function renderBlock(b: Block, compact = false): Array<Paragraph | Table> {
   }
 }
 
-/** The cover: agency block left, national name and motto right, then title, dates, mark. */
-function cover(m: BriefModel): Array<Paragraph | Table> {
-  const half = Math.round(TEXT_WIDTH * 0.4)
-  const rest = TEXT_WIDTH - half
-  const centred = (text: string, runOptions: Omit<IRunOptions, 'text'>, options: IParagraphOptions = {}) =>
-    para(text, { alignment: AlignmentType.CENTER, spacing: { after: 0 }, ...options }, runOptions)
-  // A short rule beneath: the bottom border of a tiny empty paragraph, indented so that it
-  // spans the middle of the column.
-  const rule = (width: number, share: number) =>
-    new Paragraph({
-      border: { bottom: line },
-      indent: { left: Math.round((width * (1 - share)) / 2), right: Math.round((width * (1 - share)) / 2) },
-      spacing: { before: 0, after: 0, line: 80, lineRule: 'exact' },
-      children: [new TextRun({ text: '', size: 2 })],
-    })
-  const header = new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [half, rest],
-    layout: TableLayoutType.FIXED,
-    borders: noBorders,
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({
-            width: { size: half, type: WidthType.DXA },
-            borders: noBorders,
-            children: [
-              ...(m.cover.parentAgency ? [centred(m.cover.parentAgency.toLocaleUpperCase('vi'), { size: pt(13) })] : []),
-              centred(m.cover.agency.toLocaleUpperCase('vi'), { size: pt(13), bold: true }),
-              rule(half, 0.3),
-            ],
-          }),
-          new TableCell({
-            width: { size: rest, type: WidthType.DXA },
-            borders: noBorders,
-            children: [
-              centred(m.cover.nationalName, { size: pt(12), bold: true }),
-              centred(m.cover.motto, { size: pt(13), bold: true }),
-              rule(rest, 0.6),
-              centred(m.cover.placeDate, { size: pt(14), italics: true }, { spacing: { before: 160 } }),
-            ],
-          }),
-        ],
-      }),
-    ],
-  })
-  const markWidth = convertMillimetersToTwip(62)
-  const mark = new Table({
-    width: { size: markWidth, type: WidthType.DXA },
-    columnWidths: [markWidth],
-    alignment: AlignmentType.CENTER,
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({
-            borders: { top: line, bottom: line, left: line, right: line },
-            margins: { top: 80, bottom: 80 },
-            children: [centred(m.cover.circulation, { size: pt(14), bold: true })],
-          }),
-        ],
-      }),
-    ],
-  })
-  return [
-    header,
-    para('', { spacing: { before: 2400 } }),
-    centred(m.cover.title, { size: pt(16), bold: true }, { spacing: { after: 240 } }),
-    centred(m.cover.subtitle, { size: pt(14), bold: true }, { spacing: { after: 120 } }),
-    centred(m.cover.dates, { size: pt(14), italics: true }, { spacing: { after: 1600 } }),
-    mark,
-  ]
-}
-
-export async function renderBriefDocx(m: BriefModel): Promise<Buffer> {
+/** The brief as a docx Document (renderBriefDocx packs it; tests lay it out with docx/layout). */
+export function briefDocument(m: BriefModel, numbering: PageNumbering = {}): Document {
   const children: Array<Paragraph | Table | TableOfContents> = []
   if (m.includeCover) children.push(...cover(m))
   if (m.includeToc) {
     children.push(para(m.language === 'vi' ? 'MỤC LỤC' : 'CONTENTS', { alignment: AlignmentType.CENTER, pageBreakBefore: m.includeCover, spacing: { after: 240 } }, { bold: true, size: pt(14) }))
-    children.push(new TableOfContents(m.language === 'vi' ? 'Mục lục' : 'Contents', { hyperlink: true, headingStyleRange: '1-2' }))
+    children.push(toc(m.language === 'vi' ? 'Mục lục' : 'Contents'))
   }
   for (const [i, s] of m.sections.entries()) {
     children.push(para(s.title, { heading: HeadingLevel.HEADING_1, pageBreakBefore: i > 0 || m.includeCover || m.includeToc }))
     for (const b of s.blocks) children.push(...renderBlock(b, s.id === 'summary'))
   }
 
-  const doc = new Document({
+  return new Document({
     creator: 'Hành Trang',
     title: m.cover.title,
     description: m.cover.subtitle,
-    // Word refreshes the table of contents (and its page numbers) when the file opens.
-    features: { updateFields: true },
+    ...numbering,
     styles: {
       default: {
-        document: { run: { font: fonts, size: BODY_SIZE }, paragraph: { spacing: { after: 120, line: 276 } } },
+        document: { run: { font: fonts, size: BODY_SIZE }, paragraph: { spacing: { after: 120, ...lineSpacing(1.15) } } },
         heading1: {
           run: { font: fonts, size: pt(14), bold: true, allCaps: true, color: '000000' },
           paragraph: { spacing: { before: 240, after: 240 }, alignment: AlignmentType.LEFT, keepNext: true },
@@ -214,7 +82,7 @@ export async function renderBriefDocx(m: BriefModel): Promise<Buffer> {
           basedOn: 'Normal',
           quickFormat: true,
           run: { font: fonts, size: BODY_SIZE },
-          paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: FIRST_LINE }, spacing: { after: 120, line: 276 } },
+          paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: FIRST_LINE }, spacing: { after: 120, ...lineSpacing(1.15) } },
         },
         {
           id: 'BlockLabel',
@@ -230,8 +98,8 @@ export async function renderBriefDocx(m: BriefModel): Promise<Buffer> {
         {
           reference: 'dash',
           levels: [
-            { level: 0, format: LevelFormat.BULLET, text: '-', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: FIRST_LINE + 284, hanging: 284 } } } },
-            { level: 1, format: LevelFormat.BULLET, text: '+', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: FIRST_LINE + 852, hanging: 284 } } } },
+            { level: 0, format: LevelFormat.BULLET, text: '-', suffix: LevelSuffix.SPACE, alignment: AlignmentType.LEFT, style: { paragraph: { indent: bulletIndent(0) } } },
+            { level: 1, format: LevelFormat.BULLET, text: '+', suffix: LevelSuffix.SPACE, alignment: AlignmentType.LEFT, style: { paragraph: { indent: bulletIndent(1) } } },
           ],
         },
       ],
@@ -252,5 +120,10 @@ export async function renderBriefDocx(m: BriefModel): Promise<Buffer> {
       },
     ],
   })
-  return Packer.toBuffer(doc)
+}
+
+export async function renderBriefDocx(m: BriefModel): Promise<Buffer> {
+  // Without a TOC there is nothing to number: no layout pass.
+  if (!m.includeToc) return Packer.toBuffer(briefDocument(m, {}))
+  return packWithToc((numbering) => briefDocument(m, numbering))
 }
