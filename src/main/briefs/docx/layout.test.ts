@@ -147,7 +147,7 @@ describe('the cover', () => {
     expect(textOf(agencyCell)).toContain('ỦY BAN NHÂN DÂN TỈNH THANH HÓA')
 
     const en = parts(await renderBriefDocx(await model('en'))).document
-    expect(paragraphsOf(en).map(linesOf).find((l) => l[0]?.startsWith('BRIEFING'))).toEqual(['BRIEFING PACK FOR THE DELEGATION', 'OF THANH HOA', 'TO JAPAN'])
+    expect(paragraphsOf(en).map(linesOf).find((l) => l[0]?.startsWith('BRIEFING'))).toEqual(['BRIEFING PACK FOR THE DELEGATION', 'OF THANH HOA PROVINCE', 'TO JAPAN'])
     await model('vi')
   })
 
