@@ -155,7 +155,9 @@ export function cover(m: BriefModel): Array<Paragraph | Table> {
       }),
     ],
   })
-  const markWidth = convertMillimetersToTwip(62)
+  // 62 mm as offices box "LƯU HÀNH NỘI BỘ"; wider when the mark would not fit on one line
+  // ("FOR INTERNAL CIRCULATION", or a mark the officer typed), never wider than the text.
+  const markWidth = Math.min(TEXT_WIDTH, Math.max(convertMillimetersToTwip(62), textWidth(m.cover.circulation, pt(14), true) + convertMillimetersToTwip(8)))
   const mark = new Table({
     width: { size: markWidth, type: WidthType.DXA },
     columnWidths: [markWidth],

@@ -66,10 +66,10 @@ function tables(document: string): Array<{ grid: number[]; rows: Cell[][] }> {
 }
 
 /** Widths in twips of texts in Times New Roman 12 pt, as docx/layout lays them out. */
-function measured(texts: Array<{ text: string; bold: boolean }>): number[] {
+function measured(texts: Array<{ text: string; bold: boolean }>, size = 24): number[] {
   const font = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia: 'MS Mincho' }
   const doc = new Document({
-    sections: [{ children: texts.map(({ text, bold }) => new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun({ text, bold, size: 24, font })] })) }],
+    sections: [{ children: texts.map(({ text, bold }) => new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun({ text, bold, size, font })] })) }],
   })
   const blocks = layoutDocument(doc).pages.flatMap((p) => p.body)
   return texts.map((_, i) => {
@@ -148,6 +148,16 @@ describe('the cover', () => {
 
     const en = parts(await renderBriefDocx(await model('en'))).document
     expect(paragraphsOf(en).map(linesOf).find((l) => l[0]?.startsWith('BRIEFING'))).toEqual(['BRIEFING PACK FOR THE DELEGATION', 'OF THANH HOA PROVINCE', 'TO JAPAN'])
+    await model('vi')
+  })
+
+  it('boxes the circulation mark on one line, in Vietnamese and in English', async () => {
+    for (const [language, mark] of [['vi', 'LƯU HÀNH NỘI BỘ'], ['en', 'FOR INTERNAL CIRCULATION']] as const) {
+      const doc = parts(await renderBriefDocx(await model(language))).document
+      const box = [...doc.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((m) => m[1]!).find((t) => textOf(t) === mark)!
+      const width = Number(/<w:gridCol w:w="(\d+)"\/>/.exec(box)![1])
+      expect(measured([{ text: mark, bold: true }], 28)[0], `${mark} in ${width} twips`).toBeLessThanOrEqual(width - CELL_MARGINS)
+    }
     await model('vi')
   })
 
