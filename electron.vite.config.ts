@@ -12,6 +12,7 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'src/main/shell/index.ts'),
           'pack-check': resolve(import.meta.dirname, 'src/main/workers/pack-check.ts'),
+          'brief-render': resolve(import.meta.dirname, 'src/main/workers/brief-render.ts'),
         },
       },
     },

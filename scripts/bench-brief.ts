@@ -94,13 +94,23 @@ export async function benchBrief(options: { runs?: number } = {}): Promise<Recor
     global.gc?.()
     const baseline = process.memoryUsage().rss
     let peak = baseline
-    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5)
+    // The window's thread: the longest it went without turning while the brief was built and
+    // written (the .docx and its TOC's page numbers are rendered on a worker).
+    let last = performance.now()
+    let stall = 0
+    const timer = setInterval(() => {
+      const now = performance.now()
+      stall = Math.max(stall, now - last)
+      last = now
+      peak = Math.max(peak, process.memoryUsage().rss)
+    }, 5)
     const t0 = performance.now()
     const model = await buildModel(core.ctx, trip.id)
     const t1 = performance.now()
     const out = join(dir, 'brief.docx')
     await writeBrief(core.ctx, model, out)
     const t2 = performance.now()
+    stall = Math.max(stall, t2 - last)
     clearInterval(timer)
     peak = Math.max(peak, process.memoryUsage().rss)
     await core.close()
@@ -119,13 +129,14 @@ export async function benchBrief(options: { runs?: number } = {}): Promise<Recor
       assembleModelMs: round(t1 - t0),
       writeDocxMs: round(t2 - t1),
       totalMs: round(t2 - t0),
+      mainThreadLongestStallMs: round(stall),
       docxKB: Math.round(statSync(out).size / 1024),
       pages,
       // The whole process (Node, SQLite, the core) before and at the peak of the export.
       rssBeforeMB: Math.round(baseline / 1e6),
       peakRssMB: Math.round(peak / 1e6),
       exportMemoryMB: Math.round((peak - baseline) / 1e6),
-      targets: { under2s: t2 - t0 < 2000 ? 'ok' : 'MISSED', exportUnder300MB: peak - baseline < 300e6 ? 'ok' : 'MISSED' },
+      targets: { under2s: t2 - t0 < 2000 ? 'ok' : 'MISSED', exportUnder300MB: peak - baseline < 300e6 ? 'ok' : 'MISSED', mainThreadStallUnder500ms: stall < 500 ? 'ok' : 'MISSED' },
       // Issue 11: the whole CLI process against pandoc on the same brief.
       wholeProcess: await cliVsPandoc({ dbPath, tripId: trip.id, dir, runs: options.runs }),
     }

@@ -56,7 +56,7 @@ try {
     await page.setContent(
       `<style>body{margin:0;background:#d9dde3;display:inline-flex;gap:24px;padding:24px}img{width:560px;box-shadow:0 1px 6px #0004;background:#fff}</style>${tags}`,
     )
-    await page.waitForFunction(() => [...document.images].every((i) => i.complete))
+    await page.waitForLoadState('load')
     await page.locator('body').screenshot({ path: join(OUT, name) })
   }
   // Cover, contents, the leader's summary, the delegation; then the summary page of each language.

@@ -304,7 +304,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
           out(`${g.level === 'warning' ? '!' : 'i'} ${g.kind} (${g.warnings.length})`)
           for (const w of g.warnings) out(`    ${w.message}`)
         }
-        return writeBrief(core.ctx, model, outPath, letterhead)
+        return writeBrief(core.ctx, model, outPath, letterhead, { here: true })
       })
       out(`Đã xuất ${result.path} (${Math.round(result.bytes / 1024)} KB, sha256 ${result.sha256.slice(0, 12)}…). / Brief exported.`)
       return 0

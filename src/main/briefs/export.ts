@@ -12,8 +12,8 @@ import { type Ctx, newId } from '../context.ts'
 import { insertRecord, updateRecord, write } from '../records.ts'
 import { AppError } from '../errors.ts'
 import { writeFileAtomic } from '../files.ts'
-import { withLetterhead, inspectLetterhead } from './docx/letterhead.ts'
-import { renderBriefDocx } from './docx/render.ts'
+import { inspectLetterhead } from './docx/letterhead.ts'
+import { renderBrief } from './docx/file.ts'
 import { assembleBrief, defaultSettingsFor, engagementTrip } from './model.ts'
 import { loadSettings } from './settings.ts'
 
@@ -76,10 +76,8 @@ export function readLetterhead(dataDir: string, settings: Pick<BriefSettings, 'l
   }
 }
 
-export async function writeBrief(ctx: Ctx, model: BriefModel, path: string, letterhead?: Uint8Array): Promise<ExportResult> {
-  const bytes = letterhead
-    ? await withLetterhead(letterhead, model, await renderBriefDocx({ ...model, includeCover: false }))
-    : await renderBriefDocx(model)
+export async function writeBrief(ctx: Ctx, model: BriefModel, path: string, letterhead?: Uint8Array, options: { here?: boolean } = {}): Promise<ExportResult> {
+  const bytes = await renderBrief(model, letterhead, options)
   // The recorded hash is of the bytes that reached the disk.
   const { sha256, bytes: size } = writeFileAtomic(path, bytes)
   await ctx.db
@@ -145,7 +143,7 @@ async function splitMeetings(
     const name = `${full.fileBaseName}-${String(i + 1).padStart(2, '0')}.docx`
     const path = join(folder, name)
     if (record) await writeBrief(ctx, model, path, letterhead)
-    else writeFileAtomic(path, letterhead ? await withLetterhead(letterhead, model, await renderBriefDocx({ ...model, includeCover: false })) : await renderBriefDocx(model))
+    else writeFileAtomic(path, await renderBrief(model, letterhead))
     files.push(path)
   }
   return files
