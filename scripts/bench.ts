@@ -54,7 +54,8 @@ const dir = mkdtempSync(join(tmpdir(), 'hanh-trang-bench-'))
 try {
   const core = await openCore({ dbPath: join(dir, 'bench.sqlite'), resourcesDir: resolve(import.meta.dirname, '..', 'resources'), log: () => {} })
   await core.dispatch('demo.load', undefined)
-  const { sqlite, ctx } = core
+  const { ctx } = core
+  const sqlite = core.register.file!.sqlite
   const tGen = performance.now()
   generateRegister(sqlite, N, ctx.origin)
   const generateMs = performance.now() - tGen

@@ -70,7 +70,7 @@ async function build(h: Harness): Promise<Fixtures> {
     }
     const towns: string[] = []
     for (let i = 0; i < 150; i++) towns.push((await call('localities.create', { country: 'JP', level: 'municipality', nameVi: `Thị trấn đồng nghiệp ${i}` })).id)
-    const home = (core.sqlite.prepare(`SELECT id FROM locality WHERE ref_key = 'vn-2025-thanh-hoa'`).get() as { id: string } | undefined)?.id
+    const home = (core.register.file!.sqlite.prepare(`SELECT id FROM locality WHERE ref_key = 'vn-2025-thanh-hoa'`).get() as { id: string } | undefined)?.id
     for (let i = 0; i < 20; i++) {
       await call('agreements.create', {
         kind: 'mou',
@@ -93,7 +93,7 @@ async function build(h: Harness): Promise<Fixtures> {
   const largePack = join(dir, 'large.htpack')
   const big = await h.openCore(large)
   try {
-    generateRegister(big.sqlite, { partners: 400, agreements: 4000, engagements: 1001 }, big.ctx.origin)
+    generateRegister(big.register.file!.sqlite, { partners: 400, agreements: 4000, engagements: 1001 }, big.ctx.origin)
   } finally {
     await big.close()
   }
@@ -105,7 +105,7 @@ async function build(h: Harness): Promise<Fixtures> {
   const freshBackup = join(dir, 'fresh-backup.sqlite')
   const f = await h.openCore(fresh)
   try {
-    await backupTo(f.sqlite, freshBackup)
+    await backupTo(f.register.file!.sqlite, freshBackup)
   } finally {
     await f.close()
   }

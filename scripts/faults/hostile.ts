@@ -180,7 +180,7 @@ async function judge(h: Harness, f: Fixtures, c: Case, dir: string, data: string
   if (c.refusal && existsSync(join(data, 'attachments'))) h.leave(scenario, 'an attachment was stored from a refused pack')
   const dbPath = join(data, DB)
   const s = await healthyStart(h, scenario, dbPath, 'after the hostile pack', (core) => {
-    const bad = c.accepted?.(core.sqlite)
+    const bad = c.accepted?.(core.register.file!.sqlite)
     if (bad) h.fail(scenario, bad)
   })
   if (s && c.refusal && diffSnapshot(s.snapshot, f.freshState)) h.fail(scenario, `a refused pack wrote: ${diffSnapshot(s.snapshot, f.freshState)}`)

@@ -198,7 +198,7 @@ async function judge(h: Harness, scenario: string, what: string, f: Fixtures, op
   const backupsBefore = backupsIn(join(dir, 'backups'))
   let lastExport: { sha256: string } | undefined
   const s = await healthyStart(h, scenario, dbPath, what, (core) => {
-    lastExport = core.sqlite.prepare(`SELECT sha256 FROM brief_export ORDER BY at DESC LIMIT 1`).get() as { sha256: string } | undefined
+    lastExport = core.register.file!.sqlite.prepare(`SELECT sha256 FROM brief_export ORDER BY at DESC LIMIT 1`).get() as { sha256: string } | undefined
   })
   if (s) {
     const states = op.alternative ? { 'the database as it was': allowed['none of it']!, 'the restored file': snapshotFile(h, op.alternative(f)) } : allowed
@@ -258,11 +258,11 @@ async function killWriter(h: Harness, f: Fixtures): Promise<void> {
     async (d, i, r) => {
       const what = `killed after ${d} ms, ${r.acks.length} writes acknowledged`
       await healthyStart(h, scenario, join(dirs[i]!, DB), what, (core) => {
-        const names = new Set((core.sqlite.prepare(`SELECT name_vi FROM locality WHERE name_vi LIKE 'Ghi liên tục %'`).all() as Array<{ name_vi: string }>).map((x) => x.name_vi))
+        const names = new Set((core.register.file!.sqlite.prepare(`SELECT name_vi FROM locality WHERE name_vi LIKE 'Ghi liên tục %'`).all() as Array<{ name_vi: string }>).map((x) => x.name_vi))
         const lost = r.acks.filter((a) => !names.has(a))
         if (lost.length) h.fail(scenario, `${what}: ${lost.length} acknowledged writes lost (${lost.slice(0, 3).join(', ')}…)`)
         if (names.size > r.acks.length + 1) h.fail(scenario, `${what}: ${names.size} written, more than the ${r.acks.length} acknowledged and the one in flight`)
-        const audit = (core.sqlite.prepare(`SELECT count(*) AS n FROM audit_log WHERE entity = 'locality' AND after LIKE '%Ghi liên tục%'`).get() as { n: number }).n
+        const audit = (core.register.file!.sqlite.prepare(`SELECT count(*) AS n FROM audit_log WHERE entity = 'locality' AND after LIKE '%Ghi liên tục%'`).get() as { n: number }).n
         if (audit !== names.size) h.fail(scenario, `${what}: ${names.size} records and ${audit} audit rows`)
       })
       expectNoStrays(h, scenario, what, dirs[i]!)

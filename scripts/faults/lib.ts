@@ -392,10 +392,10 @@ export interface NextStart {
 export async function nextStart(h: Harness, dbPath: string, look?: (core: Core) => Promise<void> | void): Promise<NextStart> {
   const core = await h.openCore(dbPath)
   try {
-    const quickCheck = String(core.sqlite.pragma('quick_check', { simple: true }))
-    const foreignKeys = (core.sqlite.pragma('foreign_key_check') as unknown[]).length
+    const quickCheck = String(core.register.file!.sqlite.pragma('quick_check', { simple: true }))
+    const foreignKeys = (core.register.file!.sqlite.pragma('foreign_key_check') as unknown[]).length
     await look?.(core)
-    return { snapshot: snapshotOf(core.sqlite), quickCheck, foreignKeys, backupPath: core.backupPath }
+    return { snapshot: snapshotOf(core.register.file!.sqlite), quickCheck, foreignKeys, backupPath: core.backupPath }
   } finally {
     await core.close()
   }

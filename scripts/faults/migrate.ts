@@ -123,7 +123,7 @@ export async function upgrade(h: Harness): Promise<void> {
   const verify = async (what: string, dir: string) => {
     const dbPath = join(dir, DB)
     const s = await healthyStart(h, scenario, dbPath, what, (core) => {
-      const kept = (core.sqlite.prepare(`SELECT count(*) AS n FROM locality WHERE name_vi LIKE 'Thành phố cũ %'`).get() as { n: number }).n
+      const kept = (core.register.file!.sqlite.prepare(`SELECT count(*) AS n FROM locality WHERE name_vi LIKE 'Thành phố cũ %'`).get() as { n: number }).n
       if (kept !== 20) h.fail(scenario, `${what}: ${kept} of the old file's 20 records left`)
     })
     if (s) expectOneOf(h, scenario, what, s.snapshot, { 'an uninterrupted upgrade': upgraded })

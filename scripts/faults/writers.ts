@@ -71,7 +71,7 @@ async function pairsAtOnce(
     if (w.code !== 0) h.fail(`${scenario}/a core writing throughout`, `the writer failed after ${w.acks.length} writes (${w.errorCode}): ${message(w)}`)
     h.log(`${scenario}: the writing core made ${w.acks.length} writes during ${pairs.length} pairs`)
     await healthyStart(h, scenario, dbPath, 'after the pairs', (core) => {
-      const q = (sql: string, ...p: unknown[]) => (core.sqlite.prepare(sql).get(...p) as { n: number }).n
+      const q = (sql: string, ...p: unknown[]) => (core.register.file!.sqlite.prepare(sql).get(...p) as { n: number }).n
       for (const s of sheets) {
         const n = q(`SELECT count(*) AS n FROM agreement WHERE title_vi LIKE ?`, `Văn kiện song song ${s.tag} %`)
         if (n !== rows) h.fail(scenario, `sheet ${s.tag}: ${n} of its ${rows} agreements there`)
@@ -80,7 +80,7 @@ async function pairsAtOnce(
       if (towns !== 150) h.fail(scenario, `the pack's 150 partners: ${towns} there`)
       if (!q(`SELECT count(*) AS n FROM trip WHERE id = ?`, TRIP)) h.fail(scenario, 'the sample data is not there')
       if (!q(`SELECT count(*) AS n FROM brief_export`)) h.fail(scenario, 'the brief export was not recorded')
-      const names = new Set((core.sqlite.prepare(`SELECT name_vi FROM locality WHERE name_vi LIKE 'Người ghi song song %'`).all() as Array<{ name_vi: string }>).map((r) => r.name_vi))
+      const names = new Set((core.register.file!.sqlite.prepare(`SELECT name_vi FROM locality WHERE name_vi LIKE 'Người ghi song song %'`).all() as Array<{ name_vi: string }>).map((r) => r.name_vi))
       const lost = w.acks.filter((a) => !names.has(a))
       if (lost.length) h.fail(scenario, `${lost.length} of the writing core's ${w.acks.length} acknowledged writes are not there`)
     })

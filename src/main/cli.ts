@@ -65,12 +65,23 @@ const repoRoot = resolve(import.meta.dirname, '..', '..')
 
 class UsageError extends Error {}
 
-async function withCore<T>(dbPath: string, fn: (core: Core) => Promise<T>): Promise<T> {
+/**
+ * Where a command works: the register's file (its folder is the data folder either way), or
+ * the office's server when HANH_TRANG_DATABASE_URL names one.
+ */
+interface Place {
+  dbPath: string
+  serverUrl?: string
+}
+
+async function withCore<T>({ dbPath, serverUrl }: Place, fn: (core: Core) => Promise<T>, options: { migrateServer?: boolean } = {}): Promise<T> {
   mkdirSync(dirname(dbPath), { recursive: true })
   const { openCore } = await import('./core.ts')
   const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version
   const core = await openCore({
     dbPath,
+    ...(serverUrl && { databaseUrl: serverUrl }),
+    ...(options.migrateServer !== undefined && { migrateServer: options.migrateServer }),
     resourcesDir: join(repoRoot, 'resources'),
     backupDir: backupDirFor(dirname(dbPath)),
     version,
@@ -123,42 +134,36 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     return values.help ? 0 : 2
   }
   const dbPath = resolve(values.db ?? process.env.HANH_TRANG_DB ?? defaultDbPath())
+  const place: Place = { dbPath, ...(process.env.HANH_TRANG_DATABASE_URL && { serverUrl: process.env.HANH_TRANG_DATABASE_URL }) }
   const [command, ...rest] = positionals
 
   switch (command) {
     case 'demo': {
       if (rest[0] !== 'load') throw new UsageError(`Lệnh không hợp lệ: demo ${rest.join(' ')}`)
-      const r = await withCore(dbPath, (core) => call<{ created: number; skipped: number }>(core, 'demo.load'))
+      const r = await withCore(place, (core) => call<{ created: number; skipped: number }>(core, 'demo.load'))
       out(`Đã nạp dữ liệu mẫu vào ${dbPath}: ${r.created} bản ghi mới, ${r.skipped} đã có. / Sample data loaded.`)
       return 0
     }
     case 'search': {
       const q = rest.join(' ')
       if (!q) throw new UsageError('Thiếu từ khóa tìm kiếm / missing query')
-      const hits = await withCore(dbPath, (core) => call<SearchHit[]>(core, 'search.query', { q, limit: 20 }))
+      const hits = await withCore(place, (core) => call<SearchHit[]>(core, 'search.query', { q, limit: 20 }))
       if (values.json) out(JSON.stringify(hits, null, 2))
       else if (hits.length === 0) out(`Không tìm thấy kết quả cho “${q}”. / No results.`)
       else for (const h of hits) out(`${labelOf(SEARCH_KINDS, h.kind).padEnd(12)} ${h.title}${h.subtitle ? ` — ${h.subtitle}` : ''}  [${h.id}]`)
       return 0
     }
     case 'check': {
-      const { SCHEMA_VERSION } = await import('./db/migrations/index.ts')
-      return withCore(dbPath, async (core) => {
-        const integrity = core.sqlite.pragma('integrity_check', { simple: true })
-        const fk = core.sqlite.pragma('foreign_key_check') as unknown[]
-        const version = Number(core.sqlite.pragma('user_version', { simple: true }))
-        const problems = [
-          ...(integrity === 'ok' ? [] : [`integrity_check: ${String(integrity)}`]),
-          ...(fk.length ? [`foreign_key_check: ${fk.length} dòng vi phạm khóa ngoại / foreign key violations`] : []),
-          ...(version === SCHEMA_VERSION ? [] : [`phiên bản lược đồ ${version}, cần ${SCHEMA_VERSION} / schema version mismatch`]),
-        ]
+      return withCore(place, async (core) => {
+        const { ok, problems, schemaVersion } = await core.register.integrity()
+        const where = core.register.file ? `Tệp dữ liệu ${core.register.where}` : `Sổ đăng ký trên máy chủ ${core.register.where}`
         const info = await call<{ counts: Record<string, number> }>(core, 'app.info')
-        if (problems.length) {
-          out(`Tệp dữ liệu ${dbPath} có vấn đề / has problems:\n- ${problems.join('\n- ')}`)
+        if (!ok) {
+          out(`${where} có vấn đề / has problems:\n- ${problems.join('\n- ')}`)
           return 1
         }
         out(
-          `Tệp dữ liệu ${dbPath}: tốt (lược đồ ${version}; ${info.counts.localities} địa phương, ${info.counts.organizations} tổ chức, ` +
+          `${where}: tốt (lược đồ ${schemaVersion}; ${info.counts.localities} địa phương, ${info.counts.organizations} tổ chức, ` +
             `${info.counts.people} nhân vật, ${info.counts.agreements} văn kiện, ${info.counts.engagements} hoạt động). / healthy`,
         )
         return 0
@@ -168,7 +173,10 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       if (!values.out) throw new UsageError('Cần --out TỆP.sqlite / --out is required')
       const target = resolve(values.out)
       const { backupTo } = await import('./exchange/backup.ts')
-      const r = await withCore(dbPath, (core) => backupTo(core.sqlite, target))
+      const r = await withCore(place, (core) => {
+        if (!core.register.file) throw new AppError('invalid_input', `Sổ đăng ký ở trên máy chủ ${core.register.where}: sao lưu bằng pg_dump (xem README), hoặc xuất gói dữ liệu bằng "pack export". / On a server, back up with pg_dump or export a pack.`)
+        return backupTo(core.register.file, target)
+      })
       out(`Đã sao lưu vào ${r.path} (${Math.round(r.bytes / 1024)} KB, đã kiểm tra quick_check). / Backup written and checked.`)
       return 0
     }
@@ -176,14 +184,14 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       const source = rest[0]
       if (!source) throw new UsageError('Thiếu tệp cần khôi phục / missing the file to restore')
       try {
-        const safety = await withCore(dbPath, (core) => core.restore(resolve(source)))
+        const safety = await withCore(place, (core) => core.restore(resolve(source)))
         out(`Đã khôi phục ${resolve(source)} vào ${dbPath}. Dữ liệu trước đó được sao lưu tại ${safety.path}. / Restored; the previous data was backed up first.`)
       } catch (e) {
         // A damaged database cannot be backed up first: it is moved aside instead, untouched.
         if (!(e instanceof AppError) || e.code !== 'db_damaged') throw e
         const { replaceDamaged } = await import('./session.ts')
         const movedTo = replaceDamaged(dbPath, resolve(source))
-        await withCore(dbPath, async () => {})
+        await withCore(place, async () => {})
         out(`Tệp dữ liệu bị hỏng đã được chuyển sang ${movedTo} (giữ nguyên); đã khôi phục ${resolve(source)} vào ${dbPath}. / The damaged file was moved aside; restored.`)
       }
       return 0
@@ -201,7 +209,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       }
       const [{ readTable }, { commitImport, previewImport, sheetFor }] = await Promise.all([import('./exchange/import/read.ts'), import('./exchange/import/import.ts')])
       const table = await readTable(bytes, path, values.sheet ?? sheetFor(kind))
-      return withCore(dbPath, async (core) => {
+      return withCore(place, async (core) => {
         let preview = await previewImport(core.db, table, kind)
         const suspected = preview.encodingSuspected
         if (suspected && values.convert) preview = await previewImport(core.db, table, kind, { encoding: suspected })
@@ -235,7 +243,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         const target = resolve(values.out)
         const { exportPack } = await import('./exchange/pack/index.ts')
         const scope: PackScope = values.trip ? { kind: 'trip', id: values.trip } : values.partner ? { kind: 'partner', id: values.partner } : { kind: 'all' }
-        const m = await withCore(dbPath, async (core) => (await exportPack(core.ctx, scope, dirname(dbPath), target)).manifest)
+        const m = await withCore(place, async (core) => (await exportPack(core.ctx, scope, dirname(dbPath), target)).manifest)
         out(`Đã xuất gói dữ liệu ${target}: ${Object.entries(m.counts).filter(([, n]) => n).map(([t, n]) => `${t} ${n}`).join(', ')}. / Pack written.`)
         return 0
       }
@@ -244,7 +252,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         if (!file) throw new UsageError('Thiếu tệp .htpack / missing the pack')
         const path = resolve(file)
         const { analyzePackFile, applyPackFile } = await import('./exchange/pack/index.ts')
-        const r = await withCore(dbPath, (core) => (values['dry-run'] ? analyzePackFile(core.ctx, path, dirname(dbPath)) : applyPackFile(core.ctx, path, dirname(dbPath))))
+        const r = await withCore(place, (core) => (values['dry-run'] ? analyzePackFile(core.ctx, path, dirname(dbPath)) : applyPackFile(core.ctx, path, dirname(dbPath))))
         const conflicts = r.conflicts.map(({ key, table, name, mine, theirs }) => ({ key, table, name, deletedBy: theirs ? (mine ? null : 'mine') : 'theirs' }))
         if (values.json) out(JSON.stringify({ ...r, conflicts }, null, 2))
         else {
@@ -266,7 +274,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       if (!values.out || (kind !== 'agreements' && kind !== 'law')) throw new UsageError('Dùng: report agreements|law --out TỆP.xlsx [--from yyyy-mm-dd --to yyyy-mm-dd]')
       const target = resolve(values.out)
       const [{ writeFileAtomic }, { agreementsWorkbook, lawReportWorkbook }] = await Promise.all([import('./files.ts'), import('./exchange/reports.ts')])
-      await withCore(dbPath, async (core) => {
+      await withCore(place, async (core) => {
         if (kind === 'law') {
           const { contract } = await import('../shared/contract.ts')
           const period = contract['reports.law'].input.safeParse({ from: values.from, to: values.to })
@@ -279,7 +287,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     }
     case 'trip': {
       if (rest[0] !== 'list') throw new UsageError(`Lệnh không hợp lệ: trip ${rest.join(' ')}`)
-      const trips = await withCore(dbPath, (core) => call<TripRow[]>(core, 'trips.list'))
+      const trips = await withCore(place, (core) => call<TripRow[]>(core, 'trips.list'))
       if (values.json) out(JSON.stringify(trips, null, 2))
       else if (trips.length === 0) out('Chưa có đoàn công tác nào. / No trips.')
       else for (const t of trips) out(`${formatDate(t.startDate)}–${formatDate(t.endDate)}  ${t.title}  [${t.id}]`)
@@ -293,7 +301,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       const outPath = resolve(values.out)
       const language = (values.lang ?? 'vi') as 'vi' | 'en'
       const [{ buildModel, writeBrief }, { inspectLetterhead }] = await Promise.all([import('./briefs/export.ts'), import('./briefs/docx/letterhead.ts')])
-      const result = await withCore(dbPath, async (core) => {
+      const result = await withCore(place, async (core) => {
         // The trip id goes through the contract's own validation first.
         await call(core, 'trips.get', { id: tripId })
         const letterhead = values.letterhead ? readFileSync(resolve(values.letterhead)) : undefined

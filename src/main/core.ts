@@ -5,12 +5,12 @@
 import { mkdirSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { basename, dirname, join } from 'node:path'
-import type Database from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import { createDispatcher, type Dispatch } from './api/dispatcher.ts'
 import { createHandlers } from './api/handlers.ts'
 import { type Ctx, newId } from './context.ts'
-import { openDatabase, type OpenOptions } from './db/connection.ts'
+import type { OpenOptions } from './db/connection.ts'
+import { openRegister, type Register } from './db/register.ts'
 import { classifyDbError } from './db/errors.ts'
 import { checkHealth, markOpen, readHealth, writeHealth, type HealthResult } from './db/health.ts'
 import { SCHEMA_VERSION } from './db/migrations/index.ts'
@@ -25,7 +25,12 @@ import { removeStaleTemps } from './files.ts'
 import { checkRestorable, createBackup, installDatabase, type BackupInfo } from './exchange/backup.ts'
 
 export interface CoreOptions {
+  /** The register's SQLite file; its folder is the data folder (letterheads, exports, attachments) either way. */
   dbPath: string
+  /** The office's PostgreSQL server (`postgres://…`) instead of the file (see db/register.ts). */
+  databaseUrl?: string
+  /** On a server: bring its schema up to date (the administrator's commands and the tests). */
+  migrateServer?: boolean
   /** The folder holding reference/ and demo/. */
   resourcesDir: string
   backupDir?: string
@@ -48,7 +53,8 @@ export interface Core {
   ctx: Ctx
   /** The current database; replaced by a restore. */
   db: Kysely<DB>
-  sqlite: Database.Database
+  /** Where the register is and what only its kind of database can do; replaced by a restore. */
+  register: Register
   dispatch: Dispatch
   /** The backup taken before migrating on open, if one was needed. */
   backupPath: string | null
@@ -99,60 +105,70 @@ async function installationId(db: Kysely<DB>): Promise<string> {
   return (await metaValue(db, 'installation_id'))!
 }
 
+/** What a register on a server does not do here: it is backed up and restored by its administrator. */
+const onServerOnly = () =>
+  new AppError(
+    'invalid_input',
+    'Sổ đăng ký đang ở trên máy chủ của cơ quan: sao lưu và khôi phục do quản trị viên thực hiện (pg_dump); có thể xuất gói dữ liệu để giữ một bản. / The register is on the office server: its administrator backs it up (pg_dump); export a pack to keep a copy.',
+  )
+
 /** Our temporary files a crashed process may have left: in the data folder and the folders the core writes. */
 const workFolders = (dataDir: string, backupDir: string) => [dataDir, backupDir, join(dataDir, 'attachments'), join(dataDir, 'letterheads')]
 
 export async function openCore(options: CoreOptions): Promise<Core> {
   const backupDir = options.backupDir ?? join(dirname(options.dbPath), 'backups')
   const dataDir = dirname(options.dbPath)
+  const onServer = options.databaseUrl !== undefined
   mkdirSync(dataDir, { recursive: true })
   removeStaleTemps(workFolders(dataDir, backupDir))
-  // quick_check on the start path only when a session ended without closing (or the last check failed).
-  const marker = markOpen(options.dbPath)
-  const check = marker.unclean || readHealth(options.dbPath)?.ok === false
+  // A file: quick_check on the start path only when a session ended without closing (or the
+  // last check failed). A server looks after its own pages.
+  const marker = onServer ? null : markOpen(options.dbPath)
+  const check = marker !== null && (marker.unclean || readHealth(options.dbPath)?.ok === false)
   const open = (verify: boolean) =>
-    openDatabase(options.dbPath, {
+    openRegister(onServer ? { kind: 'postgres', url: options.databaseUrl! } : { kind: 'sqlite', path: options.dbPath }, {
       backupDir,
       check: verify,
       ...(options.migrations && { migrations: options.migrations }),
       ...(options.migrationPlugins && { migrationPlugins: options.migrationPlugins }),
       ...(options.busyBoundMs !== undefined && { busyBoundMs: options.busyBoundMs }),
+      ...(options.migrateServer !== undefined && { migrate: options.migrateServer }),
     })
   const started = Date.now()
-  let opened: Awaited<ReturnType<typeof open>>
+  let opened: Register
   try {
     opened = await open(check)
   } catch (e) {
-    marker.release()
+    marker?.release()
     throw e
   }
   if (check) {
     writeHealth(options.dbPath, { at: new Date().toISOString(), ok: true, detail: 'ok', ms: Date.now() - started, trigger: 'start' })
-    marker.clearStale()
+    marker?.clearStale()
   }
   const clock = options.now ?? (() => new Date())
   const ctx: Ctx = {
     db: opened.db,
     actor: (await metaValue(opened.db, 'user_name')) ?? osUser(),
-    origin: await installationId(opened.db),
+    origin: opened.readOnly ? ((await metaValue(opened.db, 'installation_id')) ?? '') : await installationId(opened.db),
     now: () => clock().toISOString(),
     today: () => todayIso(clock()),
   }
-  await prepare(opened.db, ctx, options)
+  if (!opened.readOnly) await prepare(opened.db, ctx, options)
   const log = options.log ?? ((e: unknown) => console.error(e))
   ctx.searchQueued = () => core.indexer.kick()
 
   const core: Core = {
     ctx,
     db: opened.db,
-    sqlite: opened.sqlite,
+    register: opened,
     backupPath: opened.backupPath,
     backupDir,
     dispatch: async () => ({ ok: false, error: { code: 'internal', message: '' } }),
     close: async () => {
       await core.indexer.stop()
       await current.close()
-      marker.release()
+      marker?.release()
     },
     restore,
     indexer: startIndexer(() => core.db, log),
@@ -162,7 +178,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   let current = opened
   // Documents queued before the last quit (or a crash) are written now. (A db opened with a
   // partial migration list, in tests, may not have the queue yet.)
-  if (!options.migrations) core.indexer.kick()
+  if (!options.migrations && !opened.readOnly) core.indexer.kick()
+
+  /** The file of the register, for what only a file can do (a server's backups are pg_dump's). */
+  const fileOf = (register: Register) => {
+    if (!register.file) throw onServerOnly()
+    return register.file
+  }
 
   /**
    * Replaces the database with a backup: the file is checked first, the current database is
@@ -170,15 +192,16 @@ export async function openCore(options: CoreOptions): Promise<Core> {
    * If anything fails, the database as it was comes back.
    */
   async function restore(source: string): Promise<BackupInfo> {
+    const file = fileOf(current)
     checkRestorable(source)
-    const safety = await createBackup(current.sqlite, backupDir, 'before-restore', clock())
+    const safety = await createBackup(file, backupDir, 'before-restore', clock())
     await core.indexer.stop()
-    const replaceWith = async (file: string) => {
+    const replaceWith = async (path: string) => {
       await current.close()
-      installDatabase(options.dbPath, file)
+      installDatabase(options.dbPath, path)
       current = await open(false)
       ctx.db = core.db = current.db
-      core.sqlite = current.sqlite
+      core.register = current
       ctx.origin = await installationId(current.db)
       await prepare(current.db, ctx, options)
     }
@@ -206,7 +229,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     health: { check: () => core.checkHealth('manual'), last: () => core.health() },
     backups: {
       dir: backupDir,
-      create: () => createBackup(core.sqlite, backupDir, 'manual', clock()),
+      create: () => createBackup(fileOf(core.register), backupDir, 'manual', clock()),
       restore,
     },
   })

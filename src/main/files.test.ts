@@ -34,7 +34,7 @@ describe('whole files', () => {
     writeFileAtomic(join(dir, 'brief.docx'), new Uint8Array(10))
     const core = await openTestCore()
     try {
-      await backupTo(core.sqlite, join(dir, 'copy.sqlite'))
+      await backupTo(core.register.file!.sqlite, join(dir, 'copy.sqlite'))
     } finally {
       await core.dispose()
     }

@@ -104,7 +104,9 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     const daily = async () => {
       const c = core
       if (!c) return
-      await ensureDailyBackup(c.sqlite, c.backupDir).catch((e: unknown) => options.log?.(e))
+      // A register on a server is backed up and checked by its administrator.
+      if (!c.register.file) return
+      await ensureDailyBackup(c.register.file, c.backupDir).catch((e: unknown) => options.log?.(e))
       const last = c.health()
       if (!last || Date.now() - Date.parse(last.at) >= DAY) await c.checkHealth('background').catch((e: unknown) => options.log?.(e))
     }

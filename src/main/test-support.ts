@@ -1,8 +1,15 @@
-/** Test helpers: a real SQLite file in a fresh temp folder, the real core on top. */
+/**
+ * Test helpers: a real SQLite file in a fresh temp folder, the real core on top; or, when
+ * the suite runs against PostgreSQL (scripts/test-postgres.ts sets
+ * HANH_TRANG_TEST_DATABASE_URL), a fresh database on that server for each core, made from
+ * a template that already has the schema and the reference data.
+ */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
 import type { Method, Input, Output } from '../shared/contract.ts'
 import { openCore, type Core, type CoreOptions } from './core.ts'
 
@@ -20,14 +27,60 @@ export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'hanh-trang-test-'))
 }
 
+/** The server the suite runs against, when it does (else each core has its own SQLite file). */
+export const testServer = process.env.HANH_TRANG_TEST_DATABASE_URL
+/** Which database this run of the suite is on: tests of what only one of them has skip on the other. */
+export const testDialect: 'sqlite' | 'postgres' = testServer ? 'postgres' : 'sqlite'
+export const SQLITE_ONLY = testDialect !== 'sqlite'
+
+interface ServerDatabase {
+  url: string
+  drop(): Promise<void>
+}
+/** The server database of each data folder: a core opened again on the same folder finds the same register. */
+const serverDatabases = new Map<string, ServerDatabase>()
+
+/** A new database on the test server: from the template (schema and reference data), or empty for migration tests. */
+async function serverDatabase(empty: boolean): Promise<ServerDatabase> {
+  const admin = new pg.Client(testServer)
+  await admin.connect()
+  const name = `t_${randomBytes(6).toString('hex')}`
+  try {
+    const template = empty ? 'template0' : (process.env.HANH_TRANG_TEST_TEMPLATE ?? 'template0')
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`)
+  } finally {
+    await admin.end()
+  }
+  const url = new URL(testServer!)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client(testServer)
+      await c.connect()
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      } finally {
+        await c.end()
+      }
+    },
+  }
+}
+
 export async function openTestCore(options: Partial<CoreOptions> & { dir?: string } = {}): Promise<TestCore> {
   const dir = options.dir ?? tempDir()
   const dbPath = options.dbPath ?? join(dir, 'hanh-trang.sqlite')
+  let server: ServerDatabase | null = null
+  if (testServer && !options.dbPath && !options.databaseUrl) {
+    server = serverDatabases.get(dir) ?? (await serverDatabase(options.migrations !== undefined))
+    serverDatabases.set(dir, server)
+  }
   const core = await openCore({
     resourcesDir: RESOURCES,
     backupDir: join(dir, 'backups'),
     checkOutput: true,
     log: () => {},
+    ...(server && { databaseUrl: server.url, migrateServer: true }),
     ...options,
     dbPath,
   })
@@ -42,6 +95,8 @@ export async function openTestCore(options: Partial<CoreOptions> & { dir?: strin
     },
     async dispose() {
       await core.close()
+      await server?.drop()
+      serverDatabases.delete(dir)
       rmSync(dir, { recursive: true, force: true })
     },
   }

@@ -9,7 +9,8 @@ import { compareVi } from '../../shared/text/collate.ts'
 import { AppError, notFound } from '../errors.ts'
 import { type Ctx, type Db, stamp } from '../context.ts'
 import { successorsOf, withLineage } from '../partners/lineage.ts'
-import { inList, partyNames } from '../search/documents.ts'
+import { partyNames } from '../search/documents.ts'
+import { dialectOf } from '../db/dialect/index.ts'
 import { deleteRecord, insertRecord, updateRecord, write } from '../records.ts'
 import { agreementState } from '../../shared/time/agreements.ts'
 import type { SaveWarning } from '../../shared/domain/common.ts'
@@ -270,10 +271,10 @@ export async function writeAgreementUpdate(trx: Db, ctx: Ctx, id: string, input:
 /** Agreements as their edit form sends them, by id (a spreadsheet row's columns are written over these). */
 export async function agreementFields(db: Db, ids: readonly string[]): Promise<Map<string, AgreementFields>> {
   const byAgreement = <T extends { agreementId: string }>(rows: T[]) => Map.groupBy(rows, (r) => r.agreementId)
-  const agreements = await db.selectFrom('agreement').selectAll().where(inList('id', ids)).execute()
-  const parties = byAgreement(await db.selectFrom('agreementParty').select(['agreementId', 'side', 'localityId', 'organizationId']).where(inList('agreementId', ids)).orderBy('position').execute())
-  const signatories = byAgreement(await db.selectFrom('agreementSignatory').select(['agreementId', 'personId', 'side', 'titleAtSigning']).where(inList('agreementId', ids)).orderBy('position').execute())
-  const sectors = byAgreement(await db.selectFrom('agreementSector').select(['agreementId', 'sectorCode']).where(inList('agreementId', ids)).execute())
+  const agreements = await db.selectFrom('agreement').selectAll().where(dialectOf(db).inList('id', ids)).execute()
+  const parties = byAgreement(await db.selectFrom('agreementParty').select(['agreementId', 'side', 'localityId', 'organizationId']).where(dialectOf(db).inList('agreementId', ids)).orderBy('position').execute())
+  const signatories = byAgreement(await db.selectFrom('agreementSignatory').select(['agreementId', 'personId', 'side', 'titleAtSigning']).where(dialectOf(db).inList('agreementId', ids)).orderBy('position').execute())
+  const sectors = byAgreement(await db.selectFrom('agreementSector').select(['agreementId', 'sectorCode']).where(dialectOf(db).inList('agreementId', ids)).execute())
   const result = new Map<string, AgreementFields>()
   for (const a of agreements) {
     const fields = {

@@ -47,7 +47,7 @@ describe('dispatcher', () => {
   })
 
   it('reports unexpected errors without internals', async () => {
-    core.sqlite.prepare('DROP TABLE fact').run()
+    core.register.file!.sqlite.prepare('DROP TABLE fact').run()
     const r = await core.dispatch('facts.create', { label: 'x', value: '1', scope: 'country', country: 'JP' })
     expect(r).toEqual({ ok: false, error: { code: 'internal', message: expect.stringMatching(/dữ liệu không bị thay đổi/) } })
   })

@@ -206,7 +206,7 @@ describe('a full disk', () => {
       // With space again, the same write succeeds and the file is whole.
       rmSync(filler)
       expect(await core.dispatch('demo.load', undefined)).toMatchObject({ ok: true })
-      expect(core.sqlite.pragma('quick_check', { simple: true })).toBe('ok')
+      expect(core.register.file!.sqlite.pragma('quick_check', { simple: true })).toBe('ok')
       await core.close()
       expect(statSync(dbPath).size).toBeGreaterThan(0)
     } finally {

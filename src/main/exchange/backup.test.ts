@@ -74,8 +74,8 @@ describe('backup and restore', () => {
   it('keeps one daily backup a day, for seven days', async () => {
     for (let day = 1; day <= 10; day++) {
       const now = new Date(`2026-11-${String(day).padStart(2, '0')}T08:00:00Z`)
-      expect(await ensureDailyBackup(core.sqlite, core.backupDir, now)).not.toBeNull()
-      expect(await ensureDailyBackup(core.sqlite, core.backupDir, now)).toBeNull()
+      expect(await ensureDailyBackup(core.register.file!.sqlite, core.backupDir, now)).not.toBeNull()
+      expect(await ensureDailyBackup(core.register.file!.sqlite, core.backupDir, now)).toBeNull()
     }
     const daily = listBackups(core.backupDir).filter((b) => b.reason === 'daily')
     expect(daily).toHaveLength(DAILY_KEEP)

@@ -39,7 +39,12 @@ const removeWithSidecars = (path: string) => {
  * temporary file, switched to the rollback journal (so no -wal or -shm stays beside it),
  * quick_check, then flushed and renamed into place.
  */
-export async function backupTo(sqlite: Database.Database, path: string): Promise<{ path: string; bytes: number }> {
+/** What can be copied: an open SQLite database (better-sqlite3's online backup), or a register's file. */
+export interface BackupSource {
+  backup(destination: string): Promise<unknown>
+}
+
+export async function backupTo(sqlite: BackupSource, path: string): Promise<{ path: string; bytes: number }> {
   removeStaleTempsOf(path)
   const tmp = tempPathFor(path)
   try {
@@ -61,7 +66,7 @@ export async function backupTo(sqlite: Database.Database, path: string): Promise
   return { path, bytes: statSync(path).size }
 }
 
-export async function createBackup(sqlite: Database.Database, dir: string, reason: BackupReason, now = new Date()): Promise<BackupInfo> {
+export async function createBackup(sqlite: BackupSource, dir: string, reason: BackupReason, now = new Date()): Promise<BackupInfo> {
   mkdirSync(dir, { recursive: true })
   const fileName = `hanh-trang-${reason}-${timestampForFile(now)}.sqlite`
   const { path, bytes } = await backupTo(sqlite, join(dir, fileName))
@@ -85,7 +90,7 @@ export function listBackups(dir: string): BackupInfo[] {
  * The copy taken before migrating a file of schema `version`: made once per version, so a
  * start that fails (and is tried again) does not write another full-size copy.
  */
-export async function migrationBackup(sqlite: Database.Database, dir: string, version: number): Promise<string> {
+export async function migrationBackup(sqlite: BackupSource, dir: string, version: number): Promise<string> {
   const prefix = `hanh-trang-truoc-nang-cap-v${version}-`
   const existing = listBackups(dir).find((b) => b.fileName.startsWith(prefix))
   if (existing) return existing.path
@@ -94,7 +99,7 @@ export async function migrationBackup(sqlite: Database.Database, dir: string, ve
 }
 
 /** One daily backup; the 7 newest daily ones are kept. */
-export async function ensureDailyBackup(sqlite: Database.Database, dir: string, now = new Date()): Promise<BackupInfo | null> {
+export async function ensureDailyBackup(sqlite: BackupSource, dir: string, now = new Date()): Promise<BackupInfo | null> {
   const today = now.toISOString().slice(0, 10)
   const daily = listBackups(dir).filter((b) => b.reason === 'daily')
   const made = daily.some((b) => b.at.startsWith(today)) ? null : await createBackup(sqlite, dir, 'daily', now)

@@ -10,6 +10,7 @@ import { formatDate } from '../../shared/text/dates.ts'
 import { fold, hasCjk } from '../../shared/text/fold.ts'
 import { formatNativeName, formatPersonName } from '../../shared/text/names.ts'
 import type { Db } from '../context.ts'
+import { dialectOf } from '../db/dialect/index.ts'
 import type { AgreementTable, EngagementTable, LocalityTable, OrganizationTable, PersonTable } from '../db/schema.ts'
 import { successorsOf, withLineage, type SuccessorName } from '../partners/lineage.ts'
 
@@ -29,8 +30,8 @@ interface Doc {
   native: Text[]
 }
 
-/** `column IN (...)` for any number of ids: one JSON parameter, not one per id. */
-export const inList = (column: string, ids: readonly (string | number)[]) => sql<boolean>`${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`
+/** `column IN (...)` for any number of ids, as the database spells it (one parameter, not one per id). */
+const inList = (db: Db, column: string, ids: readonly (string | number)[]) => dialectOf(db).inList(column, ids)
 
 const joined = (parts: Text[]) => parts.filter(Boolean).join(' ')
 const listed = (parts: Text[]) => parts.filter(Boolean).join(' · ')
@@ -133,7 +134,7 @@ async function partiesOf(db: Db, ids?: readonly string[]): Promise<Map<string, P
     .select(['p.agreementId', 'p.localityId', 'l.nameVi as lName', 'l.validTo', 'l.nameNative as lNative', 'o.nameVi as oName', 'o.abbreviation', 'o.nameNative as oNative'])
     .orderBy('p.agreementId')
     .orderBy('p.position')
-  if (ids) q = q.where(inList('p.agreement_id', ids))
+  if (ids) q = q.where(inList(db, 'p.agreement_id', ids))
   const rows = await q.execute()
   const successors = await successorsOf(db, [...new Set(rows.filter((r) => r.validTo && r.localityId).map((r) => r.localityId!))])
   const named = rows.map((r) => ({
@@ -158,7 +159,7 @@ async function participantsOf(db: Db, ids?: readonly string[]): Promise<Map<stri
     .leftJoin('organization as o', 'o.id', 'p.organizationId')
     .leftJoin('person as pe', 'pe.id', 'p.personId')
     .select(['p.engagementId', 'l.nameVi as lName', 'l.nameNative as lNative', 'o.nameVi as oName', 'o.abbreviation', 'o.nameNative as oNative', 'pe.familyName', 'pe.givenName'])
-  if (ids) q = q.where(inList('p.engagement_id', ids))
+  if (ids) q = q.where(inList(db, 'p.engagement_id', ids))
   const rows = await q.execute()
   return groupBy(
     rows.map((p) => ({ engagementId: p.engagementId, words: joined([p.lName, p.oName, p.abbreviation, p.familyName, p.givenName]), native: p.lNative ?? p.oNative })),
@@ -180,9 +181,7 @@ function peopleQuery(db: Db) {
 export async function removeFromIndex(db: Db, entityId: string): Promise<void> {
   const row = await db.selectFrom('searchDoc').select(['docId', 'kind']).where('entityId', '=', entityId).executeTakeFirst()
   if (!row) return
-  const partner = PARTNER_KINDS.has(row.kind as SearchKind)
-  await sql`DELETE FROM ${sql.raw(partner ? 'search_fts_partner' : 'search_fts_record')} WHERE rowid = ${row.docId}`.execute(db)
-  if (!partner) await sql`DELETE FROM search_tri_record WHERE rowid = ${row.docId}`.execute(db)
+  await dialectOf(db).search.remove(db, [{ docId: row.docId, partner: PARTNER_KINDS.has(row.kind as SearchKind) }])
   await db.deleteFrom('searchDoc').where('docId', '=', row.docId).execute()
 }
 
@@ -213,14 +212,10 @@ async function insertDocs(db: Db, docs: Doc[]): Promise<void> {
   for (let i = 0; i < docs.length; i += 400) {
     const entries = docs.slice(i, i + 400).map(entry)
     const ids = await db.insertInto('searchDoc').values(entries.map(docRow)).returning('docId').execute()
-    const rows = entries.map((e, k) => ({ ...e, docId: ids[k]!.docId }))
-    const fts = (list: typeof rows) => sql.join(list.map((r) => sql`(${r.docId}, ${fold(joined(r.doc.names))}, ${fold(joined(r.doc.body))})`))
-    const partners = rows.filter((r) => r.partner)
-    const records = rows.filter((r) => !r.partner)
-    const trigram = records.filter((r) => r.native)
-    if (partners.length) await sql`INSERT INTO search_fts_partner (rowid, title, body) VALUES ${fts(partners)}`.execute(db)
-    if (records.length) await sql`INSERT INTO search_fts_record (rowid, title, body) VALUES ${fts(records)}`.execute(db)
-    if (trigram.length) await sql`INSERT INTO search_tri_record (rowid, text) VALUES ${sql.join(trigram.map((r) => sql`(${r.docId}, ${r.native})`))}`.execute(db)
+    await dialectOf(db).search.add(
+      db,
+      entries.map((e, k) => ({ docId: ids[k]!.docId, partner: e.partner, names: fold(joined(e.doc.names)), body: fold(joined(e.doc.body)), native: e.native })),
+    )
   }
 }
 
@@ -281,38 +276,32 @@ export type EntityIds = Partial<Record<SearchKind, readonly string[]>>
 export async function reindexEntities(db: Db, ids: EntityIds): Promise<void> {
   const all = Object.values(ids).flat()
   for (let i = 0; i < all.length; i += 5000) {
-    const old = await db.selectFrom('searchDoc').select(['docId', 'kind']).where(inList('entity_id', all.slice(i, i + 5000))).execute()
-    const partner = old.filter((d) => PARTNER_KINDS.has(d.kind as SearchKind)).map((d) => d.docId)
-    const record = old.filter((d) => !PARTNER_KINDS.has(d.kind as SearchKind)).map((d) => d.docId)
-    if (partner.length) await sql`DELETE FROM search_fts_partner WHERE ${inList('rowid', partner)}`.execute(db)
-    if (record.length) {
-      await sql`DELETE FROM search_fts_record WHERE ${inList('rowid', record)}`.execute(db)
-      await sql`DELETE FROM search_tri_record WHERE ${inList('rowid', record)}`.execute(db)
-    }
-    if (old.length) await db.deleteFrom('searchDoc').where(inList('doc_id', old.map((d) => d.docId))).execute()
+    const old = await db.selectFrom('searchDoc').select(['docId', 'kind']).where(inList(db, 'entity_id', all.slice(i, i + 5000))).execute()
+    await dialectOf(db).search.remove(db, old.map((d) => ({ docId: d.docId, partner: PARTNER_KINDS.has(d.kind as SearchKind) })))
+    if (old.length) await db.deleteFrom('searchDoc').where(inList(db, 'doc_id', old.map((d) => d.docId))).execute()
   }
   const chunks = (list: readonly string[] | undefined) => Array.from({ length: Math.ceil((list?.length ?? 0) / 2000) }, (_, k) => list!.slice(k * 2000, k * 2000 + 2000))
   for (const chunk of chunks(ids.locality)) {
-    const localities = await db.selectFrom('locality').selectAll().where(inList('id', chunk)).execute()
+    const localities = await db.selectFrom('locality').selectAll().where(inList(db, 'id', chunk)).execute()
     const successors = await successorsOf(db, localities.filter((l) => l.validTo).map((l) => l.id))
     await insertDocs(db, localities.map((l) => localityDoc(l, successors.get(l.id))))
   }
   for (const chunk of chunks(ids.organization)) {
-    await insertDocs(db, (await db.selectFrom('organization').selectAll().where(inList('id', chunk)).execute()).map(organizationDoc))
+    await insertDocs(db, (await db.selectFrom('organization').selectAll().where(inList(db, 'id', chunk)).execute()).map(organizationDoc))
   }
   for (const chunk of chunks(ids.person)) {
-    await insertDocs(db, (await peopleQuery(db).where(inList('p.id', chunk)).execute()).map((p) => personDoc(p, p.orgName, p.localityName)))
+    await insertDocs(db, (await peopleQuery(db).where(inList(db, 'p.id', chunk)).execute()).map((p) => personDoc(p, p.orgName, p.localityName)))
   }
   for (const chunk of chunks(ids.agreement)) {
     const [agreements, parties] = await Promise.all([
-      db.selectFrom('agreement').selectAll().where(inList('id', chunk)).orderBy('signedDate').execute(),
+      db.selectFrom('agreement').selectAll().where(inList(db, 'id', chunk)).orderBy('signedDate').execute(),
       partiesOf(db, chunk),
     ])
     await insertDocs(db, agreements.map((a) => agreementDoc(a, parties.get(a.id) ?? [])))
   }
   for (const chunk of chunks(ids.engagement)) {
     const [engagements, participants] = await Promise.all([
-      db.selectFrom('engagement').selectAll().where(inList('id', chunk)).orderBy('startDate').execute(),
+      db.selectFrom('engagement').selectAll().where(inList(db, 'id', chunk)).orderBy('startDate').execute(),
       participantsOf(db, chunk),
     ])
     await insertDocs(db, engagements.map((e) => engagementDoc(e, participants.get(e.id) ?? [])))
@@ -326,7 +315,7 @@ export async function dependentsOf(db: Db, partyIds: readonly string[]): Promise
   const through = async <T extends 'agreementParty' | 'person' | 'engagementParticipant' | 'localityLineage'>(table: T, out: string, columns: string[]) => {
     const found = new Set<string>()
     for (const column of columns) {
-      const rows = await db.selectFrom(table as 'person').select(sql<string>`${sql.ref(out)}`.as('v')).where(inList(column, partyIds)).execute()
+      const rows = await db.selectFrom(table as 'person').select(sql<string>`${sql.ref(out)}`.as('v')).where(inList(db, column, partyIds)).execute()
       for (const r of rows) found.add((r as unknown as { v: string }).v)
     }
     return [...found]
@@ -344,9 +333,7 @@ export async function dependentsOf(db: Db, partyIds: readonly string[]): Promise
 
 /** Rebuilds the whole index from a few set-based reads (after a bulk load). */
 export async function reindexAll(db: Db): Promise<void> {
-  await sql`DELETE FROM search_fts_partner`.execute(db)
-  await sql`DELETE FROM search_fts_record`.execute(db)
-  await sql`DELETE FROM search_tri_record`.execute(db)
+  await dialectOf(db).search.clear(db)
   await db.deleteFrom('searchDoc').execute()
   // Everything is written below: nothing is left waiting.
   await db.deleteFrom('searchQueue').execute()

@@ -11,24 +11,16 @@
  * matches anywhere, newest first), and are ranked by how well their title matches. Results are grouped by kind: partners first, then
  * records, the group with the best title match leading within each.
  */
-import { sql } from 'kysely'
 import type { SearchHit } from '../../shared/contract.ts'
 import { fold, foldedWords, hasCjk } from '../../shared/text/fold.ts'
 import type { Db } from '../context.ts'
+import { dialectOf } from '../db/dialect/index.ts'
+import type { Candidate } from '../db/dialect/search.ts'
 import { PARTNER_KINDS, type SearchKind } from './documents.ts'
 
 const KIND_ORDER: SearchKind[] = ['locality', 'organization', 'person', 'agreement', 'engagement']
 const RECORD_WINDOW = 60
 
-interface Candidate {
-  kind: string
-  entityId: string
-  title: string
-  subtitle: string
-  titleFolded: string
-  /** Lower is better. */
-  rank: number
-}
 
 /** 0 exact title, 1 title starts with the query, 2 every word starts a title word, 3 other. */
 function titleScore(titleFolded: string, qFolded: string, words: string[]): number {
@@ -38,8 +30,6 @@ function titleScore(titleFolded: string, qFolded: string, words: string[]): numb
   if (words.every((w) => titleWords.some((t) => t.startsWith(w)))) return 2
   return 3
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 export async function search(db: Db, query: string, perKind = 8): Promise<SearchHit[]> {
   const q = query.normalize('NFKC').trim()
@@ -76,60 +66,12 @@ export async function search(db: Db, query: string, perKind = 8): Promise<Search
 async function latinCandidates(db: Db, q: string): Promise<Candidate[]> {
   const words = foldedWords(q)
   if (words.length === 0) return []
-  // Words are letters and digits only, quoted: nothing typed can become FTS syntax.
-  // A name is first looked up as a phrase ("thanh hoa" as consecutive words, the last
-  // one a prefix while typing); only when that finds nothing do the words match anywhere.
-  const phrase = `"${words.join(' ')}"*`
-  const found = await matchAll(db, phrase, words.join(' '))
+  // A name is first looked up as a phrase ("thanh hoa" as consecutive words, the last one
+  // a prefix while typing); only when that finds nothing do the words match anywhere.
+  const { search } = dialectOf(db)
+  const found = await search.words(db, words, true, words.join(' '), RECORD_WINDOW)
   if (found.length > 0 || words.length === 1) return found
-  return matchAll(db, words.map((w) => `"${w}"*`).join(' '), null)
+  return search.words(db, words, false, null, RECORD_WINDOW)
 }
 
-/**
- * Candidates, each query bounded so that type-ahead stays fast however many records
- * match: names that start with the text (an index range), then matches in names, then
- * anywhere, newest first. Ranking among them is done by `titleScore`.
- */
-async function matchAll(db: Db, match: string, titlePrefix: string | null): Promise<Candidate[]> {
-  const startsWith = titlePrefix
-    ? await sql<Candidate>`
-    SELECT kind, entity_id AS "entityId", title, subtitle, title_folded AS "titleFolded", doc_id AS rank
-    FROM search_doc
-    WHERE title_folded >= ${titlePrefix} AND title_folded < ${`${titlePrefix}\u{10ffff}`}
-    ORDER BY title_folded LIMIT ${RECORD_WINDOW}`.execute(db)
-    : { rows: [] }
-  const inNames = (table: string) => sql<Candidate>`
-    SELECT d.kind, d.entity_id AS "entityId", d.title, d.subtitle, d.title_folded AS "titleFolded", -${sql.raw(table)}.rowid AS rank
-    FROM ${sql.raw(table)} JOIN search_doc d ON d.doc_id = ${sql.raw(table)}.rowid
-    WHERE ${sql.raw(table)} MATCH ${`title : (${match})`}
-    ORDER BY ${sql.raw(table)}.rowid DESC LIMIT ${RECORD_WINDOW}`.execute(db)
-  const anywhere = (table: string) => sql<Candidate>`
-    SELECT d.kind, d.entity_id AS "entityId", d.title, d.subtitle, d.title_folded AS "titleFolded", 1e12 - ${sql.raw(table)}.rowid AS rank
-    FROM ${sql.raw(table)} JOIN search_doc d ON d.doc_id = ${sql.raw(table)}.rowid
-    WHERE ${sql.raw(table)} MATCH ${match}
-    ORDER BY ${sql.raw(table)}.rowid DESC LIMIT ${RECORD_WINDOW}`.execute(db)
-  const results = [
-    startsWith,
-    await inNames('search_fts_partner'),
-    await anywhere('search_fts_partner'),
-    await inNames('search_fts_record'),
-    await anywhere('search_fts_record'),
-  ]
-  return results.flatMap((r) => r.rows)
-}
-
-async function cjkCandidates(db: Db, q: string): Promise<Candidate[]> {
-  const partners = await sql<Candidate>`
-    SELECT kind, entity_id AS "entityId", title, subtitle, title_folded AS "titleFolded", length(native_names) AS rank
-    FROM search_doc
-    WHERE kind IN ('locality', 'organization', 'person') AND native_names LIKE ${`%${escapeLike(q)}%`} ESCAPE '\\'
-    ORDER BY rank LIMIT 200`.execute(db)
-  if ([...q].length < 3) return partners.rows
-  const phrase = `"${q.replace(/"/g, '""')}"`
-  const records = await sql<Candidate>`
-    SELECT d.kind, d.entity_id AS "entityId", d.title, d.subtitle, d.title_folded AS "titleFolded", -search_tri_record.rowid AS rank
-    FROM search_tri_record JOIN search_doc d ON d.doc_id = search_tri_record.rowid
-    WHERE search_tri_record MATCH ${phrase}
-    ORDER BY search_tri_record.rowid DESC LIMIT ${RECORD_WINDOW}`.execute(db)
-  return [...partners.rows, ...records.rows]
-}
+const cjkCandidates = (db: Db, q: string) => dialectOf(db).search.native(db, q, RECORD_WINDOW)

@@ -9,6 +9,7 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Db } from '../context.ts'
+import { dialectOf } from '../db/dialect/index.ts'
 import type { DB } from '../db/schema.ts'
 import { dependentsOf, reindexEntities, type EntityIds, type SearchKind } from './documents.ts'
 
@@ -25,9 +26,10 @@ const ORDER: SearchKind[] = ['locality', 'organization', 'person', 'agreement', 
  */
 export async function indexLater(db: Db, ids: EntityIds): Promise<number> {
   const selects: Partial<Record<SearchKind, RawBuilder<unknown>>> = {}
-  // The ids as one JSON parameter per kind, kept in the order given.
+  // The ids as one parameter per kind, kept in the order given.
+  const { listRows } = dialectOf(db)
   for (const [kind, list] of Object.entries(ids) as Array<[SearchKind, readonly string[]]>) {
-    if (list.length) selects[kind] = sql`SELECT value AS id, key AS sort FROM json_each(${JSON.stringify(list)})`
+    if (list.length) selects[kind] = sql`SELECT value AS id, key AS sort FROM ${listRows(list)} AS ids`
   }
   return indexLaterSelect(db, selects)
 }
@@ -41,18 +43,18 @@ export async function indexLaterSelect(db: Db, selects: Partial<Record<SearchKin
   // Few or many: counting stops past the limit instead of walking a pack's every record.
   let few = 0
   for (const select of Object.values(selects)) {
-    if (few <= INLINE_LIMIT) few += Number((await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM (${select}) LIMIT ${INLINE_LIMIT + 1})`.execute(db)).rows[0]!.n)
+    if (few <= INLINE_LIMIT) few += Number((await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM (${select}) AS s LIMIT ${INLINE_LIMIT + 1}) AS t`.execute(db)).rows[0]!.n)
   }
   if (few <= INLINE_LIMIT) {
     const ids: Record<string, string[]> = {}
-    for (const [kind, select] of Object.entries(selects)) ids[kind] = (await sql<{ id: string }>`SELECT id FROM (${select}) ORDER BY sort`.execute(db)).rows.map((r) => r.id)
+    for (const [kind, select] of Object.entries(selects)) ids[kind] = (await sql<{ id: string }>`SELECT id FROM (${select}) AS s ORDER BY sort`.execute(db)).rows.map((r) => r.id)
     await reindexEntities(db, ids)
     return 0
   }
   let queued = 0
   for (const kind of ORDER) {
     const select = selects[kind]
-    if (select) queued += Number((await sql`INSERT INTO search_queue (kind, entity_id) SELECT ${kind}, id FROM (${select}) ORDER BY sort`.execute(db)).numAffectedRows ?? 0)
+    if (select) queued += Number((await sql`INSERT INTO search_queue (kind, entity_id) SELECT ${kind}, id FROM (${select}) AS s ORDER BY sort`.execute(db)).numAffectedRows ?? 0)
   }
   return queued
 }

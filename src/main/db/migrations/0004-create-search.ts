@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import { dialectOf } from '../dialect/index.ts'
 
 /**
  * The search index (SQLite). search_doc holds one row per record; contentless FTS5 tables
@@ -26,6 +27,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Names that start with what is typed are found by a range scan on this index.
   await db.schema.createIndex('search_doc_title_folded').on('search_doc').column('title_folded').execute()
 
+  // On a PostgreSQL server the index is columns of search_doc with trigram indexes (a later
+  // migration adds them there); FTS5 is SQLite's.
+  if (dialectOf(db).name !== 'sqlite') return
   for (const table of ['search_fts_partner', 'search_fts_record']) {
     await sql`CREATE VIRTUAL TABLE ${sql.raw(table)} USING fts5(
       title, body, content='', contentless_delete=1,

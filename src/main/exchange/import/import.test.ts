@@ -31,7 +31,7 @@ async function xlsx(name: string, header: string[], rows: unknown[][], dateColum
 }
 
 const table = async (path: string) => readTable(readFileSync(path), path)
-const agreementCount = () => Number((core.sqlite.prepare('SELECT count(*) AS n FROM agreement').get() as { n: number }).n)
+const agreementCount = () => Number((core.register.file!.sqlite.prepare('SELECT count(*) AS n FROM agreement').get() as { n: number }).n)
 const pick = <T extends object, K extends keyof T>(o: T, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>
 const HEADERS = ['Tên văn kiện', 'Loại văn kiện', 'Ngày ký', 'Bên Việt Nam', 'Đối tác', 'Lĩnh vực']
 

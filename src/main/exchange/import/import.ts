@@ -19,7 +19,7 @@ import type { Ctx, Db } from '../../context.ts'
 import { AppError } from '../../errors.ts'
 import { insertOrganization, insertPerson } from '../../partners/queries.ts'
 import { updateRecord, writeBulk } from '../../records.ts'
-import { inList } from '../../search/documents.ts'
+import { dialectOf } from '../../db/dialect/index.ts'
 import { toDetails } from '../../api/dispatcher.ts'
 import { convertEncoding, detectEncoding } from './encoding.ts'
 import type { Table } from './read.ts'
@@ -450,7 +450,7 @@ async function currentsOf(db: Db, kind: ImportKind, ids: string[]): Promise<Map<
   if (ids.length === 0) return new Map()
   if (kind === 'agreements') return agreementFields(db, ids)
   const table = ({ partners: 'organization', people: 'person', commitments: 'commitment' } as const)[kind]
-  const rows = await db.selectFrom(table).selectAll().where(inList('id', ids)).execute()
+  const rows = await db.selectFrom(table).selectAll().where(dialectOf(db).inList('id', ids)).execute()
   return new Map(
     rows.map((row) => {
       const parsed = SCHEMAS[kind].safeParse(row)

@@ -35,7 +35,7 @@ async function xlsx(name: string, header: string[], rows: ExcelJS.CellValue[][],
 }
 
 const table = async (path: string) => readTable(readFileSync(path), path, sheetFor('agreements'))
-const agreementCount = () => Number((core.sqlite.prepare('SELECT count(*) AS n FROM agreement').get() as { n: number }).n)
+const agreementCount = () => Number((core.register.file!.sqlite.prepare('SELECT count(*) AS n FROM agreement').get() as { n: number }).n)
 const problemsByRow = (rows: Array<{ row: number; problems: Array<{ level: string; column: string | null; message: string }> }>) =>
   Object.fromEntries(rows.map((r) => [r.row, r.problems.map((p) => `${p.level} ${p.column}: ${p.message}`)]))
 

@@ -146,7 +146,7 @@ describe('a hostile pack', () => {
   it('is not opened by the system viewer when a stored record names something else', async () => {
     await b.call('demo.load')
     const insert = (sha256: string) =>
-      b.sqlite
+      b.register.file!.sqlite
         .prepare(
           `INSERT INTO attachment (id, created_at, updated_at, updated_by, origin, entity, entity_id, sha256, file_name, mime, bytes) VALUES (?, '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z', 'x', 'y', 'agreement', ?, ?, 'Bien-ban.pdf', 'application/pdf', 10)`,
         )

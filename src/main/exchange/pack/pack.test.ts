@@ -141,18 +141,18 @@ describe('data packs', () => {
   })
 
   it('moves a large register in bulk: every row, every index, and search catches up', async () => {
-    generateRegister(a.sqlite, { partners: 400, agreements: 6000, engagements: 2000 }, a.ctx.origin)
+    generateRegister(a.register.file!.sqlite, { partners: 400, agreements: 6000, engagements: 2000 }, a.ctx.origin)
     const r = await applyPack(b, await pack(a))
     expect(r.conflicts).toEqual([])
-    const count = (core: TestCore, table: string) => core.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get()
+    const count = (core: TestCore, table: string) => core.register.file!.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get()
     for (const table of ['agreement', 'agreement_party', 'commitment', 'engagement', 'engagement_participant', 'person']) expect(count(b, table)).toBe(count(a, table))
     // Indexes dropped for the bulk load are all there again.
-    const indexes = (core: TestCore) => core.sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name`).all()
+    const indexes = (core: TestCore) => core.register.file!.sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name`).all()
     expect(indexes(b)).toEqual(indexes(a))
-    expect(b.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
+    expect(b.register.file!.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
     // The load ran under the rollback journal (a new installation); the WAL is back.
-    expect(b.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
-    expect(b.sqlite.pragma('foreign_key_check')).toEqual([])
+    expect(b.register.file!.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(b.register.file!.sqlite.pragma('foreign_key_check')).toEqual([])
     // The search documents follow in the background.
     expect(r.indexing).toBeGreaterThan(INLINE_LIMIT)
     b.indexer.kick()
@@ -220,6 +220,6 @@ describe('data packs', () => {
     await expect(applyPack(b, zipSync(v2))).rejects.toThrow(/data\/agreement.json không đọc được/)
     expect(await counts(b)).toEqual(before)
     // Nothing of a refused pack is left attached.
-    expect(b.sqlite.prepare('PRAGMA database_list').all().map((d) => (d as { name: string }).name)).not.toContainEqual(expect.stringMatching(/^pack_/))
+    expect(b.register.file!.sqlite.prepare('PRAGMA database_list').all().map((d) => (d as { name: string }).name)).not.toContainEqual(expect.stringMatching(/^pack_/))
   })
 })

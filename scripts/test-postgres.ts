@@ -1,0 +1,65 @@
+/**
+ * The unit and integration suite again, on PostgreSQL: every core the tests open gets a
+ * database of its own on a throwaway cluster (scripts/pg-cluster.ts), made from a template
+ * that has the schema and the reference data. `npm test` runs it after the SQLite run.
+ *
+ *   node scripts/test-postgres.ts [vitest arguments…]
+ *
+ * HANH_TRANG_TEST_DATABASE_URL names a server to use instead (its role must be able to
+ * create databases); without one, the PostgreSQL half is skipped with its reason where the
+ * server's binaries are not installed (`.ci/run` installs them, so CI always runs both).
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import pg from 'pg'
+import { openCore } from '../src/main/core.ts'
+import { serverBinaries, startCluster, type Cluster } from './pg-cluster.ts'
+
+const TEMPLATE = 'hanh_trang_template'
+
+async function prepareTemplate(serverUrl: string): Promise<void> {
+  const admin = new pg.Client(serverUrl)
+  await admin.connect()
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE} WITH (FORCE)`)
+    await admin.query(`CREATE DATABASE ${TEMPLATE} TEMPLATE template0`)
+  } finally {
+    await admin.end()
+  }
+  const url = new URL(serverUrl)
+  url.pathname = `/${TEMPLATE}`
+  const dir = mkdtempSync(join(tmpdir(), 'hanh-trang-template-'))
+  const core = await openCore({ dbPath: join(dir, 'unused.sqlite'), databaseUrl: url.toString(), migrateServer: true, resourcesDir: resolve(import.meta.dirname, '..', 'resources'), log: () => {} })
+  await core.indexer.idle()
+  await core.close()
+  rmSync(dir, { recursive: true, force: true })
+}
+
+let cluster: Cluster | null = null
+let serverUrl = process.env.HANH_TRANG_TEST_DATABASE_URL
+if (!serverUrl) {
+  if (!serverBinaries()) {
+    process.stdout.write('PostgreSQL: skipped, the server binaries are not installed (apt-get install postgresql).\n')
+    process.exit(0)
+  }
+  cluster = await startCluster()
+  serverUrl = cluster.url
+}
+let status = 1
+try {
+  const started = performance.now()
+  await prepareTemplate(serverUrl)
+  process.stdout.write(`PostgreSQL: template ready in ${Math.round(performance.now() - started)} ms; the suite runs on ${new URL(serverUrl).host}\n`)
+  // This Node (the project's 24), not whichever `node` the PATH names first.
+  const vitest = resolve(import.meta.dirname, '..', 'node_modules', 'vitest', 'vitest.mjs')
+  const run = spawnSync(process.execPath, [vitest, 'run', ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, HANH_TRANG_TEST_DATABASE_URL: serverUrl, HANH_TRANG_TEST_TEMPLATE: TEMPLATE },
+  })
+  status = run.status ?? 1
+} finally {
+  cluster?.stop()
+}
+process.exit(status)

@@ -1,0 +1,37 @@
+/**
+ * What differs between the embedded SQLite file and an office's PostgreSQL server, asked
+ * of one object: the query functions take a Kysely or a Transaction as everywhere else, and
+ * ask `dialectOf(db)` for the few SQL forms the two databases spell differently. Nothing
+ * outside src/main/db/dialect knows which database it is on.
+ */
+import { PostgresAdapter, type Expression, type RawBuilder } from 'kysely'
+import type { Db } from '../../context.ts'
+import { postgresDialect } from './postgres/index.ts'
+import type { SearchStore } from './search.ts'
+import { sqliteDialect } from './sqlite/index.ts'
+
+export type DialectName = 'sqlite' | 'postgres'
+
+/** SQL spelled per database. Every function returns a fragment for Kysely's `sql` or `where`. */
+export interface SqlDialect {
+  readonly name: DialectName
+  /** `column IN (…)` for any number of ids, sent as one parameter (not one per id). */
+  inList(column: string, ids: readonly (string | number)[]): RawBuilder<boolean>
+  /** The rows of a list as a table (`value`, and `key` its position from 0), for joins and UNIONs. */
+  listRows(values: readonly (string | number)[]): RawBuilder<{ key: number; value: string }>
+  /** Equality where NULL equals NULL. */
+  same(a: Expression<unknown>, b: Expression<unknown>): RawBuilder<boolean>
+  /** The schema the register's tables are in, and the one temporary tables go to. */
+  readonly mainSchema: string
+  readonly tempSchema: string
+  /** How the search index is kept and queried. */
+  readonly search: SearchStore
+}
+
+/**
+ * The dialect of the database `db` runs on. Kysely knows it from the adapter of its
+ * executor (public at run time though typed as internal): the one place that asks.
+ */
+export function dialectOf(db: Db): SqlDialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? postgresDialect : sqliteDialect
+}

@@ -1,0 +1,45 @@
+/**
+ * The search index as each database keeps it. Both keep one row per record in search_doc
+ * (its title, subtitle, folded title and native names, written by search/documents.ts);
+ * what finds the rows differs: SQLite's FTS5 tables beside it, PostgreSQL's folded text
+ * columns on it with trigram indexes.
+ */
+import type { Db } from '../../context.ts'
+
+/** A document's words as the index takes them: folded (src/shared/text/fold.ts), so the databases only match. */
+export interface IndexRow {
+  docId: number
+  partner: boolean
+  /** Names and other words that rank highest. */
+  names: string
+  body: string
+  /** Japanese (or other CJK) text, searched by substring. */
+  native: string
+}
+
+export interface Candidate {
+  kind: string
+  entityId: string
+  title: string
+  subtitle: string
+  titleFolded: string
+  /** Lower is better. */
+  rank: number
+}
+
+export interface SearchStore {
+  /** Indexes documents just written to search_doc. */
+  add(db: Db, rows: IndexRow[]): Promise<void>
+  /** Unindexes documents about to be deleted from search_doc. */
+  remove(db: Db, docs: Array<{ docId: number; partner: boolean }>): Promise<void>
+  /** Unindexes everything (a rebuild). */
+  clear(db: Db): Promise<void>
+  /**
+   * Documents matching folded Latin-script words. `phrase`: the words in a row, the last a
+   * prefix (a name as it is typed); otherwise every word, each a prefix, anywhere.
+   * `titlePrefix`, when given, also finds titles starting with it. Each query is bounded by `window`.
+   */
+  words(db: Db, words: string[], phrase: boolean, titlePrefix: string | null, window: number): Promise<Candidate[]>
+  /** Documents holding Japanese (or other CJK) text `q`: partners by their native names, records by substring (three characters or more). */
+  native(db: Db, q: string, window: number): Promise<Candidate[]>
+}

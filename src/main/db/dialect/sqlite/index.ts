@@ -1,0 +1,6 @@
+/** The embedded SQLite file's dialect (see ../index.ts). */
+import type { SqlDialect } from '../index.ts'
+import { sqliteSearch } from './search.ts'
+import { inList, listRows, same } from './sql.ts'
+
+export const sqliteDialect: SqlDialect = { name: 'sqlite', inList, listRows, same, mainSchema: 'main', tempSchema: 'temp', search: sqliteSearch }
