@@ -13,6 +13,7 @@
  *   npm run cli -- [--db FILE] brief export --trip ID --out FILE.docx [--lang vi|en] [--letterhead TEMPLATE.docx]
  *
  * --db defaults to HANH_TRANG_DB, else the app's own db in the user's data folder.
+ * --server postgres://… (or HANH_TRANG_DATABASE_URL) works on the office's server instead.
  */
 import { mkdirSync, readFileSync } from 'node:fs'
 import { enableCompileCache } from 'node:module'
@@ -59,7 +60,9 @@ const USAGE = `Hành Trang – công cụ dòng lệnh / command line
   npm run cli -- [--db TỆP] brief export --trip MÃ --out TỆP.docx [--lang vi|en] [--letterhead MẪU.docx]
                                                  xuất tài liệu Word / export the brief
 
---db mặc định là HANH_TRANG_DB, nếu không có thì là tệp dữ liệu của ứng dụng.`
+--db mặc định là HANH_TRANG_DB, nếu không có thì là tệp dữ liệu của ứng dụng.
+--server postgres://… (hoặc HANH_TRANG_DATABASE_URL): làm việc trên máy chủ của cơ quan
+/ work on the office's PostgreSQL server instead of the file.`
 
 const repoRoot = resolve(import.meta.dirname, '..', '..')
 
@@ -111,6 +114,7 @@ async function call<T>(core: Core, method: string, input?: unknown): Promise<T> 
 
 const OPTIONS = {
   db: { type: 'string' },
+  server: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   trip: { type: 'string' },
@@ -134,7 +138,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     return values.help ? 0 : 2
   }
   const dbPath = resolve(values.db ?? process.env.HANH_TRANG_DB ?? defaultDbPath())
-  const place: Place = { dbPath, ...(process.env.HANH_TRANG_DATABASE_URL && { serverUrl: process.env.HANH_TRANG_DATABASE_URL }) }
+  const serverUrl = values.server ?? process.env.HANH_TRANG_DATABASE_URL
+  const place: Place = { dbPath, ...(serverUrl && { serverUrl }) }
   const [command, ...rest] = positionals
 
   switch (command) {

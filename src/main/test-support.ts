@@ -18,6 +18,8 @@ export const RESOURCES = resolve(import.meta.dirname, '..', '..', 'resources')
 export interface TestCore extends Core {
   dir: string
   dbPath: string
+  /** The command line's arguments for this core's register: its file, or its server database. */
+  cliPlace: string[]
   /** Calls a method and returns its value, failing the test on an error result. */
   call<M extends Method>(method: M, input?: Input<M>): Promise<Output<M>>
   dispose(): Promise<void>
@@ -88,6 +90,7 @@ export async function openTestCore(options: Partial<CoreOptions> & { dir?: strin
     ...core,
     dir,
     dbPath,
+    cliPlace: server ? ['--db', dbPath, '--server', server.url] : ['--db', dbPath],
     async call(method, input) {
       const r = await core.dispatch(method, input)
       if (!r.ok) throw new Error(`${method} failed: ${r.error.code}: ${r.error.message} ${JSON.stringify(r.error.details ?? [])}`)

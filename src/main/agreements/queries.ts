@@ -41,7 +41,7 @@ export async function agreementRows(db: Db, ids: readonly string[], today: strin
         .where('id', 'in', slice)
         .execute(),
       partyNames(db, slice),
-      db.selectFrom('agreementSector').select(['agreementId', 'sectorCode']).where('agreementId', 'in', slice).execute(),
+      db.selectFrom('agreementSector').select(['agreementId', 'sectorCode']).where('agreementId', 'in', slice).orderBy('sectorCode').execute(),
       db
         .selectFrom('commitment')
         .select(['agreementId', 'dueDate'])
@@ -157,7 +157,7 @@ export async function getAgreement(db: Db, id: string, today: string): Promise<A
     .where('s.agreementId', '=', id)
     .orderBy('s.position')
     .execute()
-  const sectors = await db.selectFrom('agreementSector').select('sectorCode').where('agreementId', '=', id).execute()
+  const sectors = await db.selectFrom('agreementSector').select('sectorCode').where('agreementId', '=', id).orderBy('sectorCode').execute()
   const commitments = await db.selectFrom('commitment').selectAll().where('agreementId', '=', id).orderBy('dueDate').execute()
   const engagements = await db
     .selectFrom('engagementAgreement as ea')
@@ -274,7 +274,7 @@ export async function agreementFields(db: Db, ids: readonly string[]): Promise<M
   const agreements = await db.selectFrom('agreement').selectAll().where(dialectOf(db).inList('id', ids)).execute()
   const parties = byAgreement(await db.selectFrom('agreementParty').select(['agreementId', 'side', 'localityId', 'organizationId']).where(dialectOf(db).inList('agreementId', ids)).orderBy('position').execute())
   const signatories = byAgreement(await db.selectFrom('agreementSignatory').select(['agreementId', 'personId', 'side', 'titleAtSigning']).where(dialectOf(db).inList('agreementId', ids)).orderBy('position').execute())
-  const sectors = byAgreement(await db.selectFrom('agreementSector').select(['agreementId', 'sectorCode']).where(dialectOf(db).inList('agreementId', ids)).execute())
+  const sectors = byAgreement(await db.selectFrom('agreementSector').select(['agreementId', 'sectorCode']).where(dialectOf(db).inList('agreementId', ids)).orderBy('sectorCode').execute())
   const result = new Map<string, AgreementFields>()
   for (const a of agreements) {
     const fields = {

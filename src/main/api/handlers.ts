@@ -1,5 +1,5 @@
 /** Every contract method bound to its feature function. The type makes a missing one a compile error. */
-import { sql } from 'kysely'
+import { dialectOf } from '../db/dialect/index.ts'
 import * as agreements from '../agreements/queries.ts'
 import type { Ctx } from '../context.ts'
 import { loadDemo } from '../demo/load.ts'
@@ -298,7 +298,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'audit.list': async (ctx, input) => {
       let q = ctx.db.selectFrom('auditLog').select(['id', 'entity', 'entityId', 'action', 'at', 'actor', 'source', 'after'])
       if (input?.entityId) q = q.where('entityId', '=', input.entityId)
-      const rows = await q.orderBy('at', 'desc').orderBy(sql`rowid`, 'desc').limit(200).execute()
+      const rows = await q.orderBy('at', 'desc').orderBy(dialectOf(ctx.db).auditOrder, 'desc').limit(200).execute()
       return rows.map(({ after, ...r }) => ({ ...r, detail: eventDetail(r.entity, after) }))
     },
   }
