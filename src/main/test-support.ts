@@ -35,7 +35,7 @@ export const testServer = process.env.HANH_TRANG_TEST_DATABASE_URL
 export const testDialect: 'sqlite' | 'postgres' = testServer ? 'postgres' : 'sqlite'
 export const SQLITE_ONLY = testDialect !== 'sqlite'
 
-interface ServerDatabase {
+export interface ServerDatabase {
   url: string
   drop(): Promise<void>
 }
@@ -43,7 +43,7 @@ interface ServerDatabase {
 const serverDatabases = new Map<string, ServerDatabase>()
 
 /** A new database on the test server: from the template (schema and reference data), or empty for migration tests. */
-async function serverDatabase(empty: boolean): Promise<ServerDatabase> {
+export async function serverDatabase(empty: boolean): Promise<ServerDatabase> {
   const admin = new pg.Client(testServer)
   await admin.connect()
   const name = `t_${randomBytes(6).toString('hex')}`

@@ -12,6 +12,7 @@
 import { randomBytes } from 'node:crypto'
 import { sql, type Kysely } from 'kysely'
 import { AppError } from '../../../errors.ts'
+import { MIGRATION_TABLE } from '../../migrate.ts'
 
 export const OFFICER_ROLE = 'hanh_trang_officer'
 export const VIEWER_ROLE = 'hanh_trang_viewer'
@@ -43,8 +44,9 @@ export async function initServerRoles(db: Kysely<any>): Promise<void> {
     await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${officer}`.execute(trx)
     await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${officer}`.execute(trx)
     await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO ${viewer}`.execute(trx)
-    // Nobody but the administrator migrates: the table of migrations is read-only to officers.
-    await sql`REVOKE INSERT, UPDATE, DELETE ON kysely_migration, kysely_migration_lock FROM ${officer}`.execute(trx).catch(() => {})
+    // Nobody but the administrator migrates: the list of migrations is read-only to officers.
+    const { rows } = await sql<{ found: string | null }>`SELECT to_regclass(${MIGRATION_TABLE}) AS found`.execute(trx)
+    if (rows[0]?.found) await sql`REVOKE INSERT, UPDATE, DELETE ON ${sql.table(MIGRATION_TABLE)} FROM ${officer}`.execute(trx)
   })
 }
 
