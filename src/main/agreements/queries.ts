@@ -257,14 +257,14 @@ export async function createAgreement(ctx: Ctx, input: AgreementFields): Promise
   return { id, warnings: agreementWarnings(input, ctx.today()) }
 }
 
-export async function updateAgreement(ctx: Ctx, id: string, input: AgreementFields): Promise<SaveWarning[]> {
-  await write(ctx, (trx) => writeAgreementUpdate(trx, ctx, id, input))
+export async function updateAgreement(ctx: Ctx, id: string, input: AgreementFields, expectedUpdatedAt?: string): Promise<SaveWarning[]> {
+  await write(ctx, (trx) => writeAgreementUpdate(trx, ctx, id, input, expectedUpdatedAt))
   return agreementWarnings(input, ctx.today())
 }
 
 /** An edit inside the caller's transaction: columns, parties, signatories, sectors. */
-export async function writeAgreementUpdate(trx: Db, ctx: Ctx, id: string, input: AgreementFields): Promise<void> {
-  await updateRecord(trx, ctx, 'agreement', 'văn kiện', id, agreementColumns(input))
+export async function writeAgreementUpdate(trx: Db, ctx: Ctx, id: string, input: AgreementFields, expectedUpdatedAt?: string): Promise<void> {
+  await updateRecord(trx, ctx, 'agreement', 'văn kiện', { id, expectedUpdatedAt }, agreementColumns(input))
   await writeChildren(trx, ctx, id, input)
 }
 
@@ -326,14 +326,14 @@ export async function createCommitment(ctx: Ctx, input: CommitmentFields): Promi
   return { id, warnings: await commitmentWarnings(ctx.db, input) }
 }
 
-export async function updateCommitment(ctx: Ctx, id: string, input: CommitmentFields): Promise<SaveWarning[]> {
-  await write(ctx, (trx) => writeCommitmentUpdate(trx, ctx, id, input))
+export async function updateCommitment(ctx: Ctx, id: string, input: CommitmentFields, expectedUpdatedAt?: string): Promise<SaveWarning[]> {
+  await write(ctx, (trx) => writeCommitmentUpdate(trx, ctx, id, input, expectedUpdatedAt))
   return commitmentWarnings(ctx.db, input)
 }
 
-export async function writeCommitmentUpdate(trx: Db, ctx: Ctx, id: string, input: CommitmentFields): Promise<void> {
+export async function writeCommitmentUpdate(trx: Db, ctx: Ctx, id: string, input: CommitmentFields, expectedUpdatedAt?: string): Promise<void> {
   await assertAgreement(trx, input.agreementId)
-  await updateRecord(trx, ctx, 'commitment', 'cam kết', id, input)
+  await updateRecord(trx, ctx, 'commitment', 'cam kết', { id, expectedUpdatedAt }, input)
 }
 
 export function deleteCommitment(ctx: Ctx, id: string): Promise<void> {
