@@ -17,6 +17,10 @@ export interface Ctx {
   today(): string
   /** Wakes the background indexer after a bulk write queued search documents (set by the core). */
   searchQueued?: () => void
+  /** Said inside every write's transaction before it commits (a server tells the other officers on commit). */
+  announce?: (trx: Db) => Promise<void>
+  /** Called after every write commits (the windows refresh). */
+  committed?: () => void
   /** The source of the changes made under this context, for the audit log ("pack:<event id>"). */
   source?: string
 }

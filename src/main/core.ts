@@ -19,6 +19,7 @@ import { auditEvent, queueSearch, write } from './records.ts'
 import { startIndexer, type Indexer } from './search/queue.ts'
 import { todayIso } from '../shared/text/dates.ts'
 import { folderPlatform, type Platform } from './platform.ts'
+import { ChangeFeed } from './changes.ts'
 import { AppError } from './errors.ts'
 import { removeStaleTemps } from './files.ts'
 import { checkRestorable, createBackup, installDatabase, type BackupInfo } from './exchange/backup.ts'
@@ -157,6 +158,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   if (!opened.readOnly) await prepare(opened.db, ctx, options)
   const log = options.log ?? ((e: unknown) => console.error(e))
   ctx.searchQueued = () => core.indexer.kick()
+  // Every write here, and every one the database reports from elsewhere, moves the feed.
+  const feed = new ChangeFeed()
+  ctx.announce = (trx) => current.changes.announce(trx)
+  ctx.committed = () => feed.bump()
+  const watch = (register: Register) => register.changes.watch(() => feed.bump())
 
   const core: Core = {
     ctx,
@@ -167,6 +173,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     dispatch: async () => ({ ok: false, error: { code: 'internal', message: '' } }),
     close: async () => {
       await core.indexer.stop()
+      await stopWatching()
+      feed.close()
       await current.close()
       marker?.release()
     },
@@ -176,6 +184,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     health: () => readHealth(options.dbPath),
   }
   let current = opened
+  let stopWatching = await watch(opened)
   // Documents queued before the last quit (or a crash) are written now. (A db opened with a
   // partial migration list, in tests, may not have the queue yet.)
   if (!options.migrations && !opened.readOnly) core.indexer.kick()
@@ -197,6 +206,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     const safety = await createBackup(file, backupDir, 'before-restore', clock())
     await core.indexer.stop()
     const replaceWith = async (path: string) => {
+      await stopWatching()
       await current.close()
       installDatabase(options.dbPath, path)
       current = await open(false)
@@ -204,6 +214,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       core.register = current
       ctx.origin = await installationId(current.db)
       await prepare(current.db, ctx, options)
+      stopWatching = await watch(current)
+      feed.bump()
     }
     try {
       await replaceWith(source)
@@ -223,6 +235,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     dataPath: options.dbPath,
     resourcesDir: options.resourcesDir,
     schemaVersion: SCHEMA_VERSION,
+    changes: feed,
     platform: options.platform ?? folderPlatform(join(dirname(options.dbPath), 'exports')),
     dataDir: dirname(options.dbPath),
     searchIndex: core.indexer,

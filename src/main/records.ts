@@ -128,14 +128,17 @@ export async function write<T>(ctx: Ctx, work: (trx: Db) => Promise<T>): Promise
 }
 
 /** `write`, saying how many records were left for the background indexer (a pack, a large sheet). */
-export function writeBulk<T>(ctx: Ctx, work: (trx: Db) => Promise<T>): Promise<{ value: T; indexing: number }> {
-  return ctx.db.transaction().execute(async (trx) => {
+export async function writeBulk<T>(ctx: Ctx, work: (trx: Db) => Promise<T>): Promise<{ value: T; indexing: number }> {
+  const done = await ctx.db.transaction().execute(async (trx) => {
     const mark = await queueMark(trx)
     const value = await work(trx)
     const indexing = await settleSearch(trx, mark)
-    if (indexing) ctx.searchQueued?.()
+    await ctx.announce?.(trx)
     return { value, indexing }
   })
+  if (done.indexing) ctx.searchQueued?.()
+  ctx.committed?.()
+  return done
 }
 
 /** The audit row of an event that is not one record's change (a restore, a data pack); its id names the event. */

@@ -194,6 +194,8 @@ export const auditEntry = z.object({
 
 export const contract = {
   'app.info': method(noInput, appInfo),
+  /** Resolves when the register's change counter differs from `since` (at once for -1), or after a while with it unchanged. */
+  'changes.wait': method(z.object({ since: z.number().int().min(-1) }), z.object({ seq: z.number().int().min(0) })),
   /** Asked first by the window: the register is ready, or the database is damaged and recovery is offered. */
   'app.status': method(noInput, appStatus),
   /** Checks the database file now (quick_check, off the window's thread). */

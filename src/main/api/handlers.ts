@@ -20,6 +20,7 @@ import { basename } from 'node:path'
 import { listCommitments, setCommitmentStatus } from '../agreements/commitments.ts'
 import { search } from '../search/query.ts'
 import { pendingCount, type Indexer } from '../search/queue.ts'
+import type { ChangeFeed } from '../changes.ts'
 import type { Handlers } from './dispatcher.ts'
 import type { HealthResult } from '../db/health.ts'
 
@@ -28,6 +29,8 @@ export interface HandlerEnv {
   dataPath: string
   resourcesDir: string
   schemaVersion: number
+  /** The register's change counter, which windows wait on to refresh. */
+  changes: Pick<ChangeFeed, 'wait'>
   platform: Platform
   /** The folder beside the db: letterhead templates live here. */
   dataDir: string
@@ -45,6 +48,7 @@ export interface HandlerEnv {
 }
 
 const ok = { ok: true } as const
+const CHANGE_WAIT_MS = 25_000
 
 /**
  * The features that bring a large library (docx and fflate for briefs, exceljs for reports,
@@ -295,6 +299,8 @@ export function createHandlers(env: HandlerEnv): Handlers {
       const { path: _p, ...safety } = await env.backups.restore(backup.path)
       return safety
     },
+    // A window's long poll: answered when the register changes, else after 25 s unchanged.
+    'changes.wait': async (_ctx, { since }) => ({ seq: await env.changes.wait(since, CHANGE_WAIT_MS) }),
     'audit.list': async (ctx, input) => {
       let q = ctx.db.selectFrom('auditLog').select(['id', 'entity', 'entityId', 'action', 'at', 'actor', 'source', 'after'])
       if (input?.entityId) q = q.where('entityId', '=', input.entityId)

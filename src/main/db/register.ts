@@ -8,7 +8,11 @@ import type Database from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import { openDatabase, type OpenOptions } from './connection.ts'
 import type { DialectName } from './dialect/index.ts'
+import { randomUUID } from 'node:crypto'
+import type { ChangeSource } from './dialect/changes.ts'
+import { postgresChanges } from './dialect/postgres/changes.ts'
 import { classifyServerError } from './dialect/postgres/errors.ts'
+import { sqliteChanges } from './dialect/sqlite/changes.ts'
 import { openPostgres } from './dialect/postgres/open.ts'
 import { currentLogin } from './dialect/postgres/roles.ts'
 import { classifyDbError } from './errors.ts'
@@ -45,6 +49,8 @@ export interface Register {
   readonly readOnly: { server: number; app: number } | null
   /** The file, for a register kept in one; null on a server (backups are then pg_dump's, see the README). */
   readonly file: RegisterFile | null
+  /** How this core hears of others' changes, and tells them of its own. */
+  readonly changes: ChangeSource
   /** Who writes: the officer's login on a server (as the server knows them), null in a file. */
   readonly login: string | null
   integrity(): Promise<Integrity>
@@ -75,6 +81,7 @@ export async function openRegister(target: RegisterTarget, options: RegisterOpti
       backupPath: null,
       readOnly: opened.readOnly,
       file: null,
+      changes: postgresChanges(target.url, randomUUID()),
       login: await currentLogin(opened.db),
       integrity: () => integrityOfPostgres(opened.db, options.migrations),
       classify: (e) => classifyServerError(e, opened.where, opened.readOnly),
@@ -89,6 +96,7 @@ export async function openRegister(target: RegisterTarget, options: RegisterOpti
     backupPath: opened.backupPath,
     readOnly: null,
     file: { path: target.path, sqlite: opened.sqlite, backup: (destination) => opened.sqlite.backup(destination) },
+    changes: sqliteChanges(opened.sqlite),
     login: null,
     integrity: async () => integrityOfSqlite(opened.sqlite, options.migrations),
     classify: (e) => classifyDbError(e, target.path),

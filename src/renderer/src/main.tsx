@@ -12,6 +12,9 @@ import { HashRouter } from 'react-router'
 import { queryClient } from './api.ts'
 import { App } from './app/App.tsx'
 import { theme } from './app/theme.ts'
+import { startChangeFeed } from './app/changeFeed.ts'
+
+startChangeFeed(queryClient)
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
