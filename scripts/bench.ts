@@ -6,6 +6,7 @@
  * the large register within 1.3x of the demo one, a 1 GB-inflating pack refused under 1 s.
  *
  *   npm run bench [-- --partners 20000 --agreements 100000 --engagements 200000]
+ *   npm run bench -- --office 50 [--seconds 60]   (officers on one PostgreSQL server: bench-office.ts)
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -29,8 +30,16 @@ const { values } = parseArgs({
     agreements: { type: 'string', default: '100000' },
     engagements: { type: 'string', default: '200000' },
     runs: { type: 'string', default: '200' },
+    office: { type: 'string' },
+    seconds: { type: 'string', default: '60' },
   },
 })
+if (values.office) {
+  // An office on one server instead (issue 13): one JSON line, then done.
+  const { benchOffice } = await import('./bench-office.ts')
+  process.stdout.write(`${JSON.stringify(await benchOffice(Number(values.office), Number(values.seconds)))}\n`)
+  process.exit(0)
+}
 const N = { partners: Number(values.partners), agreements: Number(values.agreements), engagements: Number(values.engagements) }
 const RUNS = Number(values.runs)
 
