@@ -22,7 +22,7 @@ import {
   personInput,
   personRow,
 } from './domain/partners.ts'
-import { agreement, agreementInput, agreementListInput, agreementRow, commitmentInput } from './domain/agreements.ts'
+import { agreement, agreementInput, agreementList, agreementListInput, agreementRow, commitmentInput } from './domain/agreements.ts'
 import { engagement, engagementInput, engagementRow } from './domain/engagements.ts'
 import { commitmentStatuses, searchKinds } from './domain/labels.ts'
 import { itemInput, snippet, snippetInput, trip, tripInput, tripRow } from './domain/trips.ts'
@@ -224,7 +224,8 @@ export const contract = {
   'facts.create': method(factInput, created),
   'facts.delete': method(idInput, okOutput),
 
-  'agreements.list': method(agreementListInput.optional(), z.object({ total: z.number(), rows: z.array(agreementRow) })),
+  /** The register, filtered and sorted, a page at a time. */
+  'agreements.list': method(agreementListInput.optional(), agreementList),
   'agreements.get': method(idInput, agreement),
   'agreements.create': method(agreementInput, checkedCreate),
   'agreements.update': method(withId(agreementInput), checkedUpdate),

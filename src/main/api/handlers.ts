@@ -18,6 +18,8 @@ import { AppError } from '../errors.ts'
 import { existsSync } from 'node:fs'
 import { basename } from 'node:path'
 import { listCommitments, setCommitmentStatus } from '../agreements/commitments.ts'
+import { listAgreements } from '../agreements/list.ts'
+import { AgreementOrder } from '../agreements/order.ts'
 import { search } from '../search/query.ts'
 import { pendingCount, type Indexer } from '../search/queue.ts'
 import type { Handlers } from './dispatcher.ts'
@@ -85,6 +87,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
   let importSessions: Promise<ImportSessions> | undefined
   const imports = () => (importSessions ??= import('../exchange/import/sessions.ts').then((m) => new m.ImportSessions()))
   const packs = new PackSessions()
+  const agreementOrder = new AgreementOrder()
   return {
     'app.info': async (ctx) => ({
       version: env.version,
@@ -149,7 +152,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'facts.create': (ctx, input) => partners.createFact(ctx, input),
     'facts.delete': async (ctx, { id }) => (await partners.deleteFact(ctx, id), ok),
 
-    'agreements.list': (ctx, input) => agreements.listAgreements(ctx.db, input, ctx.today()),
+    'agreements.list': (ctx, input) => listAgreements(ctx.db, input, ctx.today(), agreementOrder),
     'agreements.get': (ctx, { id }) => agreements.getAgreement(ctx.db, id, ctx.today()),
     'agreements.create': (ctx, input) => agreements.createAgreement(ctx, input),
     'agreements.update': async (ctx, { id, ...input }) => ({ ...ok, warnings: await agreements.updateAgreement(ctx, id, input) }),
