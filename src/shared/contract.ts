@@ -25,9 +25,10 @@ import {
 import { agreement, agreementInput, agreementList, agreementListInput, agreementRow, commitmentInput } from './domain/agreements.ts'
 import { engagement, engagementInput, engagementRow } from './domain/engagements.ts'
 import { commitmentStatuses, searchKinds } from './domain/labels.ts'
-import { itemInput, snippet, snippetInput, trip, tripInput, tripRow } from './domain/trips.ts'
+import { itemInput, snippet, snippetInput, trip, tripInput, tripMention, tripRow } from './domain/trips.ts'
 import { briefModel, briefSettings } from './domain/briefs.ts'
 import { attentionSummary } from './domain/attention.ts'
+import { calendarEntry, calendarInput } from './domain/calendar.ts'
 import { commitmentFilter, commitmentRegisterRow } from './domain/commitments.ts'
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
@@ -118,6 +119,8 @@ export const localityDetail = z.object({
   people: z.array(personRow),
   agreements: z.array(agreementRow),
   engagements: z.array(engagementRow),
+  /** Trips it is a destination, a counterpart or a member of: on its timeline beside the engagements. */
+  trips: z.array(tripMention),
   facts: z.array(fact),
 })
 export type LocalityDetail = z.infer<typeof localityDetail>
@@ -128,6 +131,8 @@ export const organizationDetail = z.object({
   people: z.array(personRow),
   agreements: z.array(agreementRow),
   engagements: z.array(engagementRow),
+  /** Trips it is a destination, a counterpart or a member of: on its timeline beside the engagements. */
+  trips: z.array(tripMention),
 })
 export type OrganizationDetail = z.infer<typeof organizationDetail>
 
@@ -139,6 +144,8 @@ export const personDetail = z.object({
   localityName: z.string().nullable(),
   agreements: z.array(agreementRow),
   engagements: z.array(engagementRow),
+  /** Trips it is a destination, a counterpart or a member of: on its timeline beside the engagements. */
+  trips: z.array(tripMention),
 })
 export type PersonDetail = z.infer<typeof personDetail>
 
@@ -252,6 +259,8 @@ export const contract = {
   /** Records still waiting for their search documents after a bulk write (the index catches up in the background). */
   'search.status': method(noInput, z.object({ pending: z.number() })),
   'trips.list': method(noInput, z.array(tripRow)),
+  /** Trips and engagements touching a span of days (a month on the calendar). */
+  'calendar.entries': method(calendarInput, z.array(calendarEntry)),
   'trips.get': method(idInput, trip),
   'trips.create': method(tripInput, created),
   'trips.update': method(withId(tripInput), okOutput),
