@@ -28,7 +28,7 @@ import { commitmentStatuses, searchKinds } from './domain/labels.ts'
 import { itemInput, snippet, snippetInput, trip, tripInput, tripMention, tripRow } from './domain/trips.ts'
 import { briefModel, briefSettings } from './domain/briefs.ts'
 import { attentionSummary } from './domain/attention.ts'
-import { calendarEntry, calendarInput } from './domain/calendar.ts'
+import { calendarInput, calendarMonth } from './domain/calendar.ts'
 import { commitmentFilter, commitmentRegisterRow } from './domain/commitments.ts'
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
@@ -259,8 +259,8 @@ export const contract = {
   /** Records still waiting for their search documents after a bulk write (the index catches up in the background). */
   'search.status': method(noInput, z.object({ pending: z.number() })),
   'trips.list': method(noInput, z.array(tripRow)),
-  /** Trips and engagements touching a span of days (a month on the calendar). */
-  'calendar.entries': method(calendarInput, z.array(calendarEntry)),
+  /** Trips and engagements of a month, in the whole weeks that hold it. */
+  'calendar.month': method(calendarInput, calendarMonth),
   'trips.get': method(idInput, trip),
   'trips.create': method(tripInput, created),
   'trips.update': method(withId(tripInput), okOutput),

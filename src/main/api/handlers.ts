@@ -19,7 +19,7 @@ import { existsSync } from 'node:fs'
 import { basename } from 'node:path'
 import { listCommitments, setCommitmentStatus } from '../agreements/commitments.ts'
 import { listAgreements } from '../agreements/list.ts'
-import { calendarEntries } from '../calendar/queries.ts'
+import { calendarMonth } from '../calendar/queries.ts'
 import { AgreementOrder } from '../agreements/order.ts'
 import { search } from '../search/query.ts'
 import { pendingCount, type Indexer } from '../search/queue.ts'
@@ -175,7 +175,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'search.status': async (ctx) => ({ pending: await pendingCount(ctx.db) }),
 
     'trips.list': (ctx) => trips.listTrips(ctx.db),
-    'calendar.entries': (ctx, { from, to }) => calendarEntries(ctx.db, from, to),
+    'calendar.month': (ctx, input) => calendarMonth(ctx.db, input?.month, ctx.today()),
     'trips.get': (ctx, { id }) => trips.getTrip(ctx.db, id),
     'trips.create': (ctx, input) => trips.createTrip(ctx, input),
     'trips.update': async (ctx, { id, ...input }) => (await trips.updateTrip(ctx, id, input), ok),

@@ -1,9 +1,18 @@
 /**
- * The calendar's span of days: every trip and engagement that touches it, earliest first.
+ * The calendar: every trip and engagement that touches a span of days, earliest first.
  * Two range queries over the start dates (an engagement with no end lasts its one day).
  */
 import type { CalendarEntry } from '../../shared/domain/calendar.ts'
+import { monthOf, monthWeeks, type Month } from '../../shared/time/months.ts'
 import type { Db } from '../context.ts'
+
+/** The month asked (else today's) in whole weeks, with what happens in them. */
+export async function calendarMonth(db: Db, asked: string | undefined, today: string) {
+  const month = (asked ?? monthOf(today)) as Month
+  const weeks = monthWeeks(month)
+  const [from, to] = [weeks[0]![0]!, weeks.at(-1)![6]!]
+  return { today, month, from, to, entries: await calendarEntries(db, from, to) }
+}
 
 export async function calendarEntries(db: Db, from: string, to: string): Promise<CalendarEntry[]> {
   const [trips, engagements] = await Promise.all([

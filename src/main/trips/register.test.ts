@@ -51,15 +51,22 @@ describe('trips in the register', () => {
     expect((await core.call('localities.get', { id: yamanashi })).trips[0]).toMatchObject({ startDate: '2026-12-07', endDate: '2026-12-11', destinations: 'Yamanashi' })
   })
 
-  it('are on the calendar with the engagements of every day they touch', async () => {
-    const month = async (from: string, to: string) => (await core.call('calendar.entries', { from, to })).map((e) => `${e.type}:${e.title}`)
-    expect(await month('2026-12-01', '2026-12-31')).toEqual(['trip:Đoàn công tác tại Yamanashi'])
-    expect(await month('2026-11-01', '2026-11-30')).toEqual(['engagement:Diễn đàn hai ngày', 'engagement:Tiếp Đại sứ'])
-    // A trip leaving on 30/03 is in April too; one ending on 02/04 is not in May.
-    expect(await month('2026-04-01', '2026-04-30')).toEqual(['trip:Đoàn tiền trạm'])
-    expect(await month('2026-05-01', '2026-05-31')).toEqual([])
-    const [entry] = await core.call('calendar.entries', { from: '2026-12-11', to: '2026-12-11' })
-    expect(entry).toMatchObject({ type: 'trip', id: trip, where: 'Yamanashi', startDate: '2026-12-07', endDate: '2026-12-11' })
-    await expect(core.call('calendar.entries', { from: '2026-12-31', to: '2026-12-01' })).rejects.toThrow()
+  it('are on the calendar, in the whole weeks of a month, with the engagements of every day they touch', async () => {
+    const month = async (m?: string) => (await core.call('calendar.month', m ? { month: m } : undefined)).entries.map((e) => `${e.type}:${e.title}`)
+    // Today's month by default: December 2026, Monday 30/11 to Sunday 03/01.
+    const december = await core.call('calendar.month')
+    expect([december.today, december.month, december.from, december.to]).toEqual(['2026-12-01', '2026-12', '2026-11-30', '2027-01-03'])
+    // The reception on Monday 30/11 is in December's first week.
+    expect(await month()).toEqual(['engagement:Tiếp Đại sứ', 'trip:Đoàn công tác tại Yamanashi'])
+    expect(december.entries[1]).toMatchObject({ type: 'trip', id: trip, where: 'Yamanashi', startDate: '2026-12-07', endDate: '2026-12-11' })
+    // A two-day forum from Saturday 31/10 is in November's grid (from Monday 26/10).
+    expect(await month('2026-11')).toEqual(['engagement:Diễn đàn hai ngày', 'engagement:Tiếp Đại sứ'])
+    // A trip from 30/03 to 02/04 is in March and April, not in May.
+    expect(await month('2026-03')).toEqual(['trip:Đoàn tiền trạm'])
+    expect(await month('2026-04')).toEqual(['trip:Đoàn tiền trạm'])
+    expect(await month('2026-05')).toEqual([])
+    // February 2027 starts on a Monday and ends on a Sunday: exactly four weeks.
+    expect(await core.call('calendar.month', { month: '2027-02' })).toMatchObject({ from: '2027-02-01', to: '2027-02-28' })
+    await expect(core.call('calendar.month', { month: '2026-13' })).rejects.toThrow()
   })
 })

@@ -1,11 +1,15 @@
-/** The calendar: trips and engagements that fall, even in part, within a span of days. */
+/** The calendar: trips and engagements of a month, in the whole weeks that hold it. */
 import { z } from 'zod'
-import { isoDate } from './common.ts'
 
 export const calendarInput = z
-  .object({ from: isoDate(), to: isoDate() })
-  .refine((r) => r.from <= r.to, { error: 'Khoảng ngày ngược / the span ends before it starts', path: ['to'] })
-  .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 400 * 86_400_000, { error: 'Tối đa 400 ngày / at most 400 days', path: ['to'] })
+  .object({
+    /** "2026-12"; the core's current month when absent. */
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'Tháng dạng yyyy-MM / a month as yyyy-MM' })
+      .optional(),
+  })
+  .optional()
 
 export const calendarEntry = z.object({
   type: z.enum(['trip', 'engagement']),
@@ -20,3 +24,13 @@ export const calendarEntry = z.object({
   where: z.string().nullable(),
 })
 export type CalendarEntry = z.infer<typeof calendarEntry>
+
+export const calendarMonth = z.object({
+  /** The core's today, which the calendar marks (the day every date-aware state is read on). */
+  today: z.string(),
+  month: z.string(),
+  /** Monday before the 1st … Sunday after the last day: the grid, and what `entries` touch. */
+  from: z.string(),
+  to: z.string(),
+  entries: z.array(calendarEntry),
+})
