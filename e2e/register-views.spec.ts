@@ -15,6 +15,8 @@ const test = base.extend<{ host: Host }>({
     rmSync(host.dataDir, { recursive: true, force: true })
   },
 })
+// Each test loads the demo data and walks several pages: on a busy machine that takes most of a minute.
+test.describe.configure({ timeout: 150_000 })
 
 const setup = (host: Host) => ({
   call: async (m: string, i: unknown) => {

@@ -130,7 +130,7 @@ export function AgreementsPage() {
       {excel.data && <Alert color="teal" data-testid="register-written">{t('agreements.written', { name: excel.data.fileName })}</Alert>}
       <ErrorAlert error={excel.error ?? query.error} />
       <Group align="flex-end" gap="sm" wrap="wrap">
-        <TextInput label={t('agreements.search')} value={f.text} onChange={(e) => f.setText(e.currentTarget.value)} w={200} data-testid="agreements-q" />
+        <TextInput label={t('agreements.search')} placeholder={t('agreements.searchHint')} value={f.text} onChange={(e) => f.setText(e.currentTarget.value)} w={200} data-testid="agreements-q" />
         <Select label={t('agreements.filterStatus')} data={options(AGREEMENT_STATUSES)} value={f.status} onChange={f.setStatus} clearable placeholder={t('common.all')} w={150} data-testid="agreements-status" />
         <Select label={t('agreements.filterKind')} data={options(AGREEMENT_KINDS)} value={f.kind} onChange={f.setKind} clearable placeholder={t('common.all')} w={180} data-testid="agreements-kind" />
         <PartnerSelect kinds={['locality', 'organization']} label={t('agreements.filterPartner')} value={f.partner} onChange={f.setPartner} placeholder={t('common.all')} w={200} data-testid="agreements-partner" />

@@ -27,7 +27,7 @@ function EntryLink({ entry }: { entry: CalendarEntry }) {
       lineClamp={2}
       data-testid="calendar-entry"
       title={entry.title}
-      style={{ display: 'block', borderInlineStart: `3px solid ${color}`, paddingInlineStart: 4, color, overflowWrap: 'anywhere' }}
+      style={{ borderInlineStart: `3px solid ${color}`, paddingInlineStart: 4, color, overflowWrap: 'anywhere' }}
     >
       {entry.title}
     </Anchor>
