@@ -133,6 +133,11 @@ test('the calendar: the month of today marked, a trip on each of its days, a cli
   await expect(page.getByText('Tháng này không có đoàn công tác hay hoạt động nào.')).toBeVisible()
   await page.getByTestId('calendar-this-month').click()
   await expect(page.getByTestId('calendar-today')).toBeVisible()
+  // In English: the month's name, weekdays from Monday.
+  await page.getByText('English', { exact: true }).click()
+  await expect(page.getByText('December 2026')).toBeVisible()
+  await expect(page.getByTestId('calendar-grid').getByRole('columnheader')).toHaveText(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'])
+  await expect(page.getByTestId('calendar-list')).toContainText('Delegation')
 })
 
 test('a trip is on its destination\'s timeline, and a counterpart is created from the meeting form', async ({ app, page, host }) => {

@@ -106,7 +106,7 @@ function MonthList({ entries }: { entries: CalendarEntry[] }) {
             {formatDate(e.startDate) + (e.endDate !== e.startDate ? ` – ${formatDate(e.endDate)}` : '')}
           </Text>
           <Badge size="sm" variant="light" color={COLOR[e.type]}>
-            {e.type === 'trip' ? t('trips.title') : label(ENGAGEMENT_KINDS, e.kind)}
+            {e.type === 'trip' ? t('trips.single') : label(ENGAGEMENT_KINDS, e.kind)}
           </Badge>
           <Anchor component={Link} to={href(e)} size="sm" style={{ overflowWrap: 'anywhere' }}>
             {e.title}

@@ -317,6 +317,7 @@ export const vi = {
   },
   trips: {
     title: 'Đoàn công tác',
+    single: 'Đoàn công tác',
     mention: { destination: 'nơi đến của đoàn', counterpart: 'đối tác làm việc', member: 'thành viên đoàn' },
     new: 'Thêm đoàn công tác',
     edit: 'Sửa thông tin đoàn',
