@@ -53,7 +53,7 @@ export function AgreementList({ rows }: { rows: AgreementRow[] }) {
         <Stack key={a.id} gap={2} p="sm" className="clickable-row" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} onClick={() => navigate(`/agreements/${a.id}`)}>
           <Group justify="space-between" wrap="nowrap">
             <Text fw={600}>{a.titleVi}</Text>
-            <StatusBadge status={a.status} />
+            <StatusBadge status={a.effectiveStatus} />
           </Group>
           <Text size="sm" c="dimmed">
             {[label(AGREEMENT_KINDS, a.kind), a.signedDate && formatDate(a.signedDate), a.partiesText].filter(Boolean).join(' · ')}
