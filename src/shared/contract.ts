@@ -22,12 +22,13 @@ import {
   personInput,
   personRow,
 } from './domain/partners.ts'
-import { agreement, agreementInput, agreementListInput, agreementRow, commitmentInput } from './domain/agreements.ts'
+import { agreement, agreementInput, agreementList, agreementListInput, agreementRow, commitmentInput } from './domain/agreements.ts'
 import { engagement, engagementInput, engagementRow } from './domain/engagements.ts'
 import { commitmentStatuses, searchKinds } from './domain/labels.ts'
-import { itemInput, snippet, snippetInput, trip, tripInput, tripRow } from './domain/trips.ts'
+import { itemInput, snippet, snippetInput, trip, tripInput, tripMention, tripRow } from './domain/trips.ts'
 import { briefModel, briefSettings } from './domain/briefs.ts'
 import { attentionSummary } from './domain/attention.ts'
+import { calendarInput, calendarMonth } from './domain/calendar.ts'
 import { commitmentFilter, commitmentRegisterRow } from './domain/commitments.ts'
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
@@ -123,6 +124,8 @@ export const localityDetail = z.object({
   people: z.array(personRow),
   agreements: z.array(agreementRow),
   engagements: z.array(engagementRow),
+  /** Trips it is a destination, a counterpart or a member of: on its timeline beside the engagements. */
+  trips: z.array(tripMention),
   facts: z.array(fact),
 })
 export type LocalityDetail = z.infer<typeof localityDetail>
@@ -133,6 +136,8 @@ export const organizationDetail = z.object({
   people: z.array(personRow),
   agreements: z.array(agreementRow),
   engagements: z.array(engagementRow),
+  /** Trips it is a destination, a counterpart or a member of: on its timeline beside the engagements. */
+  trips: z.array(tripMention),
 })
 export type OrganizationDetail = z.infer<typeof organizationDetail>
 
@@ -144,6 +149,8 @@ export const personDetail = z.object({
   localityName: z.string().nullable(),
   agreements: z.array(agreementRow),
   engagements: z.array(engagementRow),
+  /** Trips it is a destination, a counterpart or a member of: on its timeline beside the engagements. */
+  trips: z.array(tripMention),
 })
 export type PersonDetail = z.infer<typeof personDetail>
 
@@ -231,7 +238,8 @@ export const contract = {
   'facts.create': method(factInput, created),
   'facts.delete': method(idInput, okOutput),
 
-  'agreements.list': method(agreementListInput.optional(), z.object({ total: z.number(), rows: z.array(agreementRow) })),
+  /** The register, filtered and sorted, a page at a time. */
+  'agreements.list': method(agreementListInput.optional(), agreementList),
   'agreements.get': method(idInput, agreement),
   'agreements.create': method(agreementInput, checkedCreate),
   'agreements.update': method(withId(agreementInput), checkedUpdate),
@@ -258,6 +266,8 @@ export const contract = {
   /** Records still waiting for their search documents after a bulk write (the index catches up in the background). */
   'search.status': method(noInput, z.object({ pending: z.number() })),
   'trips.list': method(noInput, z.array(tripRow)),
+  /** Trips and engagements of a month, in the whole weeks that hold it. */
+  'calendar.month': method(calendarInput, calendarMonth),
   'trips.get': method(idInput, trip),
   'trips.create': method(tripInput, created),
   'trips.update': method(withId(tripInput), okOutput),

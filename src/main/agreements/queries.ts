@@ -12,7 +12,7 @@ import { successorsOf, withLineage } from '../partners/lineage.ts'
 import { partyNames } from '../search/documents.ts'
 import { dialectOf } from '../db/dialect/index.ts'
 import { deleteRecord, insertRecord, updateRecord, write } from '../records.ts'
-import { agreementState } from '../../shared/time/agreements.ts'
+import { agreementState, lawReport } from '../../shared/time/agreements.ts'
 import type { SaveWarning } from '../../shared/domain/common.ts'
 
 type AgreementFields = ParsedInput<'agreements.create'>
@@ -37,7 +37,7 @@ export async function agreementRows(db: Db, ids: readonly string[], today: strin
     const [agreements, parties, sectors, commitments] = await Promise.all([
       db
         .selectFrom('agreement')
-        .select(['id', 'kind', 'titleVi', 'status', 'signedDate', 'validUntil'])
+        .select(['id', 'kind', 'titleVi', 'status', 'signedDate', 'validFrom', 'validUntil', 'pmReportSentDate', 'mofaCopySentDate'])
         .where('id', 'in', slice)
         .execute(),
       partyNames(db, slice),
@@ -54,8 +54,12 @@ export async function agreementRows(db: Db, ids: readonly string[], today: strin
       const a = byId.get(id)
       if (!a) continue
       const open = commitments.filter((c) => c.agreementId === id)
+      const { validFrom: _f, pmReportSentDate: _p, mofaCopySentDate: _m, ...shown } = a
+      const pm = lawReport(a, today).pm
       rows.push({
-        ...a,
+        ...shown,
+        effectiveStatus: agreementState(a, today).status,
+        pmReportLate: pm.state === 'overdue' || pm.state === 'sent_late' ? { state: pm.state, due: pm.due, daysLate: pm.daysLate } : null,
         sectors: sectors.filter((s) => s.agreementId === id).map((s) => s.sectorCode),
         partiesText: (parties.get(id) ?? []).join(' – '),
         openCommitments: open.length,
@@ -69,27 +73,6 @@ export async function agreementRows(db: Db, ids: readonly string[], today: strin
 
 const byNewest = (a: { signedDate: string | null; titleVi: string }, b: { signedDate: string | null; titleVi: string }) =>
   (b.signedDate ?? '').localeCompare(a.signedDate ?? '') || compareVi(a.titleVi, b.titleVi)
-
-export async function listAgreements(db: Db, filter: ParsedInput<'agreements.list'>, today: string) {
-  let q = db.selectFrom('agreement').select('id')
-  if (filter?.status) q = q.where('status', '=', filter.status)
-  if (filter?.kind) q = q.where('kind', '=', filter.kind)
-  if (filter?.sector) {
-    const sector = filter.sector
-    q = q.where('id', 'in', db.selectFrom('agreementSector').select('agreementId').where('sectorCode', '=', sector))
-  }
-  const { total } = await q
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow()
-  const page = await q
-    .orderBy('signedDate', (ob) => ob.desc().nullsLast())
-    .orderBy('id', 'desc')
-    .offset(filter?.offset ?? 0)
-    .limit(filter?.limit ?? 200)
-    .execute()
-  return { total: Number(total), rows: await agreementRows(db, page.map((r) => r.id), today) }
-}
 
 /** Agreements a locality is party to, and those of the units it succeeded. */
 export async function agreementsOfLocality(db: Db, localityId: string, today: string): Promise<AgreementRow[]> {

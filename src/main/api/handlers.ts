@@ -18,6 +18,9 @@ import { AppError } from '../errors.ts'
 import { existsSync } from 'node:fs'
 import { basename } from 'node:path'
 import { listCommitments, setCommitmentStatus } from '../agreements/commitments.ts'
+import { listAgreements } from '../agreements/list.ts'
+import { calendarMonth } from '../calendar/queries.ts'
+import { AgreementOrder } from '../agreements/order.ts'
 import { search } from '../search/query.ts'
 import { pendingCount, type Indexer } from '../search/queue.ts'
 import type { ChangeFeed } from '../changes.ts'
@@ -89,6 +92,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
   let importSessions: Promise<ImportSessions> | undefined
   const imports = () => (importSessions ??= import('../exchange/import/sessions.ts').then((m) => new m.ImportSessions()))
   const packs = new PackSessions()
+  const agreementOrder = new AgreementOrder()
   return {
     'app.info': async (ctx) => ({
       version: env.version,
@@ -153,7 +157,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'facts.create': (ctx, input) => partners.createFact(ctx, input),
     'facts.delete': async (ctx, { id }) => (await partners.deleteFact(ctx, id), ok),
 
-    'agreements.list': (ctx, input) => agreements.listAgreements(ctx.db, input, ctx.today()),
+    'agreements.list': (ctx, input) => listAgreements(ctx.db, input, ctx.today(), agreementOrder),
     'agreements.get': (ctx, { id }) => agreements.getAgreement(ctx.db, id, ctx.today()),
     'agreements.create': (ctx, input) => agreements.createAgreement(ctx, input),
     'agreements.update': async (ctx, { id, expectedUpdatedAt, ...input }) => ({ ...ok, warnings: await agreements.updateAgreement(ctx, id, input, expectedUpdatedAt) }),
@@ -175,6 +179,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'search.status': async (ctx) => ({ pending: await pendingCount(ctx.db) }),
 
     'trips.list': (ctx) => trips.listTrips(ctx.db),
+    'calendar.month': (ctx, input) => calendarMonth(ctx.db, input?.month, ctx.today()),
     'trips.get': (ctx, { id }) => trips.getTrip(ctx.db, id),
     'trips.create': (ctx, input) => trips.createTrip(ctx, input),
     'trips.update': async (ctx, { id, expectedUpdatedAt, ...input }) => (await trips.updateTrip(ctx, id, input, expectedUpdatedAt), ok),

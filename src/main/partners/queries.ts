@@ -10,6 +10,7 @@ import { formatNativeName, formatPersonName } from '../../shared/text/names.ts'
 import { agreementsOfLocality, agreementsOfOrganization, agreementsOfPerson } from '../agreements/queries.ts'
 import type { Ctx, Db } from '../context.ts'
 import { engagementsOf } from '../engagements/queries.ts'
+import { tripsOf } from '../trips/mentions.ts'
 import { AppError, notFound } from '../errors.ts'
 import { deleteRecord, insertRecord, updateRecord, write } from '../records.ts'
 import { successorsOf, withLineage } from './lineage.ts'
@@ -117,6 +118,7 @@ export async function getLocality(db: Db, id: string, today: string): Promise<Lo
     people: await personRows(db, { column: 'localityId', ids: [id] }),
     agreements: await agreementsOfLocality(db, id, today),
     engagements: await engagementsOf(db, 'localityId', [id, ...predecessors.map((p) => p.id)]),
+    trips: await tripsOf(db, { localityIds: [id, ...predecessors.map((p) => p.id)] }),
     facts,
   }
 }
@@ -196,6 +198,7 @@ export async function getOrganization(db: Db, id: string, today: string): Promis
     people: await personRows(db, { column: 'organizationId', ids: [id] }),
     agreements: await agreementsOfOrganization(db, id, today),
     engagements: await engagementsOf(db, 'organizationId', [id]),
+    trips: await tripsOf(db, { organizationId: id }),
   }
 }
 
@@ -267,6 +270,7 @@ export async function getPerson(db: Db, id: string, today: string): Promise<Pers
     localityName: loc?.nameVi ?? null,
     agreements: await agreementsOfPerson(db, id, today),
     engagements: await engagementsOf(db, 'personId', [id]),
+    trips: await tripsOf(db, { personId: id }),
   }
 }
 

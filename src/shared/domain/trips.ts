@@ -147,3 +147,15 @@ export const snippet = z.object({
 })
 export type Snippet = z.infer<typeof snippet>
 
+
+/** A trip on a partner's or a person's timeline, and why it is there. */
+export const tripMention = z.object({
+  id: z.string(),
+  title: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  destinations: z.string(),
+  /** A destination of the trip, a counterpart in its programme, a member of the delegation. */
+  roles: z.array(z.enum(['destination', 'counterpart', 'member'])),
+})
+export type TripMention = z.infer<typeof tripMention>

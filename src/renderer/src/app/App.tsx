@@ -6,6 +6,7 @@ import { Route, Routes, useLocation, useNavigate } from 'react-router'
 import { AgreementPage } from '../agreements/AgreementPage.tsx'
 import { AgreementsPage } from '../agreements/AgreementsPage.tsx'
 import { CommitmentsPage } from '../agreements/CommitmentsPage.tsx'
+import { CalendarPage } from '../calendar/CalendarPage.tsx'
 import { EngagementPage } from '../engagements/EngagementPage.tsx'
 import { EngagementsPage } from '../engagements/EngagementsPage.tsx'
 import { HomePage } from '../home/HomePage.tsx'
@@ -31,6 +32,7 @@ import { HealthBanner } from './HealthBanner.tsx'
 
 const NAV = [
   { to: '/', key: 'nav.home', exact: true },
+  { to: '/calendar', key: 'nav.calendar' },
   { section: 'nav.register' },
   { to: '/localities', key: 'nav.localities' },
   { to: '/organizations', key: 'nav.organizations' },
@@ -153,6 +155,7 @@ function Register({ health }: { health: HealthResult | null }) {
           <HealthBanner health={health} />
           <Routes>
             <Route path="/" element={<HomePage />} />
+            <Route path="/calendar" element={<CalendarPage />} />
             <Route path="/localities" element={<LocalitiesPage />} />
             <Route path="/localities/:id" element={<LocalityPage />} />
             <Route path="/organizations" element={<OrganizationsPage />} />

@@ -71,7 +71,7 @@ export function LocalityPage() {
           <Tabs.Tab value="overview">{t('localities.tabs.overview')}</Tabs.Tab>
           <Tabs.Tab value="people">{`${t('localities.tabs.people')} (${data.people.length})`}</Tabs.Tab>
           <Tabs.Tab value="agreements">{`${t('localities.tabs.agreements')} (${data.agreements.length})`}</Tabs.Tab>
-          <Tabs.Tab value="engagements">{`${t('localities.tabs.engagements')} (${data.engagements.length})`}</Tabs.Tab>
+          <Tabs.Tab value="engagements">{`${t('localities.tabs.engagements')} (${data.engagements.length + data.trips.length})`}</Tabs.Tab>
           <Tabs.Tab value="facts">{`${t('localities.tabs.facts')} (${data.facts.length})`}</Tabs.Tab>
           <Tabs.Tab value="notes">{t('localities.tabs.notes')}</Tabs.Tab>
         </Tabs.List>
@@ -133,7 +133,7 @@ export function LocalityPage() {
                 <Text fw={600} mb="xs">
                   {t('engagements.timeline')}
                 </Text>
-                <EngagementTimeline rows={data.engagements.slice(0, 5)} />
+                <EngagementTimeline rows={data.engagements} trips={data.trips} limit={5} />
               </Card>
             </Stack>
           </SimpleGrid>
@@ -152,7 +152,7 @@ export function LocalityPage() {
           <AgreementList rows={data.agreements} />
         </Tabs.Panel>
         <Tabs.Panel value="engagements" pt="md">
-          <EngagementTimeline rows={data.engagements} />
+          <EngagementTimeline rows={data.engagements} trips={data.trips} />
         </Tabs.Panel>
         <Tabs.Panel value="facts" pt="md">
           <Stack>
