@@ -40,7 +40,7 @@ async function filtered(db: Db, f: Filter, today: string): Promise<Query> {
     q = q.where('agreement.id', 'in', db.selectFrom('agreementSector').select('agreementId').where('sectorCode', '=', sector))
   }
   if (f.partnerId) q = q.where(await partnerCondition(db, f.partnerId))
-  const words = f.q ? matchesText(f.q, 'agreement', 'agreement.id', 'agreement.title_ja') : null
+  const words = f.q ? matchesText(db, f.q, 'agreement', 'agreement.id', 'agreement.title_ja') : null
   if (words) q = q.where(words)
   return q
 }

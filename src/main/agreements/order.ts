@@ -5,10 +5,10 @@
  * database changes: a register of 100,000 agreements is sorted once, then every page and
  * every filter reuses it.
  *
- * "Changes" is SQLite's own account: `total_changes()` counts this connection's writes and
- * `PRAGMA data_version` moves when another connection (the command line, a worker) commits.
+ * "Changes" are the database's own account of them (the dialect's changeMark): in a SQLite
+ * file this connection's writes and other connections' commits, on a server the audit log.
  */
-import { sql } from 'kysely'
+import { dialectOf } from '../db/dialect/index.ts'
 import { compareVi } from '../../shared/text/collate.ts'
 import type { Db } from '../context.ts'
 import { successorsOf, withLineage } from '../partners/lineage.ts'
@@ -21,10 +21,7 @@ interface Order {
   ids: string[]
 }
 
-async function fingerprint(db: Db): Promise<string> {
-  const { rows } = await sql<{ c: number; v: number }>`SELECT total_changes() AS c, (SELECT data_version FROM pragma_data_version) AS v`.execute(db)
-  return `${rows[0]!.c}:${rows[0]!.v}`
-}
+const fingerprint = (db: Db) => dialectOf(db).changeMark(db)
 
 /** Party names as the list shows them ("Hà Nam (nay thuộc tỉnh Ninh Bình) – Gunma"), for every agreement. */
 async function allPartiesText(db: Db): Promise<Map<string, string>> {

@@ -21,6 +21,8 @@ export interface SqlDialect {
   listRows(values: readonly (string | number)[]): RawBuilder<{ key: number; value: string }>
   /** The audit log's order of insertion, newest last (rowid in a file, an identity column on a server). */
   readonly auditOrder: RawBuilder<number>
+  /** A mark that differs once anything in the register has changed (a kept sort order is then worked out again). */
+  changeMark(db: Db): Promise<string>
   /** Equality where NULL equals NULL. */
   same(a: Expression<unknown>, b: Expression<unknown>): RawBuilder<boolean>
   /** The schema the register's tables are in, and the one temporary tables go to. */

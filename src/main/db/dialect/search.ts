@@ -4,6 +4,7 @@
  * what finds the rows differs: SQLite's FTS5 tables beside it, PostgreSQL's folded text
  * columns on it with trigram indexes.
  */
+import type { RawBuilder, SqlBool } from 'kysely'
 import type { Db } from '../../context.ts'
 
 /** A document's words as the index takes them: folded (src/shared/text/fold.ts), so the databases only match. */
@@ -42,4 +43,9 @@ export interface SearchStore {
   words(db: Db, words: string[], phrase: boolean, titlePrefix: string | null, window: number): Promise<Candidate[]>
   /** Documents holding Japanese (or other CJK) text `q`: partners by their native names, records by substring (three characters or more). */
   native(db: Db, q: string, window: number): Promise<Candidate[]>
+  /**
+   * A list's filter: `id IN (…records of `kind` matching…)`, for folded words (each a prefix,
+   * anywhere in the record's document) or for Japanese text of three characters or more.
+   */
+  recordsMatching(id: RawBuilder<unknown>, kind: string, match: { words: string[] } | { native: string }): RawBuilder<SqlBool>
 }

@@ -15,6 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   if (dialectOf(db).name !== 'postgres') return
   await sql`ALTER TABLE audit_log ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY`.execute(db)
   await sql`CREATE INDEX audit_log_at_seq ON audit_log (at DESC, seq DESC)`.execute(db)
+  await sql`CREATE INDEX audit_log_seq ON audit_log (seq)`.execute(db)
   await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db)
   await sql`ALTER TABLE search_doc ADD COLUMN words_names text NOT NULL DEFAULT '', ADD COLUMN words_all text NOT NULL DEFAULT '', ADD COLUMN native_text text NOT NULL DEFAULT ''`.execute(db)
   const partners = `kind IN ('locality', 'organization', 'person')`

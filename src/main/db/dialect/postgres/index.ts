@@ -4,4 +4,9 @@ import type { SqlDialect } from '../index.ts'
 import { postgresSearch } from './search.ts'
 import { inList, listRows, same } from './sql.ts'
 
-export const postgresDialect: SqlDialect = { name: 'postgres', inList, listRows, same, auditOrder: sql`seq`, mainSchema: 'public', tempSchema: 'pg_temp', search: postgresSearch }
+export const postgresDialect: SqlDialect = { name: 'postgres', inList, listRows, same, auditOrder: sql`seq`,
+  // Every write, whoever made it, adds audit rows: the last one's number moves.
+  async changeMark(db) {
+    const { rows } = await sql<{ m: number | null }>`SELECT max(seq) AS m FROM audit_log`.execute(db)
+    return String(rows[0]?.m ?? 0)
+  }, mainSchema: 'public', tempSchema: 'pg_temp', search: postgresSearch }

@@ -5,7 +5,7 @@
  * full "% thanh hoa"; the same folding as SQLite's, done by the core, so every probe finds
  * on either database what it finds on the other.
  */
-import { sql, type RawBuilder } from 'kysely'
+import { sql, type RawBuilder, type SqlBool } from 'kysely'
 import type { Db } from '../../../context.ts'
 import type { Candidate, SearchStore } from '../search.ts'
 
@@ -63,5 +63,9 @@ export const postgresSearch: SearchStore = {
       WHERE native_text LIKE ${like}
       ORDER BY doc_id DESC LIMIT ${window}`.execute(db)
     return [...partners.rows, ...records.rows]
+  },
+  recordsMatching(id, kind, match) {
+    if ('native' in match) return sql<SqlBool>`${id} IN (SELECT entity_id FROM search_doc WHERE kind = ${kind} AND native_text LIKE ${`%${escapeLike(match.native)}%`})`
+    return sql<SqlBool>`${id} IN (SELECT entity_id FROM search_doc WHERE kind = ${kind} AND ${matching('words_all', match.words, false)})`
   },
 }

@@ -4,7 +4,7 @@
  * engagements, hundreds of thousands), so that a common word in many records never buries
  * the partner an officer is looking for; a trigram table for records' Japanese text.
  */
-import { sql } from 'kysely'
+import { sql, type SqlBool } from 'kysely'
 import type { Db } from '../../../context.ts'
 import type { Candidate, SearchStore } from '../search.ts'
 import { inList } from './sql.ts'
@@ -78,5 +78,14 @@ export const sqliteSearch: SearchStore = {
       WHERE search_tri_record MATCH ${phrase}
       ORDER BY search_tri_record.rowid DESC LIMIT ${window}`.execute(db)
     return [...partners.rows, ...records.rows]
+  },
+  recordsMatching(id, kind, match) {
+    // Words are letters and digits only, quoted: nothing typed becomes FTS syntax.
+    if ('native' in match) {
+      return sql<SqlBool>`${id} IN (SELECT d.entity_id FROM search_tri_record t JOIN search_doc d ON d.doc_id = t.rowid
+        WHERE search_tri_record MATCH ${`"${match.native.replace(/"/g, '""')}"`} AND d.kind = ${kind})`
+    }
+    return sql<SqlBool>`${id} IN (SELECT d.entity_id FROM search_fts_record f JOIN search_doc d ON d.doc_id = f.rowid
+      WHERE search_fts_record MATCH ${match.words.map((w) => `"${w}"*`).join(' ')} AND d.kind = ${kind})`
   },
 }
