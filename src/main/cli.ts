@@ -162,7 +162,11 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       const hits = await withCore(place, (core) => call<SearchHit[]>(core, 'search.query', { q, limit: 20 }))
       if (values.json) out(JSON.stringify(hits, null, 2))
       else if (hits.length === 0) out(`Không tìm thấy kết quả cho “${q}”. / No results.`)
-      else for (const h of hits) out(`${labelOf(SEARCH_KINDS, h.kind).padEnd(12)} ${h.title}${h.subtitle ? ` — ${h.subtitle}` : ''}  [${h.id}]`)
+      else {
+        // Kinds in a column as wide as the longest one found ("Mục chương trình").
+        const width = Math.max(...hits.map((h) => labelOf(SEARCH_KINDS, h.kind).length))
+        for (const h of hits) out(`${labelOf(SEARCH_KINDS, h.kind).padEnd(width)}  ${h.title}${h.subtitle ? ` — ${h.subtitle}` : ''}  [${h.id}]${h.tripId ? ` (đoàn / trip ${h.tripId})` : ''}`)
+      }
       return 0
     }
     case 'server':

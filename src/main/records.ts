@@ -12,7 +12,7 @@ import { notFound } from './errors.ts'
 import { type Ctx, type Db, audit, stamp, touched } from './context.ts'
 import type { DB } from './db/schema.ts'
 import { queueMark, settleSearch } from './search/queue.ts'
-import type { SearchKind } from './search/documents.ts'
+import type { SearchKind } from './search/doc.ts'
 
 export type RecordTable = {
   [T in keyof DB]: DB[T] extends { id: string; updatedAt: string } ? T : never
@@ -25,6 +25,9 @@ const SEARCHED: Partial<Record<RecordTable, SearchKind>> = {
   person: 'person',
   agreement: 'agreement',
   engagement: 'engagement',
+  trip: 'trip',
+  itineraryItem: 'itineraryItem',
+  snippet: 'snippet',
 }
 const PARTNERS = new Set<RecordTable>(['locality', 'organization', 'person'])
 

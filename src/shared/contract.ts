@@ -112,6 +112,8 @@ export const searchHit = z.object({
   id: z.string(),
   title: z.string(),
   subtitle: z.string(),
+  /** A programme item's trip, where the item opens. */
+  tripId: z.string().optional(),
 })
 export type SearchHit = z.infer<typeof searchHit>
 
@@ -260,6 +262,7 @@ export const contract = {
   'engagements.delete': method(idInput, okOutput),
 
   'search.query': method(
+    /** `limit`: hits in the whole answer (20 when not given), shared out between the kinds found. */
     z.object({ q: z.string().max(200, { error: 'Từ khóa quá dài / query too long' }), limit: z.number().int().min(1).max(50).optional() }),
     z.array(searchHit),
   ),

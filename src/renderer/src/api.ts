@@ -5,7 +5,7 @@
  */
 import { QueryClient, useMutation, useQuery, type UseQueryOptions } from '@tanstack/react-query'
 import { BRIDGE_GLOBAL, createApiClient, type Bridge } from '../../shared/client.ts'
-import { methods, type Input, type Method, type Output } from '../../shared/contract.ts'
+import type { Input, Method, Output } from '../../shared/contract.ts'
 import type { ApiError, IssueDetail, Result } from '../../shared/result.ts'
 
 declare global {
@@ -15,7 +15,7 @@ declare global {
 }
 
 /** Every method of the contract, each a call through the bridge (looked up on each call). */
-export const api = createApiClient(methods, (method, input) => window[BRIDGE_GLOBAL].invoke(method, input))
+export const api = createApiClient((method, input) => window[BRIDGE_GLOBAL].invoke(method, input))
 
 export class ApiCallError extends Error {
   readonly code: ApiError['code']

@@ -11,11 +11,13 @@ import { createRoot } from 'react-dom/client'
 import { HashRouter } from 'react-router'
 import { queryClient } from './api.ts'
 import { App } from './app/App.tsx'
+import { prefetchFirstScreen } from './app/firstScreen.ts'
 import { theme } from './app/theme.ts'
 import { startChangeFeed } from './app/changeFeed.ts'
 
 startChangeFeed(queryClient)
 
+prefetchFirstScreen()
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>

@@ -3,32 +3,35 @@ import { useHotkeys } from '@mantine/hooks'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Route, Routes, useLocation, useNavigate } from 'react-router'
-import { AgreementPage } from '../agreements/AgreementPage.tsx'
-import { AgreementsPage } from '../agreements/AgreementsPage.tsx'
-import { CommitmentsPage } from '../agreements/CommitmentsPage.tsx'
-import { CalendarPage } from '../calendar/CalendarPage.tsx'
-import { EngagementPage } from '../engagements/EngagementPage.tsx'
-import { EngagementsPage } from '../engagements/EngagementsPage.tsx'
 import { HomePage } from '../home/HomePage.tsx'
-import { LocalitiesPage } from '../partners/LocalitiesPage.tsx'
-import { LocalityPage } from '../partners/LocalityPage.tsx'
-import { OrganizationPage } from '../partners/OrganizationPage.tsx'
-import { OrganizationsPage } from '../partners/OrganizationsPage.tsx'
-import { PeoplePage } from '../partners/PeoplePage.tsx'
-import { PersonPage } from '../partners/PersonPage.tsx'
 import { SearchPalette } from '../search/SearchPalette.tsx'
-import { SettingsPage } from '../settings/SettingsPage.tsx'
-import { BriefPage } from '../briefs/BriefPage.tsx'
-import { ImportPage } from '../import/ImportPage.tsx'
-import { SnippetsPage } from '../trips/SnippetsPage.tsx'
-import { TripPage } from '../trips/TripPage.tsx'
-import { TripsPage } from '../trips/TripsPage.tsx'
 import type { HealthResult } from '../../../shared/contract.ts'
 import { useApi } from '../api.ts'
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
 import { ErrorAlert } from '../components/ui.tsx'
 import { RecoveryPage } from '../recovery/RecoveryPage.tsx'
 import { HealthBanner } from './HealthBanner.tsx'
+import { lazyPage } from './lazyPage.tsx'
+
+// Every page but the home page is a chunk of its own, loaded when first opened (lazyPage.tsx).
+const AgreementPage = lazyPage(() => import('../agreements/AgreementPage.tsx'), 'AgreementPage')
+const AgreementsPage = lazyPage(() => import('../agreements/AgreementsPage.tsx'), 'AgreementsPage')
+const CommitmentsPage = lazyPage(() => import('../agreements/CommitmentsPage.tsx'), 'CommitmentsPage')
+const CalendarPage = lazyPage(() => import('../calendar/CalendarPage.tsx'), 'CalendarPage')
+const EngagementPage = lazyPage(() => import('../engagements/EngagementPage.tsx'), 'EngagementPage')
+const EngagementsPage = lazyPage(() => import('../engagements/EngagementsPage.tsx'), 'EngagementsPage')
+const LocalitiesPage = lazyPage(() => import('../partners/LocalitiesPage.tsx'), 'LocalitiesPage')
+const LocalityPage = lazyPage(() => import('../partners/LocalityPage.tsx'), 'LocalityPage')
+const OrganizationPage = lazyPage(() => import('../partners/OrganizationPage.tsx'), 'OrganizationPage')
+const OrganizationsPage = lazyPage(() => import('../partners/OrganizationsPage.tsx'), 'OrganizationsPage')
+const PeoplePage = lazyPage(() => import('../partners/PeoplePage.tsx'), 'PeoplePage')
+const PersonPage = lazyPage(() => import('../partners/PersonPage.tsx'), 'PersonPage')
+const SettingsPage = lazyPage(() => import('../settings/SettingsPage.tsx'), 'SettingsPage')
+const BriefPage = lazyPage(() => import('../briefs/BriefPage.tsx'), 'BriefPage')
+const ImportPage = lazyPage(() => import('../import/ImportPage.tsx'), 'ImportPage')
+const SnippetsPage = lazyPage(() => import('../trips/SnippetsPage.tsx'), 'SnippetsPage')
+const TripPage = lazyPage(() => import('../trips/TripPage.tsx'), 'TripPage')
+const TripsPage = lazyPage(() => import('../trips/TripsPage.tsx'), 'TripsPage')
 
 const NAV = [
   { to: '/', key: 'nav.home', exact: true },

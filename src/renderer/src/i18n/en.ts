@@ -149,7 +149,7 @@ export const en: Messages = {
     loadDemo: 'Load sample data',
     demoLoaded: 'Sample data loaded: {{created}} new records.',
     demoHint: 'Sample data built from news articles on the Vietnam–Japan Local Cooperation Forum (25 Nov 2025), Thanh Hóa – Yamanashi, Hà Nam – Gunma.',
-    searchHint: 'Press Ctrl+K to search everything: localities, organizations, people, agreements, engagements.',
+    searchHint: 'Press Ctrl+K to search everything: localities, organizations, people, agreements, engagements, delegations, programme items, talking points.',
   },
   localities: {
     title: 'Localities',
@@ -450,7 +450,7 @@ export const en: Messages = {
     indexing: 'The search index is being updated for {{count}} records; search will find them in a few seconds.',
   },
   search: {
-    placeholder: 'Search localities, organizations, people, agreements… (diacritics optional)',
+    placeholder: 'Search partners, agreements, engagements, delegations, talking points… (diacritics optional)',
     noResults: 'No results for “{{q}}”',
     hint: 'Type a name in Vietnamese (with or without diacritics), English or Japanese.',
     indexing: 'Updating the search index after an import: {{count}} records to go; results may be incomplete.',

@@ -147,7 +147,7 @@ export const vi = {
     loadDemo: 'Nạp dữ liệu mẫu',
     demoLoaded: 'Đã nạp dữ liệu mẫu: {{created}} bản ghi mới.',
     demoHint: 'Dữ liệu mẫu dựng từ các bài báo về Diễn đàn hợp tác địa phương Việt – Nhật (25/11/2025), Thanh Hóa – Yamanashi, Hà Nam – Gunma.',
-    searchHint: 'Nhấn Ctrl+K để tìm mọi thứ: địa phương, tổ chức, nhân vật, văn kiện, hoạt động.',
+    searchHint: 'Nhấn Ctrl+K để tìm mọi thứ: địa phương, tổ chức, nhân vật, văn kiện, hoạt động, đoàn công tác, mục chương trình, luận điểm.',
   },
   localities: {
     title: 'Địa phương',
@@ -448,7 +448,7 @@ export const vi = {
     indexing: 'Chỉ mục tìm kiếm đang được cập nhật cho {{count}} bản ghi; ô tìm kiếm sẽ tìm thấy chúng sau ít giây.',
   },
   search: {
-    placeholder: 'Tìm địa phương, tổ chức, nhân vật, văn kiện… (không cần gõ dấu)',
+    placeholder: 'Tìm đối tác, văn kiện, hoạt động, đoàn công tác, luận điểm… (không cần gõ dấu)',
     noResults: 'Không tìm thấy kết quả cho “{{q}}”',
     hint: 'Gõ tên bằng tiếng Việt (có hoặc không dấu), tiếng Anh hoặc tiếng Nhật.',
     indexing: 'Đang cập nhật chỉ mục tìm kiếm sau khi nhập dữ liệu: còn {{count}} bản ghi; kết quả có thể chưa đầy đủ.',

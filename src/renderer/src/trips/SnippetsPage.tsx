@@ -8,13 +8,17 @@ import { FormModal } from '../components/FormModal.tsx'
 import { decodePartner, PartnerSelect } from '../components/pickers.tsx'
 import { DeleteButton, foldFilter, PageHeader } from '../components/ui.tsx'
 import { useLabels } from '../i18n/index.ts'
+import { useOpenParam } from '../search/open-param.ts'
 
 export function SnippetsPage() {
   const { t } = useTranslation()
   const { lang } = useLabels()
-  const { data = [] } = useApi('snippets.list')
+  const { data: loaded } = useApi('snippets.list')
+  const data = loaded ?? []
   const { data: sectors = [] } = useApi('reference.sectors')
   const [editing, setEditing] = useState<Snippet | 'new' | null>(null)
+  // A talking point found by search opens here, in the library.
+  useOpenParam('open', loaded, setEditing)
   const sectorLabel = (c: string) => sectors.find((s) => s.code === c)?.[lang] ?? c
   return (
     <Stack>
