@@ -11,8 +11,10 @@
  *   npm run cli -- [--db FILE] restore FILE
  *   npm run cli -- [--db FILE] trip list [--json]
  *   npm run cli -- [--db FILE] brief export --trip ID --out FILE.docx [--lang vi|en] [--letterhead TEMPLATE.docx]
+ *   npm run cli -- --server URL server init | migrate | add-officer LOGIN [--viewer]
  *
  * --db defaults to HANH_TRANG_DB, else the app's own db in the user's data folder.
+ * --server postgres://… (or HANH_TRANG_DATABASE_URL) works on the office's server instead.
  */
 import { mkdirSync, readFileSync } from 'node:fs'
 import { enableCompileCache } from 'node:module'
@@ -58,8 +60,15 @@ const USAGE = `Hành Trang – công cụ dòng lệnh / command line
   npm run cli -- [--db TỆP] trip list [--json]   danh sách đoàn công tác / list trips
   npm run cli -- [--db TỆP] brief export --trip MÃ --out TỆP.docx [--lang vi|en] [--letterhead MẪU.docx]
                                                  xuất tài liệu Word / export the brief
+  npm run cli -- --server URL server init        khởi tạo máy chủ của cơ quan (lược đồ, vai trò)
+  npm run cli -- --server URL server migrate     nâng cấp lược đồ (chỉ quản trị viên)
+  npm run cli -- --server URL server add-officer TÊN [--viewer]
+                                                 tạo tài khoản cán bộ (--viewer: chỉ xem)
+                                                 / set up, upgrade the office server; add an officer
 
---db mặc định là HANH_TRANG_DB, nếu không có thì là tệp dữ liệu của ứng dụng.`
+--db mặc định là HANH_TRANG_DB, nếu không có thì là tệp dữ liệu của ứng dụng.
+--server postgres://… (hoặc HANH_TRANG_DATABASE_URL): làm việc trên máy chủ của cơ quan
+/ work on the office's PostgreSQL server instead of the file.`
 
 const repoRoot = resolve(import.meta.dirname, '..', '..')
 
@@ -111,6 +120,7 @@ async function call<T>(core: Core, method: string, input?: unknown): Promise<T> 
 
 const OPTIONS = {
   db: { type: 'string' },
+  server: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   trip: { type: 'string' },
@@ -125,6 +135,7 @@ const OPTIONS = {
   convert: { type: 'boolean' },
   sheet: { type: 'string' },
   update: { type: 'boolean' },
+  viewer: { type: 'boolean' },
 } as const
 
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Promise<number> {
@@ -134,7 +145,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     return values.help ? 0 : 2
   }
   const dbPath = resolve(values.db ?? process.env.HANH_TRANG_DB ?? defaultDbPath())
-  const place: Place = { dbPath, ...(process.env.HANH_TRANG_DATABASE_URL && { serverUrl: process.env.HANH_TRANG_DATABASE_URL }) }
+  const serverUrl = values.server ?? process.env.HANH_TRANG_DATABASE_URL
+  const place: Place = { dbPath, ...(serverUrl && { serverUrl }) }
   const [command, ...rest] = positionals
 
   switch (command) {
@@ -153,6 +165,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       else for (const h of hits) out(`${labelOf(SEARCH_KINDS, h.kind).padEnd(12)} ${h.title}${h.subtitle ? ` — ${h.subtitle}` : ''}  [${h.id}]`)
       return 0
     }
+    case 'server':
+      return server(place, rest, values.viewer === true, out)
     case 'check': {
       return withCore(place, async (core) => {
         const { ok, problems, schemaVersion } = await core.register.integrity()
@@ -319,6 +333,43 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     }
     default:
       throw new UsageError(`Lệnh không hợp lệ / unknown command: ${command}`)
+  }
+}
+
+/**
+ * The administrator's commands for an office's server: `init` (extensions, the schema, the
+ * reference data, the officer and viewer roles), `migrate` (the only way the schema
+ * changes), `add-officer LOGIN [--viewer]` (a login of their own for each officer).
+ */
+async function server(place: Place, [sub, ...args]: string[], viewer: boolean, out: (s: string) => void): Promise<number> {
+  if (!place.serverUrl) throw new UsageError('Cần --server postgres://… hoặc HANH_TRANG_DATABASE_URL / the server to work on is missing')
+  const { initServerRoles, addOfficer, OFFICER_ROLE, VIEWER_ROLE } = await import('./db/dialect/postgres/roles.ts')
+  switch (sub) {
+    case 'init':
+    case 'migrate':
+      return withCore(
+        place,
+        async (core) => {
+          // Grants cover the tables a migration adds too: run again after every migration.
+          await initServerRoles(core.db)
+          const { schemaVersion } = await core.register.integrity()
+          const done = sub === 'init' ? 'Đã khởi tạo' : 'Đã nâng cấp'
+          out(`${done} sổ đăng ký trên máy chủ ${core.register.where} (lược đồ ${schemaVersion}); vai trò ${OFFICER_ROLE} (đọc và ghi) và ${VIEWER_ROLE} (chỉ xem). / Server ready: schema ${schemaVersion}, roles granted.`)
+          return 0
+        },
+        { migrateServer: true },
+      )
+    case 'add-officer': {
+      const login = args[0]
+      if (!login) throw new UsageError('Dùng: server add-officer TÊN-ĐĂNG-NHẬP [--viewer]')
+      return withCore(place, async (core) => {
+        const added = await addOfficer(core.db, login, { viewer })
+        out(`Đã tạo tài khoản ${added.login} (${added.role}). Mật khẩu, chỉ hiện một lần / password, shown once:\n${added.password}`)
+        return 0
+      })
+    }
+    default:
+      throw new UsageError('Dùng: server init | server migrate | server add-officer TÊN [--viewer]')
   }
 }
 

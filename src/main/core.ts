@@ -11,7 +11,6 @@ import { createHandlers } from './api/handlers.ts'
 import { type Ctx, newId } from './context.ts'
 import type { OpenOptions } from './db/connection.ts'
 import { openRegister, type Register } from './db/register.ts'
-import { classifyDbError } from './db/errors.ts'
 import { checkHealth, markOpen, readHealth, writeHealth, type HealthResult } from './db/health.ts'
 import { SCHEMA_VERSION } from './db/migrations/index.ts'
 import type { DB } from './db/schema.ts'
@@ -149,7 +148,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const clock = options.now ?? (() => new Date())
   const ctx: Ctx = {
     db: opened.db,
-    actor: (await metaValue(opened.db, 'user_name')) ?? osUser(),
+    // On a server, the login the server knows the officer by; in a file, the name set on this computer.
+    actor: opened.login ?? (await metaValue(opened.db, 'user_name')) ?? osUser(),
     origin: opened.readOnly ? ((await metaValue(opened.db, 'installation_id')) ?? '') : await installationId(opened.db),
     now: () => clock().toISOString(),
     today: () => todayIso(clock()),
@@ -233,6 +233,6 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       restore,
     },
   })
-  core.dispatch = createDispatcher(ctx, handlers, { checkOutput: options.checkOutput, log, classify: (e) => classifyDbError(e, options.dbPath) })
+  core.dispatch = createDispatcher(ctx, handlers, { checkOutput: options.checkOutput, log, classify: (e) => core.register.classify(e) })
   return core
 }

@@ -7,6 +7,7 @@
  * it queued (or leaves a bulk write to the background indexer).
  */
 import { sql } from 'kysely'
+import { conflict, targetOf, type UpdateTarget } from './conflicts.ts'
 import { notFound } from './errors.ts'
 import { type Ctx, type Db, audit, stamp, touched } from './context.ts'
 import type { DB } from './db/schema.ts'
@@ -72,11 +73,25 @@ export async function insertRecord(trx: Db, ctx: Ctx, table: RecordTable, values
   return row.id
 }
 
-export async function updateRecord(trx: Db, ctx: Ctx, table: RecordTable, what: string, id: string, values: Record<string, unknown>): Promise<void> {
+/**
+ * Updates one record; `target` may carry the version the officer saw, and a stale one is
+ * refused (conflicts.ts). The version is checked by the UPDATE itself, so two officers
+ * saving at the same moment cannot both pass the check: one of them gets the conflict.
+ */
+export async function updateRecord(trx: Db, ctx: Ctx, table: RecordTable, what: string, target: string | UpdateTarget, values: Record<string, unknown>): Promise<void> {
+  const { id, expectedUpdatedAt } = targetOf(target)
   const before = await trx.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()
   if (!before) throw notFound(what)
+  if (expectedUpdatedAt !== undefined && before.updatedAt !== expectedUpdatedAt) throw await conflict(trx, what, before, expectedUpdatedAt)
   const changes = { ...values, ...touched(ctx) }
-  await trx.updateTable(table).set(changes as never).where('id', '=', id).execute()
+  let q = trx.updateTable(table).set(changes as never).where('id', '=', id)
+  if (expectedUpdatedAt !== undefined) q = q.where('updatedAt', '=', expectedUpdatedAt)
+  const { numUpdatedRows } = await q.executeTakeFirst()
+  if (numUpdatedRows === 0n) {
+    const now = await trx.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()
+    if (!now) throw notFound(what)
+    throw await conflict(trx, what, now, expectedUpdatedAt!)
+  }
   await audit(trx, ctx, table, id, 'update', before, { ...before, ...changes })
   await queueSearch(trx, table, id, true)
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { main } from './cli.ts'
 import { openSession } from './session.ts'
-import { openTestCore, RESOURCES, tempDir } from './test-support.ts'
+import { openTestCore, RESOURCES, SQLITE_ONLY, tempDir } from './test-support.ts'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -28,7 +28,8 @@ async function damagedRegister() {
   return { dir, dbPath: core.dbPath, backupDir: core.backupDir, backup, damagedSha: sha(core.dbPath) }
 }
 
-describe('a damaged database', () => {
+// A damaged file and its recovery, and the daily backup: both about the SQLite file.
+describe.skipIf(SQLITE_ONLY)('a damaged database', () => {
   it('opens the app in recovery: the backups are listed, the chosen one restored, the damaged file kept aside', async () => {
     const r = await damagedRegister()
     const session = await openSession({ dbPath: r.dbPath, resourcesDir: RESOURCES, backupDir: r.backupDir, checkOutput: true, log: () => {} })
@@ -82,7 +83,7 @@ describe('a damaged database', () => {
   })
 })
 
-describe('backups', () => {
+describe.skipIf(SQLITE_ONLY)('backups', () => {
   it('leave no journal files beside the copy', async () => {
     const core = await openTestCore()
     dirs.push(core.dir)

@@ -18,6 +18,8 @@ export const RESOURCES = resolve(import.meta.dirname, '..', '..', 'resources')
 export interface TestCore extends Core {
   dir: string
   dbPath: string
+  /** The command line's arguments for this core's register: its file, or its server database. */
+  cliPlace: string[]
   /** Calls a method and returns its value, failing the test on an error result. */
   call<M extends Method>(method: M, input?: Input<M>): Promise<Output<M>>
   dispose(): Promise<void>
@@ -33,7 +35,7 @@ export const testServer = process.env.HANH_TRANG_TEST_DATABASE_URL
 export const testDialect: 'sqlite' | 'postgres' = testServer ? 'postgres' : 'sqlite'
 export const SQLITE_ONLY = testDialect !== 'sqlite'
 
-interface ServerDatabase {
+export interface ServerDatabase {
   url: string
   drop(): Promise<void>
 }
@@ -41,7 +43,7 @@ interface ServerDatabase {
 const serverDatabases = new Map<string, ServerDatabase>()
 
 /** A new database on the test server: from the template (schema and reference data), or empty for migration tests. */
-async function serverDatabase(empty: boolean): Promise<ServerDatabase> {
+export async function serverDatabase(empty: boolean): Promise<ServerDatabase> {
   const admin = new pg.Client(testServer)
   await admin.connect()
   const name = `t_${randomBytes(6).toString('hex')}`
@@ -88,6 +90,7 @@ export async function openTestCore(options: Partial<CoreOptions> & { dir?: strin
     ...core,
     dir,
     dbPath,
+    cliPlace: server ? ['--db', dbPath, '--server', server.url] : ['--db', dbPath],
     async call(method, input) {
       const r = await core.dispatch(method, input)
       if (!r.ok) throw new Error(`${method} failed: ${r.error.code}: ${r.error.message} ${JSON.stringify(r.error.details ?? [])}`)

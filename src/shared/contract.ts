@@ -32,7 +32,12 @@ import { commitmentFilter, commitmentRegisterRow } from './domain/commitments.ts
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 const noInput = z.object({}).optional()
-const withId = <T extends z.ZodObject>(schema: T) => z.intersection(idInput, schema)
+/**
+ * An update: the record's id, its fields, and the version the officer's form loaded
+ * (`expectedUpdatedAt`, the record's `updatedAt` then); a stale version is refused with
+ * code `conflict`. Without it, the update overwrites (scripts, the CLI).
+ */
+const withId = <T extends z.ZodObject>(schema: T) => z.intersection(idInput.extend({ expectedUpdatedAt: z.string().min(1).max(40).optional() }), schema)
 const created = z.object({ id: z.string() })
 /** A save that went through, with what may not be what the officer meant. */
 const checkedCreate = created.extend({ warnings: z.array(saveWarning) })

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'disk_full'
   | 'busy'
   | 'io_error'
+  | 'read_only'
+  | 'server_unreachable'
   | 'internal'
 
 export interface IssueDetail {

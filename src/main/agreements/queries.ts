@@ -41,7 +41,7 @@ export async function agreementRows(db: Db, ids: readonly string[], today: strin
         .where('id', 'in', slice)
         .execute(),
       partyNames(db, slice),
-      db.selectFrom('agreementSector').select(['agreementId', 'sectorCode']).where('agreementId', 'in', slice).execute(),
+      db.selectFrom('agreementSector').select(['agreementId', 'sectorCode']).where('agreementId', 'in', slice).orderBy('sectorCode').execute(),
       db
         .selectFrom('commitment')
         .select(['agreementId', 'dueDate'])
@@ -157,7 +157,7 @@ export async function getAgreement(db: Db, id: string, today: string): Promise<A
     .where('s.agreementId', '=', id)
     .orderBy('s.position')
     .execute()
-  const sectors = await db.selectFrom('agreementSector').select('sectorCode').where('agreementId', '=', id).execute()
+  const sectors = await db.selectFrom('agreementSector').select('sectorCode').where('agreementId', '=', id).orderBy('sectorCode').execute()
   const commitments = await db.selectFrom('commitment').selectAll().where('agreementId', '=', id).orderBy('dueDate').execute()
   const engagements = await db
     .selectFrom('engagementAgreement as ea')
@@ -257,14 +257,14 @@ export async function createAgreement(ctx: Ctx, input: AgreementFields): Promise
   return { id, warnings: agreementWarnings(input, ctx.today()) }
 }
 
-export async function updateAgreement(ctx: Ctx, id: string, input: AgreementFields): Promise<SaveWarning[]> {
-  await write(ctx, (trx) => writeAgreementUpdate(trx, ctx, id, input))
+export async function updateAgreement(ctx: Ctx, id: string, input: AgreementFields, expectedUpdatedAt?: string): Promise<SaveWarning[]> {
+  await write(ctx, (trx) => writeAgreementUpdate(trx, ctx, id, input, expectedUpdatedAt))
   return agreementWarnings(input, ctx.today())
 }
 
 /** An edit inside the caller's transaction: columns, parties, signatories, sectors. */
-export async function writeAgreementUpdate(trx: Db, ctx: Ctx, id: string, input: AgreementFields): Promise<void> {
-  await updateRecord(trx, ctx, 'agreement', 'văn kiện', id, agreementColumns(input))
+export async function writeAgreementUpdate(trx: Db, ctx: Ctx, id: string, input: AgreementFields, expectedUpdatedAt?: string): Promise<void> {
+  await updateRecord(trx, ctx, 'agreement', 'văn kiện', { id, expectedUpdatedAt }, agreementColumns(input))
   await writeChildren(trx, ctx, id, input)
 }
 
@@ -274,7 +274,7 @@ export async function agreementFields(db: Db, ids: readonly string[]): Promise<M
   const agreements = await db.selectFrom('agreement').selectAll().where(dialectOf(db).inList('id', ids)).execute()
   const parties = byAgreement(await db.selectFrom('agreementParty').select(['agreementId', 'side', 'localityId', 'organizationId']).where(dialectOf(db).inList('agreementId', ids)).orderBy('position').execute())
   const signatories = byAgreement(await db.selectFrom('agreementSignatory').select(['agreementId', 'personId', 'side', 'titleAtSigning']).where(dialectOf(db).inList('agreementId', ids)).orderBy('position').execute())
-  const sectors = byAgreement(await db.selectFrom('agreementSector').select(['agreementId', 'sectorCode']).where(dialectOf(db).inList('agreementId', ids)).execute())
+  const sectors = byAgreement(await db.selectFrom('agreementSector').select(['agreementId', 'sectorCode']).where(dialectOf(db).inList('agreementId', ids)).orderBy('sectorCode').execute())
   const result = new Map<string, AgreementFields>()
   for (const a of agreements) {
     const fields = {
@@ -326,14 +326,14 @@ export async function createCommitment(ctx: Ctx, input: CommitmentFields): Promi
   return { id, warnings: await commitmentWarnings(ctx.db, input) }
 }
 
-export async function updateCommitment(ctx: Ctx, id: string, input: CommitmentFields): Promise<SaveWarning[]> {
-  await write(ctx, (trx) => writeCommitmentUpdate(trx, ctx, id, input))
+export async function updateCommitment(ctx: Ctx, id: string, input: CommitmentFields, expectedUpdatedAt?: string): Promise<SaveWarning[]> {
+  await write(ctx, (trx) => writeCommitmentUpdate(trx, ctx, id, input, expectedUpdatedAt))
   return commitmentWarnings(ctx.db, input)
 }
 
-export async function writeCommitmentUpdate(trx: Db, ctx: Ctx, id: string, input: CommitmentFields): Promise<void> {
+export async function writeCommitmentUpdate(trx: Db, ctx: Ctx, id: string, input: CommitmentFields, expectedUpdatedAt?: string): Promise<void> {
   await assertAgreement(trx, input.agreementId)
-  await updateRecord(trx, ctx, 'commitment', 'cam kết', id, input)
+  await updateRecord(trx, ctx, 'commitment', 'cam kết', { id, expectedUpdatedAt }, input)
 }
 
 export function deleteCommitment(ctx: Ctx, id: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { contract, methods } from '../../shared/contract.ts'
 import { openTestCore, type TestCore } from '../test-support.ts'
@@ -47,7 +48,7 @@ describe('dispatcher', () => {
   })
 
   it('reports unexpected errors without internals', async () => {
-    core.register.file!.sqlite.prepare('DROP TABLE fact').run()
+    await sql`DROP TABLE fact`.execute(core.db)
     const r = await core.dispatch('facts.create', { label: 'x', value: '1', scope: 'country', country: 'JP' })
     expect(r).toEqual({ ok: false, error: { code: 'internal', message: expect.stringMatching(/dữ liệu không bị thay đổi/) } })
   })

@@ -1,5 +1,5 @@
 /** Every contract method bound to its feature function. The type makes a missing one a compile error. */
-import { sql } from 'kysely'
+import { dialectOf } from '../db/dialect/index.ts'
 import * as agreements from '../agreements/queries.ts'
 import type { Ctx } from '../context.ts'
 import { loadDemo } from '../demo/load.ts'
@@ -131,19 +131,19 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'localities.list': (ctx, input) => partners.listLocalities(ctx.db, input),
     'localities.get': (ctx, { id }) => partners.getLocality(ctx.db, id, ctx.today()),
     'localities.create': (ctx, input) => partners.createLocality(ctx, input),
-    'localities.update': async (ctx, { id, ...input }) => (await partners.updateLocality(ctx, id, input), ok),
+    'localities.update': async (ctx, { id, expectedUpdatedAt, ...input }) => (await partners.updateLocality(ctx, id, input, expectedUpdatedAt), ok),
     'localities.delete': async (ctx, { id }) => (await partners.deleteLocality(ctx, id), ok),
 
     'organizations.list': (ctx) => partners.listOrganizations(ctx.db),
     'organizations.get': (ctx, { id }) => partners.getOrganization(ctx.db, id, ctx.today()),
     'organizations.create': (ctx, input) => partners.createOrganization(ctx, input),
-    'organizations.update': async (ctx, { id, ...input }) => (await partners.updateOrganization(ctx, id, input), ok),
+    'organizations.update': async (ctx, { id, expectedUpdatedAt, ...input }) => (await partners.updateOrganization(ctx, id, input, expectedUpdatedAt), ok),
     'organizations.delete': async (ctx, { id }) => (await partners.deleteOrganization(ctx, id), ok),
 
     'people.list': (ctx) => partners.listPeople(ctx.db),
     'people.get': (ctx, { id }) => partners.getPerson(ctx.db, id, ctx.today()),
     'people.create': (ctx, input) => partners.createPerson(ctx, input),
-    'people.update': async (ctx, { id, ...input }) => (await partners.updatePerson(ctx, id, input), ok),
+    'people.update': async (ctx, { id, expectedUpdatedAt, ...input }) => (await partners.updatePerson(ctx, id, input, expectedUpdatedAt), ok),
     'people.delete': async (ctx, { id }) => (await partners.deletePerson(ctx, id), ok),
 
     'facts.create': (ctx, input) => partners.createFact(ctx, input),
@@ -152,11 +152,11 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'agreements.list': (ctx, input) => agreements.listAgreements(ctx.db, input, ctx.today()),
     'agreements.get': (ctx, { id }) => agreements.getAgreement(ctx.db, id, ctx.today()),
     'agreements.create': (ctx, input) => agreements.createAgreement(ctx, input),
-    'agreements.update': async (ctx, { id, ...input }) => ({ ...ok, warnings: await agreements.updateAgreement(ctx, id, input) }),
+    'agreements.update': async (ctx, { id, expectedUpdatedAt, ...input }) => ({ ...ok, warnings: await agreements.updateAgreement(ctx, id, input, expectedUpdatedAt) }),
     'agreements.delete': async (ctx, { id }) => (await agreements.deleteAgreement(ctx, id), ok),
 
     'commitments.create': (ctx, input) => agreements.createCommitment(ctx, input),
-    'commitments.update': async (ctx, { id, ...input }) => ({ ...ok, warnings: await agreements.updateCommitment(ctx, id, input) }),
+    'commitments.update': async (ctx, { id, expectedUpdatedAt, ...input }) => ({ ...ok, warnings: await agreements.updateCommitment(ctx, id, input, expectedUpdatedAt) }),
     'commitments.list': (ctx, input) => listCommitments(ctx.db, input ?? {}, ctx.today()),
     'commitments.setStatus': async (ctx, { id, status }) => (await setCommitmentStatus(ctx, id, status), ok),
     'commitments.delete': async (ctx, { id }) => (await agreements.deleteCommitment(ctx, id), ok),
@@ -164,7 +164,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'engagements.list': (ctx) => engagements.listEngagements(ctx.db),
     'engagements.get': (ctx, { id }) => engagements.getEngagement(ctx.db, id),
     'engagements.create': (ctx, input) => engagements.createEngagement(ctx, input),
-    'engagements.update': async (ctx, { id, ...input }) => (await engagements.updateEngagement(ctx, id, input), ok),
+    'engagements.update': async (ctx, { id, expectedUpdatedAt, ...input }) => (await engagements.updateEngagement(ctx, id, input, expectedUpdatedAt), ok),
     'engagements.delete': async (ctx, { id }) => (await engagements.deleteEngagement(ctx, id), ok),
 
     'search.query': (ctx, { q, limit }) => search(ctx.db, q, limit),
@@ -173,17 +173,17 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'trips.list': (ctx) => trips.listTrips(ctx.db),
     'trips.get': (ctx, { id }) => trips.getTrip(ctx.db, id),
     'trips.create': (ctx, input) => trips.createTrip(ctx, input),
-    'trips.update': async (ctx, { id, ...input }) => (await trips.updateTrip(ctx, id, input), ok),
+    'trips.update': async (ctx, { id, expectedUpdatedAt, ...input }) => (await trips.updateTrip(ctx, id, input, expectedUpdatedAt), ok),
     'trips.delete': async (ctx, { id }) => (await trips.deleteTrip(ctx, id), ok),
     'trips.duplicate': (ctx, { id }) => trips.duplicateTrip(ctx, id),
 
     'itinerary.create': (ctx, input) => trips.createItem(ctx, input),
-    'itinerary.update': async (ctx, { id, ...input }) => (await trips.updateItem(ctx, id, input), ok),
+    'itinerary.update': async (ctx, { id, expectedUpdatedAt, ...input }) => (await trips.updateItem(ctx, id, input, expectedUpdatedAt), ok),
     'itinerary.delete': async (ctx, { id }) => (await trips.deleteItem(ctx, id), ok),
 
     'snippets.list': (ctx) => trips.listSnippets(ctx.db),
     'snippets.create': (ctx, input) => trips.createSnippet(ctx, input),
-    'snippets.update': async (ctx, { id, ...input }) => (await trips.updateSnippet(ctx, id, input), ok),
+    'snippets.update': async (ctx, { id, expectedUpdatedAt, ...input }) => (await trips.updateSnippet(ctx, id, input, expectedUpdatedAt), ok),
     'snippets.delete': async (ctx, { id }) => (await trips.deleteSnippet(ctx, id), ok),
     'snippets.suggest': (ctx, { counterparts, sectors }) =>
       trips.suggestSnippets(ctx.db, {
@@ -298,7 +298,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'audit.list': async (ctx, input) => {
       let q = ctx.db.selectFrom('auditLog').select(['id', 'entity', 'entityId', 'action', 'at', 'actor', 'source', 'after'])
       if (input?.entityId) q = q.where('entityId', '=', input.entityId)
-      const rows = await q.orderBy('at', 'desc').orderBy(sql`rowid`, 'desc').limit(200).execute()
+      const rows = await q.orderBy('at', 'desc').orderBy(dialectOf(ctx.db).auditOrder, 'desc').limit(200).execute()
       return rows.map(({ after, ...r }) => ({ ...r, detail: eventDetail(r.entity, after) }))
     },
   }

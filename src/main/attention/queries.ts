@@ -4,7 +4,7 @@
  * contradicted); the states themselves are always decided by src/shared/time, the same
  * functions the brief and the lists use.
  */
-import { sql } from 'kysely'
+import { dialectOf } from '../db/dialect/index.ts'
 import type { AttentionSummary } from '../../shared/domain/attention.ts'
 import { agreementState, lawReport } from '../../shared/time/agreements.ts'
 import { commitmentState, DUE_SOON_DAYS } from '../../shared/time/commitments.ts'
@@ -154,7 +154,7 @@ async function recentChanges(db: Db) {
     .selectFrom('auditLog')
     .select(['id', 'entity', 'entityId', 'action', 'at', 'actor', 'source', 'before', 'after'])
     .orderBy('at', 'desc')
-    .orderBy(sql`rowid`, 'desc')
+    .orderBy(dialectOf(db).auditOrder, 'desc')
     .limit(10)
     .execute()
   return rows.map(({ before, after, ...r }) => ({ ...r, name: recordName(after ?? before) }))

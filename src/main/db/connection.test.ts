@@ -58,6 +58,7 @@ describe('database', () => {
       '0008-partial-party-indexes': [], // indexes only (its own test)
       '0009-tombstones': ['tombstone'],
       '0010-person-contacts': [], // columns only
+      '0012-postgres-server': [], // nothing in a file: a server's search columns and audit order
     }
     expect(migrations.map(([name]) => name)).toEqual(Object.keys(expected))
     const path = join(fresh(), 'db.sqlite')

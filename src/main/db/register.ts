@@ -8,7 +8,11 @@ import type Database from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import { openDatabase, type OpenOptions } from './connection.ts'
 import type { DialectName } from './dialect/index.ts'
+import { classifyServerError } from './dialect/postgres/errors.ts'
 import { openPostgres } from './dialect/postgres/open.ts'
+import { currentLogin } from './dialect/postgres/roles.ts'
+import { classifyDbError } from './errors.ts'
+import type { AppError } from '../errors.ts'
 import { integrityOfPostgres } from './dialect/postgres/integrity.ts'
 import { integrityOfSqlite } from './dialect/sqlite/integrity.ts'
 import type { DB } from './schema.ts'
@@ -41,7 +45,11 @@ export interface Register {
   readonly readOnly: { server: number; app: number } | null
   /** The file, for a register kept in one; null on a server (backups are then pg_dump's, see the README). */
   readonly file: RegisterFile | null
+  /** Who writes: the officer's login on a server (as the server knows them), null in a file. */
+  readonly login: string | null
   integrity(): Promise<Integrity>
+  /** The officer's words for a failure of this database (disk full, busy, damaged, read-only, unreachable), or null. */
+  classify(e: unknown): AppError | null
   close(): Promise<void>
 }
 
@@ -67,7 +75,9 @@ export async function openRegister(target: RegisterTarget, options: RegisterOpti
       backupPath: null,
       readOnly: opened.readOnly,
       file: null,
+      login: await currentLogin(opened.db),
       integrity: () => integrityOfPostgres(opened.db, options.migrations),
+      classify: (e) => classifyServerError(e, opened.where, opened.readOnly),
       close: opened.close,
     }
   }
@@ -79,7 +89,9 @@ export async function openRegister(target: RegisterTarget, options: RegisterOpti
     backupPath: opened.backupPath,
     readOnly: null,
     file: { path: target.path, sqlite: opened.sqlite, backup: (destination) => opened.sqlite.backup(destination) },
+    login: null,
     integrity: async () => integrityOfSqlite(opened.sqlite, options.migrations),
+    classify: (e) => classifyDbError(e, target.path),
     close: opened.close,
   }
 }

@@ -124,9 +124,9 @@ export function createEngagement(ctx: Ctx, input: EngagementFields): Promise<{ i
   return write(ctx, async (trx) => ({ id: await insertEngagement(trx, ctx, input) }))
 }
 
-export function updateEngagement(ctx: Ctx, id: string, input: EngagementFields): Promise<void> {
+export function updateEngagement(ctx: Ctx, id: string, input: EngagementFields, expectedUpdatedAt?: string): Promise<void> {
   return write(ctx, async (trx) => {
-    await updateRecord(trx, ctx, 'engagement', 'hoạt động', id, columns(input))
+    await updateRecord(trx, ctx, 'engagement', 'hoạt động', { id, expectedUpdatedAt }, columns(input))
     await writeChildren(trx, ctx, id, input)
   })
 }

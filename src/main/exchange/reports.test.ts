@@ -73,7 +73,7 @@ describe('reports', () => {
   it('writes both from the command line', async () => {
     await core.close()
     const target = join(tempDir(), 'law.xlsx')
-    expect(await main(['--db', core.dbPath, 'report', 'law', '--from', '2026-01-01', '--to', '2026-12-31', '--out', target], () => {})).toBe(0)
+    expect(await main([...core.cliPlace, 'report', 'law', '--from', '2026-01-01', '--to', '2026-12-31', '--out', target], () => {})).toBe(0)
     expect((await read(target)).getWorksheet('Báo cáo')!.rowCount).toBe(6)
     core = await openTestCore({ dir: core.dir, dbPath: core.dbPath })
   })

@@ -133,9 +133,9 @@ export function createLocality(ctx: Ctx, input: ParsedInput<'localities.create'>
   return write(ctx, async (trx) => ({ id: await insertLocality(trx, ctx, input) }))
 }
 
-export function updateLocality(ctx: Ctx, id: string, input: ParsedInput<'localities.create'>) {
+export function updateLocality(ctx: Ctx, id: string, input: ParsedInput<'localities.create'>, expectedUpdatedAt?: string) {
   return write(ctx, async (trx) => {
-    await updateRecord(trx, ctx, 'locality', 'địa phương', id, input)
+    await updateRecord(trx, ctx, 'locality', 'địa phương', { id, expectedUpdatedAt }, input)
     })
 }
 
@@ -229,10 +229,10 @@ export function createOrganization(ctx: Ctx, input: ParsedInput<'organizations.c
   return write(ctx, async (trx) => ({ id: await insertOrganization(trx, ctx, input) }))
 }
 
-export function updateOrganization(ctx: Ctx, id: string, input: ParsedInput<'organizations.create'>) {
+export function updateOrganization(ctx: Ctx, id: string, input: ParsedInput<'organizations.create'>, expectedUpdatedAt?: string) {
   return write(ctx, async (trx) => {
     await assertLocality(trx, input.localityId)
-    await updateRecord(trx, ctx, 'organization', 'tổ chức', id, input)
+    await updateRecord(trx, ctx, 'organization', 'tổ chức', { id, expectedUpdatedAt }, input)
     })
 }
 
@@ -281,11 +281,11 @@ export function createPerson(ctx: Ctx, input: ParsedInput<'people.create'>) {
   return write(ctx, async (trx) => ({ id: await insertPerson(trx, ctx, input) }))
 }
 
-export function updatePerson(ctx: Ctx, id: string, input: ParsedInput<'people.create'>) {
+export function updatePerson(ctx: Ctx, id: string, input: ParsedInput<'people.create'>, expectedUpdatedAt?: string) {
   return write(ctx, async (trx) => {
     await assertLocality(trx, input.localityId)
     await assertOrganization(trx, input.organizationId)
-    await updateRecord(trx, ctx, 'person', 'nhân vật', id, input)
+    await updateRecord(trx, ctx, 'person', 'nhân vật', { id, expectedUpdatedAt }, input)
     })
 }
 

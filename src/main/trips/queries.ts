@@ -164,9 +164,9 @@ export function createTrip(ctx: Ctx, input: TripFields) {
   return write(ctx, async (trx) => ({ id: await insertTrip(trx, ctx, input) }))
 }
 
-export function updateTrip(ctx: Ctx, id: string, input: TripFields) {
+export function updateTrip(ctx: Ctx, id: string, input: TripFields, expectedUpdatedAt?: string) {
   return write(ctx, async (trx) => {
-    await updateRecord(trx, ctx, 'trip', 'đoàn công tác', id, tripColumns(input))
+    await updateRecord(trx, ctx, 'trip', 'đoàn công tác', { id, expectedUpdatedAt }, tripColumns(input))
     await writeTripChildren(trx, ctx, id, input)
   })
 }
@@ -226,10 +226,10 @@ export function createItem(ctx: Ctx, input: ItemFields) {
   return write(ctx, async (trx) => ({ id: await insertItem(trx, ctx, input) }))
 }
 
-export function updateItem(ctx: Ctx, id: string, input: ItemFields) {
+export function updateItem(ctx: Ctx, id: string, input: ItemFields, expectedUpdatedAt?: string) {
   return write(ctx, async (trx) => {
     await assertCounterparts(trx, input)
-    await updateRecord(trx, ctx, 'itineraryItem', 'mục chương trình', id, itemColumns(input))
+    await updateRecord(trx, ctx, 'itineraryItem', 'mục chương trình', { id, expectedUpdatedAt }, itemColumns(input))
   })
 }
 
@@ -264,11 +264,11 @@ export function createSnippet(ctx: Ctx, input: SnippetFields) {
   return write(ctx, async (trx) => ({ id: await insertSnippet(trx, ctx, input) }))
 }
 
-export function updateSnippet(ctx: Ctx, id: string, input: SnippetFields) {
+export function updateSnippet(ctx: Ctx, id: string, input: SnippetFields, expectedUpdatedAt?: string) {
   return write(ctx, async (trx) => {
     await assertIds(trx, 'locality', input.localityId ? [input.localityId] : [], 'localityId')
     await assertIds(trx, 'organization', input.organizationId ? [input.organizationId] : [], 'organizationId')
-    await updateRecord(trx, ctx, 'snippet', 'luận điểm', id, snippetColumns(input))
+    await updateRecord(trx, ctx, 'snippet', 'luận điểm', { id, expectedUpdatedAt }, snippetColumns(input))
   })
 }
 

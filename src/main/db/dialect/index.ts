@@ -20,6 +20,8 @@ export interface SqlDialect {
   inList(column: string, ids: readonly (string | number)[]): RawBuilder<boolean>
   /** The rows of a list as a table (`value`, and `key` its position from 0), for joins and UNIONs. */
   listRows(values: readonly (string | number)[]): RawBuilder<{ key: number; value: string }>
+  /** The audit log's order of insertion, newest last (rowid in a file, an identity column on a server). */
+  readonly auditOrder: RawBuilder<number>
   /** Equality where NULL equals NULL. */
   same(a: Expression<unknown>, b: Expression<unknown>): RawBuilder<boolean>
   /** The schema the register's tables are in, and the one temporary tables go to. */

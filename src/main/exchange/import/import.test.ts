@@ -31,7 +31,7 @@ async function xlsx(name: string, header: string[], rows: unknown[][], dateColum
 }
 
 const table = async (path: string) => readTable(readFileSync(path), path)
-const agreementCount = () => Number((core.register.file!.sqlite.prepare('SELECT count(*) AS n FROM agreement').get() as { n: number }).n)
+const agreementCount = async () => Number((await core.db.selectFrom('agreement').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
 const pick = <T extends object, K extends keyof T>(o: T, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>
 const HEADERS = ['Tên văn kiện', 'Loại văn kiện', 'Ngày ký', 'Bên Việt Nam', 'Đối tác', 'Lĩnh vực']
 
@@ -48,9 +48,9 @@ describe('spreadsheet import', () => {
     expect(preview.mapping).toMatchObject({ titleVi: 0, kind: 1, signedDate: 2, homeParty: 3, partnerParty: 4, sectors: 5 })
     expect(preview.rows.flatMap((r) => r.problems)).toEqual([])
     expect(preview.rows.map((r) => r.values.signedDate).slice(0, 3)).toEqual(['2020-01-01', '02/02/2020', String((Date.UTC(2020, 2, 3) - Date.UTC(1899, 11, 30)) / 86_400_000)])
-    const before = agreementCount()
+    const before = (await agreementCount())
     expect(await commitImport(core.ctx, preview)).toEqual({ created: 200, updated: 0, unchanged: 0, skipped: 0, indexing: 0 })
-    expect(agreementCount()).toBe(before + 200)
+    expect((await agreementCount())).toBe(before + 200)
     const hit = (await core.call('search.query', { q: 'thoa thuan thu so 18' })).find((h) => h.kind === 'agreement')!
     const a = await core.call('agreements.get', { id: hit.id })
     expect(a).toMatchObject({ kind: 'mou', status: 'signed', signedDate: '2020-06-18', sectors: ['high_tech_agriculture', 'tourism'] })
@@ -142,13 +142,13 @@ describe('spreadsheet import', () => {
       'warning Lĩnh vực: Lĩnh vực “Lĩnh vực lạ” không có trong danh mục; bỏ qua / unknown sector',
     ])
 
-    const before = agreementCount()
+    const before = (await agreementCount())
     const lines: string[] = []
-    expect(await main(['--db', core.dbPath, 'import', path, '--kind', 'agreements', '--json'], (s) => lines.push(s))).toBe(1)
+    expect(await main([...core.cliPlace, 'import', path, '--kind', 'agreements', '--json'], (s) => lines.push(s))).toBe(1)
     const report = JSON.parse(lines.join('\n'))
     expect(report.written).toBe(false)
     expect(report.problems.filter((p: { level: string }) => p.level === 'error').map((p: { row: number }) => p.row)).toEqual([2, 3, 4, 5])
-    expect(agreementCount()).toBe(before)
+    expect((await agreementCount())).toBe(before)
   })
 
   it('resolves a province that no longer exists to the old unit, with its lineage', async () => {
@@ -252,7 +252,7 @@ describe('spreadsheet import', () => {
 
     const before = await core.db.selectFrom('commitment').select(['id', 'updatedAt']).execute()
     const lines: string[] = []
-    expect(await main(['--db', core.dbPath, 'import', path, '--kind', 'commitments', '--update', '--json'], (s) => lines.push(s))).toBe(0)
+    expect(await main([...core.cliPlace, 'import', path, '--kind', 'commitments', '--update', '--json'], (s) => lines.push(s))).toBe(0)
     expect(JSON.parse(lines.join('\n'))).toMatchObject({ sheet: 'Cam kết', written: true, created: 0, updated: 1, unchanged: sent - 1, skipped: 0 })
     const after = await core.db.selectFrom('commitment').select(['id', 'action', 'status', 'updatedAt']).execute()
     expect(after).toHaveLength(sent)
@@ -273,7 +273,7 @@ describe('spreadsheet import', () => {
     })
     const path = join(dir, 'register-agreements.xlsx')
     await wb.xlsx.writeFile(path)
-    const total = agreementCount()
+    const total = (await agreementCount())
     const before = await core.db.selectFrom('agreement').select(['id', 'updatedAt']).execute()
 
     const preview = await previewImport(core.db, await readTable(readFileSync(path), path, sheetFor('agreements')), 'agreements')
@@ -283,7 +283,7 @@ describe('spreadsheet import', () => {
     expect(preview.rows.filter((r) => !r.match?.unchanged).map((r) => r.values.titleVi)).toEqual([target])
 
     const lines: string[] = []
-    expect(await main(['--db', core.dbPath, 'import', path, '--kind', 'agreements', '--update', '--json'], (s) => lines.push(s))).toBe(0)
+    expect(await main([...core.cliPlace, 'import', path, '--kind', 'agreements', '--update', '--json'], (s) => lines.push(s))).toBe(0)
     expect(JSON.parse(lines.join('\n'))).toMatchObject({ sheet: 'Văn kiện', written: true, created: 0, updated: 1, unchanged: total - 1 })
     const after = await core.db.selectFrom('agreement').select(['id', 'titleVi', 'status', 'updatedAt']).execute()
     expect(after.filter((a) => a.updatedAt !== before.find((b) => b.id === a.id)?.updatedAt).map((a) => [a.titleVi, a.status])).toEqual([[target, 'in_force']])

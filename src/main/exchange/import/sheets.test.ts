@@ -35,13 +35,13 @@ async function xlsx(name: string, header: string[], rows: ExcelJS.CellValue[][],
 }
 
 const table = async (path: string) => readTable(readFileSync(path), path, sheetFor('agreements'))
-const agreementCount = () => Number((core.register.file!.sqlite.prepare('SELECT count(*) AS n FROM agreement').get() as { n: number }).n)
+const agreementCount = async () => Number((await core.db.selectFrom('agreement').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
 const problemsByRow = (rows: Array<{ row: number; problems: Array<{ level: string; column: string | null; message: string }> }>) =>
   Object.fromEntries(rows.map((r) => [r.row, r.problems.map((p) => `${p.level} ${p.column}: ${p.message}`)]))
 
 async function cli(...args: string[]) {
   const lines: string[] = []
-  const code = await main(['--db', core.dbPath, ...args, '--json'], (s) => lines.push(s))
+  const code = await main([...core.cliPlace, ...args, '--json'], (s) => lines.push(s))
   return { code, report: JSON.parse(lines.join('\n')) }
 }
 
@@ -78,7 +78,7 @@ describe('formula cells', () => {
     expect(JSON.stringify(preview.rows)).not.toContain('[object Object]')
     await expect(commitImport(core.ctx, preview, { 2: 'create' })).rejects.toThrow(/Còn 1 dòng có lỗi/)
 
-    const before = agreementCount()
+    const before = (await agreementCount())
     const { code, report } = await cli('import', path, '--kind', 'agreements')
     expect(code).toBe(1)
     expect(report.written).toBe(false)
@@ -87,7 +87,7 @@ describe('formula cells', () => {
       [3, 'Ngày ký'],
       [3, 'Nội dung chính'],
     ])
-    expect(agreementCount()).toBe(before)
+    expect((await agreementCount())).toBe(before)
   })
 
   it('saved without a value in a column not imported change nothing', async () => {
@@ -118,11 +118,11 @@ describe('Excel 97-2003 .xls', () => {
   })
 
   it('imports it from the command line', async () => {
-    const before = agreementCount()
+    const before = (await agreementCount())
     const { code, report } = await cli('import', XLS, '--kind', 'agreements', '--sheet', 'Văn kiện')
     expect(code).toBe(0)
     expect(report).toMatchObject({ sheet: 'Văn kiện', written: true, created: 2 })
-    expect(agreementCount()).toBe(before + 2)
+    expect((await agreementCount())).toBe(before + 2)
     const id = (await core.db.selectFrom('agreement').select('id').where('titleVi', '=', EXPECTED[0]!.titleVi).executeTakeFirstOrThrow()).id
     expect(await core.call('agreements.get', { id })).toMatchObject({ signedDate: '2024-03-12', validFrom: '2024-03-12', summary: 'Hợp tác với Yamanashi' })
   })

@@ -10,6 +10,7 @@ import pg from 'pg'
 import { migrations as allMigrations } from '../../migrations/index.ts'
 import type { MigrationList } from '../../migrate.ts'
 import type { DB } from '../../schema.ts'
+import { classifyServerError } from './errors.ts'
 import { migratePostgres, schemaState } from './migrate.ts'
 
 /** bigint (count(*), identity columns) and numeric come back as numbers, as SQLite gives them. */
@@ -74,6 +75,9 @@ export async function openPostgres(options: PostgresOpenOptions): Promise<Postgr
     if (options.migrate) await migratePostgres(admin, list)
     const state = await schemaState(admin, list)
     if (state.pending.length > 0 || state.unknown.length > 0) readOnly = { server: state.applied.length, app: list.length }
+  } catch (e) {
+    // A server that cannot be reached, or refuses the login, is said as such.
+    throw classifyServerError(e, describeUrl(options.url), null) ?? e
   } finally {
     await admin.destroy()
   }

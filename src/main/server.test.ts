@@ -1,0 +1,92 @@
+/**
+ * The office server's administration, on a real PostgreSQL (the suite's PostgreSQL half):
+ * `server init` and `add-officer`, an officer's writes signed with their login, a viewer's
+ * refused by the server itself, and a server the app cannot reach.
+ */
+import { sql } from 'kysely'
+import pg from 'pg'
+import { afterAll, describe, expect, it } from 'vitest'
+import { main } from './cli.ts'
+import { openCore, type Core } from './core.ts'
+import { RESOURCES, serverDatabase, testServer, tempDir, type ServerDatabase } from './test-support.ts'
+import { join } from 'node:path'
+
+const cleanups: Array<() => Promise<void>> = []
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c()
+})
+
+const run = async (...args: string[]) => {
+  const lines: string[] = []
+  const code = await main(args, (s) => lines.push(s))
+  return { code, out: lines.join('\n') }
+}
+
+const as = (url: string, login: string, password: string) => {
+  const u = new URL(url)
+  u.username = login
+  u.password = password
+  return u.toString()
+}
+
+async function open(url: string): Promise<Core> {
+  const core = await openCore({ dbPath: join(tempDir(), 'unused.sqlite'), databaseUrl: url, resourcesDir: RESOURCES, log: () => {} })
+  cleanups.push(() => core.close())
+  return core
+}
+
+describe.skipIf(!testServer)('the office server', () => {
+  let db: ServerDatabase
+  const suffix = Math.random().toString(36).slice(2, 8)
+  const officer = `lan_${suffix}`
+  const viewer = `minh_${suffix}`
+
+  it('is set up by `server init`: schema, reference data, roles; then officers are added', async () => {
+    db = await serverDatabase(true)
+    cleanups.push(async () => {
+      await db.drop()
+      const c = new pg.Client(testServer)
+      await c.connect()
+      for (const r of [officer, viewer]) await c.query(`DROP ROLE IF EXISTS ${r}`)
+      await c.end()
+    })
+    const place = ['--db', join(tempDir(), 'unused.sqlite'), '--server', db.url]
+    const init = await run(...place, 'server', 'init')
+    expect(init.code).toBe(0)
+    expect(init.out).toMatch(/Đã khởi tạo sổ đăng ký trên máy chủ .* hanh_trang_officer/)
+    // Run again, it changes nothing and says so again.
+    expect((await run(...place, 'server', 'init')).code).toBe(0)
+
+    const added = await run(...place, 'server', 'add-officer', officer)
+    expect(added.out).toMatch(new RegExp(`Đã tạo tài khoản ${officer} \\(hanh_trang_officer\\)`))
+    expect((await run(...place, 'server', 'add-officer', viewer, '--viewer')).out).toMatch(/hanh_trang_viewer/)
+    await expect(run(...place, 'server', 'add-officer', officer)).rejects.toMatchObject({ code: 'conflict' })
+    await expect(run(...place, 'server', 'add-officer', 'Nguyễn Lan')).rejects.toMatchObject({ code: 'invalid_input' })
+  })
+
+  it("signs an officer's writes with their login, in the record and the audit log", async () => {
+    const core = await open(as(db.url, officer, 'unused-with-trust-auth'))
+    const created = await core.dispatch('localities.create', { country: 'JP', level: 'municipality', nameVi: 'Thành phố Kofu' })
+    const { id } = (created as { ok: true; value: { id: string } }).value
+    const row = await core.db.selectFrom('locality').select('updatedBy').where('id', '=', id).executeTakeFirstOrThrow()
+    expect(row.updatedBy).toBe(officer)
+    const audit = await core.db.selectFrom('auditLog').select('actor').where('entityId', '=', id).execute()
+    expect(audit).toEqual([{ actor: officer }])
+  })
+
+  it("refuses a viewer's write at the server, in the officer's words, and changes nothing", async () => {
+    const core = await open(as(db.url, viewer, 'unused-with-trust-auth'))
+    const before = await core.dispatch('app.info', undefined)
+    expect(before.ok).toBe(true)
+    const r = await core.dispatch('localities.create', { country: 'JP', level: 'municipality', nameVi: 'Thành phố Fuefuki' })
+    expect(r).toMatchObject({ ok: false, error: { code: 'read_only', message: expect.stringMatching(/chỉ được xem/) } })
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM locality WHERE name_vi = 'Thành phố Fuefuki'`.execute(core.db)
+    expect(rows[0]!.n).toBe(0)
+  })
+
+  it('says when the server cannot be reached', async () => {
+    const u = new URL(db.url)
+    u.port = '1'
+    await expect(open(u.toString())).rejects.toMatchObject({ code: 'server_unreachable', message: expect.stringMatching(/Không kết nối được máy chủ 127.0.0.1:1/) })
+  })
+})
