@@ -17,6 +17,8 @@ const codeOf = (e: unknown) => (e instanceof Error ? ((e as Error & { code?: str
 const BATCH = 5000
 /** The pack's own row number, kept beside its columns (the copy holds every row, in order). */
 const ROW = 'pack_row__'
+/** The register's schema (the dialect's mainSchema). */
+const MAIN = 'public'
 
 interface ServerColumn extends PackColumn {
   type: string
@@ -30,7 +32,7 @@ async function tableInfo(db: Db, table: string): Promise<ServerColumn[]> {
       (a.attnotnull AND NOT a.atthasdef AND a.attidentity = '' AND NOT coalesce(a.attnum = ANY(i.indkey), false)) AS required,
       coalesce(a.attnum = ANY(i.indkey), false) AS key
     FROM pg_attribute a LEFT JOIN pg_index i ON i.indrelid = a.attrelid AND i.indisprimary
-    WHERE a.attrelid = to_regclass(${`public.${quote(table)}`}) AND a.attnum > 0 AND NOT a.attisdropped
+    WHERE a.attrelid = to_regclass(${`${MAIN}.${quote(table)}`}) AND a.attnum > 0 AND NOT a.attisdropped
     ORDER BY a.attnum`.execute(db)
   return rows
 }
@@ -91,7 +93,7 @@ async function copyOut(trx: Db, out: Database.Database, table: string, filter: {
   const key = columns.filter((c) => c.key).map((c) => quote(c.name))
   const select = columns.map((c, i) => `${quote(c.name)} AS c${i}`).join(', ')
   const cursor = `pack_out_${++attached}`
-  await sql`DECLARE ${sql.raw(cursor)} NO SCROLL CURSOR FOR SELECT ${sql.raw(select)} FROM ${sql.raw(`public.${quote(table)}`)}${filter ? sql` WHERE ${inList(filter.column, filter.ids)}` : sql``}${key.length ? sql.raw(` ORDER BY ${key.join(', ')}`) : sql``}`.execute(trx)
+  await sql`DECLARE ${sql.raw(cursor)} NO SCROLL CURSOR FOR SELECT ${sql.raw(select)} FROM ${sql.raw(`${MAIN}.${quote(table)}`)}${filter ? sql` WHERE ${inList(filter.column, filter.ids)}` : sql``}${key.length ? sql.raw(` ORDER BY ${key.join(', ')}`) : sql``}`.execute(trx)
   let count = 0
   for (;;) {
     const { rows } = await sql<Record<string, unknown>>`FETCH ${sql.raw(String(BATCH))} FROM ${sql.raw(cursor)}`.execute(trx)
@@ -144,8 +146,8 @@ export const postgresPack: PackStore = {
     const { rows } = await sql<{ name: string; definition: string }>`
       SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-      WHERE i.indrelid = to_regclass(${`public.${quote(table)}`}) AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`.execute(db)
-    for (const index of rows) await sql`DROP INDEX ${sql.raw(`public.${quote(index.name)}`)}`.execute(db)
+      WHERE i.indrelid = to_regclass(${`${MAIN}.${quote(table)}`}) AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`.execute(db)
+    for (const index of rows) await sql`DROP INDEX ${sql.raw(`${MAIN}.${quote(index.name)}`)}`.execute(db)
     return rows.map((index) => index.definition)
   },
 
