@@ -23,7 +23,8 @@ beforeEach(async () => {
   a = await openTestCore({ now })
   b = await openTestCore({ now })
   await a.call('demo.load')
-})
+  // Two registers, one with the demo data: on a server, beyond the default ten seconds.
+}, 30_000)
 afterEach(async () => {
   await a.dispose()
   await b.dispose()
