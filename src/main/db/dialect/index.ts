@@ -7,6 +7,7 @@
 import { PostgresAdapter, type Expression, type RawBuilder } from 'kysely'
 import type { Db } from '../../context.ts'
 import { postgresDialect } from './postgres/index.ts'
+import type { PackStore } from './pack.ts'
 import type { SearchStore } from './search.ts'
 import { sqliteDialect } from './sqlite/index.ts'
 
@@ -30,6 +31,8 @@ export interface SqlDialect {
   readonly tempSchema: string
   /** How the search index is kept and queried. */
   readonly search: SearchStore
+  /** How a data pack's tables are read beside the register's, and written. */
+  readonly pack: PackStore
 }
 
 /**

@@ -23,7 +23,8 @@ beforeEach(async () => {
   // b has everything a has, from an earlier exchange.
   await move(a, b)
   tick()
-})
+  // Two registers and a whole pack between them: on a server, beyond the default ten seconds.
+}, 30_000)
 afterEach(async () => {
   await a.dispose()
   await b.dispose()

@@ -1,19 +1,21 @@
 /**
  * Writing a data pack: the records a scope covers (everything, one partner with all that
- * is linked to it, or one trip with what its brief needs), copied by SQLite into the pack's
- * own database file, with the deletions (tombstones) so that they travel; then zipped with
+ * is linked to it, or one trip with what its brief needs), copied into the pack's own
+ * database file (an SQLite file whichever database the register is on), with the deletions (tombstones) so that they travel; then zipped with
  * the manifest and the attachment files, streamed to the target file, written whole or not
  * at all.
  */
+import Database from 'better-sqlite3'
 import { createReadStream, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Ctx, Db } from '../../context.ts'
+import { dialectOf } from '../../db/dialect/index.ts'
 import { AppError } from '../../errors.ts'
 import { writeStreamAtomic, type Written } from '../../files.ts'
 import { attachmentPath } from '../attachments.ts'
 import { ALL_TABLES, CHILD_TABLES, DATA_FILE, ENTITY_TABLES, MANIFEST_FILE, PACK_FORMAT, PACK_VERSION, TOMBSTONE_TABLE, camel, quote, type EntityTable, type PackManifest, type PackScope } from './format.ts'
 import { scratchIn } from './open.ts'
-import { rowsOf, run, withAttached } from './sql.ts'
+import { rowsOf } from './sql.ts'
 import { zipWriter } from './zip.ts'
 
 type Rec = Record<string, unknown>
@@ -21,8 +23,8 @@ type Rec = Record<string, unknown>
 /** The non-empty values of one column, optionally where another column is in a list of ids. */
 async function column(db: Db, table: string, name: string, filter: { column: string; ids: readonly string[] } | null = null): Promise<string[]> {
   if (filter && filter.ids.length === 0) return []
-  const where = filter ? `AND ${quote(filter.column)} IN (SELECT value FROM json_each(?))` : ''
-  const rows = await rowsOf<{ v: string }>(db, `SELECT ${quote(name)} AS v FROM ${quote(table)} WHERE ${quote(name)} IS NOT NULL ${where}`, filter ? [JSON.stringify(filter.ids)] : [])
+  const where = filter ? [dialectOf(db).inList(filter.column, filter.ids)] : []
+  const rows = await rowsOf<{ v: string }>(db, `SELECT ${quote(name)} AS v FROM ${quote(table)} WHERE ${quote(name)} IS NOT NULL ${filter ? 'AND ?' : ''}`, where)
   return rows.map((r) => r.v).filter(Boolean)
 }
 
@@ -89,31 +91,28 @@ async function closure(db: Db, scope: PackScope): Promise<Selection | null> {
 }
 
 /** Deflate level: 4 keeps a full register's pack small while the export stays well inside its time. */
-
-/** Deflate level: 4 keeps a full register's pack small while the export stays well inside its time. */
 const LEVEL = 4
 
-/** The rows of the scope into the pack's database file, SQLite copying table by table. */
+/** The rows of the scope into the pack's database file, table by table (the dialect copies them). */
 async function fillPackDatabase(ctx: Ctx, scope: PackScope, file: string): Promise<{ counts: Record<string, number>; hashes: string[] }> {
-  return withAttached(ctx.db, file, async (out) => {
-    await run(ctx.db, `PRAGMA ${out}.journal_mode = OFF`)
-    await run(ctx.db, `PRAGMA ${out}.synchronous = OFF`)
-    return ctx.db.transaction().execute(async (trx) => {
-      const ids = await closure(trx, scope)
-      const counts: Record<string, number> = {}
-      for (const table of ALL_TABLES) {
-        const child = CHILD_TABLES.find((c) => c.table === table)
-        const entity = ENTITY_TABLES.find((t) => t === table)
-        await run(trx, `CREATE TABLE ${out}.${quote(table)} AS SELECT * FROM main.${quote(table)} WHERE 0`)
-        // Deletions all travel, whatever the scope: a record deleted here may be in any pack there.
-        const where = !ids || table === TOMBSTONE_TABLE ? '' : entity ? `WHERE id IN (SELECT value FROM json_each(?))` : `WHERE ${quote(child!.key)} IN (SELECT id FROM ${out}.${quote(child!.parent)})`
-        const r = await run(trx, `INSERT INTO ${out}.${quote(table)} SELECT * FROM main.${quote(table)} ${where}`, ids && entity ? [JSON.stringify([...ids[entity]])] : [])
-        counts[camel(table)] = Number(r.numAffectedRows ?? 0)
-      }
-      const hashes = (await rowsOf<{ sha256: string }>(trx, `SELECT DISTINCT sha256 FROM ${out}.attachment`)).map((r) => r.sha256)
-      return { counts, hashes }
+  const copied = await dialectOf(ctx.db).pack.write(ctx.db, file, async (trx) => {
+    const ids = await closure(trx, scope)
+    return ALL_TABLES.map((table) => {
+      const child = CHILD_TABLES.find((c) => c.table === table)
+      const entity = ENTITY_TABLES.find((t) => t === table)
+      // Deletions all travel, whatever the scope: a record deleted here may be in any pack there.
+      if (!ids || table === TOMBSTONE_TABLE) return { table, filter: null }
+      // A child comes with its parent (a child's parent is always here: the foreign key says so).
+      return { table, filter: entity ? { column: 'id', ids: [...ids[entity]] } : { column: child!.key, ids: [...ids[child!.parent]] } }
     })
   })
+  const counts = Object.fromEntries(Object.entries(copied).map(([table, n]) => [camel(table), n]))
+  const db = new Database(file, { readonly: true, fileMustExist: true })
+  try {
+    return { counts, hashes: (db.prepare(`SELECT DISTINCT sha256 FROM attachment`).pluck().all() as string[]) }
+  } finally {
+    db.close()
+  }
 }
 
 /** Writes the scope's pack to `path`; `dataDir` holds the attachment files (they travel inside the pack). */

@@ -8,9 +8,9 @@
  * same rules: deleted there and unchanged here, deleted here; deleted there and edited here
  * (or deleted here and edited there), a conflict shown side by side.
  *
- * SQLite attaches the pack's database file and compares and moves the rows itself, so that
- * a register of 100,000 agreements comes in within seconds; only what differs comes up to
- * JavaScript to be weighed. Every record written is audited under the pack's event.
+ * The database reads the pack's tables beside the register's (db/dialect/pack.ts) and
+ * compares and moves the rows itself, so that a register of 100,000 agreements comes in
+ * within seconds; only what differs comes up to JavaScript to be weighed. Every record written is audited under the pack's event.
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -23,8 +23,9 @@ import { indexLaterSelect } from '../../search/queue.ts'
 import { attachmentPath } from '../attachments.ts'
 import { CHILD_TABLES, ENTITY_TABLES, TOMBSTONE_TABLE, camel, quote, type EntityTable, type PackManifest } from './format.ts'
 import type { OpenedPack } from './open.ts'
-import { declinedKey, dropTemp, plan, source, packColumns, type PackAnalysis, type Plan } from './plan.ts'
-import { countOf, rowsOf, run, withAttached } from './sql.ts'
+import { dialectOf } from '../../db/dialect/index.ts'
+import { declinedKey, dropTemp, plan, source, type PackAnalysis, type Plan } from './plan.ts'
+import { columnsOf, countOf, mainTable, packRowCount, rowsOf, run, tempTable, withPack, type PackDb } from './sql.ts'
 
 /** What a child's reference must find here, or the link is dropped (a partial pack's edges). */
 const TARGET: Record<string, EntityTable> = { locality_id: 'locality', predecessor_id: 'locality', successor_id: 'locality', organization_id: 'organization', person_id: 'person', agreement_id: 'agreement' }
@@ -50,20 +51,16 @@ type Row = unknown[]
  */
 async function insertSelect(db: Db, table: string, columns: string[], select: string, rows: number): Promise<void> {
   let rebuild: string[] = []
-  if (rows >= 5000 && rows >= (await countOf(db, `SELECT count(*) AS n FROM main.${quote(table)}`))) {
-    const indexes = await rowsOf<{ name: string; sql: string }>(db, `SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`, [table])
-    for (const index of indexes) await run(db, `DROP INDEX main.${quote(index.name)}`)
-    rebuild = indexes.map((index) => index.sql)
-  }
+  if (rows >= 5000 && rows >= (await countOf(db, `SELECT count(*) AS n FROM ${mainTable(db, table)}`))) rebuild = await dialectOf(db).pack.dropIndexes(db, table)
   const list = columns.map(quote).join(', ')
-  await run(db, `INSERT INTO main.${quote(table)} (${list}) ${select}`)
+  await run(db, `INSERT INTO ${mainTable(db, table)} (${list}) ${select}`)
   for (const statement of rebuild) await run(db, statement)
 }
 
 async function updateRows(db: Db, table: string, columns: string[], rows: Row[]): Promise<void> {
   const id = columns.indexOf('id')
   const set = columns.filter((_, i) => i !== id)
-  const text = `UPDATE ${quote(table)} SET ${set.map((c) => `${quote(c)} = ?`).join(', ')} WHERE id = ?`
+  const text = `UPDATE ${mainTable(db, table)} SET ${set.map((c) => `${quote(c)} = ?`).join(', ')} WHERE id = ?`
   for (const row of rows) await run(db, text, [...row.filter((_, i) => i !== id), row[id]])
 }
 
@@ -78,24 +75,27 @@ const auditEntity = (table: string) => camel(table)
  */
 async function auditWritten(trx: Db, ctx: Ctx, event: string, table: EntityTable, isNew: boolean, rows: number): Promise<void> {
   const columns = ['id', 'entity', 'entity_id', 'action', 'before', 'after', 'at', 'actor', 'source']
+  const store = dialectOf(trx).pack
+  const key = store.numbered(sqlText(`${event}-${table}-${isNew ? 'c' : 'u'}-`), 'row_number() OVER ()')
   const values = (alias: string, before: string) =>
-    `printf('%s-%s-%s-%09d', '${event}', '${table}', '${isNew ? 'c' : 'u'}', ${alias}.rowid), '${auditEntity(table)}', ${alias}.id, '${isNew ? 'create' : 'update'}', ${before}, NULL, ${sqlText(ctx.now())}, ${sqlText(ctx.actor)}, ${sqlText(`pack:${event}`)}`
+    `${key}, '${auditEntity(table)}', ${alias}.id, '${isNew ? 'create' : 'update'}', ${before}, NULL, ${sqlText(ctx.now())}, ${sqlText(ctx.actor)}, ${sqlText(`pack:${event}`)}`
+  const written = tempTable(trx, 'pack_written')
   if (isNew) {
-    await insertSelect(trx, 'audit_log', columns, `SELECT ${values('w', 'NULL')} FROM temp.pack_written w WHERE w.tbl = '${table}' AND w.new = 1`, rows)
+    await insertSelect(trx, 'audit_log', columns, `SELECT ${values('w', 'NULL')} FROM ${written} w WHERE w.tbl = '${table}' AND w.new = 1`, rows)
     return
   }
-  const fields = (await rowsOf<{ name: string }>(trx, `SELECT name FROM pragma_table_info(?)`, [table])).map((r) => r.name)
-  const before = `json_object(${fields.map((c) => `'${camel(c)}', m.${quote(c)}`).join(', ')})`
-  await insertSelect(trx, 'audit_log', columns, `SELECT ${values('m', before)} FROM main.${quote(table)} m WHERE m.id IN (SELECT id FROM temp.pack_written WHERE tbl = '${table}' AND new = 0)`, rows)
+  const fields = (await columnsOf(trx, table)).map((c) => c.name)
+  const before = store.jsonObject(fields.map((c) => [camel(c), `m.${quote(c)}`] as const))
+  await insertSelect(trx, 'audit_log', columns, `SELECT ${values('m', before)} FROM ${mainTable(trx, table)} m WHERE m.id IN (SELECT id FROM ${written} WHERE tbl = '${table}' AND new = 0)`, rows)
 }
 
 /** A value as an SQL string literal (the actor's name, a time: never a table's data). */
 const sqlText = (v: string) => `'${v.replace(/'/g, "''")}'`
 
 /** The attachment files the pack's records need that the store does not have yet. */
-async function missingAttachments(db: Db, schema: string, dataDir: string, carried: ReadonlySet<string>): Promise<string[]> {
-  if ((await packColumns(db, schema, 'attachment')).length === 0) return []
-  const wanted = (await rowsOf<{ sha256: string }>(db, `SELECT DISTINCT sha256 FROM ${schema}.attachment`)).map((r) => r.sha256)
+async function missingAttachments(db: Db, pack: PackDb, dataDir: string, carried: ReadonlySet<string>): Promise<string[]> {
+  if (pack.columns('attachment').length === 0) return []
+  const wanted = (await rowsOf<{ sha256: string }>(db, `SELECT DISTINCT sha256 FROM ${pack.table('attachment')}`)).map((r) => r.sha256)
   return wanted.filter((h) => carried.has(h) && !existsSync(attachmentPath(dataDir, h)))
 }
 
@@ -109,17 +109,16 @@ async function preferCheck<T>(pack: OpenedPack, work: () => Promise<T>): Promise
   }
 }
 
-/** The file of the register `db` works on (the pack's row check reads it), or none for an in-memory one. */
-async function registerFile(db: Db): Promise<string | undefined> {
-  return (await rowsOf<{ file: string }>(db, `SELECT file FROM pragma_database_list WHERE name = 'main'`))[0]?.file || undefined
-}
+/** The file of the register `db` works on (the pack's row check reads it), or none (in memory, on a server). */
+const registerFile = (db: Db) => dialectOf(db).pack.registerFile(db)
 
 export async function analyzePack(db: Db, pack: OpenedPack): Promise<PackAnalysis> {
   pack.startCheck(await registerFile(db))
   return preferCheck(pack, () =>
-    withAttached(db, pack.file, (schema) =>
+    withPack(db, pack.file, (tables) =>
       db.transaction().execute(async (trx) => {
-        const p = await plan(trx, schema, pack.manifest)
+        await tables.load(trx)
+        const p = await plan(trx, tables, pack.manifest)
         await dropTemp(trx)
         await pack.checked()
         return summary(p)
@@ -138,47 +137,42 @@ export type Applied = PackAnalysis & { resolvedTheirs: number; indexing: number 
 
 /**
  * Applies a pack in one transaction; `choices` settles the conflicts ("theirs" takes the
- * pack's version, or its deletion). SQLite moves the rows from the pack's database file
+ * pack's version, or its deletion). The database moves the rows from the pack's tables
  * itself; many records' search documents are written just after, in the background. The
  * audit log shows the pack (`fileName`, who sent it) and every record it wrote.
  */
 export async function applyPack(ctx: Ctx, pack: OpenedPack, dataDir: string, choices: Choices = {}, fileName = ''): Promise<Applied> {
   return preferCheck(pack, () =>
-    withAttached(ctx.db, pack.file, async (schema) => {
-      const bulk = await intoNewInstallation(ctx.db, schema)
+    withPack(ctx.db, pack.file, async (tables) => {
+      const bulk = await intoNewInstallation(ctx.db, pack.file)
       // A bulk load locks the register for readers: the check then reads the pack alone (every row is new anyway).
       pack.startCheck(bulk ? undefined : await registerFile(ctx.db))
-      if (bulk) await run(ctx.db, `PRAGMA main.journal_mode = DELETE`)
-      try {
+      const work = async () => {
         const { value, indexing } = await writeBulk(ctx, async (trx) => {
-          const applied = await merge(trx, ctx, schema, pack.manifest, choices, fileName)
+          await tables.load(trx)
+          const applied = await merge(trx, ctx, tables, pack.manifest, choices, fileName)
           // The rows were checked on another thread meanwhile: nothing commits unless all passed.
           await pack.checked()
           // The files the records need, each checked against its hash (content-addressed: one not used yet would harm nothing).
-          await pack.storeAttachments(await missingAttachments(trx, schema, dataDir, pack.attachmentHashes), join(dataDir, 'attachments'))
+          await pack.storeAttachments(await missingAttachments(trx, tables, dataDir, pack.attachmentHashes), join(dataDir, 'attachments'))
           return applied
         })
         return { ...value, indexing: value.indexing + indexing }
-      } finally {
-        if (bulk) await run(ctx.db, `PRAGMA main.journal_mode = WAL`)
       }
+      return bulk ? dialectOf(ctx.db).pack.bulkLoad(ctx.db, work) : work()
     }),
   )
 }
 
 /**
  * True when the pack holds more than twice the agreements and engagements of this
- * database: a register moving into a new installation. That load runs under SQLite's rollback journal instead of
- * the WAL: pages added beyond the end of the file are then written once, where the WAL would
- * write them twice (to the log, then by the checkpoint), and the transaction stays as safe.
+ * database: a register moving into a new installation, loaded as the database loads many
+ * new rows best (the dialect's `bulkLoad`).
  */
-async function intoNewInstallation(db: Db, schema: string): Promise<boolean> {
-  let theirs = 0
+async function intoNewInstallation(db: Db, file: string): Promise<boolean> {
   let mine = 0
-  for (const table of ['agreement', 'engagement']) {
-    if ((await packColumns(db, schema, table)).length) theirs += await countOf(db, `SELECT count(*) AS n FROM ${schema}.${table}`)
-    mine += await countOf(db, `SELECT count(*) AS n FROM main.${table}`)
-  }
+  for (const table of ['agreement', 'engagement']) mine += await countOf(db, `SELECT count(*) AS n FROM ${mainTable(db, table)}`)
+  const theirs = packRowCount(file, ['agreement', 'engagement'])
   return theirs >= 5000 && theirs > 2 * mine
 }
 
@@ -190,37 +184,40 @@ async function writeTable(trx: Db, ctx: Ctx, event: string, p: Plan, table: Enti
   const taken = p.conflicts.filter((c) => c.table === table && choices[c.key] === 'theirs' && c.theirs)
   const revived = taken.filter((c) => !c.mine).map((c) => c.id)
   const updates = [...planned, ...taken.filter((c) => c.mine).map((c) => src.columns.map((col) => c.theirs![camel(col)]))]
+  const written = tempTable(trx, 'pack_written')
   for (const revivedId of revived) {
-    await run(trx, `INSERT INTO temp.pack_written (tbl, id, new) VALUES (?, ?, 1)`, [table, revivedId])
-    await run(trx, `DELETE FROM main.tombstone WHERE tbl = ? AND id = ?`, [table, revivedId])
+    await run(trx, `INSERT INTO ${written} (tbl, id, new) VALUES (?, ?, 1)`, [table, revivedId])
+    await run(trx, `DELETE FROM ${mainTable(trx, 'tombstone')} WHERE tbl = ? AND id = ?`, [table, revivedId])
   }
   // New records: a pack of 100,000 agreements into a new installation is all new rows.
   if (created + revived.length) {
     await auditWritten(trx, ctx, event, table, true, created + revived.length)
     const list = src.columns.map((c) => `src.${quote(c)}`).join(', ')
-    await insertSelect(trx, table, src.columns, `SELECT ${list} FROM ${src.select} src WHERE src.id IN (SELECT id FROM temp.pack_written WHERE tbl = '${table}' AND new = 1)`, created + revived.length)
+    await insertSelect(trx, table, src.columns, `SELECT ${list} FROM ${src.select} src WHERE src.id IN (SELECT id FROM ${written} WHERE tbl = '${table}' AND new = 1)`, created + revived.length)
   }
   const ids = updates.map((r) => r[id] as string)
-  for (let i = 0; i < ids.length; i += 20_000) await run(trx, `INSERT INTO temp.pack_written (tbl, id, new) SELECT ?, value, 0 FROM json_each(?)`, [table, JSON.stringify(ids.slice(i, i + 20_000))])
+  const { listRows } = dialectOf(trx)
+  for (let i = 0; i < ids.length; i += 20_000) await run(trx, `INSERT INTO ${written} (tbl, id, new) SELECT ?, l.value, 0 FROM ? l`, [table, listRows(ids.slice(i, i + 20_000))])
   if (ids.length) await auditWritten(trx, ctx, event, table, false, ids.length)
   await updateRows(trx, table, src.columns, updates)
   return taken.length
 }
 
 /** The children of every record taken from the pack come with it (an updated record's old ones are replaced). */
-async function writeChildren(trx: Db, schema: string, m: PackManifest): Promise<void> {
+async function writeChildren(trx: Db, pack: PackDb, m: PackManifest): Promise<void> {
+  const written = tempTable(trx, 'pack_written')
   for (const child of CHILD_TABLES) {
-    const parents = await countOf(trx, `SELECT count(*) AS n FROM temp.pack_written WHERE tbl = ?`, [child.parent])
+    const parents = await countOf(trx, `SELECT count(*) AS n FROM ${written} WHERE tbl = ?`, [child.parent])
     if (parents === 0) continue
-    const of = (isNew: string) => `(SELECT id FROM temp.pack_written WHERE tbl = '${child.parent}'${isNew})`
-    await run(trx, `DELETE FROM main.${quote(child.table)} WHERE ${quote(child.key)} IN ${of(' AND new = 0')}`)
-    const src = await source(trx, schema, child.table)
+    const of = (isNew: string) => `(SELECT id FROM ${written} WHERE tbl = '${child.parent}'${isNew})`
+    await run(trx, `DELETE FROM ${mainTable(trx, child.table)} WHERE ${quote(child.key)} IN ${of(' AND new = 0')}`)
+    const src = await source(trx, pack, child.table)
     if (!src || src.count === 0 || !src.columns.includes(child.key)) continue
     // Links to records neither side has (a partial pack's edges) are dropped. A whole
     // register's links all point inside it (one snapshot); the foreign keys still check them.
     const checks = Object.entries(m.scope === 'all' ? {} : TARGET)
       .filter(([col]) => src.columns.includes(col) && col !== child.key)
-      .map(([col, target]) => `AND (src.${quote(col)} IS NULL OR EXISTS (SELECT 1 FROM main.${quote(target)} t WHERE t.id = src.${quote(col)}))`)
+      .map(([col, target]) => `AND (src.${quote(col)} IS NULL OR EXISTS (SELECT 1 FROM ${mainTable(trx, target)} t WHERE t.id = src.${quote(col)}))`)
     const list = src.columns.map((c) => `src.${quote(c)}`).join(', ')
     await insertSelect(trx, child.table, src.columns, `SELECT ${list} FROM ${src.select} src WHERE src.${quote(child.key)} IN ${of('')} ${checks.join(' ')}`, src.count)
   }
@@ -232,15 +229,15 @@ async function writeChildren(trx: Db, schema: string, m: PackManifest): Promise<
  * still used by a record made here stays (counted as kept). Deletions of records never
  * here are kept so that they travel on.
  */
-async function applyDeletions(trx: Db, ctx: Ctx, schema: string, p: Plan, choices: Choices): Promise<{ deleted: number; kept: number }> {
-  if ((await packColumns(trx, schema, TOMBSTONE_TABLE)).length === 0) return { deleted: 0, kept: 0 }
-  const planned = await rowsOf<{ tbl: EntityTable; id: string }>(trx, `SELECT tbl, id FROM temp.pack_deleting`)
+async function applyDeletions(trx: Db, ctx: Ctx, pack: PackDb, p: Plan, choices: Choices): Promise<{ deleted: number; kept: number }> {
+  if (pack.columns(TOMBSTONE_TABLE).length === 0) return { deleted: 0, kept: 0 }
+  const planned = await rowsOf<{ tbl: EntityTable; id: string }>(trx, `SELECT tbl, id FROM ${tempTable(trx, 'pack_deleting')}`)
   const chosen = p.conflicts.filter((c) => !c.theirs && choices[c.key] === 'theirs').map((c) => ({ tbl: c.table, id: c.id }))
   let deleted = 0
   let kept = 0
   for (const [i, d] of [...planned, ...chosen].entries()) {
     // Gone already: it belonged to a record deleted before it (an agreement's commitment).
-    if (!(await countOf(trx, `SELECT count(*) AS n FROM main.${quote(d.tbl)} WHERE id = ?`, [d.id]))) {
+    if (!(await countOf(trx, `SELECT count(*) AS n FROM ${mainTable(trx, d.tbl)} WHERE id = ?`, [d.id]))) {
       if (i < planned.length) deleted++
       continue
     }
@@ -253,15 +250,15 @@ async function applyDeletions(trx: Db, ctx: Ctx, schema: string, p: Plan, choice
     } catch (e) {
       await run(trx, 'ROLLBACK TO pack_delete')
       await run(trx, 'RELEASE pack_delete')
-      if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw e
+      if (dialectOf(trx).pack.failureOf(e) !== 'dangling') throw e
       kept++
     }
   }
   for (const table of ENTITY_TABLES) {
     await run(
       trx,
-      `INSERT INTO main.tombstone (tbl, id, deleted_at, deleted_by, origin) SELECT t.tbl, t.id, t.deleted_at, t.deleted_by, t.origin FROM ${schema}.${TOMBSTONE_TABLE} t
-       WHERE t.tbl = ? AND NOT EXISTS (SELECT 1 FROM main.${quote(table)} m WHERE m.id = t.id)
+      `INSERT INTO ${mainTable(trx, 'tombstone')} (tbl, id, deleted_at, deleted_by, origin) SELECT t.tbl, t.id, t.deleted_at, t.deleted_by, t.origin FROM ${pack.table(TOMBSTONE_TABLE)} t
+       WHERE t.tbl = ? AND NOT EXISTS (SELECT 1 FROM ${mainTable(trx, table)} m WHERE m.id = t.id)
        ON CONFLICT (tbl, id) DO UPDATE SET deleted_at = excluded.deleted_at, deleted_by = excluded.deleted_by, origin = excluded.origin`,
       [table],
     )
@@ -269,20 +266,21 @@ async function applyDeletions(trx: Db, ctx: Ctx, schema: string, p: Plan, choice
   return { deleted, kept }
 }
 
-/** The search documents of the records written, and of those that show a renamed partner's name; the ids stay in SQLite. */
+/** The search documents of the records written, and of those that show a renamed partner's name; the ids stay in the database. */
 async function queueSearch(trx: Db): Promise<number> {
-  const renamed = (await rowsOf<{ id: string }>(trx, `SELECT id FROM temp.pack_written WHERE new = 0 AND tbl IN ('locality', 'organization', 'person')`)).map((r) => r.id)
+  const written = sql.raw(tempTable(trx, 'pack_written'))
+  const { listRows } = dialectOf(trx)
+  const renamed = (await rowsOf<{ id: string }>(trx, `SELECT id FROM ${tempTable(trx, 'pack_written')} WHERE new = 0 AND tbl IN ('locality', 'organization', 'person')`)).map((r) => r.id)
   const dependents: EntityIds = await dependentsOf(trx, renamed)
   const search: Partial<Record<SearchKind, RawBuilder<unknown>>> = {}
   for (const kind of SEARCH_ORDER) {
     const { table, date } = SEARCHED[kind]
-    const written = date
-      ? sql`SELECT w.id, x.${sql.ref(date)} AS sort FROM temp.pack_written w JOIN main.${sql.ref(table)} x ON x.id = w.id WHERE w.tbl = ${table}`
-      : sql`SELECT id, rowid AS sort FROM temp.pack_written WHERE tbl = ${table}`
+    // Oldest first (ids are UUIDv7, made in time order): the newest then rank first.
+    const records = sql`SELECT w.id, x.${sql.ref(date ?? 'id')} AS sort FROM ${written} w JOIN ${sql.raw(mainTable(trx, table))} x ON x.id = w.id WHERE w.tbl = ${table}`
     const shown = dependents[kind]?.length
-      ? sql`UNION ALL SELECT value, NULL FROM json_each(${JSON.stringify(dependents[kind])}) WHERE value NOT IN (SELECT id FROM temp.pack_written WHERE tbl = ${table})`
+      ? sql`UNION ALL SELECT l.value, NULL FROM ${listRows(dependents[kind])} l WHERE l.value NOT IN (SELECT id FROM ${written} WHERE tbl = ${table})`
       : sql``
-    search[kind] = sql`${written} ${shown}`
+    search[kind] = sql`${records} ${shown}`
   }
   return indexLaterSelect(trx, search)
 }
@@ -305,15 +303,15 @@ async function settleExchange(trx: Db, m: PackManifest, p: Plan, choices: Choice
   if (p.conflicts.every((c) => choices[c.key])) await upsertMeta(trx, `exchange:${m.origin}`, m.createdAt)
 }
 
-async function merge(trx: Db, ctx: Ctx, schema: string, m: PackManifest, choices: Choices, fileName: string): Promise<Applied> {
-  const p = await plan(trx, schema, m)
+async function merge(trx: Db, ctx: Ctx, pack: PackDb, m: PackManifest, choices: Choices, fileName: string): Promise<Applied> {
+  const p = await plan(trx, pack, m)
   // The pack itself is an event of the audit log; every record it writes names it.
   const event = await auditEvent(trx, ctx, 'pack', 'import', { fileName, exportedBy: m.exportedBy, createdAt: m.createdAt, origin: m.origin, scope: m.scope })
   const packCtx: Ctx = { ...ctx, source: `pack:${event}` }
   let resolvedTheirs = 0
   for (const table of ENTITY_TABLES) resolvedTheirs += await writeTable(trx, packCtx, event, p, table, choices)
-  await writeChildren(trx, schema, m)
-  const { deleted, kept } = await applyDeletions(trx, packCtx, schema, p, choices)
+  await writeChildren(trx, pack, m)
+  const { deleted, kept } = await applyDeletions(trx, packCtx, pack, p, choices)
   resolvedTheirs += p.conflicts.filter((c) => !c.theirs && choices[c.key] === 'theirs').length
   await settleExchange(trx, m, p, choices)
   const indexing = await queueSearch(trx)

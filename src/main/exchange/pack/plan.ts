@@ -1,15 +1,17 @@
 /**
- * What a data pack would do here, worked out by SQLite on the attached pack file: which of
+ * What a data pack would do here, worked out by the database on the pack's tables: which of
  * its records are new, which update one here, which are the same, which conflict with an
  * edit made here, and what its deletions mean. Nothing in the register is written; the
  * plan lives in temp tables until the transaction that made it ends.
  */
+import { sql } from 'kysely'
 import { z } from 'zod'
 import { fold } from '../../../shared/text/fold.ts'
 import type { Db } from '../../context.ts'
 import { AppError } from '../../errors.ts'
 import { ENTITY_TABLES, TOMBSTONE_TABLE, camel, damaged, quote, type EntityTable, type PackManifest } from './format.ts'
-import { columnsOf, countOf, rowsOf, run } from './sql.ts'
+import { dialectOf } from '../../db/dialect/index.ts'
+import { columnsOf, countOf, mainTable, rowsOf, run, tempTable, type PackDb } from './sql.ts'
 
 export const META = new Set(['created_at', 'updated_at', 'updated_by', 'origin'])
 
@@ -88,36 +90,39 @@ const counterpartList = z
   })
   .pipe(z.array(z.record(z.string(), z.unknown())))
 
-export async function packColumns(db: Db, schema: string, table: string): Promise<string[]> {
-  return (await rowsOf<{ name: string }>(db, `SELECT name FROM pragma_table_info(?, ?)`, [table, schema])).map((r) => r.name)
-}
+/**
+ * Columns of a row selected as `prefix0, prefix1, …` (names no case mapping changes), and
+ * the row read back as a list in the columns' order.
+ */
+export const selectList = (alias: string, columns: readonly string[], prefix: string) => columns.map((c, i) => `${alias}.${quote(c)} AS ${prefix}${i}`).join(', ')
+export const listOf = (r: Record<string, unknown>, columns: readonly string[], prefix: string): Row => columns.map((_, i) => r[`${prefix}${i}`])
 
 /** Some columns of a pack's table under the given names (NULL where the pack lacks one); no rows when it lacks the table. */
-async function packRows<R>(db: Db, schema: string, table: string, wanted: Record<keyof R & string, string>): Promise<R[]> {
-  const columns = await packColumns(db, schema, table)
+async function packRows<R>(db: Db, pack: PackDb, table: string, wanted: Record<keyof R & string, string>): Promise<R[]> {
+  const columns = pack.columns(table)
   if (columns.length === 0) return []
   const list = Object.entries<string>(wanted).map(([as, c]) => `${columns.includes(c) ? `s.${quote(c)}` : 'NULL'} AS ${quote(as)}`)
-  return rowsOf<R>(db, `SELECT ${list.join(', ')} FROM ${schema}.${quote(table)} s`)
+  return rowsOf<R>(db, `SELECT ${list.join(', ')} FROM ${pack.table(table)} s`)
 }
 
-export async function source(db: Db, schema: string, table: string): Promise<Source | null> {
-  const theirs = await packColumns(db, schema, table)
+export async function source(db: Db, pack: PackDb, table: string): Promise<Source | null> {
+  const theirs = pack.columns(table)
   if (theirs.length === 0) return null
   const local = await columnsOf(db, table)
   const columns = theirs.filter((c) => local.some((l) => l.name === c))
-  const count = await countOf(db, `SELECT count(*) AS n FROM ${schema}.${quote(table)}`)
+  const count = await countOf(db, `SELECT count(*) AS n FROM ${pack.table(table)}`)
   const missing = local.filter((c) => c.required && !theirs.includes(c.name))
   if (count && missing.length) {
     throw new AppError('invalid_input', `Gói dữ liệu thiếu cột ${missing.map((c) => c.name).join(', ')} của bảng ${table}; không có gì được ghi. / The pack lacks required columns.`)
   }
-  const mapped = (c: string) => `coalesce((SELECT to_id FROM temp.pack_map WHERE from_id = s.${quote(c)}), s.${quote(c)})`
+  const mapped = (c: string) => `coalesce((SELECT to_id FROM ${tempTable(db, 'pack_map')} WHERE from_id = s.${quote(c)}), s.${quote(c)})`
   const expressions = columns.map((c) => {
     if (MAPPED.has(c) || (c === 'id' && PARTNERS.has(table))) return `${mapped(c)} AS ${quote(c)}`
     // An itinerary item names its counterparts inside a JSON list (rewritten in temp.pack_counterparts).
-    if (c === 'counterparts') return `coalesce((SELECT counterparts FROM temp.pack_counterparts WHERE id = s.id), s.counterparts) AS counterparts`
+    if (c === 'counterparts') return `coalesce((SELECT counterparts FROM ${tempTable(db, 'pack_counterparts')} WHERE id = s.id), s.counterparts) AS counterparts`
     return `s.${quote(c)}`
   })
-  const select = `(SELECT ${columns.includes('id') ? 's.id AS pack_id__, ' : ''}${expressions.join(', ')} FROM ${schema}.${quote(table)} s)`
+  const select = `(SELECT ${columns.includes('id') ? 's.id AS pack_id__, ' : ''}${expressions.join(', ')} FROM ${pack.table(table)} s)`
   return { columns, select, count }
 }
 
@@ -131,13 +136,14 @@ const TEMP_TABLES = {
 }
 
 export async function dropTemp(db: Db): Promise<void> {
-  for (const name of Object.keys(TEMP_TABLES)) await run(db, `DROP TABLE IF EXISTS temp.${name}`)
+  for (const name of Object.keys(TEMP_TABLES)) await run(db, `DROP TABLE IF EXISTS ${tempTable(db, name)}`)
 }
 
-/** Writes [[a, b], ...] into a two-column temp table in a few statements. */
+/** Writes [[a, b], ...] into a two-column temp table, a few thousand pairs a statement. */
 export async function fillPairs(db: Db, table: string, pairs: Array<[string, unknown]>): Promise<void> {
-  for (let i = 0; i < pairs.length; i += 20_000) {
-    await run(db, `INSERT INTO temp.${table} SELECT value->>0, value->>1 FROM json_each(?)`, [JSON.stringify(pairs.slice(i, i + 20_000))])
+  for (let i = 0; i < pairs.length; i += 5000) {
+    const batch = pairs.slice(i, i + 5000)
+    await run(db, `INSERT INTO ${tempTable(db, table)} VALUES ${batch.map(() => '(?, ?)').join(', ')}`, batch.flat())
   }
 }
 
@@ -146,11 +152,11 @@ export async function fillPairs(db: Db, table: string, pairs: Array<[string, unk
  * by their key, partners by folded name and country. Returns the pack id → local id map
  * and the ids matched by name only (the officer's own record stands).
  */
-async function matchPartners(db: Db, schema: string): Promise<{ idMap: Map<string, string>; byNameOnly: Set<string> }> {
+async function matchPartners(db: Db, pack: PackDb): Promise<{ idMap: Map<string, string>; byNameOnly: Set<string> }> {
   const idMap = new Map<string, string>()
   const byNameOnly = new Set<string>()
   for (const table of ['locality', 'organization'] as const) {
-    const theirs = await packRows<{ id: string; refKey: unknown; nameVi: unknown; country: unknown }>(db, schema, table, { id: 'id', refKey: 'ref_key', nameVi: 'name_vi', country: 'country' })
+    const theirs = await packRows<{ id: string; refKey: unknown; nameVi: unknown; country: unknown }>(db, pack, table, { id: 'id', refKey: 'ref_key', nameVi: 'name_vi', country: 'country' })
     if (theirs.length === 0) continue
     const local = await db.selectFrom(table).select(['id', 'refKey', 'nameVi', 'country']).execute()
     const byRef = new Map(local.filter((l) => l.refKey).map((l) => [l.refKey!, l.id]))
@@ -167,7 +173,7 @@ async function matchPartners(db: Db, schema: string): Promise<{ idMap: Map<strin
       }
     }
   }
-  const theirPeople = await packRows<{ id: string; family: unknown; given: unknown; country: unknown }>(db, schema, 'person', { id: 'id', family: 'family_name', given: 'given_name', country: 'country' })
+  const theirPeople = await packRows<{ id: string; family: unknown; given: unknown; country: unknown }>(db, pack, 'person', { id: 'id', family: 'family_name', given: 'given_name', country: 'country' })
   if (theirPeople.length) {
     const mine = await db.selectFrom('person').select(['id', 'familyName', 'givenName', 'country']).execute()
     const personKey = (family: unknown, given: unknown, country: unknown) => `${fold(`${String(family)} ${String(given ?? '')}`)}|${String(country)}`
@@ -184,10 +190,10 @@ async function matchPartners(db: Db, schema: string): Promise<{ idMap: Map<strin
 }
 
 /** Itinerary items name their counterparts in a JSON list: rewritten when partners took ids from here. */
-async function mapCounterparts(db: Db, schema: string, idMap: Map<string, string>): Promise<void> {
+async function mapCounterparts(db: Db, pack: PackDb, idMap: Map<string, string>): Promise<void> {
   const map = (v: unknown) => (typeof v === 'string' ? (idMap.get(v) ?? v) : v)
   const rewritten: Array<[string, string]> = []
-  for (const item of await packRows<{ id: string; counterparts: unknown }>(db, schema, 'itinerary_item', { id: 'id', counterparts: 'counterparts' })) {
+  for (const item of await packRows<{ id: string; counterparts: unknown }>(db, pack, 'itinerary_item', { id: 'id', counterparts: 'counterparts' })) {
     const list = counterpartList.safeParse(item.counterparts)
     if (!list.success) throw damaged('itinerary_item.counterparts')
     if (idMap.size) rewritten.push([item.id, JSON.stringify(list.data.map((c) => ({ ...c, ...Object.fromEntries(['personId', 'organizationId', 'localityId'].filter((k) => c[k]).map((k) => [k, map(c[k])])) })))])
@@ -207,29 +213,32 @@ function changedSince(columns: string[], row: Row, last: string, here: boolean):
 /** One table: new records, records deleted here that the pack brings again, records on both sides. */
 async function planTable(db: Db, table: EntityTable, src: Source, last: string, byNameOnly: Set<string>, declined: Declined, result: Plan, tp: TablePlan): Promise<void> {
   if (!src.columns.includes('id')) throw damaged(table)
-  const t = `main.${quote(table)}`
-  const deletedHere = `EXISTS (SELECT 1 FROM main.tombstone d WHERE d.tbl = '${table}' AND d.id = src.id)`
-  const list = (alias: string) => `json_array(${src.columns.map((c) => `${alias}.${quote(c)}`).join(', ')})`
+  const t = mainTable(db, table)
+  const deletedHere = `EXISTS (SELECT 1 FROM ${mainTable(db, 'tombstone')} d WHERE d.tbl = '${table}' AND d.id = src.id)`
   // New records: those whose (mapped) id is not here, and was not deleted here.
-  const created = await run(db, `INSERT INTO temp.pack_written (tbl, id, new) SELECT ?, src.id, 1 FROM ${src.select} src WHERE NOT EXISTS (SELECT 1 FROM ${t} m WHERE m.id = src.id) AND NOT ${deletedHere}`, [table])
+  const created = await run(db, `INSERT INTO ${tempTable(db, 'pack_written')} (tbl, id, new) SELECT ?, src.id, 1 FROM ${src.select} src WHERE NOT EXISTS (SELECT 1 FROM ${t} m WHERE m.id = src.id) AND NOT ${deletedHere}`, [table])
   tp.created = Number(created.numAffectedRows ?? 0)
   result.created += tp.created
   // Deleted here: stays deleted unless it was edited there since (then the officer chooses).
   const versionOf = (row: Row) => `updated:${String(row[src.columns.indexOf('updated_at')] ?? '')}`
-  for (const r of await rowsOf<{ theirs: string }>(db, `SELECT ${list('src')} AS theirs FROM ${src.select} src WHERE NOT EXISTS (SELECT 1 FROM ${t} m WHERE m.id = src.id) AND ${deletedHere}`)) {
-    const theirs = JSON.parse(r.theirs) as Row
+  for (const r of await rowsOf<Record<string, unknown>>(db, `SELECT ${selectList('src', src.columns, 't')} FROM ${src.select} src WHERE NOT EXISTS (SELECT 1 FROM ${t} m WHERE m.id = src.id) AND ${deletedHere}`)) {
+    const theirs = listOf(r, src.columns, 't')
     const rec = record(src.columns, theirs)
     if (!changedSince(src.columns, theirs, last, false) || declined.get(`${table}:${String(rec.id)}`) === versionOf(theirs)) result.keptMine++
     else result.conflicts.push({ key: `${table}:${String(rec.id)}`, table, id: String(rec.id), name: nameOf(rec), mine: null, theirs: rec, version: versionOf(theirs) })
   }
-  // Records on both sides: SQLite compares them, only those that differ come up here.
+  // Records on both sides: the database compares them, only those that differ come up here.
   const both = await countOf(db, `SELECT count(*) AS n FROM ${src.select} src JOIN ${t} m ON m.id = src.id`)
   const content = src.columns.filter((c) => c !== 'id' && !META.has(c))
-  const same = content.length ? content.map((c) => `m.${quote(c)} IS src.${quote(c)}`).join(' AND ') : '1'
-  const differing = await rowsOf<{ pid: string; mine: string; theirs: string }>(
-    db,
-    `SELECT src.pack_id__ AS pid, ${list('m')} AS mine, ${list('src')} AS theirs FROM ${src.select} src JOIN ${t} m ON m.id = src.id WHERE NOT (${same})`,
-  )
+  const { same } = dialectOf(db)
+  const alike = content.length ? sql.join(content.map((c) => same(sql.ref(`m.${c}`), sql.ref(`src.${c}`))), sql` AND `) : sql`1 = 1`
+  const differing = (
+    await rowsOf<Record<string, unknown>>(
+      db,
+      `SELECT src.pack_id__ AS pid, ${selectList('m', src.columns, 'm')}, ${selectList('src', src.columns, 't')} FROM ${src.select} src JOIN ${t} m ON m.id = src.id WHERE NOT (?)`,
+      [alike],
+    )
+  ).map((r) => ({ pid: r.pid as string, mine: listOf(r, src.columns, 'm'), theirs: listOf(r, src.columns, 't') }))
   result.unchanged += both - differing.length
   for (const d of differing) {
     // A partner matched by name only stays as the officer has it.
@@ -237,8 +246,7 @@ async function planTable(db: Db, table: EntityTable, src: Source, last: string, 
       result.unchanged++
       continue
     }
-    const mine = JSON.parse(d.mine) as Row
-    const theirs = JSON.parse(d.theirs) as Row
+    const { mine, theirs } = d
     const changedHere = changedSince(src.columns, mine, last, true)
     const changedThere = changedSince(src.columns, theirs, last, false)
     const rec = record(src.columns, theirs)
@@ -255,45 +263,44 @@ async function planTable(db: Db, table: EntityTable, src: Source, last: string, 
  * is deleted here (temp.pack_deleting); one edited here is a conflict. Deletions of
  * records this installation never had are simply kept, to travel on.
  */
-async function planDeletions(db: Db, schema: string, last: string, declined: Declined, result: Plan): Promise<void> {
-  if ((await packColumns(db, schema, TOMBSTONE_TABLE)).length === 0) return
+async function planDeletions(db: Db, pack: PackDb, last: string, declined: Declined, result: Plan): Promise<void> {
+  if (pack.columns(TOMBSTONE_TABLE).length === 0) return
   for (const table of ENTITY_TABLES) {
     const columns = (await columnsOf(db, table)).map((c) => c.name)
-    const list = `json_array(${columns.map((c) => `m.${quote(c)}`).join(', ')})`
-    const here = await rowsOf<{ mine: string; deletedAt: string }>(db, `SELECT ${list} AS mine, d.deleted_at AS deletedAt FROM ${schema}.${TOMBSTONE_TABLE} d JOIN main.${quote(table)} m ON m.id = d.id WHERE d.tbl = ?`, [table])
+    const here = await rowsOf<Record<string, unknown>>(db, `SELECT ${selectList('m', columns, 'm')}, d.deleted_at AS deleted FROM ${pack.table(TOMBSTONE_TABLE)} d JOIN ${mainTable(db, table)} m ON m.id = d.id WHERE d.tbl = ?`, [table])
     for (const r of here) {
-      const mine = JSON.parse(r.mine) as Row
+      const mine = listOf(r, columns, 'm')
       const rec = record(columns, mine)
-      const version = `deleted:${r.deletedAt}`
+      const version = `deleted:${String(r.deleted)}`
       if (declined.get(`${table}:${String(rec.id)}`) === version) result.keptMine++
       else if (changedSince(columns, mine, last, true)) {
         result.conflicts.push({ key: `${table}:${String(rec.id)}`, table, id: String(rec.id), name: nameOf(rec), mine: rec, theirs: null, version })
       } else {
-        await run(db, `INSERT INTO temp.pack_deleting (tbl, id) VALUES (?, ?)`, [table, rec.id])
+        await run(db, `INSERT INTO ${tempTable(db, 'pack_deleting')} (tbl, id) VALUES (?, ?)`, [table, rec.id])
         result.deleted++
       }
     }
   }
 }
 
-export async function plan(db: Db, schema: string, m: PackManifest): Promise<Plan> {
+export async function plan(db: Db, pack: PackDb, m: PackManifest): Promise<Plan> {
   const last = (await db.selectFrom('appMeta').select('value').where('key', '=', `exchange:${m.origin}`).executeTakeFirst())?.value ?? ''
   await dropTemp(db)
   for (const [name, columns] of Object.entries(TEMP_TABLES)) await run(db, `CREATE TEMP TABLE ${name} ${columns}`)
   const declined: Declined = new Map(
     (await db.selectFrom('appMeta').select(['key', 'value']).where('key', 'like', 'declined:%').execute()).map((r) => [r.key.slice('declined:'.length), r.value]),
   )
-  const { idMap, byNameOnly } = await matchPartners(db, schema)
+  const { idMap, byNameOnly } = await matchPartners(db, pack)
   await fillPairs(db, 'pack_map', [...idMap])
-  await mapCounterparts(db, schema, idMap)
+  await mapCounterparts(db, pack, idMap)
 
   const result: Plan = { manifest: m, created: 0, updated: 0, deleted: 0, unchanged: 0, keptMine: 0, matchedByName: byNameOnly.size, conflicts: [], tables: new Map() }
   for (const table of ENTITY_TABLES) {
-    const src = await source(db, schema, table)
+    const src = await source(db, pack, table)
     const tp: TablePlan = { source: src, created: 0, updates: [] }
     result.tables.set(table, tp)
     if (src && src.count > 0) await planTable(db, table, src, last, byNameOnly, declined, result, tp)
   }
-  await planDeletions(db, schema, last, declined, result)
+  await planDeletions(db, pack, last, declined, result)
   return result
 }

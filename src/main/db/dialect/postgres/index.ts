@@ -2,6 +2,7 @@
 import { sql } from 'kysely'
 import type { SqlDialect } from '../index.ts'
 import { postgresSearch } from './search.ts'
+import { postgresPack } from './pack.ts'
 import { inList, listRows, same } from './sql.ts'
 
 export const postgresDialect: SqlDialect = { name: 'postgres', inList, listRows, same, auditOrder: sql`seq`,
@@ -9,4 +10,4 @@ export const postgresDialect: SqlDialect = { name: 'postgres', inList, listRows,
   async changeMark(db) {
     const { rows } = await sql<{ m: number | null }>`SELECT max(seq) AS m FROM audit_log`.execute(db)
     return String(rows[0]?.m ?? 0)
-  }, mainSchema: 'public', tempSchema: 'pg_temp', search: postgresSearch }
+  }, mainSchema: 'public', tempSchema: 'pg_temp', search: postgresSearch, pack: postgresPack }
