@@ -63,7 +63,7 @@ export async function startHost(options: { dataDir?: string; port?: number; now?
           const { method, input } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { method: string; input: unknown }
           result = await session.dispatch(method, input)
         } catch {
-          result = { ok: false, error: { code: 'invalid_input', message: 'Yêu cầu không đọc được / unreadable request' } }
+          result = { ok: false, error: { code: 'invalid_input', reason: 'unreadable_request' } }
         }
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
         res.end(JSON.stringify(result))
