@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely'
 import { AGREEMENT_KINDS, COUNTRIES, ENGAGEMENT_KINDS, labelOf } from '../../shared/domain/labels.ts'
+import { SUBTITLE_SEPARATOR, untilVi } from '../../shared/domain/subtitles.ts'
 import { formatDate } from '../../shared/text/dates.ts'
 import { fold, hasCjk } from '../../shared/text/fold.ts'
 import { formatNativeName, formatPersonName } from '../../shared/text/names.ts'
@@ -33,7 +34,8 @@ interface Doc {
 export const inList = (column: string, ids: readonly (string | number)[]) => sql<boolean>`${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`
 
 const joined = (parts: Text[]) => parts.filter(Boolean).join(' ')
-const listed = (parts: Text[]) => parts.filter(Boolean).join(' · ')
+/** The window words a subtitle in its language: src/shared/domain/subtitles.ts. */
+const listed = (parts: Text[]) => parts.filter(Boolean).join(SUBTITLE_SEPARATOR)
 
 // ---- documents (pure) -----------------------------------------------------------------
 
@@ -42,7 +44,7 @@ function localityDoc(l: LocalityTable, successors: SuccessorName[] | undefined):
     kind: 'locality',
     entityId: l.id,
     title: withLineage(l, successors),
-    subtitle: listed([labelOf(COUNTRIES, l.country), l.nameNative, l.region, l.validTo ? `đến ${formatDate(l.validTo)}` : null]),
+    subtitle: listed([labelOf(COUNTRIES, l.country), l.nameNative, l.region, l.validTo ? untilVi(formatDate(l.validTo)) : null]),
     names: [l.nameVi, l.nameEn, l.nameKana],
     body: [l.designationVi, l.capital, l.region, l.leader, l.industries, l.notes, successors?.map((s) => s.nameVi).join(' ')],
     native: [l.nameNative, l.nameKana],

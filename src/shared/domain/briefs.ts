@@ -86,7 +86,10 @@ export type BriefSection = z.infer<typeof briefSection>
 export const briefWarning = z.object({
   level: z.enum(['warning', 'info']),
   kind: z.string(),
+  /** In the brief's language (the CLI prints it). */
   message: z.string(),
+  /** In each language, for the window to show in its own. */
+  words: z.object({ vi: z.string(), en: z.string() }),
   section: sectionEnum.nullable(),
   record: z.object({ kind: z.enum(['agreement', 'person', 'locality', 'organization', 'trip']), id: z.string() }).nullable(),
 })

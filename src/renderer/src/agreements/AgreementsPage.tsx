@@ -21,7 +21,7 @@ const PAGE = 300
 /** The register: newest first, fetched a page at a time as the officer scrolls. */
 export function AgreementsPage() {
   const { t } = useTranslation()
-  const { label, options, lang } = useLabels()
+  const { label, options, lang, name } = useLabels()
   const navigate = useNavigate()
   const [status, setStatus] = useState<string | null>(null)
   const [kind, setKind] = useState<string | null>(null)
@@ -51,7 +51,7 @@ export function AgreementsPage() {
   const columns: Column<AgreementRow>[] = [
     { key: 'title', header: t('agreements.titleVi'), width: '28%', render: (a) => <Text fw={600} lineClamp={2}>{a.titleVi}</Text> },
     { key: 'kind', header: t('agreements.kind'), width: '12%', render: (a) => label(AGREEMENT_KINDS, a.kind) },
-    { key: 'parties', header: t('agreements.parties'), width: '18%', render: (a) => <Text size="sm" lineClamp={2}>{a.partiesText}</Text> },
+    { key: 'parties', header: t('agreements.parties'), width: '18%', render: (a) => <Text size="sm" lineClamp={2}>{name(a.partiesText)}</Text> },
     { key: 'signed', header: t('agreements.signedDate'), width: '9%', render: (a) => formatDate(a.signedDate) },
     { key: 'valid', header: t('agreements.validUntil'), width: '9%', render: (a) => formatDate(a.validUntil) },
     {

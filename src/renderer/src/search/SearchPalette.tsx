@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router'
 import type { SearchHit } from '../../../shared/contract.ts'
 import { SEARCH_KINDS } from '../../../shared/domain/labels.ts'
 import { queryClient, useApi } from '../api.ts'
+import { subtitleIn } from '../../../shared/domain/subtitles.ts'
 import { useLabels } from '../i18n/index.ts'
 
 const ROUTE: Record<SearchHit['kind'], string> = {
@@ -20,7 +21,7 @@ const ROUTE: Record<SearchHit['kind'], string> = {
 /** One box over everything (Ctrl+K). Arrow keys move, Enter opens. */
 export function SearchPalette({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation()
-  const { label } = useLabels()
+  const { label, name, lang } = useLabels()
   const navigate = useNavigate()
   const [q, setQ] = useState('')
   const [debounced] = useDebouncedValue(q, 80)
@@ -99,11 +100,11 @@ export function SearchPalette({ opened, onClose }: { opened: boolean; onClose: (
                 <Group gap="xs" wrap="nowrap">
                   <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
                     <Text fw={600} truncate>
-                      {hit.title}
+                      {name(hit.title)}
                     </Text>
                     {hit.subtitle && (
                       <Text size="sm" c="dimmed" truncate>
-                        {hit.subtitle}
+                        {subtitleIn(hit.subtitle, lang)}
                       </Text>
                     )}
                   </Stack>
