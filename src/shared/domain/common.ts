@@ -40,7 +40,8 @@ export const optionalDate = () =>
  * as long as the fields it compares were read.
  */
 export const whenRead = (...fields: string[]) => ({
-  when: (payload: z.core.ParsePayload) => !payload.issues.some((i) => fields.includes(String(i.path?.[0]))),
+  when: (payload: z.core.ParsePayload) =>
+    typeof payload.value === 'object' && payload.value !== null && !payload.issues.some((i) => !i.path?.length || fields.includes(String(i.path[0]))),
 })
 
 export const id = () => z.uuid({ error: (issue) => (issue.input === undefined || issue.input === null ? 'required' : 'invalid_id') })
