@@ -2,6 +2,7 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 import { BRIDGE_GLOBAL, type Bridge } from '../../src/shared/client.ts'
 import type { Input, Method, Output } from '../../src/shared/contract.ts'
+import { wordErrorBoth } from '../../src/shared/messages/index.ts'
 import type { Result } from '../../src/shared/result.ts'
 
 export class AppPage {
@@ -19,7 +20,7 @@ export class AppPage {
       ([name, m, i]) => (globalThis as unknown as Record<string, Bridge>)[name]!.invoke(m, i),
       [BRIDGE_GLOBAL, method, (input ?? null) as unknown] as const,
     )) as Result<Output<M>>
-    if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
+    if (!r.ok) throw new Error(`${method}: ${wordErrorBoth(r.error)}`)
     return r.value
   }
 

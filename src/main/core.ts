@@ -20,7 +20,7 @@ import { auditEvent, queueSearch, write } from './records.ts'
 import { startIndexer, type Indexer } from './search/queue.ts'
 import { todayIso } from '../shared/text/dates.ts'
 import { folderPlatform, type Platform } from './platform.ts'
-import { AppError } from './errors.ts'
+import { AppError, unexpected } from './errors.ts'
 import { removeStaleTemps } from './files.ts'
 import { checkRestorable, createBackup, installDatabase, type BackupInfo } from './exchange/backup.ts'
 
@@ -148,7 +148,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     sqlite: opened.sqlite,
     backupPath: opened.backupPath,
     backupDir,
-    dispatch: async () => ({ ok: false, error: { code: 'internal', message: '' } }),
+    dispatch: async () => ({ ok: false, error: unexpected() }),
     close: async () => {
       await core.indexer.stop()
       await current.close()
@@ -188,7 +188,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       await write(ctx, (trx) => auditEvent(trx, ctx, 'database', 'restore', { from: basename(source), safetyCopy: safety.fileName }))
     } catch (e) {
       await replaceWith(safety.path)
-      throw e instanceof AppError ? e : new AppError('internal', `Khôi phục thất bại, dữ liệu đã được giữ nguyên: ${(e as Error).message} / restore failed, nothing changed`)
+      throw e instanceof AppError ? e : new AppError('restore_failed', { detail: (e as Error).message })
     } finally {
       core.indexer.kick()
     }

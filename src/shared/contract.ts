@@ -5,7 +5,7 @@
  * keys (src/shared/client.ts).
  */
 import { z } from 'zod'
-import { idInput, isoDate, okOutput, requiredText, saveWarning } from './domain/common.ts'
+import { id, idInput, isoDate, okOutput, requiredText, saveWarning } from './domain/common.ts'
 import { importKinds, textEncodings } from './domain/exchange.ts'
 import {
   fact,
@@ -30,6 +30,7 @@ import { briefModel, briefSettings } from './domain/briefs.ts'
 import { attentionSummary } from './domain/attention.ts'
 import { calendarInput, calendarMonth } from './domain/calendar.ts'
 import { commitmentFilter, commitmentRegisterRow } from './domain/commitments.ts'
+import { apiErrorShape, messageParams } from './messages/schema.ts'
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 const noInput = z.object({}).optional()
@@ -77,7 +78,7 @@ export const importPreview = z.object({
   sheet: z.string(),
   sheets: z.array(z.string()),
   headers: z.array(z.string()),
-  fields: z.array(z.object({ key: z.string(), vi: z.string(), required: z.boolean() })),
+  fields: z.array(z.object({ key: z.string(), vi: z.string(), en: z.string(), required: z.boolean() })),
   mapping: z.record(z.string(), z.number().nullable()),
   encoding: z.enum(textEncodings).nullable(),
   encodingSuspected: z.enum(textEncodings).nullable(),
@@ -87,7 +88,8 @@ export const importPreview = z.object({
     z.object({
       row: z.number(),
       values: z.record(z.string(), z.string()),
-      problems: z.array(z.object({ column: z.string().nullable(), level: z.enum(['error', 'warning', 'info']), message: z.string() })),
+      /** Each problem without words: `code` and `params` (src/shared/messages/issues.ts), the record's `field` when its own checks refused it. */
+      problems: z.array(z.object({ column: z.string().nullable(), level: z.enum(['error', 'warning', 'info']), code: z.string(), field: z.string().optional(), params: messageParams.optional() })),
       match: z.object({ id: z.string(), name: z.string(), unchanged: z.boolean() }).nullable(),
       action: z.enum(['create', 'update', 'skip']),
     }),
@@ -96,7 +98,7 @@ export const importPreview = z.object({
 export type ImportPreview = z.infer<typeof importPreview>
 const attachmentView = z.object({ id: z.string(), fileName: z.string(), mime: z.string(), bytes: z.number(), sha256: z.string(), createdAt: z.string(), updatedBy: z.string() })
 const backupInfo = z.object({ fileName: z.string(), reason: z.string(), at: z.string(), bytes: z.number() })
-const tripIdInput = z.object({ tripId: z.uuid({ error: 'Mã bản ghi không hợp lệ / invalid id' }) })
+const tripIdInput = z.object({ tripId: id() })
 const exportResult = z.object({ path: z.string(), fileName: z.string(), sha256: z.string(), bytes: z.number() })
 
 export const sector = z.object({ code: z.string(), vi: z.string(), en: z.string(), ja: z.string() })
@@ -179,7 +181,8 @@ export type HealthResult = z.infer<typeof healthResult>
 /** What the window shows first: the register, or the recovery screen when the database is damaged. */
 export const appStatus = z.discriminatedUnion('state', [
   z.object({ state: z.literal('ready'), health: healthResult.nullable() }),
-  z.object({ state: z.literal('damaged'), dataPath: z.string(), message: z.string(), backups: z.array(backupInfo) }),
+  /** `problem`: why the file could not be opened, worded by the window. */
+  z.object({ state: z.literal('damaged'), dataPath: z.string(), problem: apiErrorShape, backups: z.array(backupInfo) }),
 ])
 export type AppStatus = z.infer<typeof appStatus>
 
@@ -256,7 +259,7 @@ export const contract = {
 
   'search.query': method(
     /** `limit`: hits in the whole answer (20 when not given), shared out between the kinds found. */
-    z.object({ q: z.string().max(200, { error: 'Từ khóa quá dài / query too long' }), limit: z.number().int().min(1).max(50).optional() }),
+    z.object({ q: z.string().max(200, { error: 'query_too_long' }), limit: z.number().int().min(1).max(50).optional() }),
     z.array(searchHit),
   ),
   /** Records still waiting for their search documents after a bulk write (the index catches up in the background). */
@@ -287,14 +290,14 @@ export const contract = {
   ),
 
   'briefs.get': method(tripIdInput, z.object({ settings: briefSettings, model: briefModel })),
-  'briefs.save': method(z.object({ tripId: z.uuid({ error: 'Mã bản ghi không hợp lệ / invalid id' }), settings: briefSettings }), okOutput),
+  'briefs.save': method(z.object({ tripId: id(), settings: briefSettings }), okOutput),
   /** Asks where to save (a save dialog in the app), writes the .docx atomically, records the export. */
   'briefs.export': method(tripIdInput, exportResult.nullable()),
   /** One short brief per meeting of the trip, each its own file, in a folder the officer chooses. */
   'briefs.exportMeetings': method(tripIdInput, z.object({ folder: z.string(), files: z.array(z.string()) }).nullable()),
   /** One short brief per foreign participant of an engagement (a forum's partner pairs), in a chosen folder. */
   'briefs.exportEngagement': method(
-    z.object({ engagementId: z.uuid({ error: 'Mã bản ghi không hợp lệ / invalid id' }), homeLocalityId: z.uuid({ error: 'Mã bản ghi không hợp lệ / invalid id' }).nullable() }),
+    z.object({ engagementId: id(), homeLocalityId: id().nullable() }),
     z.object({ folder: z.string(), files: z.array(z.string()) }).nullable(),
   ),
   /** Asks for the officer's own cover (.docx with placeholders), keeps it, and uses it from then on. */
@@ -308,7 +311,7 @@ export const contract = {
   'reports.commitments': method(commitmentFilter.optional(), exportResult.nullable()),
   /** Law on International Agreements 2020: agreements signed in a period with their reporting dates. */
   'reports.law': method(
-    z.object({ from: isoDate(), to: isoDate() }).refine((r) => r.from <= r.to, { error: 'Khoảng thời gian không hợp lệ / from after to', path: ['to'] }),
+    z.object({ from: isoDate(), to: isoDate() }).refine((r) => r.from <= r.to, { error: 'period_reversed', path: ['to'] }),
     exportResult.nullable(),
   ),
   /** Asks for a spreadsheet and previews it for the import wizard. */

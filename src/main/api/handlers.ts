@@ -108,10 +108,10 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'health.check': () => env.health.check(),
     // The recovery screen's calls are answered by the session while the database is damaged (session.ts).
     'recovery.restore': async () => {
-      throw new AppError('invalid_input', 'Tệp dữ liệu không bị hỏng; hãy khôi phục bản sao lưu trong Cài đặt. / The database is not damaged: restore from Settings.')
+      throw new AppError('not_damaged')
     },
     'recovery.startEmpty': async () => {
-      throw new AppError('invalid_input', 'Tệp dữ liệu không bị hỏng. / The database is not damaged.')
+      throw new AppError('not_damaged_start_empty')
     },
     'attention.summary': (ctx) => ctx.db.transaction().execute((trx) => attentionSummary(trx, ctx.today(), new Date(ctx.now()))),
     'settings.setUserName': async (ctx, { userName }) => {
@@ -236,7 +236,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
         .orderBy('at', 'desc')
         .execute(),
     'briefs.showInFolder': async (_ctx, { path }) => {
-      if (!/\.docx$/i.test(path) || !existsSync(path)) throw new AppError('not_found', 'Không tìm thấy tệp / file not found')
+      if (!/\.docx$/i.test(path) || !existsSync(path)) throw new AppError('file_missing')
       await env.platform.showInFolder(path)
       return ok
     },
@@ -296,7 +296,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'backups.restore': async (_ctx, { fileName }) => {
       // Only a file of the backups folder, named as this app names them, can be restored from the window.
       const backup = listBackups(env.backups.dir).find((b) => b.fileName === fileName)
-      if (!backup) throw new AppError('not_found', `Không tìm thấy bản sao lưu ${fileName}. / Backup not found.`)
+      if (!backup) throw new AppError('backup_not_found', { name: fileName })
       const { path: _p, ...safety } = await env.backups.restore(backup.path)
       return safety
     },

@@ -49,7 +49,7 @@ async function resolveRefs(db: Db, value: unknown): Promise<unknown> {
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string' && v.startsWith('ref:')) {
       const resolved = keys.get(v)
-      if (!resolved) throw new AppError('invalid_input', `Dữ liệu mẫu tham chiếu tới ${v} không có trong dữ liệu tham chiếu / unknown reference`)
+      if (!resolved) throw new AppError('demo_unknown_reference', { ref: v })
       return resolved
     }
     if (Array.isArray(v)) return v.map(walk)
@@ -64,7 +64,7 @@ export async function loadDemo(ctx: Ctx, resourcesDir: string): Promise<{ create
   return write(ctx, async (trx) => {
     const parsed = demoPack.safeParse(await resolveRefs(trx, raw))
     if (!parsed.success) {
-      throw new AppError('invalid_input', 'Gói dữ liệu mẫu không hợp lệ / invalid demo pack', toDetails(parsed.error))
+      throw new AppError('demo_invalid', {}, { details: toDetails(parsed.error) })
     }
     const pack = parsed.data
     let created = 0
@@ -94,7 +94,7 @@ export async function loadDemo(ctx: Ctx, resourcesDir: string): Promise<{ create
         ...(!l.industries && n.industries && { industries: n.industries }),
       }
       if (Object.keys(changes).length) {
-        await updateRecord(trx, ctx, 'locality', 'địa phương', n.locality, changes)
+        await updateRecord(trx, ctx, 'locality', n.locality, changes)
       }
     }
     await each('organization', pack.organizations, ({ id: fixed, ...o }) => insertOrganization(trx, ctx, o, fixed))

@@ -54,7 +54,7 @@ function useFilters() {
 /** The register: filtered and sorted by the core, fetched a page at a time as the officer scrolls. */
 export function AgreementsPage() {
   const { t } = useTranslation()
-  const { label, options, lang } = useLabels()
+  const { label, options, lang, name } = useLabels()
   const navigate = useNavigate()
   const f = useFilters()
   const [sort, setSort] = useState<TableSort>(null)
@@ -85,7 +85,7 @@ export function AgreementsPage() {
   const columns: Column<AgreementRow>[] = [
     { key: 'title', header: t('agreements.titleVi'), width: '26%', sortable: true, render: (a) => <Text fw={600} lineClamp={2}>{a.titleVi}</Text> },
     { key: 'kind', header: t('agreements.kind'), width: '12%', sortable: true, render: (a) => label(AGREEMENT_KINDS, a.kind) },
-    { key: 'parties', header: t('agreements.parties'), width: '18%', sortable: true, render: (a) => <Text size="sm" lineClamp={2}>{a.partiesText}</Text> },
+    { key: 'parties', header: t('agreements.parties'), width: '18%', sortable: true, render: (a) => <Text size="sm" lineClamp={2}>{name(a.partiesText)}</Text> },
     { key: 'signed', header: t('agreements.signedDate'), width: '9%', sortable: true, render: (a) => formatDate(a.signedDate) },
     { key: 'valid', header: t('agreements.validUntil'), width: '9%', sortable: true, render: (a) => formatDate(a.validUntil) },
     {

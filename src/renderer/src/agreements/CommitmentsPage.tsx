@@ -22,7 +22,7 @@ const STATE_COLOR: Record<CommitmentRegisterRow['state'], string> = { overdue: '
 
 export function CommitmentsPage() {
   const { t } = useTranslation()
-  const { options } = useLabels()
+  const { options, name } = useLabels()
   const [text, setText] = useState('')
   const [q] = useDebouncedValue(text, 250)
   const [owner, setOwner] = useState<string | null>(null)
@@ -62,7 +62,7 @@ export function CommitmentsPage() {
             {c.agreementTitle}
           </Anchor>
           <Text size="xs" c="dimmed" lineClamp={1}>
-            {c.partners}
+            {name(c.partners)}
           </Text>
         </Stack>
       ),

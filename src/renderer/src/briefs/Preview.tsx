@@ -122,7 +122,7 @@ function BlockView({ block, onOverride }: { block: Block; onOverride: (id: strin
 
 export function Preview({ model, onOverride }: { model: BriefModel; onOverride: (id: string, text: string | null) => void }) {
   return (
-    <Stack gap="md" data-testid="brief-preview">
+    <Stack gap="md" data-testid="brief-preview" lang={model.language}>
       {model.includeCover && (
         <Paper withBorder p="xl" shadow="xs" style={serif}>
           <Group justify="space-between" align="flex-start" wrap="nowrap">

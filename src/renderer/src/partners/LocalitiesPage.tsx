@@ -15,7 +15,7 @@ import { LocalityForm } from './LocalityForm.tsx'
 
 export function LocalitiesPage() {
   const { t } = useTranslation()
-  const { label, options } = useLabels()
+  const { label, options, name } = useLabels()
   const navigate = useNavigate()
   const [country, setCountry] = useState<string | null>('JP')
   const [level, setLevel] = useState<string | null>(null)
@@ -40,7 +40,7 @@ export function LocalitiesPage() {
       render: (l) => (
         <Group gap="xs" wrap="nowrap">
           <Text fw={600} truncate>
-            {l.displayName}
+            {name(l.displayName)}
           </Text>
           {l.validTo && (
             <Badge size="xs" color="gray">

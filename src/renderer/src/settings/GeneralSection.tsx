@@ -1,13 +1,15 @@
 import { Button, Card, Group, Stack, Text, TextInput } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useApi, useApiMutation } from '../api.ts'
+import { fieldErrors, useApi, useApiMutation } from '../api.ts'
+import { useLabels } from '../i18n/index.ts'
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
 import { ErrorAlert, Info, notifySaved } from '../components/ui.tsx'
 
 /** Who works here and on what: the user name, the language, the data file, the version, the sample data. */
 export function GeneralSection() {
   const { t } = useTranslation()
+  const { lang } = useLabels()
   const { data: info } = useApi('app.info')
   const setUser = useApiMutation('settings.setUserName')
   const demo = useApiMutation('demo.load')
@@ -17,7 +19,7 @@ export function GeneralSection() {
     <Card withBorder>
       <Stack>
         <Group align="flex-end">
-          <TextInput label={t('settings.userName')} value={name} onChange={(e) => setName(e.currentTarget.value)} w={360} error={setUser.error?.details[0]?.message} />
+          <TextInput label={t('settings.userName')} value={name} onChange={(e) => setName(e.currentTarget.value)} w={360} error={fieldErrors(setUser.error, lang).userName} />
           <Button onClick={() => setUser.mutate({ userName: name }, { onSuccess: () => notifySaved(t('common.saved')) })} loading={setUser.isPending}>
             {t('common.save')}
           </Button>
