@@ -348,7 +348,8 @@ export const contract = {
   /** Restores a backup of the backups folder; the current data is backed up first. Returns that safety copy. */
   'backups.restore': method(z.object({ fileName: z.string().max(200) }), backupInfo),
 
-  'audit.list': method(z.object({ entityId: z.string().max(64).optional() }).optional(), z.array(auditEntry)),
+  /** The change log: newest first; `entityId` one record's history; `event` the rows a sample load or removal wrote (folded into its line otherwise). */
+  'audit.list': method(z.object({ entityId: z.string().max(64).optional(), event: z.string().max(64).optional() }).optional(), z.array(auditEntry)),
 } as const
 
 export type Contract = typeof contract

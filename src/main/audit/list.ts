@@ -2,7 +2,7 @@
  * The change log as Settings shows it: each row with the name of its record (from the
  * audit row itself, so a deleted record keeps its name) and the record to open, if it is
  * still there. A sample-data load (or its undoing) is one line with the number of records
- * it wrote; a record's own history (`entityId`) lists every row.
+ * it wrote (`event` lists them); a record's own history (`entityId`) lists every row.
  */
 import { sql } from 'kysely'
 import type { AuditEntry, AuditRecordKind } from '../../shared/contract.ts'
@@ -79,16 +79,18 @@ function target(entity: string, entityId: string, row: Record<string, unknown>):
   }
 }
 
-export async function listAudit(db: Db, input: { entityId?: string | undefined } | undefined): Promise<AuditEntry[]> {
+export async function listAudit(db: Db, input: { entityId?: string | undefined; event?: string | undefined } | undefined): Promise<AuditEntry[]> {
   let q = db.selectFrom('auditLog').select(['id', 'entity', 'entityId', 'action', 'at', 'actor', 'source', 'before', 'after'])
   if (input?.entityId) q = q.where('entityId', '=', input.entityId)
+  // The rows one sample load (or removal) wrote: its line unfolded.
+  else if (input?.event) q = q.where('source', '=', `demo:${input.event}`)
   // The rows of a sample load are folded into its event's line.
   else q = q.where((eb) => eb.or([eb('source', 'is', null), eb('source', 'not like', 'demo:%')]))
   const rows = await q.orderBy('at', 'desc').orderBy(sql`rowid`, 'desc').limit(LIMIT).execute()
 
   const events = rows.filter((r) => r.entity === 'demo').map((r) => `demo:${r.id}`)
   const counts = new Map<string, number>()
-  if (events.length && !input?.entityId) {
+  if (events.length && !input?.entityId && !input?.event) {
     const n = await db
       .selectFrom('auditLog')
       .select(['source', (eb) => eb.fn.countAll<number>().as('n')])

@@ -109,5 +109,11 @@ describe('removing the sample data', () => {
     // The records it created, and the four reference profiles it completed.
     expect(load).toMatchObject({ entity: 'demo', action: 'load', count: loaded.created + 4 })
     expect(log).toHaveLength(3)
+    // Unfolded, the load's line lists its records by name.
+    const rows = await core.call('audit.list', { event: load!.id })
+    expect(rows).toHaveLength(loaded.created + 4)
+    expect(new Set(rows.map((e) => e.source))).toEqual(new Set([`demo:${load!.id}`]))
+    expect(rows.find((e) => e.entityId === HA_NAM_MOU)).toMatchObject({ action: 'create', name: expect.stringContaining('Hà Nam'), record: null })
+    expect(await core.call('audit.list', { event: removal!.id })).toHaveLength(removed.removed + 4)
   })
 })
