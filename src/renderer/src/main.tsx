@@ -12,10 +12,11 @@ import { HashRouter } from 'react-router'
 import { queryClient } from './api.ts'
 import { App } from './app/App.tsx'
 import { theme } from './app/theme.ts'
+import { colorSchemeManager } from './app/colorScheme.ts'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="light">
       <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
         <HashRouter>
