@@ -13,6 +13,7 @@ import { DateField } from '../components/DateField.tsx'
 import { FormModal } from '../components/FormModal.tsx'
 import { ErrorAlert, notifySaved, PageHeader, StatusBadge } from '../components/ui.tsx'
 import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
+import { EmptyState } from '../components/EmptyState.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { AgreementForm } from './AgreementForm.tsx'
 
@@ -98,7 +99,7 @@ export function AgreementsPage() {
         <Select label={t('agreements.filterKind')} data={options(AGREEMENT_KINDS)} value={kind} onChange={setKind} clearable placeholder={t('common.all')} w={240} />
         <Select label={t('agreements.sectors')} data={sectors.map((s) => ({ value: s.code, label: s[lang] }))} value={sector} onChange={setSector} clearable searchable placeholder={t('common.all')} w={260} />
       </Group>
-      <VirtualTable rows={rows} columns={columns} onRowClick={(a) => navigate(`/agreements/${a.id}`)} onEndReached={more} testId="agreements-table" />
+      <VirtualTable rows={rows} columns={columns} onRowClick={(a) => navigate(`/agreements/${a.id}`)} onEndReached={more} testId="agreements-table" empty={query.isSuccess ? <EmptyState kind="agreements" filtered={Object.keys(filter).length > 0} onAdd={open} addLabel={t('agreements.new')} /> : null} />
       {adding && <AgreementForm onClose={close} onSaved={(id) => navigate(`/agreements/${id}`)} />}
       {lawOpen && <LawReportDialog onClose={lawDialog.close} />}
     </Stack>

@@ -39,6 +39,7 @@ export function VirtualTable<T extends { id: string }>({
   height = 'calc(100vh - 250px)',
   testId,
   onEndReached,
+  empty,
 }: {
   rows: T[]
   columns: Column<T>[]
@@ -47,6 +48,8 @@ export function VirtualTable<T extends { id: string }>({
   testId?: string
   /** Called when the last rows come into view: the next page can be fetched. */
   onEndReached?: () => void
+  /** What to show instead of an empty table (an EmptyState; null while the rows are still coming). */
+  empty?: ReactNode
 }) {
   const { t } = useTranslation()
   const [sort, setSort] = useState<Sort>(null)
@@ -61,7 +64,7 @@ export function VirtualTable<T extends { id: string }>({
     if (onEndReached && rows.length > 0 && lastIndex >= rows.length - 20) onEndReached()
   }, [lastIndex, rows.length, onEndReached])
 
-  if (rows.length === 0) return <Text c="dimmed">{t('common.empty')}</Text>
+  if (rows.length === 0) return empty === undefined ? <Text c="dimmed">{t('common.empty')}</Text> : empty
   return (
     <div ref={parentRef} style={{ height, overflow: 'auto' }} data-testid={testId}>
       <Table className="virtual-table" highlightOnHover verticalSpacing="xs" style={{ tableLayout: 'fixed' }}>
