@@ -6,7 +6,7 @@
  * `window.hanhTrang.invoke(method, input)`, here over fetch (see `apiInitScript`), so the
  * renderer cannot tell the two apart.
  *
- *   node e2e/host/server.ts [--port 5199] [--data DIR] [--demo]   (for looking around by hand)
+ *   node e2e/host/server.ts [--port 5199] [--data DIR] [--demo] [--welcome]   (for looking around by hand)
  */
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
@@ -18,6 +18,7 @@ import type { Core } from '../../src/main/core.ts'
 import { openSession, type Session } from '../../src/main/session.ts'
 import { folderPlatform } from '../../src/main/platform.ts'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/shell/csp.ts'
+import { skipFirstStart } from '../../src/main/settings/settings.ts'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
 const RENDERER = join(ROOT, 'out', 'renderer')
@@ -35,7 +36,12 @@ export interface Host {
   close(): Promise<void>
 }
 
-export async function startHost(options: { dataDir?: string; port?: number; now?: () => Date } = {}): Promise<Host> {
+/**
+ * `firstStart`: leave the first start's welcome step unanswered, as on a fresh install.
+ * By default the host's register is one whose first start was answered already, so that
+ * a test begins on the home page (e2e/first-start.spec.ts is the one about that step).
+ */
+export async function startHost(options: { dataDir?: string; port?: number; now?: () => Date; firstStart?: boolean } = {}): Promise<Host> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hanh-trang-e2e-'))
   mkdirSync(dataDir, { recursive: true })
   const filesToOpen: Host['filesToOpen'] = {}
@@ -48,6 +54,8 @@ export async function startHost(options: { dataDir?: string; port?: number; now?
     checkOutput: true,
     ...(options.now && { now: options.now }),
   })
+  const opened = session.core()
+  if (opened && !options.firstStart) await skipFirstStart(opened.db, new Date().toISOString())
   const server: Server = createServer((req, res) => {
     if (req.method === 'POST' && req.url === '/api') {
       const chunks: Buffer[] = []
@@ -121,8 +129,8 @@ export function apiInitScript(): string {
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' }, demo: { type: 'boolean' } } })
-  const host = await startHost({ port: Number(values.port ?? 5199), ...(values.data && { dataDir: values.data }) })
+  const { values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' }, demo: { type: 'boolean' }, welcome: { type: 'boolean' } } })
+  const host = await startHost({ port: Number(values.port ?? 5199), ...(values.data && { dataDir: values.data }), firstStart: !!values.welcome })
   if (values.demo) await host.session.dispatch('demo.load', undefined)
   process.stdout.write(`Hành Trang test host: ${host.url} (data: ${host.dataDir}). Open it with the bridge injected (apiInitScript, see e2e/fixtures.ts).\n`)
 }
