@@ -39,7 +39,7 @@ export interface Host {
 /**
  * `firstStart`: leave the first start's welcome step unanswered, as on a fresh install.
  * By default the host's register is one whose first start was answered already, so that
- * a test begins on the home page (e2e/first-start.spec.ts is the one about that step).
+ * a test begins on the home page (e2e/settings.spec.ts is the one about that step).
  */
 export async function startHost(options: { dataDir?: string; port?: number; now?: () => Date; firstStart?: boolean } = {}): Promise<Host> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hanh-trang-e2e-'))
