@@ -44,9 +44,21 @@ export class AppPage {
     await expect(this.page.getByRole('radio', { name: kind })).toBeChecked()
   }
 
+  /** Answers the welcome step a fresh data folder shows once: the home province and the officer's name. */
+  async answerWelcome(province = 'Thanh Hóa', name = 'Nguyễn Thị Lan') {
+    const welcome = this.page.getByTestId('welcome')
+    await expect(welcome).toBeVisible()
+    await this.choose(welcome.getByTestId('welcome-province'), province, province)
+    await welcome.getByTestId('welcome-name').fill(name)
+    await welcome.getByTestId('welcome-start').click()
+    await expect(welcome).toBeHidden()
+  }
+
+  /** Loads the sample data from the home page, answering its question. */
   async loadDemo() {
     await this.goto('home')
     await this.page.getByTestId('load-demo').click()
+    await this.dialog.getByRole('button', { name: 'Nạp', exact: true }).click()
     await expect(this.page.getByTestId('demo-loaded')).toBeVisible()
   }
 

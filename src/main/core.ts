@@ -23,6 +23,7 @@ import { folderPlatform, type Platform } from './platform.ts'
 import { AppError, unexpected } from './errors.ts'
 import { removeStaleTemps } from './files.ts'
 import { checkRestorable, createBackup, installDatabase, type BackupInfo } from './exchange/backup.ts'
+import { storedUserName } from './settings/settings.ts'
 
 export interface CoreOptions {
   dbPath: string
@@ -133,7 +134,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const clock = options.now ?? (() => new Date())
   const ctx: Ctx = {
     db: opened.db,
-    actor: (await metaValue(opened.db, 'user_name')) ?? osUser(),
+    // The officer's name from Settings (src/main/settings), else the OS user.
+    actor: (await storedUserName(opened.db)) ?? osUser(),
     origin: await installationId(opened.db),
     now: () => clock().toISOString(),
     today: () => todayIso(clock()),
@@ -180,6 +182,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       ctx.db = core.db = current.db
       core.sqlite = current.sqlite
       ctx.origin = await installationId(current.db)
+      // The restored register's settings are its own: its officer's name among them.
+      ctx.actor = (await storedUserName(current.db)) ?? osUser()
       await prepare(current.db, ctx, options)
     }
     try {

@@ -31,6 +31,7 @@ import { attentionSummary } from './domain/attention.ts'
 import { calendarInput, calendarMonth } from './domain/calendar.ts'
 import { commitmentFilter, commitmentRegisterRow } from './domain/commitments.ts'
 import { apiErrorShape, messageParams } from './messages/schema.ts'
+import { appSettings, firstStartInput, settingsPatch } from './domain/settings.ts'
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 const noInput = z.object({}).optional()
@@ -186,6 +187,10 @@ export const appStatus = z.discriminatedUnion('state', [
 ])
 export type AppStatus = z.infer<typeof appStatus>
 
+/** The pages a change-log row can open (a brief's is its trip's brief page). */
+export const auditRecordKinds = ['agreement', 'locality', 'organization', 'person', 'engagement', 'trip', 'brief', 'snippet'] as const
+export type AuditRecordKind = (typeof auditRecordKinds)[number]
+
 export const auditEntry = z.object({
   id: z.string(),
   entity: z.string(),
@@ -197,7 +202,14 @@ export const auditEntry = z.object({
   source: z.string().nullable(),
   /** For an event (a pack imported, a restore): the file it came from. */
   detail: z.string().nullable(),
+  /** The changed record's name as the row recorded it (a deleted record keeps its name). */
+  name: z.string().nullable(),
+  /** The record to open for this row (a commitment's agreement, an item's trip); null when it is gone. */
+  record: z.object({ kind: z.enum(auditRecordKinds), id: z.string() }).nullable(),
+  /** For a sample-data event ("demo"): how many records it wrote, folded into this one row. */
+  count: z.number().nullable(),
 })
+export type AuditEntry = z.infer<typeof auditEntry>
 
 export const contract = {
   'app.info': method(noInput, appInfo),
@@ -212,8 +224,15 @@ export const contract = {
   /** The home page: what needs the officer's attention today, group by group. */
   'attention.summary': method(noInput, attentionSummary),
   'settings.setUserName': method(z.object({ userName: requiredText().pipe(z.string().max(100)) }), okOutput),
+  /** The installation's settings: officer's name, home province, the brief cover's agency names (src/main/settings). */
+  'settings.get': method(noInput, appSettings),
+  'settings.update': method(settingsPatch, appSettings),
+  /** The first start's welcome step: the officer's name and the home province, asked once. */
+  'settings.completeFirstStart': method(firstStartInput, appSettings),
   'reference.sectors': method(noInput, z.array(sector)),
   'demo.load': method(noInput, z.object({ created: z.number(), skipped: z.number() })),
+  /** Takes the sample data back out; sample records the officer's own records use are kept. */
+  'demo.remove': method(noInput, z.object({ removed: z.number(), kept: z.number() })),
 
   'localities.list': method(localityListInput.optional(), z.array(localityRow)),
   'localities.get': method(idInput, localityDetail),
@@ -345,7 +364,8 @@ export const contract = {
   /** Restores a backup of the backups folder; the current data is backed up first. Returns that safety copy. */
   'backups.restore': method(z.object({ fileName: z.string().max(200) }), backupInfo),
 
-  'audit.list': method(z.object({ entityId: z.string().max(64).optional() }).optional(), z.array(auditEntry)),
+  /** The change log: newest first; `entityId` one record's history; `event` the rows a sample load or removal wrote (folded into its line otherwise). */
+  'audit.list': method(z.object({ entityId: z.string().max(64).optional(), event: z.string().max(64).optional() }).optional(), z.array(auditEntry)),
 } as const
 
 export type Contract = typeof contract

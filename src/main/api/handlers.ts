@@ -1,8 +1,10 @@
 /** Every contract method bound to its feature function. The type makes a missing one a compile error. */
-import { sql } from 'kysely'
 import * as agreements from '../agreements/queries.ts'
 import type { Ctx } from '../context.ts'
 import { loadDemo } from '../demo/load.ts'
+import { removeDemo } from '../demo/remove.ts'
+import { listAudit } from '../audit/list.ts'
+import { completeFirstStart, readSettings, updateSettings } from '../settings/settings.ts'
 import * as engagements from '../engagements/queries.ts'
 import * as partners from '../partners/queries.ts'
 import * as trips from '../trips/queries.ts'
@@ -66,17 +68,6 @@ async function count(ctx: Ctx, table: 'locality' | 'organization' | 'person' | '
   return Number(r.n)
 }
 
-/** What an event of the change log came from: a pack's file and sender, a restored backup. */
-function eventDetail(entity: string, after: string | null): string | null {
-  if (!after || (entity !== 'pack' && entity !== 'database')) return null
-  try {
-    const d = JSON.parse(after) as { fileName?: string; exportedBy?: string; from?: string | null }
-    return [d.fileName ?? d.from, d.exportedBy].filter(Boolean).join(' · ') || null
-  } catch {
-    return null
-  }
-}
-
 export function createHandlers(env: HandlerEnv): Handlers {
   /** Asks where to save, then writes atomically; null when the officer cancels. */
   const saveFile = async (_ctx: Ctx, defaultName: string, bytes: Buffer) => {
@@ -114,15 +105,10 @@ export function createHandlers(env: HandlerEnv): Handlers {
       throw new AppError('not_damaged_start_empty')
     },
     'attention.summary': (ctx) => ctx.db.transaction().execute((trx) => attentionSummary(trx, ctx.today(), new Date(ctx.now()))),
-    'settings.setUserName': async (ctx, { userName }) => {
-      await ctx.db
-        .insertInto('appMeta')
-        .values({ key: 'user_name', value: userName })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: userName }))
-        .execute()
-      ctx.actor = userName
-      return ok
-    },
+    'settings.setUserName': async (ctx, { userName }) => (await updateSettings(ctx, { userName }), ok),
+    'settings.get': (ctx) => readSettings(ctx.db, ctx.actor),
+    'settings.update': (ctx, patch) => updateSettings(ctx, patch),
+    'settings.completeFirstStart': (ctx, input) => completeFirstStart(ctx, input),
     'reference.sectors': async (ctx) =>
       (await ctx.db.selectFrom('sector').selectAll().orderBy('sortOrder').execute()).map((s) => ({
         code: s.code,
@@ -131,6 +117,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
         ja: s.labelJa,
       })),
     'demo.load': (ctx) => loadDemo(ctx, env.resourcesDir),
+    'demo.remove': (ctx) => removeDemo(ctx, env.resourcesDir),
 
     'localities.list': (ctx, input) => partners.listLocalities(ctx.db, input),
     'localities.get': (ctx, { id }) => partners.getLocality(ctx.db, id, ctx.today()),
@@ -300,11 +287,6 @@ export function createHandlers(env: HandlerEnv): Handlers {
       const { path: _p, ...safety } = await env.backups.restore(backup.path)
       return safety
     },
-    'audit.list': async (ctx, input) => {
-      let q = ctx.db.selectFrom('auditLog').select(['id', 'entity', 'entityId', 'action', 'at', 'actor', 'source', 'after'])
-      if (input?.entityId) q = q.where('entityId', '=', input.entityId)
-      const rows = await q.orderBy('at', 'desc').orderBy(sql`rowid`, 'desc').limit(200).execute()
-      return rows.map(({ after, ...r }) => ({ ...r, detail: eventDetail(r.entity, after) }))
-    },
+    'audit.list': (ctx, input) => listAudit(ctx.db, input),
   }
 }

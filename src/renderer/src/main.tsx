@@ -13,11 +13,12 @@ import { queryClient } from './api.ts'
 import { App } from './app/App.tsx'
 import { prefetchFirstScreen } from './app/firstScreen.ts'
 import { theme } from './app/theme.ts'
+import { colorSchemeManager } from './app/colorScheme.ts'
 
 prefetchFirstScreen()
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="light">
       <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
         <HashRouter>

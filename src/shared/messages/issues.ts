@@ -35,6 +35,7 @@ export const ISSUES = {
   must_be_number: { vi: () => 'Phải là số', en: () => 'Must be a number' },
   negative: { vi: () => 'Không được âm', en: () => 'Must not be negative' },
   not_in_list: { vi: () => 'Giá trị không nằm trong danh mục cho phép', en: () => 'Not one of the allowed values' },
+  vn_province: { vi: () => 'Hãy chọn một tỉnh, thành phố của Việt Nam', en: () => 'Choose a province or city of Viet Nam' },
   wrong_type: { vi: () => 'Sai kiểu dữ liệu', en: () => 'Wrong kind of value' },
   too_large: {
     vi: (p, w) => (p.max !== undefined ? `Vượt quá giới hạn cho phép (tối đa ${w.number(p.max)})` : 'Vượt quá giới hạn cho phép'),

@@ -20,6 +20,13 @@ export const REASONS = {
   invalid_input: { code: 'invalid_input', vi: () => 'Dữ liệu chưa hợp lệ', en: () => 'Some of what was entered is not valid' },
   unknown_method: { code: 'unknown_method', vi: (p, w) => `Chức năng không tồn tại: ${w.text(p.method)}`, en: (p, w) => `No such function: ${w.text(p.method)}` },
   call_refused: { code: 'unknown_method', vi: () => 'Lời gọi không được phép', en: () => 'The call was refused' },
+  host_unreachable: {
+    code: 'io_error',
+    vi: () => 'Không kết nối được với Hành Trang: cửa sổ dòng lệnh chạy `npm start` đã đóng?',
+    en: () => 'Cannot reach Hành Trang: was the terminal running `npm start` closed?',
+  },
+  host_refused: { code: 'io_error', vi: (p, w) => `Hành Trang từ chối yêu cầu: ${w.text(p.detail)}`, en: (p, w) => `Hành Trang refused the request: ${w.text(p.detail)}` },
+  request_too_large: { code: 'invalid_input', vi: () => 'Yêu cầu quá lớn', en: () => 'The request is too large' },
   unreadable_request: { code: 'invalid_input', vi: () => 'Yêu cầu không đọc được', en: () => 'The request could not be read' },
   internal: { code: 'internal', vi: () => 'Có lỗi ngoài dự kiến; dữ liệu không bị thay đổi.', en: () => 'Unexpected error; nothing was changed.' },
   cannot_start: {
@@ -281,6 +288,12 @@ export const REASONS = {
     en: (p, w) => `The sample data refers to ${w.text(p.ref)}, which the reference data does not hold`,
   },
   demo_invalid: { code: 'invalid_input', vi: () => 'Gói dữ liệu mẫu không hợp lệ', en: () => 'The sample data is not valid' },
+  // ---- settings
+  home_province_invalid: {
+    code: 'invalid_input',
+    vi: () => 'Tỉnh nhà phải là một tỉnh, thành phố của Việt Nam đang có hiệu lực',
+    en: () => 'The home province must be a province or city of Viet Nam in force',
+  },
   // ---- briefs
   letterhead_not_docx: {
     code: 'invalid_input',

@@ -14,6 +14,7 @@ import { FormModal } from '../components/FormModal.tsx'
 import { decodePartner, PartnerSelect } from '../components/pickers.tsx'
 import { ErrorAlert, notifySaved, PageHeader, StatusBadge } from '../components/ui.tsx'
 import { VirtualTable, type Column, type TableSort } from '../components/VirtualTable.tsx'
+import { EmptyState } from '../components/EmptyState.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { AgreementForm } from './AgreementForm.tsx'
 
@@ -137,7 +138,7 @@ export function AgreementsPage() {
         <Select label={t('agreements.filterYear')} data={years.map(String)} value={f.year} onChange={f.setYear} clearable placeholder={t('common.all')} w={100} data-testid="agreements-year" />
         <Select label={t('agreements.sectors')} data={sectors.map((s) => ({ value: s.code, label: s[lang] }))} value={f.sector} onChange={f.setSector} clearable searchable placeholder={t('common.all')} w={190} />
       </Group>
-      <VirtualTable rows={rows} columns={columns} onRowClick={(a) => navigate(`/agreements/${a.id}`)} onEndReached={more} testId="agreements-table" sort={sort} onSortChange={setSort} />
+      <VirtualTable rows={rows} columns={columns} onRowClick={(a) => navigate(`/agreements/${a.id}`)} onEndReached={more} testId="agreements-table" sort={sort} onSortChange={setSort} empty={query.isSuccess ? <EmptyState kind="agreements" filtered={Object.keys(f.filter).length > 0} onAdd={open} addLabel={t('agreements.new')} /> : null} />
       {adding && <AgreementForm onClose={close} onSaved={(id) => navigate(`/agreements/${id}`)} />}
       {lawOpen && <LawReportDialog onClose={lawDialog.close} />}
     </Stack>

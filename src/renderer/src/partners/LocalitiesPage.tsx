@@ -9,6 +9,7 @@ import { fold } from '../../../shared/text/fold.ts'
 import { compareVi } from '../../../shared/text/collate.ts'
 import { useApi } from '../api.ts'
 import { PageHeader } from '../components/ui.tsx'
+import { EmptyState } from '../components/EmptyState.tsx'
 import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { LocalityForm } from './LocalityForm.tsx'
@@ -23,7 +24,7 @@ export function LocalitiesPage() {
   const [historical, setHistorical] = useState(false)
   const [text, setText] = useState('')
   const [adding, { open, close }] = useDisclosure(false)
-  const { data = [] } = useApi('localities.list', {
+  const { data = [], isSuccess } = useApi('localities.list', {
     ...(country && { country }),
     ...(level && { level: level as never }),
     includeHistorical: historical,
@@ -66,7 +67,7 @@ export function LocalitiesPage() {
         <Select label={t('localities.region')} data={regions} value={region} onChange={setRegion} clearable placeholder={t('common.all')} w={170} />
         <Checkbox label={t('localities.includeHistorical')} checked={historical} onChange={(e) => setHistorical(e.currentTarget.checked)} mb={8} />
       </Group>
-      <VirtualTable rows={rows} columns={columns} onRowClick={(l) => navigate(`/localities/${l.id}`)} testId="localities-table" />
+      <VirtualTable rows={rows} columns={columns} onRowClick={(l) => navigate(`/localities/${l.id}`)} testId="localities-table" empty={isSuccess ? <EmptyState kind="localities" filtered /> : null} />
       {adding && <LocalityForm opened onClose={close} onSaved={(id) => navigate(`/localities/${id}`)} />}
     </Stack>
   )

@@ -22,7 +22,7 @@ export function RecoveryPage({ status }: { status: Damaged }) {
   const { lang } = useLabels()
   const hasBackups = status.backups.length > 0
   return (
-    <Box mih="100%" bg="gray.0" py="xl" px="md" data-testid="recovery">
+    <Box mih="100%" bg="var(--mantine-color-default-hover)" py="xl" px="md" data-testid="recovery">
       <Container size={920}>
         <Group justify="space-between" mb="md" wrap="nowrap">
           <Text fw={750} size="lg" c="indigo.8">
