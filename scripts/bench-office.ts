@@ -24,7 +24,7 @@ const round = (ms: number) => Math.round(ms * 100) / 100
 
 async function call(core: Core, method: string, input?: unknown) {
   const r = await core.dispatch(method, input)
-  if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.message}`), { code: r.error.code })
+  if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.reason}`), { code: r.error.code })
   return r.value as never
 }
 

@@ -7,7 +7,7 @@
  * renderer cannot tell the two apart. Dialogs answer from `filesToOpen` and save into the
  * data folder's `exports/` (the browser mode of `npm start` asks the page instead).
  *
- *   node e2e/host/server.ts [--port 5199] [--data DIR] [--demo]   (for looking around by hand)
+ *   node e2e/host/server.ts [--port 5199] [--data DIR] [--demo] [--welcome]   (for looking around by hand)
  */
 import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -18,6 +18,7 @@ import type { Core } from '../../src/main/core.ts'
 import { openSession, type Session } from '../../src/main/session.ts'
 import { folderPlatform } from '../../src/main/platform.ts'
 import { startWebServer } from '../../src/main/web/server.ts'
+import { skipFirstStart } from '../../src/main/settings/settings.ts'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
 export const RENDERER = join(ROOT, 'out', 'renderer')
@@ -33,7 +34,12 @@ export interface Host {
   close(): Promise<void>
 }
 
-export async function startHost(options: { dataDir?: string; port?: number; now?: () => Date; rendererDir?: string } = {}): Promise<Host> {
+/**
+ * `firstStart`: leave the first start's welcome step unanswered, as on a fresh install.
+ * By default the host's register is one whose first start was answered already, so that
+ * a test begins on the home page (e2e/settings.spec.ts is the one about that step).
+ */
+export async function startHost(options: { dataDir?: string; port?: number; now?: () => Date; firstStart?: boolean; rendererDir?: string } = {}): Promise<Host> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hanh-trang-e2e-'))
   mkdirSync(dataDir, { recursive: true })
   const filesToOpen: Host['filesToOpen'] = {}
@@ -46,6 +52,8 @@ export async function startHost(options: { dataDir?: string; port?: number; now?
     checkOutput: true,
     ...(options.now && { now: options.now }),
   })
+  const opened = session.core()
+  if (opened && !options.firstStart) await skipFirstStart(opened.db, new Date().toISOString())
   const server = await startWebServer({ rendererDir: options.rendererDir ?? RENDERER, dispatch: session.dispatch, port: options.port ?? 0 })
   return {
     url: server.origin,
@@ -79,8 +87,8 @@ export function apiInitScript(): string {
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' }, demo: { type: 'boolean' } } })
-  const host = await startHost({ port: Number(values.port ?? 5199), ...(values.data && { dataDir: values.data }) })
+  const { values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' }, demo: { type: 'boolean' }, welcome: { type: 'boolean' } } })
+  const host = await startHost({ port: Number(values.port ?? 5199), ...(values.data && { dataDir: values.data }), firstStart: !!values.welcome })
   if (values.demo) await host.session.dispatch('demo.load', undefined)
   process.stdout.write(`Hành Trang test host: ${host.url} (data: ${host.dataDir}). Open it with the bridge injected (apiInitScript, see e2e/fixtures.ts), or run the browser mode: npm start -- --browser.\n`)
 }

@@ -27,7 +27,8 @@ import type { TripRow } from '../shared/domain/trips.ts'
 import { groupWarnings } from '../shared/domain/briefs.ts'
 import { formatDate } from '../shared/text/dates.ts'
 import type { PackScope } from './exchange/pack/index.ts'
-import { importKinds, type ImportKind, type TextEncoding } from '../shared/domain/exchange.ts'
+import { importKinds, type ImportKind } from '../shared/domain/exchange.ts'
+import { bilingual, wordProblem } from '../shared/messages/index.ts'
 import type { Core } from './core.ts'
 import { AppError } from './errors.ts'
 import { classifyDbError } from './db/errors.ts'
@@ -107,14 +108,12 @@ async function withCore<T>({ dbPath, serverUrl }: Place, fn: (core: Core) => Pro
 }
 
 /** Why a sheet's text needs --convert. */
-const encodingMessage = (encoding: TextEncoding) =>
-  encoding === 'utf8-as-cp1252'
-    ? 'Văn bản trong tệp có vẻ bị lỗi bảng mã (UTF-8 đọc nhầm thành Windows-1252); chạy lại với --convert để sửa. / Text seems UTF-8 read as Windows-1252; use --convert.'
-    : `Tệp có vẻ dùng bảng mã cũ ${encoding.toUpperCase()}; chạy lại với --convert để chuyển sang Unicode. / Legacy encoding; use --convert.`
+/** A row's problem as the CLI says it: Vietnamese, then English. */
+const problemText = (p: Parameters<typeof wordProblem>[0]) => bilingual((lang) => wordProblem(p, lang))
 
 async function call<T>(core: Core, method: string, input?: unknown): Promise<T> {
   const r = await core.dispatch(method, input)
-  if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details)
+  if (!r.ok) throw AppError.from(r.error)
   return r.value as T
 }
 
@@ -192,7 +191,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       const target = resolve(values.out)
       const { backupTo } = await import('./exchange/backup.ts')
       const r = await withCore(place, (core) => {
-        if (!core.register.file) throw new AppError('invalid_input', `Sổ đăng ký ở trên máy chủ ${core.register.where}: sao lưu bằng pg_dump (xem README), hoặc xuất gói dữ liệu bằng "pack export". / On a server, back up with pg_dump or export a pack.`)
+        if (!core.register.file) throw new AppError('server_only_file', { where: core.register.where })
         return backupTo(core.register.file, target)
       })
       out(`Đã sao lưu vào ${r.path} (${Math.round(r.bytes / 1024)} KB, đã kiểm tra quick_check). / Backup written and checked.`)
@@ -223,7 +222,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       try {
         bytes = readFileSync(path)
       } catch {
-        throw new AppError('invalid_input', `Không đọc được ${path} / cannot read the file`)
+        throw new AppError('cannot_read_file', { name: path })
       }
       const [{ readTable }, { commitImport, previewImport, sheetFor }] = await Promise.all([import('./exchange/import/read.ts'), import('./exchange/import/import.ts')])
       const table = await readTable(bytes, path, values.sheet ?? sheetFor(kind))
@@ -231,8 +230,11 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         let preview = await previewImport(core.db, table, kind)
         const suspected = preview.encodingSuspected
         if (suspected && values.convert) preview = await previewImport(core.db, table, kind, { encoding: suspected })
-        const problems = preview.rows.flatMap((r) => r.problems.map((p) => ({ row: r.row, ...p })))
-        if (suspected && !values.convert) problems.unshift({ row: 0, column: null, level: 'error', message: encodingMessage(suspected) })
+        const problems = preview.rows.flatMap((r) => r.problems.map((p) => ({ row: r.row, ...p, message: problemText(p) })))
+        if (suspected && !values.convert) {
+          const p = { column: null, level: 'error' as const, code: 'encoding_suspected' as const, params: { encoding: suspected } }
+          problems.unshift({ row: 0, ...p, message: problemText(p) })
+        }
         const errors = problems.filter((p) => p.level === 'error')
         // Rows that match a record are skipped unless --update asks to rewrite the match
         // (a row identical to its record is counted as unchanged and not written).

@@ -4,6 +4,7 @@
  * no update is lost however the saves interleave. Runs on both databases.
  */
 import { afterAll, describe, expect, it } from 'vitest'
+import { wordErrorBoth } from '../shared/messages/index.ts'
 import { openTestCore, refId, tempDir, type TestCore } from './test-support.ts'
 
 const opened: TestCore[] = []
@@ -35,8 +36,9 @@ describe('two officers editing one record', () => {
     await minh.call('localities.update', { id, expectedUpdatedAt: seen, ...kofu, population: 186000 })
     // Lan's save, made on the version she opened, is refused.
     const stale = await lan.dispatch('localities.update', { id, expectedUpdatedAt: seen, ...kofu, nameVi: 'TP. Kofu' })
-    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/Địa phương này đã được .* sửa lúc \d\d\/\d\d\/\d{4} \d\d:\d\d, sau khi bạn mở/) } })
-    expect(!stale.ok && stale.error.details).toEqual([{ path: 'population', message: '186000' }])
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'record_changed', params: { entity: 'locality', at: expect.stringMatching(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/) } } })
+    expect(!stale.ok && wordErrorBoth(stale.error)).toMatch(/^Địa phương này đã được .* sửa lúc .*, sau khi bạn mở/)
+    expect(!stale.ok && stale.error.details).toEqual([{ field: 'population', code: 'changed_meanwhile', params: { value: '186000' } }])
     const now = (await lan.call('localities.get', { id })).locality
     expect(now).toMatchObject({ nameVi: 'Thành phố Kofu', population: 186000 })
     // Applied again on the version she now sees, it goes through.
@@ -57,8 +59,8 @@ describe('two officers editing one record', () => {
     const seen = (await lan.call('agreements.get', { id })).updatedAt
     await minh.call('agreements.update', { id, expectedUpdatedAt: seen, ...fields, parties: [...parties], titleVi: `${fields.titleVi} (sửa)` })
     const r = await lan.dispatch('agreements.update', { id, expectedUpdatedAt: seen, ...fields, parties: [parties[0]] })
-    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^Văn kiện này đã được/) } })
-    expect(!r.ok && r.error.details).toEqual([{ path: 'titleVi', message: JSON.stringify(`${fields.titleVi} (sửa)`) }])
+    expect(!r.ok && wordErrorBoth(r.error)).toMatch(/^Văn kiện này đã được/)
+    expect(!r.ok && r.error.details).toEqual([{ field: 'titleVi', code: 'changed_meanwhile', params: { value: JSON.stringify(`${fields.titleVi} (sửa)`) } }])
     expect((await lan.call('agreements.get', { id })).parties).toHaveLength(2)
   })
 

@@ -40,16 +40,17 @@ async function versionAt(trx: Db, id: string, updatedAt: string): Promise<Record
   return null
 }
 
-/** The refusal of a stale update of `current`, with the fields changed since the officer's version. */
-export async function conflict(trx: Db, what: string, current: Record<string, unknown>, expected: string): Promise<AppError> {
+/**
+ * The refusal of a stale update of `current` (a record of the SQL table `entity`): who
+ * changed it and when, and one detail per field changed since the officer's version, with
+ * its value now (the form shows them beside the officer's own).
+ */
+export async function conflict(trx: Db, entity: string, current: Record<string, unknown>, expected: string): Promise<AppError> {
   const seen = await versionAt(trx, String(current.id), expected)
-  const changed = Object.keys(current).filter((k) => !META.has(k) && (seen === null || JSON.stringify(seen[k] ?? null) !== JSON.stringify(current[k] ?? null)))
-  const who = String(current.updatedBy ?? '')
-  const at = String(current.updatedAt ?? '')
+  const changed = seen === null ? [] : Object.keys(current).filter((k) => !META.has(k) && JSON.stringify(seen[k] ?? null) !== JSON.stringify(current[k] ?? null))
   return new AppError(
-    'conflict',
-    `${what[0]!.toUpperCase()}${what.slice(1)} này đã được ${who} sửa lúc ${formatDateTime(at)}, sau khi bạn mở; thay đổi của bạn chưa được ghi. Hãy xem lại rồi lưu lại. / ${who} changed this record after you opened it; yours was not saved.`,
-    // One detail per field the colleague changed, with its value now: the form shows them side by side.
-    (seen === null ? [] : changed).map((path) => ({ path, message: JSON.stringify(current[path] ?? null) })),
+    'record_changed',
+    { entity, who: String(current.updatedBy ?? ''), at: formatDateTime(String(current.updatedAt ?? '')) },
+    { details: changed.map((field) => ({ field, code: 'changed_meanwhile', params: { value: JSON.stringify(current[field] ?? null) } })) },
   )
 }

@@ -20,9 +20,10 @@ import { startIndexer, type Indexer } from './search/queue.ts'
 import { todayIso } from '../shared/text/dates.ts'
 import { folderPlatform, type Platform } from './platform.ts'
 import { ChangeFeed } from './changes.ts'
-import { AppError } from './errors.ts'
+import { AppError, unexpected } from './errors.ts'
 import { removeStaleTemps } from './files.ts'
 import { checkRestorable, createBackup, installDatabase, type BackupInfo } from './exchange/backup.ts'
+import { storedUserName } from './settings/settings.ts'
 
 export interface CoreOptions {
   /** The register's SQLite file; its folder is the data folder (letterheads, exports, attachments) either way. */
@@ -106,11 +107,7 @@ async function installationId(db: Kysely<DB>): Promise<string> {
 }
 
 /** What a register on a server does not do here: it is backed up and restored by its administrator. */
-const onServerOnly = () =>
-  new AppError(
-    'invalid_input',
-    'Sổ đăng ký đang ở trên máy chủ của cơ quan: sao lưu và khôi phục do quản trị viên thực hiện (pg_dump); có thể xuất gói dữ liệu để giữ một bản. / The register is on the office server: its administrator backs it up (pg_dump); export a pack to keep a copy.',
-  )
+const onServerOnly = (where: string) => new AppError('server_only_file', { where })
 
 /** Our temporary files a crashed process may have left: in the data folder and the folders the core writes. */
 const workFolders = (dataDir: string, backupDir: string) => [dataDir, backupDir, join(dataDir, 'attachments'), join(dataDir, 'letterheads')]
@@ -149,8 +146,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const clock = options.now ?? (() => new Date())
   const ctx: Ctx = {
     db: opened.db,
-    // On a server, the login the server knows the officer by; in a file, the name set on this computer.
-    actor: opened.login ?? (await metaValue(opened.db, 'user_name')) ?? osUser(),
+    // On a server, the login the server knows the officer by; in a file, the officer's name
+    // from Settings (src/main/settings), else the OS user.
+    actor: opened.login ?? (await storedUserName(opened.db)) ?? osUser(),
     origin: opened.readOnly ? ((await metaValue(opened.db, 'installation_id')) ?? '') : await installationId(opened.db),
     now: () => clock().toISOString(),
     today: () => todayIso(clock()),
@@ -170,7 +168,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     register: opened,
     backupPath: opened.backupPath,
     backupDir,
-    dispatch: async () => ({ ok: false, error: { code: 'internal', message: '' } }),
+    dispatch: async () => ({ ok: false, error: unexpected() }),
     close: async () => {
       await core.indexer.stop()
       await stopWatching()
@@ -191,7 +189,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 
   /** The file of the register, for what only a file can do (a server's backups are pg_dump's). */
   const fileOf = (register: Register) => {
-    if (!register.file) throw onServerOnly()
+    if (!register.file) throw onServerOnly(register.where)
     return register.file
   }
 
@@ -213,6 +211,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       ctx.db = core.db = current.db
       core.register = current
       ctx.origin = await installationId(current.db)
+      // The restored register's settings are its own: its officer's name among them.
+      ctx.actor = (await storedUserName(current.db)) ?? osUser()
       await prepare(current.db, ctx, options)
       stopWatching = await watch(current)
       feed.bump()
@@ -223,7 +223,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       await write(ctx, (trx) => auditEvent(trx, ctx, 'database', 'restore', { from: basename(source), safetyCopy: safety.fileName }))
     } catch (e) {
       await replaceWith(safety.path)
-      throw e instanceof AppError ? e : new AppError('internal', `Khôi phục thất bại, dữ liệu đã được giữ nguyên: ${(e as Error).message} / restore failed, nothing changed`)
+      throw e instanceof AppError ? e : new AppError('restore_failed', { detail: (e as Error).message })
     } finally {
       core.indexer.kick()
     }

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import type { Method, Input, Output } from '../shared/contract.ts'
+import { wordErrorBoth } from '../shared/messages/index.ts'
 import { openCore, type Core, type CoreOptions } from './core.ts'
 
 export const RESOURCES = resolve(import.meta.dirname, '..', '..', 'resources')
@@ -93,7 +94,7 @@ export async function openTestCore(options: Partial<CoreOptions> & { dir?: strin
     cliPlace: server ? ['--db', dbPath, '--server', server.url] : ['--db', dbPath],
     async call(method, input) {
       const r = await core.dispatch(method, input)
-      if (!r.ok) throw new Error(`${method} failed: ${r.error.code}: ${r.error.message} ${JSON.stringify(r.error.details ?? [])}`)
+      if (!r.ok) throw new Error(`${method} failed: ${r.error.code}: ${wordErrorBoth(r.error)}`)
       return r.value as never
     },
     async dispose() {

@@ -11,7 +11,7 @@
  * as a header with every call. Dialogs: when a handler asks for a file, the page shows a
  * file input and uploads the choice; files the handler wrote come back as downloads.
  */
-import type { Result } from '../shared/result.ts'
+import type { ApiError, Result } from '../shared/result.ts'
 import { ANSWER_HEADER, FILE_NAME_HEADER, SECRET_FRAGMENT_KEY, SECRET_HEADER, type Ask, type Download, type Envelope } from '../shared/web-protocol.ts'
 
 /** The global the app reads (src/shared/client.ts BRIDGE_GLOBAL; spelled here so this file imports nothing of the app's). */
@@ -36,18 +36,18 @@ function takeSecret(): string | null {
 
 const secret = takeSecret()
 const english = () => document.documentElement.lang === 'en'
-const failed = (code: 'invalid_input' | 'io_error', message: string): Envelope => ({ done: { ok: false, error: { code, message } } })
+const failed = (error: ApiError): Envelope => ({ done: { ok: false, error } })
 
 async function post(url: string, body: BodyInit, headers: Record<string, string>): Promise<Envelope> {
   let response: Response
   try {
     response = await fetch(url, { method: 'POST', body, headers: { ...headers, ...(secret && { [SECRET_HEADER]: secret }) }, cache: 'no-store', credentials: 'omit' })
   } catch {
-    return failed('io_error', 'Không kết nối được với Hành Trang: cửa sổ dòng lệnh chạy `npm start` đã đóng? / Cannot reach Hành Trang: was the terminal running `npm start` closed?')
+    return failed({ code: 'io_error', reason: 'host_unreachable' })
   }
   if (response.ok) return (await response.json()) as Envelope
   const refused = ((await response.json().catch(() => null)) as { refused?: string } | null)?.refused ?? `HTTP ${response.status}`
-  return failed(response.status === 413 ? 'invalid_input' : 'io_error', refused)
+  return failed(response.status === 413 ? { code: 'invalid_input', reason: 'request_too_large' } : { code: 'io_error', reason: 'host_refused', params: { detail: refused } })
 }
 
 /** Opens the file input; null when the officer cancels. A picker needs a click: if the call came too long after one, a small prompt asks for it. */

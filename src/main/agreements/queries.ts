@@ -6,7 +6,7 @@ import type { ParsedInput } from '../../shared/contract.ts'
 import type { CommitmentStatus } from '../../shared/domain/labels.ts'
 import { formatPersonName } from '../../shared/text/names.ts'
 import { compareVi } from '../../shared/text/collate.ts'
-import { AppError, notFound } from '../errors.ts'
+import { AppError, notFound, recordGone } from '../errors.ts'
 import { type Ctx, type Db, stamp } from '../context.ts'
 import { successorsOf, withLineage } from '../partners/lineage.ts'
 import { partyNames } from '../search/documents.ts'
@@ -112,7 +112,7 @@ function commitmentView(c: Omit<Commitment, 'overdue'>, today: string): Commitme
 
 export async function getAgreement(db: Db, id: string, today: string): Promise<Agreement> {
   const a = await db.selectFrom('agreement').selectAll().where('id', '=', id).executeTakeFirst()
-  if (!a) throw notFound('văn kiện')
+  if (!a) throw notFound('agreement')
   const parties = await db
     .selectFrom('agreementParty as p')
     .leftJoin('locality as l', 'l.id', 'p.localityId')
@@ -174,9 +174,7 @@ async function assertExist(db: Db, table: 'locality' | 'organization' | 'person'
   const found = await db.selectFrom(table).select('id').where('id', 'in', ids).execute()
   const missing = ids.filter((i) => !found.some((f) => f.id === i))
   if (missing.length) {
-    throw new AppError('invalid_input', `Bản ghi được chọn không còn tồn tại / a referenced record no longer exists`, [
-      { path: field, message: 'Bản ghi được chọn không còn tồn tại (có thể đã bị xóa) / referenced record not found' },
-    ])
+    throw recordGone(field)
   }
 }
 
@@ -185,9 +183,7 @@ async function assertSectors(db: Db, codes: string[]) {
   const found = await db.selectFrom('sector').select('code').where('code', 'in', codes).execute()
   const unknown = codes.filter((c) => !found.some((f) => f.code === c))
   if (unknown.length) {
-    throw new AppError('invalid_input', `Lĩnh vực không có trong danh mục: ${unknown.join(', ')} / unknown sector`, [
-      { path: 'sectors', message: `Lĩnh vực không có trong danh mục: ${unknown.join(', ')}` },
-    ])
+    throw new AppError('unknown_sector', { codes: unknown }, { details: [{ field: 'sectors', code: 'unknown_sector', params: { codes: unknown } }] })
   }
 }
 
@@ -247,7 +243,7 @@ export async function updateAgreement(ctx: Ctx, id: string, input: AgreementFiel
 
 /** An edit inside the caller's transaction: columns, parties, signatories, sectors. */
 export async function writeAgreementUpdate(trx: Db, ctx: Ctx, id: string, input: AgreementFields, expectedUpdatedAt?: string): Promise<void> {
-  await updateRecord(trx, ctx, 'agreement', 'văn kiện', { id, expectedUpdatedAt }, agreementColumns(input))
+  await updateRecord(trx, ctx, 'agreement', { id, expectedUpdatedAt }, agreementColumns(input))
   await writeChildren(trx, ctx, id, input)
 }
 
@@ -278,7 +274,7 @@ export async function agreementFields(db: Db, ids: readonly string[]): Promise<M
 /** Commitments belong to their agreement and go with it; the confirmation says how many. */
 export function deleteAgreement(ctx: Ctx, id: string): Promise<void> {
   return write(ctx, async (trx) => {
-    await deleteRecord(trx, ctx, 'agreement', 'văn kiện', id)
+    await deleteRecord(trx, ctx, 'agreement', id)
   })
 }
 
@@ -287,9 +283,7 @@ type CommitmentFields = ParsedInput<'commitments.create'>
 async function assertAgreement(db: Db, id: string) {
   const found = await db.selectFrom('agreement').select('id').where('id', '=', id).executeTakeFirst()
   if (!found) {
-    throw new AppError('invalid_input', 'Văn kiện của cam kết không tồn tại / agreement not found', [
-      { path: 'agreementId', message: 'Văn kiện không tồn tại' },
-    ])
+    throw recordGone('agreementId')
   }
 }
 
@@ -316,9 +310,9 @@ export async function updateCommitment(ctx: Ctx, id: string, input: CommitmentFi
 
 export async function writeCommitmentUpdate(trx: Db, ctx: Ctx, id: string, input: CommitmentFields, expectedUpdatedAt?: string): Promise<void> {
   await assertAgreement(trx, input.agreementId)
-  await updateRecord(trx, ctx, 'commitment', 'cam kết', { id, expectedUpdatedAt }, input)
+  await updateRecord(trx, ctx, 'commitment', { id, expectedUpdatedAt }, input)
 }
 
 export function deleteCommitment(ctx: Ctx, id: string): Promise<void> {
-  return write(ctx, (trx) => deleteRecord(trx, ctx, 'commitment', 'cam kết', id))
+  return write(ctx, (trx) => deleteRecord(trx, ctx, 'commitment', id))
 }

@@ -1,8 +1,10 @@
 /** Every contract method bound to its feature function. The type makes a missing one a compile error. */
-import { dialectOf } from '../db/dialect/index.ts'
 import * as agreements from '../agreements/queries.ts'
 import type { Ctx } from '../context.ts'
 import { loadDemo } from '../demo/load.ts'
+import { removeDemo } from '../demo/remove.ts'
+import { listAudit } from '../audit/list.ts'
+import { completeFirstStart, readSettings, updateSettings } from '../settings/settings.ts'
 import * as engagements from '../engagements/queries.ts'
 import * as partners from '../partners/queries.ts'
 import * as trips from '../trips/queries.ts'
@@ -70,17 +72,6 @@ async function count(ctx: Ctx, table: 'locality' | 'organization' | 'person' | '
   return Number(r.n)
 }
 
-/** What an event of the change log came from: a pack's file and sender, a restored backup. */
-function eventDetail(entity: string, after: string | null): string | null {
-  if (!after || (entity !== 'pack' && entity !== 'database')) return null
-  try {
-    const d = JSON.parse(after) as { fileName?: string; exportedBy?: string; from?: string | null }
-    return [d.fileName ?? d.from, d.exportedBy].filter(Boolean).join(' · ') || null
-  } catch {
-    return null
-  }
-}
-
 export function createHandlers(env: HandlerEnv): Handlers {
   /** Asks where to save, then writes atomically; null when the officer cancels. */
   const saveFile = async (_ctx: Ctx, defaultName: string, bytes: Buffer) => {
@@ -112,21 +103,16 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'health.check': () => env.health.check(),
     // The recovery screen's calls are answered by the session while the database is damaged (session.ts).
     'recovery.restore': async () => {
-      throw new AppError('invalid_input', 'Tệp dữ liệu không bị hỏng; hãy khôi phục bản sao lưu trong Cài đặt. / The database is not damaged: restore from Settings.')
+      throw new AppError('not_damaged')
     },
     'recovery.startEmpty': async () => {
-      throw new AppError('invalid_input', 'Tệp dữ liệu không bị hỏng. / The database is not damaged.')
+      throw new AppError('not_damaged_start_empty')
     },
     'attention.summary': (ctx) => ctx.db.transaction().execute((trx) => attentionSummary(trx, ctx.today(), new Date(ctx.now()))),
-    'settings.setUserName': async (ctx, { userName }) => {
-      await ctx.db
-        .insertInto('appMeta')
-        .values({ key: 'user_name', value: userName })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: userName }))
-        .execute()
-      ctx.actor = userName
-      return ok
-    },
+    'settings.setUserName': async (ctx, { userName }) => (await updateSettings(ctx, { userName }), ok),
+    'settings.get': (ctx) => readSettings(ctx.db, ctx.actor),
+    'settings.update': (ctx, patch) => updateSettings(ctx, patch),
+    'settings.completeFirstStart': (ctx, input) => completeFirstStart(ctx, input),
     'reference.sectors': async (ctx) =>
       (await ctx.db.selectFrom('sector').selectAll().orderBy('sortOrder').execute()).map((s) => ({
         code: s.code,
@@ -135,6 +121,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
         ja: s.labelJa,
       })),
     'demo.load': (ctx) => loadDemo(ctx, env.resourcesDir),
+    'demo.remove': (ctx) => removeDemo(ctx, env.resourcesDir),
 
     'localities.list': (ctx, input) => partners.listLocalities(ctx.db, input),
     'localities.get': (ctx, { id }) => partners.getLocality(ctx.db, id, ctx.today()),
@@ -240,7 +227,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
         .orderBy('at', 'desc')
         .execute(),
     'briefs.showInFolder': async (_ctx, { path }) => {
-      if (!/\.docx$/i.test(path) || !existsSync(path)) throw new AppError('not_found', 'Không tìm thấy tệp / file not found')
+      if (!/\.docx$/i.test(path) || !existsSync(path)) throw new AppError('file_missing')
       await env.platform.showInFolder(path)
       return ok
     },
@@ -300,17 +287,12 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'backups.restore': async (_ctx, { fileName }) => {
       // Only a file of the backups folder, named as this app names them, can be restored from the window.
       const backup = listBackups(env.backups.dir).find((b) => b.fileName === fileName)
-      if (!backup) throw new AppError('not_found', `Không tìm thấy bản sao lưu ${fileName}. / Backup not found.`)
+      if (!backup) throw new AppError('backup_not_found', { name: fileName })
       const { path: _p, ...safety } = await env.backups.restore(backup.path)
       return safety
     },
     // A window's long poll: answered when the register changes, else after 25 s unchanged.
     'changes.wait': async (_ctx, { since }) => ({ seq: await env.changes.wait(since, CHANGE_WAIT_MS) }),
-    'audit.list': async (ctx, input) => {
-      let q = ctx.db.selectFrom('auditLog').select(['id', 'entity', 'entityId', 'action', 'at', 'actor', 'source', 'after'])
-      if (input?.entityId) q = q.where('entityId', '=', input.entityId)
-      const rows = await q.orderBy('at', 'desc').orderBy(dialectOf(ctx.db).auditOrder, 'desc').limit(200).execute()
-      return rows.map(({ after, ...r }) => ({ ...r, detail: eventDetail(r.entity, after) }))
-    },
+    'audit.list': (ctx, input) => listAudit(ctx.db, input),
   }
 }

@@ -7,6 +7,7 @@
  */
 import { sql } from 'kysely'
 import { AGREEMENT_KINDS, COUNTRIES, ENGAGEMENT_KINDS, labelOf } from '../../shared/domain/labels.ts'
+import { untilVi } from '../../shared/domain/subtitles.ts'
 import { formatDate } from '../../shared/text/dates.ts'
 import { fold, foldCjk, hasCjk } from '../../shared/text/fold.ts'
 import { formatNativeName, formatPersonName } from '../../shared/text/names.ts'
@@ -26,7 +27,7 @@ function localityDoc(l: LocalityTable, successors: SuccessorName[] | undefined):
     kind: 'locality',
     entityId: l.id,
     title: withLineage(l, successors),
-    subtitle: listed([labelOf(COUNTRIES, l.country), l.nameNative, l.region, l.validTo ? `đến ${formatDate(l.validTo)}` : null]),
+    subtitle: listed([labelOf(COUNTRIES, l.country), l.nameNative, l.region, l.validTo ? untilVi(formatDate(l.validTo)) : null]),
     names: [l.nameVi, l.nameEn, l.nameKana],
     body: [l.designationVi, l.capital, l.region, l.leader, l.industries, l.notes, successors?.map((s) => s.nameVi).join(' ')],
     native: [l.nameNative, l.nameKana],

@@ -102,7 +102,7 @@ export class BrowserCalls {
     this.calls.set(call.id, call)
     void this.current.run(call, run).then(
       (done) => this.finish(call, done),
-      () => this.finish(call, { ok: false, error: { code: 'internal', message: 'Có lỗi ngoài dự kiến / unexpected error' } }),
+      () => this.finish(call, { ok: false, error: { code: 'internal', reason: 'internal' } }),
     )
     return call.next()
   }

@@ -53,7 +53,7 @@ const refuse = (res: ServerResponse, r: Refusal | { status: number; message: str
 
 const sendJson = (res: ServerResponse, body: Envelope) => void res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body))
 
-const UNREADABLE = { ok: false, error: { code: 'invalid_input', message: 'Yêu cầu không đọc được / unreadable request' } } as const
+const UNREADABLE = { ok: false, error: { code: 'invalid_input', reason: 'unreadable_request' } } as const
 
 function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {

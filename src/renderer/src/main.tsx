@@ -13,6 +13,7 @@ import { queryClient } from './api.ts'
 import { App } from './app/App.tsx'
 import { prefetchFirstScreen } from './app/firstScreen.ts'
 import { theme } from './app/theme.ts'
+import { colorSchemeManager } from './app/colorScheme.ts'
 import { startChangeFeed } from './app/changeFeed.ts'
 
 startChangeFeed(queryClient)
@@ -20,7 +21,7 @@ startChangeFeed(queryClient)
 prefetchFirstScreen()
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="light">
       <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
         <HashRouter>

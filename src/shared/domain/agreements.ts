@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { id, optionalDate, optionalId, optionalNumber, optionalText, recordMeta, requiredText } from './common.ts'
+import { id, optionalDate, optionalId, optionalNumber, optionalText, recordMeta, requiredText, whenRead } from './common.ts'
 import { agreementKinds, agreementStatuses, commitmentStatuses, partySides } from './labels.ts'
 
 export const partyInput = z
@@ -9,7 +9,7 @@ export const partyInput = z
     organizationId: optionalId(),
   })
   .refine((p) => !!p.localityId !== !!p.organizationId, {
-    error: 'Mỗi bên là một địa phương hoặc một tổ chức / a party is one locality or one organization',
+    error: 'party_one_of',
     path: ['localityId'],
   })
 
@@ -45,7 +45,7 @@ export const agreementInput = z
     parties: z
       .array(partyInput)
       .max(200)
-      .min(1, { error: 'Văn kiện phải có ít nhất một bên ký kết / an agreement needs at least one party' }),
+      .min(1, { error: 'needs_party' }),
     signatories: z.array(signatoryInput).max(200).default([]),
   })
   .superRefine((a, ctx) => {
@@ -53,10 +53,10 @@ export const agreementInput = z
       ctx.addIssue({
         code: 'custom',
         path: ['validUntil'],
-        message: 'Ngày hết hiệu lực phải sau ngày bắt đầu / validity ends before it starts',
+        message: 'validity_reversed',
       })
     }
-  })
+  }, whenRead('validFrom', 'validUntil'))
 export type AgreementInput = z.input<typeof agreementInput>
 
 export const partyView = z.object({

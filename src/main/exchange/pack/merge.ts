@@ -243,7 +243,7 @@ async function applyDeletions(trx: Db, ctx: Ctx, pack: PackDb, p: Plan, choices:
     }
     await run(trx, 'SAVEPOINT pack_delete')
     try {
-      await deleteRecord(trx, ctx, camel(d.tbl) as never, d.tbl, d.id)
+      await deleteRecord(trx, ctx, camel(d.tbl) as never, d.id)
       await run(trx, 'RELEASE pack_delete')
       // Deletions the officer chose are counted among the conflicts resolved.
       if (i < planned.length) deleted++

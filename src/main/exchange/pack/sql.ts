@@ -75,7 +75,7 @@ export async function withPack<T>(db: Db, file: string, use: (pack: PackDb) => P
     const failure = store.failureOf(e)
     if (failure === 'damaged') throw damaged(DATA_FILE)
     if (failure === 'dangling') {
-      throw new AppError('invalid_input', 'Gói dữ liệu không nhất quán: có liên kết tới bản ghi không có trong gói lẫn trên máy này; không có gì được ghi. / The pack links to records it does not hold; nothing written.')
+      throw new AppError('pack_dangling_links')
     }
     throw e
   }

@@ -14,6 +14,7 @@ import { FormModal } from '../components/FormModal.tsx'
 import { decodePartner, PartnerSelect } from '../components/pickers.tsx'
 import { ErrorAlert, notifySaved, PageHeader, StatusBadge } from '../components/ui.tsx'
 import { VirtualTable, type Column, type TableSort } from '../components/VirtualTable.tsx'
+import { EmptyState } from '../components/EmptyState.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { AgreementForm } from './AgreementForm.tsx'
 
@@ -54,7 +55,7 @@ function useFilters() {
 /** The register: filtered and sorted by the core, fetched a page at a time as the officer scrolls. */
 export function AgreementsPage() {
   const { t } = useTranslation()
-  const { label, options, lang } = useLabels()
+  const { label, options, lang, name } = useLabels()
   const navigate = useNavigate()
   const f = useFilters()
   const [sort, setSort] = useState<TableSort>(null)
@@ -85,7 +86,7 @@ export function AgreementsPage() {
   const columns: Column<AgreementRow>[] = [
     { key: 'title', header: t('agreements.titleVi'), width: '26%', sortable: true, render: (a) => <Text fw={600} lineClamp={2}>{a.titleVi}</Text> },
     { key: 'kind', header: t('agreements.kind'), width: '12%', sortable: true, render: (a) => label(AGREEMENT_KINDS, a.kind) },
-    { key: 'parties', header: t('agreements.parties'), width: '18%', sortable: true, render: (a) => <Text size="sm" lineClamp={2}>{a.partiesText}</Text> },
+    { key: 'parties', header: t('agreements.parties'), width: '18%', sortable: true, render: (a) => <Text size="sm" lineClamp={2}>{name(a.partiesText)}</Text> },
     { key: 'signed', header: t('agreements.signedDate'), width: '9%', sortable: true, render: (a) => formatDate(a.signedDate) },
     { key: 'valid', header: t('agreements.validUntil'), width: '9%', sortable: true, render: (a) => formatDate(a.validUntil) },
     {
@@ -137,7 +138,7 @@ export function AgreementsPage() {
         <Select label={t('agreements.filterYear')} data={years.map(String)} value={f.year} onChange={f.setYear} clearable placeholder={t('common.all')} w={100} data-testid="agreements-year" />
         <Select label={t('agreements.sectors')} data={sectors.map((s) => ({ value: s.code, label: s[lang] }))} value={f.sector} onChange={f.setSector} clearable searchable placeholder={t('common.all')} w={190} />
       </Group>
-      <VirtualTable rows={rows} columns={columns} onRowClick={(a) => navigate(`/agreements/${a.id}`)} onEndReached={more} testId="agreements-table" sort={sort} onSortChange={setSort} />
+      <VirtualTable rows={rows} columns={columns} onRowClick={(a) => navigate(`/agreements/${a.id}`)} onEndReached={more} testId="agreements-table" sort={sort} onSortChange={setSort} empty={query.isSuccess ? <EmptyState kind="agreements" filtered={Object.keys(f.filter).length > 0} onAdd={open} addLabel={t('agreements.new')} /> : null} />
       {adding && <AgreementForm onClose={close} onSaved={(id) => navigate(`/agreements/${id}`)} />}
       {lawOpen && <LawReportDialog onClose={lawDialog.close} />}
     </Stack>

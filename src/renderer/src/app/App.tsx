@@ -32,6 +32,7 @@ const ImportPage = lazyPage(() => import('../import/ImportPage.tsx'), 'ImportPag
 const SnippetsPage = lazyPage(() => import('../trips/SnippetsPage.tsx'), 'SnippetsPage')
 const TripPage = lazyPage(() => import('../trips/TripPage.tsx'), 'TripPage')
 const TripsPage = lazyPage(() => import('../trips/TripsPage.tsx'), 'TripsPage')
+import { Welcome } from '../settings/Welcome.tsx'
 
 const NAV = [
   { to: '/', key: 'nav.home', exact: true },
@@ -66,7 +67,19 @@ export function App() {
   if (status.isPending) return <QuietLoader />
   if (status.isError) return <StatusError error={status.error} retry={() => void status.refetch()} />
   if (status.data.state === 'damaged') return <RecoveryPage status={status.data} />
-  return <Register health={status.data.health} />
+  return (
+    <FirstStart>
+      <Register health={status.data.health} />
+    </FirstStart>
+  )
+}
+
+/** A fresh data folder asks once for the home province and the officer's name (settings/Welcome.tsx). */
+function FirstStart({ children }: { children: React.ReactNode }) {
+  const settings = useApi('settings.get')
+  if (settings.isPending) return <QuietLoader />
+  if (settings.data && !settings.data.firstStartDone) return <Welcome settings={settings.data} />
+  return children
 }
 
 function QuietLoader() {

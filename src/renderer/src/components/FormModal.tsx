@@ -1,14 +1,16 @@
 import { Button, Group, Modal, Stack } from '@mantine/core'
 import type { UseFormReturnType } from '@mantine/form'
-import { useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { queryClient } from '../api.ts'
-import { applyErrors } from './forms.ts'
+import { useLabels } from '../i18n/index.ts'
+import { applyErrors, goToFirstError, goToInput, inputOf } from './forms.ts'
 import { ErrorAlert, notifySaved } from './ui.tsx'
 
 /**
  * The chrome of every edit dialog: the core's refusal is shown beside the fields it names
- * and above the buttons; on success every cached read is refreshed and the dialog closes.
+ * and, every problem listed, above the buttons; the first field in error comes into view
+ * with the focus. On success every cached read is refreshed and the dialog closes.
  * (A `save` must await its call outside any `onSaved?.(…)`: an optional call does not
  * evaluate its argument when the callback is absent.)
  */
@@ -30,8 +32,15 @@ export function FormModal<V extends Record<string, unknown>>({
   children: ReactNode
 }) {
   const { t } = useTranslation()
+  const { lang } = useLabels()
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
+  const body = useRef<HTMLFormElement>(null)
+  // Each refusal, once its messages are on the fields, brings the first of them into view.
+  const [refusals, setRefusals] = useState(0)
+  useEffect(() => {
+    if (refusals) goToFirstError(body.current)
+  }, [refusals])
   const submit = form.onSubmit(async (values) => {
     setError(null)
     setBusy(true)
@@ -41,18 +50,19 @@ export function FormModal<V extends Record<string, unknown>>({
       notifySaved(t('common.saved'))
       onClose()
     } catch (e) {
-      applyErrors(form, e)
+      applyErrors(form, e, lang)
       setError(e)
+      setRefusals((n) => n + 1)
     } finally {
       setBusy(false)
     }
   })
   return (
     <Modal opened={opened} onClose={onClose} title={title} size={size}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} noValidate ref={body}>
         <Stack>
           {children}
-          <ErrorAlert error={error} />
+          <ErrorAlert error={error} onField={(field) => goToInput(inputOf(body.current ?? document, field))} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

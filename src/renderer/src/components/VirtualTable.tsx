@@ -44,6 +44,7 @@ export function VirtualTable<T extends { id: string }>({
   onEndReached,
   sort: sortAsked,
   onSortChange,
+  empty,
 }: {
   rows: T[]
   columns: Column<T>[]
@@ -55,6 +56,8 @@ export function VirtualTable<T extends { id: string }>({
   /** With `onSortChange`, the order is the caller's (a list the core sorts a page at a time). */
   sort?: TableSort
   onSortChange?: (sort: TableSort) => void
+  /** What to show instead of an empty table (an EmptyState; null while the rows are still coming). */
+  empty?: ReactNode
 }) {
   const { t } = useTranslation()
   const [sortHere, setSortHere] = useState<Sort>(null)
@@ -72,7 +75,7 @@ export function VirtualTable<T extends { id: string }>({
     if (onEndReached && rows.length > 0 && lastIndex >= rows.length - 20) onEndReached()
   }, [lastIndex, rows.length, onEndReached])
 
-  if (rows.length === 0) return <Text c="dimmed">{t('common.empty')}</Text>
+  if (rows.length === 0) return empty === undefined ? <Text c="dimmed">{t('common.empty')}</Text> : empty
   return (
     <div ref={parentRef} style={{ height, overflow: 'auto' }} data-testid={testId}>
       <Table className="virtual-table" highlightOnHover verticalSpacing="xs" style={{ tableLayout: 'fixed' }}>

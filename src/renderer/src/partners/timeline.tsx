@@ -44,7 +44,7 @@ export function EngagementTimeline({ rows, trips = [], limit }: { rows: Engageme
 
 export function AgreementList({ rows }: { rows: AgreementRow[] }) {
   const { t } = useTranslation()
-  const { label } = useLabels()
+  const { label, name } = useLabels()
   const navigate = useNavigate()
   if (rows.length === 0) return <Text c="dimmed">{t('common.none')}</Text>
   return (
@@ -56,7 +56,7 @@ export function AgreementList({ rows }: { rows: AgreementRow[] }) {
             <StatusBadge status={a.effectiveStatus} />
           </Group>
           <Text size="sm" c="dimmed">
-            {[label(AGREEMENT_KINDS, a.kind), a.signedDate && formatDate(a.signedDate), a.partiesText].filter(Boolean).join(' · ')}
+            {[label(AGREEMENT_KINDS, a.kind), a.signedDate && formatDate(a.signedDate), name(a.partiesText)].filter(Boolean).join(' · ')}
           </Text>
           <Group gap="xs">
             {a.viaPredecessor && (

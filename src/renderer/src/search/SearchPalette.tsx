@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router'
 import type { SearchHit } from '../../../shared/contract.ts'
 import { SEARCH_KINDS } from '../../../shared/domain/labels.ts'
 import { queryClient, useApi } from '../api.ts'
+import { subtitleIn } from '../../../shared/domain/subtitles.ts'
 import { useLabels } from '../i18n/index.ts'
 
 /** Where a hit opens: a record's page; a programme item within its trip, a talking point in the library. */
@@ -26,7 +27,7 @@ const LIMIT = 30
 /** One box over everything (Ctrl+K). Arrow keys move, Enter opens. */
 export function SearchPalette({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation()
-  const { label } = useLabels()
+  const { label, name, lang } = useLabels()
   const navigate = useNavigate()
   const [q, setQ] = useState('')
   const [debounced] = useDebouncedValue(q, 80)
@@ -118,11 +119,11 @@ export function SearchPalette({ opened, onClose }: { opened: boolean; onClose: (
                 <Group gap="xs" wrap="nowrap">
                   <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
                     <Text fw={600} truncate>
-                      {hit.title}
+                      {name(hit.title)}
                     </Text>
                     {hit.subtitle && (
                       <Text size="sm" c="dimmed" truncate>
-                        {hit.subtitle}
+                        {subtitleIn(hit.subtitle, lang)}
                       </Text>
                     )}
                   </Stack>

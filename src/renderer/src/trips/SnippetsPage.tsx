@@ -7,13 +7,14 @@ import { call, useApi } from '../api.ts'
 import { FormModal } from '../components/FormModal.tsx'
 import { decodePartner, PartnerSelect } from '../components/pickers.tsx'
 import { DeleteButton, foldFilter, PageHeader } from '../components/ui.tsx'
+import { EmptyState } from '../components/EmptyState.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { useOpenParam } from '../search/open-param.ts'
 
 export function SnippetsPage() {
   const { t } = useTranslation()
   const { lang } = useLabels()
-  const { data: loaded } = useApi('snippets.list')
+  const { data: loaded, isSuccess } = useApi('snippets.list')
   const data = loaded ?? []
   const { data: sectors = [] } = useApi('reference.sectors')
   const [editing, setEditing] = useState<Snippet | 'new' | null>(null)
@@ -23,6 +24,7 @@ export function SnippetsPage() {
   return (
     <Stack>
       <PageHeader title={t('snippets.title')} subtitle={t('common.count', { count: data.length })} actions={<Button onClick={() => setEditing('new')}>{t('snippets.new')}</Button>} />
+      {isSuccess && data.length === 0 && <EmptyState kind="snippets" onAdd={() => setEditing('new')} addLabel={t('snippets.new')} />}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {data.map((s) => (
           <Card key={s.id} withBorder className="clickable-row" onClick={() => setEditing(s)}>

@@ -48,8 +48,4 @@ export async function migratePostgres(db: Kysely<any>, list: MigrationList): Pro
   })
 }
 
-export const newerServer = (server: number, known: number) =>
-  new AppError(
-    'db_from_future',
-    `Cơ sở dữ liệu trên máy chủ do phiên bản Hành Trang mới hơn nâng cấp (lược đồ ${server}, phiên bản này hiểu đến ${known}). Hãy cập nhật ứng dụng. / The server's register was upgraded by a newer version of Hành Trang; update the app.`,
-  )
+export const newerServer = (server: number, known: number) => new AppError('server_from_future', { server, known })

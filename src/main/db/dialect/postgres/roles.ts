@@ -60,13 +60,13 @@ export interface NewOfficer {
 /** A login role for one officer, in the officer group (or the viewer group). */
 export async function addOfficer(db: Kysely<any>, login: string, options: { viewer?: boolean } = {}): Promise<NewOfficer> {
   if (!LOGIN.test(login)) {
-    throw new AppError('invalid_input', `Tên đăng nhập "${login}" không hợp lệ: chỉ chữ thường không dấu, chữ số và dấu gạch dưới, 2–63 ký tự. / A login is 2–63 lower-case letters, digits or underscores.`)
+    throw new AppError('officer_login_invalid', { login })
   }
   const role = options.viewer ? VIEWER_ROLE : OFFICER_ROLE
   const password = randomBytes(15).toString('base64url')
   await db.transaction().execute(async (trx) => {
-    if (!(await roleExists(trx, role))) throw new AppError('invalid_input', 'Máy chủ chưa được khởi tạo: hãy chạy "server init" trước. / Run "server init" first.')
-    if (await roleExists(trx, login)) throw new AppError('conflict', `Đã có tài khoản "${login}" trên máy chủ. / The login already exists.`)
+    if (!(await roleExists(trx, role))) throw new AppError('server_not_initialized')
+    if (await roleExists(trx, login)) throw new AppError('officer_exists', { login })
     // CREATE ROLE takes no parameters: the password is a literal, made of base64url characters only.
     await sql`CREATE ROLE ${sql.id(login)} LOGIN PASSWORD ${sql.lit(password)} IN ROLE ${sql.id(role)}`.execute(trx)
   })
