@@ -48,12 +48,12 @@ async function filtered(db: Db, f: Filter, today: string): Promise<Query> {
 /** Kinds in the alphabetical order of their labels in `lang`. */
 function kindRank(lang: 'vi' | 'en') {
   const order = [...agreementKinds].sort((a, b) => (lang === 'vi' ? compareVi(AGREEMENT_KINDS[a].vi, AGREEMENT_KINDS[b].vi) : AGREEMENT_KINDS[a].en.localeCompare(AGREEMENT_KINDS[b].en, 'en')))
-  return sql`(CASE agreement.kind ${sql.join(order.map((k, i) => sql`WHEN ${k} THEN ${i}`), sql` `)} ELSE ${order.length} END)`
+  return sql`(CASE agreement.kind ${sql.join(order.map((k, i) => sql`WHEN ${k} THEN ${sql.lit(i)}`), sql` `)} ELSE ${sql.lit(order.length)} END)`
 }
 
 /** Statuses in the order an agreement lives them: proposed … terminated. */
 const statusRank = (today: string) =>
-  sql`(CASE ${effectiveStatusSql(today, 'agreement.')} ${sql.join(agreementStatuses.map((s, i) => sql`WHEN ${s} THEN ${i}`), sql` `)} END)`
+  sql`(CASE ${effectiveStatusSql(today, 'agreement.')} ${sql.join(agreementStatuses.map((s, i) => sql`WHEN ${s} THEN ${sql.lit(i)}`), sql` `)} END)`
 
 /** A page in an order SQL can give: signed, valid, kind, status; empty values last either way. */
 async function sqlPage(q: Query, f: Filter, today: string): Promise<string[]> {

@@ -30,7 +30,7 @@ describe('the effective status in SQL', () => {
     // Every case in one statement: a VALUES list run through the expression.
     for (let i = 0; i < cases.length; i += 500) {
       const slice = cases.slice(i, i + 500)
-      const values = sql.join(slice.map(([a, d], k) => sql`(${k}, ${a.status}, ${a.signedDate}, ${a.validFrom}, ${a.validUntil}, ${d})`))
+      const values = sql.join(slice.map(([a, d], k) => sql`(CAST(${k} AS INTEGER), ${a.status}, ${a.signedDate}, ${a.validFrom}, ${a.validUntil}, ${d})`))
       const { rows } = await sql<{ k: number; s: string }>`
         WITH t(k, status, signed_date, valid_from, valid_until, d) AS (VALUES ${values})
         SELECT k, ${effectiveStatusSql(sql.raw('t.d'), 't.')} AS s FROM t ORDER BY k`.execute(core.db)

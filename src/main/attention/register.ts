@@ -39,7 +39,7 @@ const expiring = (t: string, days: number): Cond => sql`(${signedOn(t)} and vali
 const contradicted = (t: string): Cond => {
   const unsigned = sql`(status in ('proposed', 'negotiating') and signed_date is not null)`
   return sql`(case
-    when status = 'terminated' then 0
+    when status = 'terminated' then false
     when not ${signedOn(t)} then (signed_date is not null and status in ('signed', 'in_force', 'expired'))
     when valid_until < ${t} then (status in ('signed', 'in_force') or ${unsigned})
     when valid_from > ${t} then (status = 'in_force' or ${unsigned})
@@ -89,7 +89,7 @@ export async function agreementGroups(db: Db, today: string) {
     return daysToExpiry !== null && daysToExpiry <= EXPIRING_DAYS ? [{ agreementId: a.id, title: a.titleVi, validUntil: a.validUntil!, daysLeft: daysToExpiry }] : []
   })
 
-  const contradictedRows = await db.selectFrom('agreement').select(COLUMNS).where(contradicted(today)).orderBy('signedDate', 'desc').limit(SHOWN).execute()
+  const contradictedRows = await db.selectFrom('agreement').select(COLUMNS).where(contradicted(today)).orderBy('signedDate', (ob) => ob.desc().nullsLast()).limit(SHOWN).execute()
   const contradictedItems = contradictedRows.flatMap((a) => {
     const { disagreement } = agreementState(a, today)
     if (!disagreement) return []

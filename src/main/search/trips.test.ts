@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SearchHit } from '../../shared/contract.ts'
 import { openTestCore, refId, type TestCore } from '../test-support.ts'
@@ -100,8 +101,8 @@ describe('search over trips, programme items and talking points', () => {
     expect(await ids('kiwi')).toEqual([])
     expect(await ids('wasabi')).toEqual([])
     expect(await ids('長崎幸太郎知事')).toEqual([])
-    const left = core.register.file!.sqlite.prepare(`SELECT count(*) FROM search_doc WHERE entity_id IN (?, ?, ?)`).pluck().get(trip, item, snippet)
-    expect(left).toBe(0)
+    const left = await core.db.selectFrom('searchDoc').select('docId').where('entityId', 'in', [trip, item, snippet]).execute()
+    expect(left).toHaveLength(0)
   })
 
   it('indexes the sample trip, its programme and the talking points, and a rebuild finds the same', async () => {
@@ -112,7 +113,7 @@ describe('search over trips, programme items and talking points', () => {
     await core.db.transaction().execute((trx) => reindexAll(trx))
     const after = await Promise.all(queries.map(search))
     expect(after.map((hits: SearchHit[]) => hits.map((h) => h.id).sort())).toEqual(before.map((hits) => hits.map((h) => h.id).sort()))
-    const count = (sql: string) => Number(core.register.file!.sqlite.prepare(sql).pluck().get())
-    expect(count(`SELECT count(*) FROM search_doc WHERE kind IN ('trip', 'itineraryItem', 'snippet')`)).toBe(count(`SELECT (SELECT count(*) FROM trip) + (SELECT count(*) FROM itinerary_item) + (SELECT count(*) FROM snippet)`))
+    const count = async (query: string) => Number((await sql<{ n: number }>`${sql.raw(query)}`.execute(core.db)).rows[0]!.n)
+    expect(await count(`SELECT count(*) AS n FROM search_doc WHERE kind IN ('trip', 'itineraryItem', 'snippet')`)).toBe(await count(`SELECT (SELECT count(*) FROM trip) + (SELECT count(*) FROM itinerary_item) + (SELECT count(*) FROM snippet) AS n`))
   })
 })
