@@ -24,7 +24,10 @@ const q = (v: Params[string] | undefined, lang: Lang) => (lang === 'vi' ? `“${
 
 export const ISSUES = {
   required: { vi: () => 'Bắt buộc', en: () => 'Required' },
-  changed_meanwhile: { vi: () => 'Đồng nghiệp vừa sửa trường này', en: () => 'A colleague has just changed this field' },
+  changed_meanwhile: {
+    vi: (p, w) => `Đồng nghiệp vừa sửa thành ${w.text(p.value)}`,
+    en: (p, w) => `A colleague has just changed it to ${w.text(p.value)}`,
+  },
   must_be_text: { vi: () => 'Phải là chuỗi ký tự', en: () => 'Must be text' },
   too_long: {
     vi: (p, w) => (p.max ? `Quá dài (tối đa ${w.number(p.max)} ký tự)` : 'Quá dài'),

@@ -73,7 +73,7 @@ export function AgreementForm({ agreement, onClose, onSaved }: { agreement?: Agr
   const form = useForm<Values>({ initialValues: fromAgreement(agreement) })
   const save = async (values: Values) => {
     const input = toAgreementInput(values)
-    if (agreement) notifySaveWarnings((await call('agreements.update', { id: agreement.id, ...input })).warnings)
+    if (agreement) notifySaveWarnings((await call('agreements.update', { id: agreement.id, expectedUpdatedAt: agreement.updatedAt, ...input })).warnings)
     else {
       const { id, warnings } = await call('agreements.create', input)
       notifySaveWarnings(warnings)

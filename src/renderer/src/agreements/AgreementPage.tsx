@@ -165,7 +165,7 @@ function CommitmentForm({ agreementId, commitment, onClose }: { agreementId: str
   const form = useForm({ initialValues: initialValues(EMPTY_COMMITMENT, commitment, ['dueDate']) })
   const save = async (values: typeof EMPTY_COMMITMENT) => {
     const input = { ...(toInput(values, ['dueDate']) as Omit<Input<'commitments.create'>, 'agreementId'>), agreementId }
-    notifySaveWarnings((commitment ? await call('commitments.update', { id: commitment.id, ...input }) : await call('commitments.create', input)).warnings)
+    notifySaveWarnings((commitment ? await call('commitments.update', { id: commitment.id, expectedUpdatedAt: commitment.updatedAt, ...input }) : await call('commitments.create', input)).warnings)
   }
   return (
     <FormModal title={commitment ? t('common.edit') : t('agreements.addCommitment')} opened onClose={onClose} form={form} save={save} size="lg">

@@ -62,7 +62,7 @@ export function EngagementForm({ engagement, onClose, onSaved }: { engagement?: 
         }
       }),
     }
-    if (engagement) await call('engagements.update', { id: engagement.id, ...input })
+    if (engagement) await call('engagements.update', { id: engagement.id, expectedUpdatedAt: engagement.updatedAt, ...input })
     else {
       const { id } = await call('engagements.create', input)
       onSaved?.(id)

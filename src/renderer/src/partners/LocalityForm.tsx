@@ -41,7 +41,7 @@ export function LocalityForm({ locality, opened, onClose, onSaved }: { locality?
   const save = async (values: Values) => {
     const input = toInput(values, DATES) as Input<'localities.create'>
     if (locality) {
-      await call('localities.update', { id: locality.id, ...input })
+      await call('localities.update', { id: locality.id, expectedUpdatedAt: locality.updatedAt, ...input })
       onSaved?.(locality.id)
     } else {
       const { id } = await call('localities.create', input)

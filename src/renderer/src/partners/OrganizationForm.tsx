@@ -18,7 +18,7 @@ export function OrganizationForm({ organization, onClose, onSaved }: { organizat
   const form = useForm({ initialValues: initialValues(EMPTY, organization) })
   const save = async (values: typeof EMPTY) => {
     const input = toInput(values) as Input<'organizations.create'>
-    if (organization) await call('organizations.update', { id: organization.id, ...input })
+    if (organization) await call('organizations.update', { id: organization.id, expectedUpdatedAt: organization.updatedAt, ...input })
     else {
       const { id } = await call('organizations.create', input)
       onSaved?.(id)

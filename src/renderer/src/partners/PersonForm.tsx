@@ -39,7 +39,7 @@ export function PersonForm({ person, onClose, onSaved, defaults }: { person?: Pe
   const form = useForm({ initialValues: { ...initialValues(EMPTY, person, DATES), ...defaults } })
   const save = async (values: typeof EMPTY) => {
     const input = toInput(values, DATES) as Input<'people.create'>
-    if (person) await call('people.update', { id: person.id, ...input })
+    if (person) await call('people.update', { id: person.id, expectedUpdatedAt: person.updatedAt, ...input })
     else {
       const { id } = await call('people.create', input)
       onSaved?.(id)

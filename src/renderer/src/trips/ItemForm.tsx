@@ -84,7 +84,7 @@ export function ItemForm({ tripId, item, defaultDay, onClose }: { tripId: string
       sensitivities: v.sensitivities || null,
       logistics: v.logistics || null,
     }
-    if (item) await call('itinerary.update', { id: item.id, ...input })
+    if (item) await call('itinerary.update', { id: item.id, expectedUpdatedAt: item.updatedAt, ...input })
     else await call('itinerary.create', input)
   }
   // The core names "start"; show it beside the day field.

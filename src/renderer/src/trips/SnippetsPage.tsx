@@ -57,7 +57,7 @@ function SnippetForm({ snippet, onClose }: { snippet?: Snippet; onClose: () => v
   const save = async (v: typeof form.values) => {
     const ref = decodePartner(v.scope)
     const input = { title: v.title, text: v.text, sectors: v.sectors, localityId: ref?.kind === 'locality' ? ref.id : null, organizationId: ref?.kind === 'organization' ? ref.id : null }
-    if (snippet) await call('snippets.update', { id: snippet.id, ...input })
+    if (snippet) await call('snippets.update', { id: snippet.id, expectedUpdatedAt: snippet.updatedAt, ...input })
     else await call('snippets.create', input)
   }
   return (

@@ -52,7 +52,7 @@ export function TripForm({ trip, onClose, onSaved }: { trip?: Trip; onClose: () 
       destinationIds,
       members: members.map((m) => ({ personId: decodePartner(m.person)?.id ?? null, name: m.name || null, title: m.title || null, role: m.role as 'member' })),
     }
-    if (trip) await call('trips.update', { id: trip.id, ...input })
+    if (trip) await call('trips.update', { id: trip.id, expectedUpdatedAt: trip.updatedAt, ...input })
     else {
       const { id } = await call('trips.create', input)
       onSaved?.(id)
