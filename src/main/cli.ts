@@ -11,7 +11,7 @@
  *   npm run cli -- [--db FILE] restore FILE
  *   npm run cli -- [--db FILE] trip list [--json]
  *   npm run cli -- [--db FILE] brief export --trip ID --out FILE.docx [--lang vi|en] [--letterhead TEMPLATE.docx]
- *   npm run cli -- --server URL server init | migrate | add-officer LOGIN [--viewer]
+ *   npm run cli -- --server URL server init | migrate | add-officer LOGIN [--viewer] | import FILE.sqlite
  *
  * --db defaults to HANH_TRANG_DB, else the app's own db in the user's data folder.
  * --server postgres://… (or HANH_TRANG_DATABASE_URL) works on the office's server instead.
@@ -65,6 +65,8 @@ const USAGE = `Hành Trang – công cụ dòng lệnh / command line
   npm run cli -- --server URL server migrate     nâng cấp lược đồ (chỉ quản trị viên)
   npm run cli -- --server URL server add-officer TÊN [--viewer]
                                                  tạo tài khoản cán bộ (--viewer: chỉ xem)
+  npm run cli -- --server URL server import TỆP.sqlite
+                                                 nhập sổ đăng ký của một máy (như một gói dữ liệu)
                                                  / set up, upgrade the office server; add an officer
 
 --db mặc định là HANH_TRANG_DB, nếu không có thì là tệp dữ liệu của ứng dụng.
@@ -374,8 +376,32 @@ async function server(place: Place, [sub, ...args]: string[], viewer: boolean, o
         return 0
       })
     }
+    case 'import': {
+      // A laptop's register merged in by the rules of a pack: it is exported as one (all of
+      // it), then applied here, conflicts kept as on this server and listed.
+      const file = args[0]
+      if (!file) throw new UsageError('Dùng: server import TỆP.sqlite')
+      const source = resolve(file)
+      const { applyPackFile, exportPack } = await import('./exchange/pack/index.ts')
+      const { mkdtempSync, rmSync } = await import('node:fs')
+      const { tmpdir } = await import('node:os')
+      const work = mkdtempSync(join(tmpdir(), 'hanh-trang-server-import-'))
+      try {
+        const packPath = join(work, `${basename(source, '.sqlite')}.htpack`)
+        await withCore({ dbPath: source }, (laptop) => exportPack(laptop.ctx, { kind: 'all' }, dirname(source), packPath))
+        const r = await withCore(place, (core) => applyPackFile(core.ctx, packPath, dirname(place.dbPath), {}, basename(source)))
+        out(
+          `Đã nhập sổ đăng ký ${source} vào máy chủ: ${r.created} mới, ${r.updated} cập nhật, ${r.deleted} xóa theo bên kia, ${r.unchanged} không đổi, ` +
+            `${r.keptMine} giữ bản của máy chủ, ${r.conflicts.length} xung đột (giữ như máy chủ). / Merged into the server.`,
+        )
+        for (const c of r.conflicts) out(`XUNG ĐỘT ${c.table} “${c.name}”: giữ như máy chủ (giải quyết trong ứng dụng bằng gói dữ liệu).`)
+        return 0
+      } finally {
+        rmSync(work, { recursive: true, force: true })
+      }
+    }
     default:
-      throw new UsageError('Dùng: server init | server migrate | server add-officer TÊN [--viewer]')
+      throw new UsageError('Dùng: server init | server migrate | server add-officer TÊN [--viewer] | server import TỆP.sqlite')
   }
 }
 

@@ -84,6 +84,22 @@ describe.skipIf(!testServer)('the office server', () => {
     expect(rows[0]!.n).toBe(0)
   })
 
+  it("merges a laptop's register in by the rules of a pack: `server import FILE.sqlite`", async () => {
+    const laptopDir = tempDir()
+    const laptop = await openCore({ dbPath: join(laptopDir, 'laptop.sqlite'), resourcesDir: RESOURCES, log: () => {} })
+    expect((await laptop.dispatch('demo.load', undefined)).ok).toBe(true)
+    const trips = (await laptop.dispatch('trips.list', undefined)) as { ok: true; value: Array<{ id: string; title: string }> }
+    await laptop.close()
+    const r = await run('--db', join(tempDir(), 'unused.sqlite'), '--server', db.url, 'server', 'import', join(laptopDir, 'laptop.sqlite'))
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(/Đã nhập sổ đăng ký .* vào máy chủ: \d+ mới/)
+    const server = await open(db.url)
+    const onServer = (await server.dispatch('trips.list', undefined)) as { ok: true; value: Array<{ id: string; title: string }> }
+    expect(onServer.value.map((t) => t.id).sort()).toEqual(trips.value.map((t) => t.id).sort())
+    // Run again, nothing is new.
+    expect((await run('--db', join(tempDir(), 'unused.sqlite'), '--server', db.url, 'server', 'import', join(laptopDir, 'laptop.sqlite'))).out).toMatch(/: 0 mới/)
+  })
+
   it('says when the server cannot be reached', async () => {
     const u = new URL(db.url)
     u.port = '1'
