@@ -12,7 +12,6 @@
  * else, so a record with one of them came from a sample load, here or on a colleague's
  * laptop. A brief (and its exports) of a sample trip goes with the trip.
  */
-import { sql } from 'kysely'
 import type { Ctx, Db } from '../context.ts'
 import { auditEvent, deleteRecord, updateRecord, write, type RecordTable } from '../records.ts'
 import { demoSource, localityNote, readDemoPack, type DemoPack } from './load.ts'
@@ -35,16 +34,14 @@ const ORDER: Array<[SampleTable, (p: DemoPack) => Array<{ id: string }>]> = [
 /** A record that points at a sample record: its table and id. */
 type Ref = { table: RecordTable; id: string }
 
-const col = (name: string) => sql.ref(name)
 
 /** Who points at a record, by table: the records whose removal or change its deletion would bring. */
 async function referrers(db: Db, table: SampleTable, id: string): Promise<Ref[]> {
   const rows = async (t: RecordTable, q: Promise<Array<{ id: string }>>) => (await q).map((r) => ({ table: t, id: r.id }))
   const attachments = (entity: 'agreement' | 'person') =>
     rows('attachment', db.selectFrom('attachment').select('id').where('entity', '=', entity).where('entityId', '=', id).execute())
-  // Itinerary items name their counterparts in JSON.
-  const counterpartOf = () =>
-    rows('itineraryItem', db.selectFrom('itineraryItem').select('id').where(sql<boolean>`instr(${col('counterparts')}, ${id}) > 0`).execute())
+  // Itinerary items name their counterparts in JSON (ids are UUIDs: no LIKE wildcards in them).
+  const counterpartOf = () => rows('itineraryItem', db.selectFrom('itineraryItem').select('id').where('counterparts', 'like', `%${id}%`).execute())
   switch (table) {
     case 'organization':
       return [
