@@ -6,5 +6,8 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,
+    // Set-ups build whole registers (the sample data, a pack exchanged between two): on a
+    // busy CI machine, or on the PostgreSQL half, they take longer than vitest's 10 s.
+    hookTimeout: 60_000,
   },
 })
