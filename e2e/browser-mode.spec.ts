@@ -57,6 +57,12 @@ test('npm start without Electron says why and opens the same app in the browser'
   const violations = await watchCspViolations(page)
 
   await page.goto(url)
+  // A fresh data folder: the first start asks for the home province and the name, once.
+  const welcome = page.getByTestId('welcome')
+  await welcome.getByTestId('welcome-province').fill('thanh hoa')
+  await page.getByRole('option', { name: 'Thanh Hóa' }).click()
+  await welcome.getByTestId('welcome-name').fill('Nguyễn Thị Lan')
+  await welcome.getByTestId('welcome-start').click()
   await expect(page.getByTestId('attention')).toBeVisible()
   // The secret leaves the address bar at once (it stays in the tab for a reload).
   expect(page.url()).toBe(`${new URL(url).origin}/#/`)

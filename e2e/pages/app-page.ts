@@ -58,7 +58,8 @@ export class AppPage {
   async loadDemo() {
     await this.goto('home')
     await this.page.getByTestId('load-demo').click()
-    await this.dialog.getByRole('button', { name: 'Nạp', exact: true }).click()
+    // The question asked first, in either language.
+    await this.dialog.getByRole('button', { name: /^(Nạp|Load)$/ }).click()
     await expect(this.page.getByTestId('demo-loaded')).toBeVisible()
   }
 
