@@ -33,6 +33,10 @@ export class AppPage {
   }
 
   async goto(name: Parameters<AppPage['nav']>[0]) {
+    // In a narrow window (200 % zoom) the sidebar is a drawer: open it first.
+    const burger = this.page.getByTestId('nav-burger')
+    await this.nav(name).waitFor({ state: 'attached' })
+    if ((await burger.isVisible()) && (await burger.getAttribute('aria-expanded')) !== 'true') await burger.click()
     await this.nav(name).click()
   }
 

@@ -15,6 +15,7 @@ import { ErrorAlert, notifySaved, PageHeader, StatusBadge } from '../components/
 import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { AgreementForm } from './AgreementForm.tsx'
+import { useShortcut } from '../app/shortcuts.ts'
 
 const PAGE = 300
 
@@ -27,6 +28,7 @@ export function AgreementsPage() {
   const [kind, setKind] = useState<string | null>(null)
   const [sector, setSector] = useState<string | null>(null)
   const [adding, { open, close }] = useDisclosure(false)
+  useShortcut('new', open)
   const [lawOpen, lawDialog] = useDisclosure(false)
   const excel = useApiMutation('reports.agreements')
   const { data: sectors = [] } = useApi('reference.sectors')

@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Stack } from '@mantine/core'
 import type { UseFormReturnType } from '@mantine/form'
-import { useState, type ReactNode } from 'react'
+import { useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { queryClient } from '../api.ts'
 import { applyErrors } from './forms.ts'
@@ -32,6 +32,7 @@ export function FormModal<V extends Record<string, unknown>>({
   const { t } = useTranslation()
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
+  const formRef = useRef<HTMLFormElement>(null)
   const submit = form.onSubmit(async (values) => {
     setError(null)
     setBusy(true)
@@ -43,13 +44,14 @@ export function FormModal<V extends Record<string, unknown>>({
     } catch (e) {
       applyErrors(form, e)
       setError(e)
+      focusFirstInvalid(formRef.current)
     } finally {
       setBusy(false)
     }
   })
   return (
     <Modal opened={opened} onClose={onClose} title={title} size={size}>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack>
           {children}
           <ErrorAlert error={error} />
@@ -65,4 +67,20 @@ export function FormModal<V extends Record<string, unknown>>({
       </form>
     </Modal>
   )
+}
+
+/**
+ * After a refusal the focus goes to the first field marked invalid (which scrolls it into
+ * view, and a screen reader reads its label and message); when the refusal names no field
+ * of the form, to the error box. Waits a frame for the marks to be drawn.
+ */
+export function focusFirstInvalid(form: HTMLFormElement | null) {
+  requestAnimationFrame(() => {
+    if (!form?.isConnected) return
+    const field = form.querySelector<HTMLElement>('[aria-invalid="true"]:not([disabled])')
+    const target = field ?? form.querySelector<HTMLElement>('[role="alert"]')
+    if (!target) return
+    if (!field && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1')
+    target.focus()
+  })
 }

@@ -8,6 +8,8 @@ import { FormModal } from '../components/FormModal.tsx'
 import { decodePartner, PartnerSelect } from '../components/pickers.tsx'
 import { DeleteButton, foldFilter, PageHeader } from '../components/ui.tsx'
 import { useLabels } from '../i18n/index.ts'
+import { useShortcut } from '../app/shortcuts.ts'
+import { openable } from '../components/openable.ts'
 
 export function SnippetsPage() {
   const { t } = useTranslation()
@@ -15,13 +17,14 @@ export function SnippetsPage() {
   const { data = [] } = useApi('snippets.list')
   const { data: sectors = [] } = useApi('reference.sectors')
   const [editing, setEditing] = useState<Snippet | 'new' | null>(null)
+  useShortcut('new', () => setEditing('new'))
   const sectorLabel = (c: string) => sectors.find((s) => s.code === c)?.[lang] ?? c
   return (
     <Stack>
       <PageHeader title={t('snippets.title')} subtitle={t('common.count', { count: data.length })} actions={<Button onClick={() => setEditing('new')}>{t('snippets.new')}</Button>} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {data.map((s) => (
-          <Card key={s.id} withBorder className="clickable-row" onClick={() => setEditing(s)}>
+          <Card key={s.id} withBorder {...openable(() => setEditing(s), 'button')}>
             <Text fw={600}>{s.title}</Text>
             <Text size="sm">{s.text}</Text>
             <Text size="xs" c="dimmed" mt={4}>

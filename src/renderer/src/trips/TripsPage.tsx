@@ -8,11 +8,13 @@ import { useApi } from '../api.ts'
 import { PageHeader } from '../components/ui.tsx'
 import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
 import { TripForm } from './TripForm.tsx'
+import { useShortcut } from '../app/shortcuts.ts'
 
 export function TripsPage() {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const [adding, { open, close }] = useDisclosure(false)
+  useShortcut('new', open)
   const { data = [] } = useApi('trips.list')
   const columns: Column<TripRow>[] = [
     { key: 'dates', header: t('common.date'), width: '20%', render: (r) => `${formatDate(r.startDate)} – ${formatDate(r.endDate)}` },
