@@ -6,22 +6,34 @@ import './i18n/index.ts'
 import { MantineProvider } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import { QueryClientProvider } from '@tanstack/react-query'
-import { StrictMode } from 'react'
+import { StrictMode, useMemo, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { createRoot } from 'react-dom/client'
 import { HashRouter } from 'react-router'
 import { queryClient } from './api.ts'
 import { App } from './app/App.tsx'
-import { theme } from './app/theme.ts'
+import { cssVariablesResolver, localizedTheme } from './app/theme.ts'
+
+/** Mantine with the theme of the UI's language (the close buttons' names). */
+function Theme({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation()
+  const theme = useMemo(() => localizedTheme(t('a11y.close')), [t, i18n.language])
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      {children}
+    </MantineProvider>
+  )
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <Theme>
       <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
         <HashRouter>
           <App />
         </HashRouter>
       </QueryClientProvider>
-    </MantineProvider>
+    </Theme>
   </StrictMode>,
 )
