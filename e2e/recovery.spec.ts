@@ -190,7 +190,7 @@ test('Settings checks the data file on request; a fault found is shown over ever
   await page.reload()
   await app.goto('agreements')
   const banner = page.getByTestId('health-banner')
-  await expect(banner).toContainText(/Lần kiểm tra tệp dữ liệu lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} phát hiện lỗi\. Hãy sao lưu ngay;/)
+  await expect(banner).toContainText(/Lần kiểm tra tệp dữ liệu lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} phát hiện lỗi\. Hãy xuất gói dữ liệu những gì mới nhập gần đây, rồi khởi động lại/)
   await page.screenshot({ animations: 'disabled', path: testInfo.outputPath('health-banner-1400x900.png') })
   await banner.getByRole('button', { name: 'Mở Cài đặt' }).click()
   await expect(health.getByTestId('health-result')).toHaveText(/^Có lỗi: \*\*\* in database main/)

@@ -16,7 +16,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs'
 import { enableCompileCache } from 'node:module'
-import { dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { setFlagsFromString } from 'node:v8'
 import { SEARCH_KINDS, labelOf } from '../shared/domain/labels.ts'
@@ -181,9 +181,9 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       } catch (e) {
         // A damaged database cannot be backed up first: it is moved aside instead, untouched.
         if (!(e instanceof AppError) || e.code !== 'db_damaged') throw e
-        const { replaceDamaged } = await import('./session.ts')
+        const { recordRecovery, replaceDamaged } = await import('./session.ts')
         const movedTo = replaceDamaged(dbPath, resolve(source))
-        await withCore(dbPath, async () => {})
+        await withCore(dbPath, (core) => recordRecovery(core, basename(source), movedTo))
         out(`Tệp dữ liệu bị hỏng đã được chuyển sang ${movedTo} (giữ nguyên); đã khôi phục ${resolve(source)} vào ${dbPath}. / The damaged file was moved aside; restored.`)
       }
       return 0

@@ -74,6 +74,11 @@ describe('a damaged database', () => {
     const [aside] = readdirSync(join(r.dir, 'damaged'))
     expect(sha(join(r.dir, 'damaged', aside!))).toBe(r.damagedSha)
     expect(await main(['--db', r.dbPath, 'check'], (s) => lines.push(s))).toBe(0)
+    // The change log says so, as it does when the window recovers the register.
+    const core = await openTestCore({ dir: r.dir })
+    const recovered = await core.db.selectFrom('auditLog').select(['action', 'after']).where('entity', '=', 'database').execute()
+    expect(recovered).toEqual([{ action: 'recover', after: JSON.stringify({ from: r.backup.fileName, damagedFileMovedTo: join(r.dir, 'damaged', aside!) }) }])
+    await core.close()
   })
 })
 

@@ -47,6 +47,14 @@ export function replaceDamaged(dbPath: string, source: string): string {
   return movedTo
 }
 
+/**
+ * The register says how it came back, in its change log: restored from a backup
+ * (`from`, its file name) or started empty (`from: null`), and where the damaged file went.
+ */
+export async function recordRecovery(core: Core, from: string | null, damagedFileMovedTo: string): Promise<void> {
+  await write(core.ctx, (trx) => auditEvent(trx, core.ctx, 'database', 'recover', { from, damagedFileMovedTo }))
+}
+
 export async function openSession(options: SessionOptions): Promise<Session> {
   const backupDir = options.backupDir ?? backupDirFor(dirname(options.dbPath))
   let core: Core | null = null
@@ -74,11 +82,11 @@ export async function openSession(options: SessionOptions): Promise<Session> {
           const backup = listBackups(backupDir).find((b) => b.fileName === fileName)
           if (!backup) throw new AppError('not_found', `Không tìm thấy bản sao lưu ${fileName}. / Backup not found.`)
           const movedTo = replaceDamaged(options.dbPath, backup.path)
-          return { ok: true, value: { movedTo: await reopen(movedTo, { from: fileName, damagedFileMovedTo: movedTo }) } }
+          return { ok: true, value: { movedTo: await reopen(movedTo, fileName) } }
         }
         case 'recovery.startEmpty': {
           const movedTo = moveAside(options.dbPath)
-          return { ok: true, value: { movedTo: await reopen(movedTo, { from: null, damagedFileMovedTo: movedTo }) } }
+          return { ok: true, value: { movedTo: await reopen(movedTo, null) } }
         }
         default:
           return fail(damage)
@@ -88,10 +96,9 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     }
   }
 
-  async function reopen(movedTo: string, detail: Record<string, unknown>): Promise<string> {
+  async function reopen(movedTo: string, from: string | null): Promise<string> {
     const opened = await openCore(options)
-    // The register says how it came back, in its change log.
-    await write(opened.ctx, (trx) => auditEvent(trx, opened.ctx, 'database', 'recover', detail))
+    await recordRecovery(opened, from, movedTo)
     core = opened
     damage = null
     startBackground()
