@@ -35,7 +35,7 @@ function counts(screens: string[], findings: Finding[]): string {
 }
 
 // axe takes a few seconds a screen on a shared two-core machine.
-test.describe.configure({ timeout: 300_000 })
+test.describe.configure({ timeout: 600_000 })
 
 test('axe finds no serious or critical violation on any route', async ({ app, page }) => {
   const routes = await demoRoutes(app)
