@@ -46,6 +46,8 @@ test.describe('Electron app', () => {
         // Watch for violations of the policy the app:// handler sends, from a fresh load on.
         const violations = await watchCspViolations(page)
         await page.reload()
+        // A fresh data folder: the first start asks for the home province and the officer's name.
+        await new AppPage(page).answerWelcome()
         await expect(page.getByTestId('nav-home')).toBeVisible()
         // The renderer runs sandboxed, with no Node; the preload gave it one function.
         expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')

@@ -102,7 +102,9 @@ export async function keepTheRegister(app: AppPage) {
   await expect(app.dialog).toContainText('Xóa “Bản ghi nhớ hợp tác giữa tỉnh Thanh Hóa và tỉnh Yamanashi”?')
   await page.getByTestId('confirm-delete').click()
   await expect(page).toHaveURL(/#\/agreements$/)
-  await expect(page.getByText('Chưa có dữ liệu')).toBeVisible()
+  // The empty register says so, and offers the first record and the sample data.
+  await expect(page.getByTestId('empty-state')).toContainText('Chưa có văn kiện nào.')
+  await expect(page.getByTestId('empty-state').getByRole('button', { name: 'Thêm văn kiện' })).toBeVisible()
   expect(await app.agreementCount()).toBe(0)
 }
 

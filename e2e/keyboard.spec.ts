@@ -34,6 +34,8 @@ test('an agreement is created with the keyboard only', async ({ app, page }) => 
   await app.loadDemo()
   const before = await app.agreementCount()
   await page.reload()
+  // The shell comes after the status and settings reads (the first-start gate): Tab once it is there.
+  await expect(page.getByTestId('skip-link')).toBeAttached()
 
   // The first Tab shows the skip link; the next ones go through the header to the
   // sidebar, whose items are links: Enter on "Văn kiện", the focus lands on the new title.
@@ -87,6 +89,8 @@ test('list rows and programme items open with Enter; arrows move between rows', 
   await openRoute(page, '/agreements')
   // From a fresh start the first Tab is the skip link, which leads to the page's title.
   await page.reload()
+  // The shell comes after the status and settings reads (the first-start gate): Tab once it is there.
+  await expect(page.getByTestId('skip-link')).toBeAttached()
   await page.keyboard.press('Tab')
   const skip = page.getByTestId('skip-link')
   await expect(skip).toBeFocused()

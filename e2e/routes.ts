@@ -24,6 +24,7 @@ export async function demoRoutes(app: AppPage): Promise<Route[]> {
   const engagement = (await app.call('engagements.list')).find((e) => e.title.includes('Diễn đàn'))!
   return [
     { name: 'home', path: '/' },
+    { name: 'calendar', path: '/calendar' },
     { name: 'localities', path: '/localities' },
     { name: 'locality', path: `/localities/${yamanashi.id}` },
     { name: 'organizations', path: '/organizations' },

@@ -19,7 +19,7 @@ import { cliVsPandoc } from './bench-process.ts'
 export async function buildForumTrip(core: Core): Promise<string> {
   const call = async (m: string, i?: unknown) => {
     const r = await core.dispatch(m, i)
-    if (!r.ok) throw new Error(`${m}: ${r.error.message}`)
+    if (!r.ok) throw new Error(`${m}: ${JSON.stringify(r.error)}`)
     return r.value as { id: string }
   }
   const loc = (await core.db.selectFrom('locality').select('id').where('refKey', '=', 'jp-pref-19').executeTakeFirstOrThrow()).id

@@ -1,6 +1,8 @@
 /**
  * The large register the benchmarks measure: partners, people, agreements with their
- * parties and commitments, engagements with participants. Deterministic, so two runs
+ * parties and commitments, engagements with participants, and delegations (one trip per
+ * 50 agreements, each with its destination and 8 programme items; a talking point per two
+ * trips). Deterministic, so two runs
  * measure the same data; written with prepared statements in one transaction.
  */
 import type Database from 'better-sqlite3'
@@ -122,6 +124,27 @@ export function generateRegister(sqlite: Database.Database, N: RegisterSize, ori
       part.run(...meta(), m[0], where, null, null, 0)
       part.run(...meta(), m[0], null, pick(orgIds), null, 1)
       part.run(...meta(), m[0], null, null, pick(personIds), 2)
+    }
+
+    const trip = sqlite.prepare(`INSERT INTO trip (id, created_at, updated_at, updated_by, origin, title, start_date, end_date, objectives) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    const dest = sqlite.prepare(`INSERT INTO trip_destination (trip_id, locality_id, position) VALUES (?, ?, 0)`)
+    const item = sqlite.prepare(
+      `INSERT INTO itinerary_item (id, created_at, updated_at, updated_by, origin, trip_id, kind, title, start, place, counterparts, talking_points) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    const snip = sqlite.prepare(`INSERT INTO snippet (id, created_at, updated_at, updated_by, origin, title, text, locality_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+    const nTrips = Math.round(N.agreements / 50)
+    for (let i = 0; i < nTrips; i++) {
+      const m = meta()
+      const where = pick(localityIds)
+      const name = localityName.get(where) as string
+      const start = date(t2018, t2026)
+      trip.run(...m, `Đoàn công tác làm việc tại ${name} ${i}`, start, start, 'Xúc tiến đầu tư, thương mại; hợp tác nông nghiệp công nghệ cao và đào tạo nhân lực')
+      dest.run(m[0], where)
+      for (let k = 0; k < 8; k++) {
+        const kanji = `${pick(KANJI)}${pick(KANJI)}`
+        item.run(...meta(), m[0], 'meeting', `Làm việc với lãnh đạo ${name}`, `${start}T${String(8 + k).padStart(2, '0')}:00`, pick(PLACE_VI), JSON.stringify([{ personId: null, organizationId: null, localityId: where }]), `Đề nghị hợp tác với ${kanji}市 về du lịch và giáo dục`)
+      }
+      if (i % 2 === 0) snip.run(...meta(), `Tiềm năng hợp tác với ${name}`, 'Cảng biển nước sâu, khu công nghiệp, lao động trẻ; đề nghị kết nối doanh nghiệp hai bên.', where)
     }
   })()
 }

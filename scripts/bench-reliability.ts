@@ -24,7 +24,7 @@ function openMs(dbPath: string, runs = 3): number {
     const { openCore } = await import(${JSON.stringify(CORE)})
     const core = await openCore({ dbPath: ${JSON.stringify(dbPath)}, resourcesDir: ${JSON.stringify(RESOURCES)}, log: () => {} })
     const r = await core.dispatch('agreements.list', { limit: 50 })
-    if (!r.ok) throw new Error(r.error.message)
+    if (!r.ok) throw new Error(r.error.reason)
     process.stdout.write(String(performance.now() - t))
     await core.close()`
   const times: number[] = []

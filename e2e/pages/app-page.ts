@@ -2,6 +2,7 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 import { BRIDGE_GLOBAL, type Bridge } from '../../src/shared/client.ts'
 import type { Input, Method, Output } from '../../src/shared/contract.ts'
+import { wordErrorBoth } from '../../src/shared/messages/index.ts'
 import type { Result } from '../../src/shared/result.ts'
 
 export class AppPage {
@@ -19,7 +20,7 @@ export class AppPage {
       ([name, m, i]) => (globalThis as unknown as Record<string, Bridge>)[name]!.invoke(m, i),
       [BRIDGE_GLOBAL, method, (input ?? null) as unknown] as const,
     )) as Result<Output<M>>
-    if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
+    if (!r.ok) throw new Error(`${method}: ${wordErrorBoth(r.error)}`)
     return r.value
   }
 
@@ -47,9 +48,21 @@ export class AppPage {
     await expect(this.page.getByRole('radio', { name: kind })).toBeChecked()
   }
 
+  /** Answers the welcome step a fresh data folder shows once: the home province and the officer's name. */
+  async answerWelcome(province = 'Thanh Hóa', name = 'Nguyễn Thị Lan') {
+    const welcome = this.page.getByTestId('welcome')
+    await expect(welcome).toBeVisible()
+    await this.choose(welcome.getByTestId('welcome-province'), province, province)
+    await welcome.getByTestId('welcome-name').fill(name)
+    await welcome.getByTestId('welcome-start').click()
+    await expect(welcome).toBeHidden()
+  }
+
+  /** Loads the sample data from the home page, answering its question. */
   async loadDemo() {
     await this.goto('home')
     await this.page.getByTestId('load-demo').click()
+    await this.dialog.getByRole('button', { name: 'Nạp', exact: true }).click()
     await expect(this.page.getByTestId('demo-loaded')).toBeVisible()
   }
 

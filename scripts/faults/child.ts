@@ -176,7 +176,7 @@ async function runWriter(dbPath: string, count: number, prefix: string, stopFile
       const nameVi = `${prefix} ${i}`
       const r = await core.dispatch('localities.create', { country: 'JP', level: 'municipality', nameVi })
       if (!r.ok) {
-        process.stderr.write(`${r.error.code}: ${r.error.message}\n`)
+        process.stderr.write(`${r.error.code}: ${JSON.stringify(r.error)}\n`)
         say(`code=${r.error.code}`)
         return 1
       }

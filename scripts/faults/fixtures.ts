@@ -65,7 +65,7 @@ async function build(h: Harness): Promise<Fixtures> {
   try {
     const call = async (method: string, input: unknown) => {
       const r = await core.dispatch(method, input)
-      if (!r.ok) throw new Error(`fixture ${method}: ${r.error.code} ${r.error.message}`)
+      if (!r.ok) throw new Error(`fixture ${method}: ${JSON.stringify(r.error)}`)
       return r.value as { id: string }
     }
     const towns: string[] = []

@@ -23,6 +23,12 @@ describe('cli', () => {
     expect((await search('da nang'))[0]).toMatchObject({ title: 'Đà Nẵng' })
     expect((await search('山梨'))[0]).toMatchObject({ title: 'Yamanashi' })
     expect(await search('ha nam')).toContainEqual(expect.objectContaining({ kind: 'agreement' }))
+    // Trips, programme items (with the trip they open in) and talking points.
+    const trips = JSON.parse((await run('--db', db, 'trip', 'list', '--json')).out) as Array<{ id: string }>
+    expect((await search('lam viec voi lanh dao tinh yamanashi'))[0]).toMatchObject({ kind: 'itineraryItem', title: 'Làm việc với lãnh đạo tỉnh Yamanashi', tripId: trips[0]!.id })
+    const text = (await run('--db', db, 'search', 'lam viec voi lanh dao tinh yamanashi')).out.split('\n')
+    expect(text[0]).toMatch(new RegExp(`^Mục chương trình  Làm việc với lãnh đạo tỉnh Yamanashi — .* \\(đoàn / trip ${trips[0]!.id}\\)$`))
+    expect((await search('tiem nang loi the cua thanh hoa'))[0]).toMatchObject({ kind: 'snippet', title: 'Tiềm năng, lợi thế của Thanh Hóa' })
     const check = await run('--db', db, 'check')
     expect(check.code).toBe(0)
     expect(check.out).toMatch(/tốt/)

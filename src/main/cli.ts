@@ -25,7 +25,8 @@ import type { TripRow } from '../shared/domain/trips.ts'
 import { groupWarnings } from '../shared/domain/briefs.ts'
 import { formatDate } from '../shared/text/dates.ts'
 import type { PackScope } from './exchange/pack/index.ts'
-import { importKinds, type ImportKind, type TextEncoding } from '../shared/domain/exchange.ts'
+import { importKinds, type ImportKind } from '../shared/domain/exchange.ts'
+import { bilingual, wordProblem } from '../shared/messages/index.ts'
 import type { Core } from './core.ts'
 import { AppError } from './errors.ts'
 import { classifyDbError } from './db/errors.ts'
@@ -87,14 +88,12 @@ async function withCore<T>(dbPath: string, fn: (core: Core) => Promise<T>): Prom
 }
 
 /** Why a sheet's text needs --convert. */
-const encodingMessage = (encoding: TextEncoding) =>
-  encoding === 'utf8-as-cp1252'
-    ? 'Văn bản trong tệp có vẻ bị lỗi bảng mã (UTF-8 đọc nhầm thành Windows-1252); chạy lại với --convert để sửa. / Text seems UTF-8 read as Windows-1252; use --convert.'
-    : `Tệp có vẻ dùng bảng mã cũ ${encoding.toUpperCase()}; chạy lại với --convert để chuyển sang Unicode. / Legacy encoding; use --convert.`
+/** A row's problem as the CLI says it: Vietnamese, then English. */
+const problemText = (p: Parameters<typeof wordProblem>[0]) => bilingual((lang) => wordProblem(p, lang))
 
 async function call<T>(core: Core, method: string, input?: unknown): Promise<T> {
   const r = await core.dispatch(method, input)
-  if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details)
+  if (!r.ok) throw AppError.from(r.error)
   return r.value as T
 }
 
@@ -138,7 +137,11 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       const hits = await withCore(dbPath, (core) => call<SearchHit[]>(core, 'search.query', { q, limit: 20 }))
       if (values.json) out(JSON.stringify(hits, null, 2))
       else if (hits.length === 0) out(`Không tìm thấy kết quả cho “${q}”. / No results.`)
-      else for (const h of hits) out(`${labelOf(SEARCH_KINDS, h.kind).padEnd(12)} ${h.title}${h.subtitle ? ` — ${h.subtitle}` : ''}  [${h.id}]`)
+      else {
+        // Kinds in a column as wide as the longest one found ("Mục chương trình").
+        const width = Math.max(...hits.map((h) => labelOf(SEARCH_KINDS, h.kind).length))
+        for (const h of hits) out(`${labelOf(SEARCH_KINDS, h.kind).padEnd(width)}  ${h.title}${h.subtitle ? ` — ${h.subtitle}` : ''}  [${h.id}]${h.tripId ? ` (đoàn / trip ${h.tripId})` : ''}`)
+      }
       return 0
     }
     case 'check': {
@@ -197,7 +200,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       try {
         bytes = readFileSync(path)
       } catch {
-        throw new AppError('invalid_input', `Không đọc được ${path} / cannot read the file`)
+        throw new AppError('cannot_read_file', { name: path })
       }
       const [{ readTable }, { commitImport, previewImport, sheetFor }] = await Promise.all([import('./exchange/import/read.ts'), import('./exchange/import/import.ts')])
       const table = await readTable(bytes, path, values.sheet ?? sheetFor(kind))
@@ -205,8 +208,11 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         let preview = await previewImport(core.db, table, kind)
         const suspected = preview.encodingSuspected
         if (suspected && values.convert) preview = await previewImport(core.db, table, kind, { encoding: suspected })
-        const problems = preview.rows.flatMap((r) => r.problems.map((p) => ({ row: r.row, ...p })))
-        if (suspected && !values.convert) problems.unshift({ row: 0, column: null, level: 'error', message: encodingMessage(suspected) })
+        const problems = preview.rows.flatMap((r) => r.problems.map((p) => ({ row: r.row, ...p, message: problemText(p) })))
+        if (suspected && !values.convert) {
+          const p = { column: null, level: 'error' as const, code: 'encoding_suspected' as const, params: { encoding: suspected } }
+          problems.unshift({ row: 0, ...p, message: problemText(p) })
+        }
         const errors = problems.filter((p) => p.level === 'error')
         // Rows that match a record are skipped unless --update asks to rewrite the match
         // (a row identical to its record is counted as unchanged and not written).

@@ -20,9 +20,10 @@ import { auditEvent, queueSearch, write } from './records.ts'
 import { startIndexer, type Indexer } from './search/queue.ts'
 import { todayIso } from '../shared/text/dates.ts'
 import { folderPlatform, type Platform } from './platform.ts'
-import { AppError } from './errors.ts'
+import { AppError, unexpected } from './errors.ts'
 import { removeStaleTemps } from './files.ts'
 import { checkRestorable, createBackup, installDatabase, type BackupInfo } from './exchange/backup.ts'
+import { storedUserName } from './settings/settings.ts'
 
 export interface CoreOptions {
   dbPath: string
@@ -133,7 +134,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const clock = options.now ?? (() => new Date())
   const ctx: Ctx = {
     db: opened.db,
-    actor: (await metaValue(opened.db, 'user_name')) ?? osUser(),
+    // The officer's name from Settings (src/main/settings), else the OS user.
+    actor: (await storedUserName(opened.db)) ?? osUser(),
     origin: await installationId(opened.db),
     now: () => clock().toISOString(),
     today: () => todayIso(clock()),
@@ -148,7 +150,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     sqlite: opened.sqlite,
     backupPath: opened.backupPath,
     backupDir,
-    dispatch: async () => ({ ok: false, error: { code: 'internal', message: '' } }),
+    dispatch: async () => ({ ok: false, error: unexpected() }),
     close: async () => {
       await core.indexer.stop()
       await current.close()
@@ -180,6 +182,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       ctx.db = core.db = current.db
       core.sqlite = current.sqlite
       ctx.origin = await installationId(current.db)
+      // The restored register's settings are its own: its officer's name among them.
+      ctx.actor = (await storedUserName(current.db)) ?? osUser()
       await prepare(current.db, ctx, options)
     }
     try {
@@ -188,7 +192,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       await write(ctx, (trx) => auditEvent(trx, ctx, 'database', 'restore', { from: basename(source), safetyCopy: safety.fileName }))
     } catch (e) {
       await replaceWith(safety.path)
-      throw e instanceof AppError ? e : new AppError('internal', `Khôi phục thất bại, dữ liệu đã được giữ nguyên: ${(e as Error).message} / restore failed, nothing changed`)
+      throw e instanceof AppError ? e : new AppError('restore_failed', { detail: (e as Error).message })
     } finally {
       core.indexer.kick()
     }

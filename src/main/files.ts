@@ -31,17 +31,17 @@ export function fileError(path: string, e: unknown): AppError {
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return new AppError('disk_full', `Ổ đĩa đã đầy, không ghi được ${path}. Hãy giải phóng dung lượng rồi thử lại; tệp cũ (nếu có) vẫn nguyên vẹn. / The disk is full: ${path} was not written.`)
+      return new AppError('file_disk_full', { path })
     case 'EBUSY':
     case 'EPERM':
     case 'EACCES':
-      return new AppError('in_use', `Không ghi được ${name}: tệp đang mở trong chương trình khác (Word, Excel) hoặc không có quyền ghi; hãy đóng tệp rồi thử lại. / ${name} is open elsewhere or not writable.`)
+      return new AppError('file_in_use', { name })
     case 'EROFS':
-      return new AppError('in_use', `Không ghi được ${name}: ổ đĩa chỉ cho đọc. / The drive is read-only.`)
+      return new AppError('drive_read_only', { name })
     case 'ENOENT':
-      return new AppError('not_found', `Không ghi được ${name}: thư mục ${dirname(path)} không tồn tại. / The folder does not exist.`)
+      return new AppError('folder_missing', { name, folder: dirname(path) })
     default:
-      return new AppError('io_error', `Không ghi được ${name}: lỗi đọc ghi ổ đĩa (${code ?? (e as Error).message}). Không có tệp dở dang nào được để lại. / Write failed.`)
+      return new AppError('write_failed', { name, detail: code ?? (e as Error).message })
   }
 }
 
@@ -79,7 +79,7 @@ export class AtomicFile {
 
   /** Writes every byte of `chunk`, continuing after a short write. */
   write(chunk: Uint8Array): void {
-    if (this.fd === null) throw new AppError('internal', 'write after close')
+    if (this.fd === null) throw new Error('write after close')
     try {
       let at = 0
       while (at < chunk.length) {
@@ -97,7 +97,7 @@ export class AtomicFile {
 
   /** Flushes, renames over the target, flushes the folder. */
   commit(): Written {
-    if (this.fd === null) throw new AppError('internal', 'commit after close')
+    if (this.fd === null) throw new Error('commit after close')
     try {
       fsyncSync(this.fd)
       closeSync(this.fd)

@@ -11,7 +11,7 @@ import { notFound } from './errors.ts'
 import { type Ctx, type Db, audit, stamp, touched } from './context.ts'
 import type { DB } from './db/schema.ts'
 import { queueMark, settleSearch } from './search/queue.ts'
-import type { SearchKind } from './search/documents.ts'
+import type { SearchKind } from './search/doc.ts'
 
 export type RecordTable = {
   [T in keyof DB]: DB[T] extends { id: string; updatedAt: string } ? T : never
@@ -24,6 +24,9 @@ const SEARCHED: Partial<Record<RecordTable, SearchKind>> = {
   person: 'person',
   agreement: 'agreement',
   engagement: 'engagement',
+  trip: 'trip',
+  itineraryItem: 'itineraryItem',
+  snippet: 'snippet',
 }
 const PARTNERS = new Set<RecordTable>(['locality', 'organization', 'person'])
 
@@ -34,21 +37,21 @@ export const sqlName = (table: string) => table.replace(/[A-Z]/g, (c) => `_${c.t
  * What goes when a record goes: records that belong to it are deleted first (each with its
  * audit row and tombstone), and records that merely point at it lose the pointer.
  */
-const CASCADE: Partial<Record<RecordTable, Array<{ table: RecordTable; column: string; what: string; action: 'delete' | 'detach'; where?: Record<string, string> }>>> = {
+const CASCADE: Partial<Record<RecordTable, Array<{ table: RecordTable; column: string; action: 'delete' | 'detach'; where?: Record<string, string> }>>> = {
   agreement: [
-    { table: 'commitment', column: 'agreementId', what: 'cam kết', action: 'delete' },
-    { table: 'attachment', column: 'entityId', what: 'tệp đính kèm', action: 'delete', where: { entity: 'agreement' } },
+    { table: 'commitment', column: 'agreementId', action: 'delete' },
+    { table: 'attachment', column: 'entityId', action: 'delete', where: { entity: 'agreement' } },
   ],
-  person: [{ table: 'attachment', column: 'entityId', what: 'tệp đính kèm', action: 'delete', where: { entity: 'person' } }],
+  person: [{ table: 'attachment', column: 'entityId', action: 'delete', where: { entity: 'person' } }],
   locality: [
-    { table: 'fact', column: 'localityId', what: 'số liệu', action: 'delete' },
-    { table: 'fact', column: 'partnerLocalityId', what: 'số liệu', action: 'delete' },
-    { table: 'snippet', column: 'localityId', what: 'luận điểm', action: 'detach' },
+    { table: 'fact', column: 'localityId', action: 'delete' },
+    { table: 'fact', column: 'partnerLocalityId', action: 'delete' },
+    { table: 'snippet', column: 'localityId', action: 'detach' },
   ],
-  organization: [{ table: 'snippet', column: 'organizationId', what: 'luận điểm', action: 'detach' }],
+  organization: [{ table: 'snippet', column: 'organizationId', action: 'detach' }],
   trip: [
-    { table: 'itineraryItem', column: 'tripId', what: 'mục chương trình', action: 'delete' },
-    { table: 'brief', column: 'tripId', what: 'tài liệu', action: 'delete' },
+    { table: 'itineraryItem', column: 'tripId', action: 'delete' },
+    { table: 'brief', column: 'tripId', action: 'delete' },
   ],
 }
 
@@ -72,24 +75,24 @@ export async function insertRecord(trx: Db, ctx: Ctx, table: RecordTable, values
   return row.id
 }
 
-export async function updateRecord(trx: Db, ctx: Ctx, table: RecordTable, what: string, id: string, values: Record<string, unknown>): Promise<void> {
+export async function updateRecord(trx: Db, ctx: Ctx, table: RecordTable, id: string, values: Record<string, unknown>): Promise<void> {
   const before = await trx.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()
-  if (!before) throw notFound(what)
+  if (!before) throw notFound(sqlName(table))
   const changes = { ...values, ...touched(ctx) }
   await trx.updateTable(table).set(changes as never).where('id', '=', id).execute()
   await audit(trx, ctx, table, id, 'update', before, { ...before, ...changes })
   await queueSearch(trx, table, id, true)
 }
 
-export async function deleteRecord(trx: Db, ctx: Ctx, table: RecordTable, what: string, id: string): Promise<void> {
+export async function deleteRecord(trx: Db, ctx: Ctx, table: RecordTable, id: string): Promise<void> {
   const before = await trx.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()
-  if (!before) throw notFound(what)
+  if (!before) throw notFound(sqlName(table))
   for (const child of CASCADE[table] ?? []) {
     let q = trx.selectFrom(child.table).select('id').where(sql.ref(child.column), '=', id)
     for (const [column, value] of Object.entries(child.where ?? {})) q = q.where(sql.ref(column), '=', value)
     for (const { id: childId } of (await q.execute()) as Array<{ id: string }>) {
-      if (child.action === 'delete') await deleteRecord(trx, ctx, child.table, child.what, childId)
-      else await updateRecord(trx, ctx, child.table, child.what, childId, { [child.column]: null })
+      if (child.action === 'delete') await deleteRecord(trx, ctx, child.table, childId)
+      else await updateRecord(trx, ctx, child.table, childId, { [child.column]: null })
     }
   }
   await trx.deleteFrom(table).where('id', '=', id).execute()

@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto'
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { wordReason } from '../shared/messages/index.ts'
+import type { AppStatus } from '../shared/contract.ts'
+import type { Result } from '../shared/result.ts'
 import { main } from './cli.ts'
 import { openSession } from './session.ts'
 import { openTestCore, RESOURCES, tempDir } from './test-support.ts'
@@ -32,9 +35,12 @@ describe('a damaged database', () => {
   it('opens the app in recovery: the backups are listed, the chosen one restored, the damaged file kept aside', async () => {
     const r = await damagedRegister()
     const session = await openSession({ dbPath: r.dbPath, resourcesDir: RESOURCES, backupDir: r.backupDir, checkOutput: true, log: () => {} })
-    const status = await session.dispatch('app.status', undefined)
+    const status = (await session.dispatch('app.status', undefined)) as Result<AppStatus>
     expect(status).toMatchObject({ ok: true, value: { state: 'damaged', dataPath: r.dbPath, backups: [{ fileName: r.backup.fileName, reason: 'manual' }] } })
-    expect(!status.ok || (status.value as { message: string }).message).toMatch(/bị hỏng/)
+    const problem = status.ok && status.value.state === 'damaged' ? status.value.problem : null
+    expect(problem).toMatchObject({ code: 'db_damaged', reason: 'db_damaged' })
+    expect(wordReason(problem!.reason, problem!.params, 'vi')).toMatch(/bị hỏng/)
+    expect(wordReason(problem!.reason, problem!.params, 'en')).toMatch(/is damaged/)
     // Nothing else works on a damaged file, and nothing writes to it.
     expect(await session.dispatch('agreements.list', undefined)).toMatchObject({ ok: false, error: { code: 'db_damaged' } })
     expect(await session.dispatch('recovery.restore', { fileName: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'not_found' } })

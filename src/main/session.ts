@@ -11,7 +11,7 @@ import { contract } from '../shared/contract.ts'
 import type { Result } from '../shared/result.ts'
 import type { Dispatch } from './api/dispatcher.ts'
 import { openCore, type Core, type CoreOptions } from './core.ts'
-import { AppError } from './errors.ts'
+import { AppError, unexpected } from './errors.ts'
 import { checkRestorable, ensureDailyBackup, installDatabase, listBackups, moveAside } from './exchange/backup.ts'
 import { backupDirFor } from './paths.ts'
 import { auditEvent, write } from './records.ts'
@@ -31,10 +31,7 @@ export interface SessionOptions extends CoreOptions {
   backgroundAfterMs?: number
 }
 
-const fail = (e: unknown): Result<never> => {
-  const error = e instanceof AppError ? e : new AppError('internal', 'Có lỗi ngoài dự kiến; dữ liệu không bị thay đổi. / Unexpected error; nothing was changed.')
-  return { ok: false, error: { code: error.code, message: error.message, ...(error.details && { details: error.details }) } }
-}
+const fail = (e: unknown): Result<never> => ({ ok: false, error: e instanceof AppError ? e.toApiError() : unexpected() })
 
 /**
  * Replaces a damaged database with the copy at `source` (checked first): the damaged file
@@ -74,13 +71,13 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     try {
       switch (method) {
         case 'app.status':
-          return { ok: true, value: { state: 'damaged', dataPath: options.dbPath, message: damage!.message, backups: backups() } }
+          return { ok: true, value: { state: 'damaged', dataPath: options.dbPath, problem: damage!.toApiError(), backups: backups() } }
         case 'backups.list':
           return { ok: true, value: backups() }
         case 'recovery.restore': {
           const { fileName } = contract['recovery.restore'].input.parse(input)
           const backup = listBackups(backupDir).find((b) => b.fileName === fileName)
-          if (!backup) throw new AppError('not_found', `Không tìm thấy bản sao lưu ${fileName}. / Backup not found.`)
+          if (!backup) throw new AppError('backup_not_found', { name: fileName })
           const movedTo = replaceDamaged(options.dbPath, backup.path)
           return { ok: true, value: { movedTo: await reopen(movedTo, fileName) } }
         }

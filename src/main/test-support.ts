@@ -4,6 +4,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, statSync, truncateSync, write
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Method, Input, Output } from '../shared/contract.ts'
+import { wordErrorBoth } from '../shared/messages/index.ts'
 import { openCore, type Core, type CoreOptions } from './core.ts'
 
 export const RESOURCES = resolve(import.meta.dirname, '..', '..', 'resources')
@@ -37,7 +38,7 @@ export async function openTestCore(options: Partial<CoreOptions> & { dir?: strin
     dbPath,
     async call(method, input) {
       const r = await core.dispatch(method, input)
-      if (!r.ok) throw new Error(`${method} failed: ${r.error.code}: ${r.error.message} ${JSON.stringify(r.error.details ?? [])}`)
+      if (!r.ok) throw new Error(`${method} failed: ${r.error.code}: ${wordErrorBoth(r.error)}`)
       return r.value as never
     },
     async dispose() {

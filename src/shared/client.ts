@@ -1,6 +1,6 @@
 /**
- * The renderer's typed client, `api.localities.list(input)`, built from the contract's
- * method names over one transport function. That function is all the page is given:
+ * The renderer's typed client, `api.localities.list(input)`, typed by the contract, over
+ * one transport function. That function is all the page is given:
  * `window.hanhTrang.invoke(method, input)`, exposed by the preload in Electron and injected
  * by the e2e host in tests, so the renderer cannot tell them apart.
  */
@@ -29,14 +29,27 @@ export type Api = {
   }
 }
 
-export function createApiClient(methodNames: readonly string[], invoke: Invoke): Api {
-  const api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {}
-  for (const name of methodNames) {
-    const dot = name.indexOf('.')
-    const feature = name.slice(0, dot)
-    const verb = name.slice(dot + 1)
-    api[feature] ??= {}
-    api[feature][verb] = (input?: unknown) => invoke(name, input === undefined ? null : input)
-  }
-  return api as unknown as Api
+/**
+ * `api.feature.verb(input)` is `invoke('feature.verb', input)`. Built on demand rather than
+ * from the contract's list of names, so that the page's first screen need not load the
+ * contract (its zod schemas) only to learn the names; the types still come from it, and the
+ * core refuses a name it does not know (`unknown_method`).
+ */
+export function createApiClient(invoke: Invoke): Api {
+  const features = new Map<string, Record<string, (input?: unknown) => Promise<unknown>>>()
+  const feature = (name: string) =>
+    new Proxy({} as Record<string, (input?: unknown) => Promise<unknown>>, {
+      get: (verbs, verb) => {
+        if (typeof verb !== 'string') return undefined
+        return (verbs[verb] ??= (input?: unknown) => invoke(`${name}.${verb}`, input === undefined ? null : input))
+      },
+    })
+  return new Proxy({} as Api, {
+    get: (_api, name) => {
+      if (typeof name !== 'string' || name === 'then') return undefined
+      let verbs = features.get(name)
+      if (!verbs) features.set(name, (verbs = feature(name)))
+      return verbs
+    },
+  })
 }

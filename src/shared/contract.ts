@@ -5,7 +5,7 @@
  * keys (src/shared/client.ts).
  */
 import { z } from 'zod'
-import { idInput, isoDate, okOutput, requiredText, saveWarning } from './domain/common.ts'
+import { id, idInput, isoDate, okOutput, requiredText, saveWarning } from './domain/common.ts'
 import { importKinds, textEncodings } from './domain/exchange.ts'
 import {
   fact,
@@ -22,13 +22,16 @@ import {
   personInput,
   personRow,
 } from './domain/partners.ts'
-import { agreement, agreementInput, agreementListInput, agreementRow, commitmentInput } from './domain/agreements.ts'
+import { agreement, agreementInput, agreementList, agreementListInput, agreementRow, commitmentInput } from './domain/agreements.ts'
 import { engagement, engagementInput, engagementRow } from './domain/engagements.ts'
 import { commitmentStatuses, searchKinds } from './domain/labels.ts'
-import { itemInput, snippet, snippetInput, trip, tripInput, tripRow } from './domain/trips.ts'
+import { itemInput, snippet, snippetInput, trip, tripInput, tripMention, tripRow } from './domain/trips.ts'
 import { briefModel, briefSettings } from './domain/briefs.ts'
 import { attentionSummary } from './domain/attention.ts'
+import { calendarInput, calendarMonth } from './domain/calendar.ts'
 import { commitmentFilter, commitmentRegisterRow } from './domain/commitments.ts'
+import { apiErrorShape, messageParams } from './messages/schema.ts'
+import { appSettings, firstStartInput, settingsPatch } from './domain/settings.ts'
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 const noInput = z.object({}).optional()
@@ -76,7 +79,7 @@ export const importPreview = z.object({
   sheet: z.string(),
   sheets: z.array(z.string()),
   headers: z.array(z.string()),
-  fields: z.array(z.object({ key: z.string(), vi: z.string(), required: z.boolean() })),
+  fields: z.array(z.object({ key: z.string(), vi: z.string(), en: z.string(), required: z.boolean() })),
   mapping: z.record(z.string(), z.number().nullable()),
   encoding: z.enum(textEncodings).nullable(),
   encodingSuspected: z.enum(textEncodings).nullable(),
@@ -86,7 +89,8 @@ export const importPreview = z.object({
     z.object({
       row: z.number(),
       values: z.record(z.string(), z.string()),
-      problems: z.array(z.object({ column: z.string().nullable(), level: z.enum(['error', 'warning', 'info']), message: z.string() })),
+      /** Each problem without words: `code` and `params` (src/shared/messages/issues.ts), the record's `field` when its own checks refused it. */
+      problems: z.array(z.object({ column: z.string().nullable(), level: z.enum(['error', 'warning', 'info']), code: z.string(), field: z.string().optional(), params: messageParams.optional() })),
       match: z.object({ id: z.string(), name: z.string(), unchanged: z.boolean() }).nullable(),
       action: z.enum(['create', 'update', 'skip']),
     }),
@@ -95,7 +99,7 @@ export const importPreview = z.object({
 export type ImportPreview = z.infer<typeof importPreview>
 const attachmentView = z.object({ id: z.string(), fileName: z.string(), mime: z.string(), bytes: z.number(), sha256: z.string(), createdAt: z.string(), updatedBy: z.string() })
 const backupInfo = z.object({ fileName: z.string(), reason: z.string(), at: z.string(), bytes: z.number() })
-const tripIdInput = z.object({ tripId: z.uuid({ error: 'Mã bản ghi không hợp lệ / invalid id' }) })
+const tripIdInput = z.object({ tripId: id() })
 const exportResult = z.object({ path: z.string(), fileName: z.string(), sha256: z.string(), bytes: z.number() })
 
 export const sector = z.object({ code: z.string(), vi: z.string(), en: z.string(), ja: z.string() })
@@ -106,6 +110,8 @@ export const searchHit = z.object({
   id: z.string(),
   title: z.string(),
   subtitle: z.string(),
+  /** A programme item's trip, where the item opens. */
+  tripId: z.string().optional(),
 })
 export type SearchHit = z.infer<typeof searchHit>
 
@@ -118,6 +124,8 @@ export const localityDetail = z.object({
   people: z.array(personRow),
   agreements: z.array(agreementRow),
   engagements: z.array(engagementRow),
+  /** Trips it is a destination, a counterpart or a member of: on its timeline beside the engagements. */
+  trips: z.array(tripMention),
   facts: z.array(fact),
 })
 export type LocalityDetail = z.infer<typeof localityDetail>
@@ -128,6 +136,8 @@ export const organizationDetail = z.object({
   people: z.array(personRow),
   agreements: z.array(agreementRow),
   engagements: z.array(engagementRow),
+  /** Trips it is a destination, a counterpart or a member of: on its timeline beside the engagements. */
+  trips: z.array(tripMention),
 })
 export type OrganizationDetail = z.infer<typeof organizationDetail>
 
@@ -139,6 +149,8 @@ export const personDetail = z.object({
   localityName: z.string().nullable(),
   agreements: z.array(agreementRow),
   engagements: z.array(engagementRow),
+  /** Trips it is a destination, a counterpart or a member of: on its timeline beside the engagements. */
+  trips: z.array(tripMention),
 })
 export type PersonDetail = z.infer<typeof personDetail>
 
@@ -170,9 +182,14 @@ export type HealthResult = z.infer<typeof healthResult>
 /** What the window shows first: the register, or the recovery screen when the database is damaged. */
 export const appStatus = z.discriminatedUnion('state', [
   z.object({ state: z.literal('ready'), health: healthResult.nullable() }),
-  z.object({ state: z.literal('damaged'), dataPath: z.string(), message: z.string(), backups: z.array(backupInfo) }),
+  /** `problem`: why the file could not be opened, worded by the window. */
+  z.object({ state: z.literal('damaged'), dataPath: z.string(), problem: apiErrorShape, backups: z.array(backupInfo) }),
 ])
 export type AppStatus = z.infer<typeof appStatus>
+
+/** The pages a change-log row can open (a brief's is its trip's brief page). */
+export const auditRecordKinds = ['agreement', 'locality', 'organization', 'person', 'engagement', 'trip', 'brief', 'snippet'] as const
+export type AuditRecordKind = (typeof auditRecordKinds)[number]
 
 export const auditEntry = z.object({
   id: z.string(),
@@ -185,7 +202,14 @@ export const auditEntry = z.object({
   source: z.string().nullable(),
   /** For an event (a pack imported, a restore): the file it came from. */
   detail: z.string().nullable(),
+  /** The changed record's name as the row recorded it (a deleted record keeps its name). */
+  name: z.string().nullable(),
+  /** The record to open for this row (a commitment's agreement, an item's trip); null when it is gone. */
+  record: z.object({ kind: z.enum(auditRecordKinds), id: z.string() }).nullable(),
+  /** For a sample-data event ("demo"): how many records it wrote, folded into this one row. */
+  count: z.number().nullable(),
 })
+export type AuditEntry = z.infer<typeof auditEntry>
 
 export const contract = {
   'app.info': method(noInput, appInfo),
@@ -200,8 +224,15 @@ export const contract = {
   /** The home page: what needs the officer's attention today, group by group. */
   'attention.summary': method(noInput, attentionSummary),
   'settings.setUserName': method(z.object({ userName: requiredText().pipe(z.string().max(100)) }), okOutput),
+  /** The installation's settings: officer's name, home province, the brief cover's agency names (src/main/settings). */
+  'settings.get': method(noInput, appSettings),
+  'settings.update': method(settingsPatch, appSettings),
+  /** The first start's welcome step: the officer's name and the home province, asked once. */
+  'settings.completeFirstStart': method(firstStartInput, appSettings),
   'reference.sectors': method(noInput, z.array(sector)),
   'demo.load': method(noInput, z.object({ created: z.number(), skipped: z.number() })),
+  /** Takes the sample data back out; sample records the officer's own records use are kept. */
+  'demo.remove': method(noInput, z.object({ removed: z.number(), kept: z.number() })),
 
   'localities.list': method(localityListInput.optional(), z.array(localityRow)),
   'localities.get': method(idInput, localityDetail),
@@ -224,7 +255,8 @@ export const contract = {
   'facts.create': method(factInput, created),
   'facts.delete': method(idInput, okOutput),
 
-  'agreements.list': method(agreementListInput.optional(), z.object({ total: z.number(), rows: z.array(agreementRow) })),
+  /** The register, filtered and sorted, a page at a time. */
+  'agreements.list': method(agreementListInput.optional(), agreementList),
   'agreements.get': method(idInput, agreement),
   'agreements.create': method(agreementInput, checkedCreate),
   'agreements.update': method(withId(agreementInput), checkedUpdate),
@@ -245,12 +277,15 @@ export const contract = {
   'engagements.delete': method(idInput, okOutput),
 
   'search.query': method(
-    z.object({ q: z.string().max(200, { error: 'Từ khóa quá dài / query too long' }), limit: z.number().int().min(1).max(50).optional() }),
+    /** `limit`: hits in the whole answer (20 when not given), shared out between the kinds found. */
+    z.object({ q: z.string().max(200, { error: 'query_too_long' }), limit: z.number().int().min(1).max(50).optional() }),
     z.array(searchHit),
   ),
   /** Records still waiting for their search documents after a bulk write (the index catches up in the background). */
   'search.status': method(noInput, z.object({ pending: z.number() })),
   'trips.list': method(noInput, z.array(tripRow)),
+  /** Trips and engagements of a month, in the whole weeks that hold it. */
+  'calendar.month': method(calendarInput, calendarMonth),
   'trips.get': method(idInput, trip),
   'trips.create': method(tripInput, created),
   'trips.update': method(withId(tripInput), okOutput),
@@ -274,14 +309,14 @@ export const contract = {
   ),
 
   'briefs.get': method(tripIdInput, z.object({ settings: briefSettings, model: briefModel })),
-  'briefs.save': method(z.object({ tripId: z.uuid({ error: 'Mã bản ghi không hợp lệ / invalid id' }), settings: briefSettings }), okOutput),
+  'briefs.save': method(z.object({ tripId: id(), settings: briefSettings }), okOutput),
   /** Asks where to save (a save dialog in the app), writes the .docx atomically, records the export. */
   'briefs.export': method(tripIdInput, exportResult.nullable()),
   /** One short brief per meeting of the trip, each its own file, in a folder the officer chooses. */
   'briefs.exportMeetings': method(tripIdInput, z.object({ folder: z.string(), files: z.array(z.string()) }).nullable()),
   /** One short brief per foreign participant of an engagement (a forum's partner pairs), in a chosen folder. */
   'briefs.exportEngagement': method(
-    z.object({ engagementId: z.uuid({ error: 'Mã bản ghi không hợp lệ / invalid id' }), homeLocalityId: z.uuid({ error: 'Mã bản ghi không hợp lệ / invalid id' }).nullable() }),
+    z.object({ engagementId: id(), homeLocalityId: id().nullable() }),
     z.object({ folder: z.string(), files: z.array(z.string()) }).nullable(),
   ),
   /** Asks for the officer's own cover (.docx with placeholders), keeps it, and uses it from then on. */
@@ -295,7 +330,7 @@ export const contract = {
   'reports.commitments': method(commitmentFilter.optional(), exportResult.nullable()),
   /** Law on International Agreements 2020: agreements signed in a period with their reporting dates. */
   'reports.law': method(
-    z.object({ from: isoDate(), to: isoDate() }).refine((r) => r.from <= r.to, { error: 'Khoảng thời gian không hợp lệ / from after to', path: ['to'] }),
+    z.object({ from: isoDate(), to: isoDate() }).refine((r) => r.from <= r.to, { error: 'period_reversed', path: ['to'] }),
     exportResult.nullable(),
   ),
   /** Asks for a spreadsheet and previews it for the import wizard. */
@@ -329,7 +364,8 @@ export const contract = {
   /** Restores a backup of the backups folder; the current data is backed up first. Returns that safety copy. */
   'backups.restore': method(z.object({ fileName: z.string().max(200) }), backupInfo),
 
-  'audit.list': method(z.object({ entityId: z.string().max(64).optional() }).optional(), z.array(auditEntry)),
+  /** The change log: newest first; `entityId` one record's history; `event` the rows a sample load or removal wrote (folded into its line otherwise). */
+  'audit.list': method(z.object({ entityId: z.string().max(64).optional(), event: z.string().max(64).optional() }).optional(), z.array(auditEntry)),
 } as const
 
 export type Contract = typeof contract

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AgreementInput } from '../../shared/domain/agreements.ts'
 import { openTestCore, refId, type TestCore } from '../test-support.ts'
+import { wordErrorBoth } from '../../shared/messages/index.ts'
 
 let core: TestCore
 let thanhHoa: string
@@ -51,8 +52,8 @@ describe('agreements', () => {
     expect(r.ok).toBe(false)
     if (r.ok) return
     expect(r.error.code).toBe('invalid_input')
-    expect(r.error.message).toMatch(/Các bên ký kết/)
-    expect(r.error.details?.[0]?.path).toBe('parties')
+    expect(r.error.details).toEqual([{ field: 'parties', code: 'needs_party' }])
+    expect(wordErrorBoth(r.error)).toMatch(/Các bên ký kết: Văn kiện phải có ít nhất một bên ký kết \/ Parties: An agreement needs at least one party/)
     expect({ agreements: await count('agreement'), audit: await count('auditLog') }).toEqual(before)
   })
 

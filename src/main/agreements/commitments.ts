@@ -61,5 +61,5 @@ export async function listCommitments(db: Db, filter: CommitmentFilter, today: s
 
 /** A status changed from the register, as the commitment's form would change it. */
 export function setCommitmentStatus(ctx: Ctx, id: string, status: CommitmentStatus): Promise<void> {
-  return write(ctx, (trx) => updateRecord(trx, ctx, 'commitment', 'cam kết', id, { status }))
+  return write(ctx, (trx) => updateRecord(trx, ctx, 'commitment', id, { status }))
 }

@@ -11,10 +11,10 @@ afterEach(() => core.dispose())
 describe('input that contradicts itself', () => {
   it('refuses a term that ends before it starts, and a figure dated in the future', async () => {
     const term = await core.dispatch('people.create', { familyName: 'Sato', nameOrder: 'family_first', country: 'JP', termStart: '2025-04-01', termEnd: '2024-03-31' })
-    expect(term).toMatchObject({ ok: false, error: { code: 'invalid_input', details: [{ path: 'termEnd' }] } })
+    expect(term).toMatchObject({ ok: false, error: { code: 'invalid_input', details: [{ field: 'termEnd', code: 'term_reversed' }] } })
     const shizuoka = await refId(core, 'jp-pref-22')
     const figure = await core.dispatch('facts.create', { label: 'Dân số', value: '3,5 triệu', asOf: '2027-01-01', scope: 'locality', localityId: shizuoka })
-    expect(figure).toMatchObject({ ok: false, error: { code: 'invalid_input', details: [{ path: 'asOf' }] } })
+    expect(figure).toMatchObject({ ok: false, error: { code: 'invalid_input', details: [{ field: 'asOf', code: 'figure_in_future' }] } })
     expect(await core.db.selectFrom('fact').select('id').execute()).toEqual([])
   })
 

@@ -6,12 +6,12 @@ import type { ParsedInput } from '../../shared/contract.ts'
 import type { CommitmentStatus } from '../../shared/domain/labels.ts'
 import { formatPersonName } from '../../shared/text/names.ts'
 import { compareVi } from '../../shared/text/collate.ts'
-import { AppError, notFound } from '../errors.ts'
+import { AppError, notFound, recordGone } from '../errors.ts'
 import { type Ctx, type Db, stamp } from '../context.ts'
 import { successorsOf, withLineage } from '../partners/lineage.ts'
 import { inList, partyNames } from '../search/documents.ts'
 import { deleteRecord, insertRecord, updateRecord, write } from '../records.ts'
-import { agreementState } from '../../shared/time/agreements.ts'
+import { agreementState, lawReport } from '../../shared/time/agreements.ts'
 import type { SaveWarning } from '../../shared/domain/common.ts'
 
 type AgreementFields = ParsedInput<'agreements.create'>
@@ -36,7 +36,7 @@ export async function agreementRows(db: Db, ids: readonly string[], today: strin
     const [agreements, parties, sectors, commitments] = await Promise.all([
       db
         .selectFrom('agreement')
-        .select(['id', 'kind', 'titleVi', 'status', 'signedDate', 'validUntil'])
+        .select(['id', 'kind', 'titleVi', 'status', 'signedDate', 'validFrom', 'validUntil', 'pmReportSentDate', 'mofaCopySentDate'])
         .where('id', 'in', slice)
         .execute(),
       partyNames(db, slice),
@@ -53,8 +53,12 @@ export async function agreementRows(db: Db, ids: readonly string[], today: strin
       const a = byId.get(id)
       if (!a) continue
       const open = commitments.filter((c) => c.agreementId === id)
+      const { validFrom: _f, pmReportSentDate: _p, mofaCopySentDate: _m, ...shown } = a
+      const pm = lawReport(a, today).pm
       rows.push({
-        ...a,
+        ...shown,
+        effectiveStatus: agreementState(a, today).status,
+        pmReportLate: pm.state === 'overdue' || pm.state === 'sent_late' ? { state: pm.state, due: pm.due, daysLate: pm.daysLate } : null,
         sectors: sectors.filter((s) => s.agreementId === id).map((s) => s.sectorCode),
         partiesText: (parties.get(id) ?? []).join(' – '),
         openCommitments: open.length,
@@ -68,27 +72,6 @@ export async function agreementRows(db: Db, ids: readonly string[], today: strin
 
 const byNewest = (a: { signedDate: string | null; titleVi: string }, b: { signedDate: string | null; titleVi: string }) =>
   (b.signedDate ?? '').localeCompare(a.signedDate ?? '') || compareVi(a.titleVi, b.titleVi)
-
-export async function listAgreements(db: Db, filter: ParsedInput<'agreements.list'>, today: string) {
-  let q = db.selectFrom('agreement').select('id')
-  if (filter?.status) q = q.where('status', '=', filter.status)
-  if (filter?.kind) q = q.where('kind', '=', filter.kind)
-  if (filter?.sector) {
-    const sector = filter.sector
-    q = q.where('id', 'in', db.selectFrom('agreementSector').select('agreementId').where('sectorCode', '=', sector))
-  }
-  const { total } = await q
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow()
-  const page = await q
-    .orderBy('signedDate', (ob) => ob.desc().nullsLast())
-    .orderBy('id', 'desc')
-    .offset(filter?.offset ?? 0)
-    .limit(filter?.limit ?? 200)
-    .execute()
-  return { total: Number(total), rows: await agreementRows(db, page.map((r) => r.id), today) }
-}
 
 /** Agreements a locality is party to, and those of the units it succeeded. */
 export async function agreementsOfLocality(db: Db, localityId: string, today: string): Promise<AgreementRow[]> {
@@ -128,7 +111,7 @@ function commitmentView(c: Omit<Commitment, 'overdue'>, today: string): Commitme
 
 export async function getAgreement(db: Db, id: string, today: string): Promise<Agreement> {
   const a = await db.selectFrom('agreement').selectAll().where('id', '=', id).executeTakeFirst()
-  if (!a) throw notFound('văn kiện')
+  if (!a) throw notFound('agreement')
   const parties = await db
     .selectFrom('agreementParty as p')
     .leftJoin('locality as l', 'l.id', 'p.localityId')
@@ -190,9 +173,7 @@ async function assertExist(db: Db, table: 'locality' | 'organization' | 'person'
   const found = await db.selectFrom(table).select('id').where('id', 'in', ids).execute()
   const missing = ids.filter((i) => !found.some((f) => f.id === i))
   if (missing.length) {
-    throw new AppError('invalid_input', `Bản ghi được chọn không còn tồn tại / a referenced record no longer exists`, [
-      { path: field, message: 'Bản ghi được chọn không còn tồn tại (có thể đã bị xóa) / referenced record not found' },
-    ])
+    throw recordGone(field)
   }
 }
 
@@ -201,9 +182,7 @@ async function assertSectors(db: Db, codes: string[]) {
   const found = await db.selectFrom('sector').select('code').where('code', 'in', codes).execute()
   const unknown = codes.filter((c) => !found.some((f) => f.code === c))
   if (unknown.length) {
-    throw new AppError('invalid_input', `Lĩnh vực không có trong danh mục: ${unknown.join(', ')} / unknown sector`, [
-      { path: 'sectors', message: `Lĩnh vực không có trong danh mục: ${unknown.join(', ')}` },
-    ])
+    throw new AppError('unknown_sector', { codes: unknown }, { details: [{ field: 'sectors', code: 'unknown_sector', params: { codes: unknown } }] })
   }
 }
 
@@ -263,7 +242,7 @@ export async function updateAgreement(ctx: Ctx, id: string, input: AgreementFiel
 
 /** An edit inside the caller's transaction: columns, parties, signatories, sectors. */
 export async function writeAgreementUpdate(trx: Db, ctx: Ctx, id: string, input: AgreementFields): Promise<void> {
-  await updateRecord(trx, ctx, 'agreement', 'văn kiện', id, agreementColumns(input))
+  await updateRecord(trx, ctx, 'agreement', id, agreementColumns(input))
   await writeChildren(trx, ctx, id, input)
 }
 
@@ -294,7 +273,7 @@ export async function agreementFields(db: Db, ids: readonly string[]): Promise<M
 /** Commitments belong to their agreement and go with it; the confirmation says how many. */
 export function deleteAgreement(ctx: Ctx, id: string): Promise<void> {
   return write(ctx, async (trx) => {
-    await deleteRecord(trx, ctx, 'agreement', 'văn kiện', id)
+    await deleteRecord(trx, ctx, 'agreement', id)
   })
 }
 
@@ -303,9 +282,7 @@ type CommitmentFields = ParsedInput<'commitments.create'>
 async function assertAgreement(db: Db, id: string) {
   const found = await db.selectFrom('agreement').select('id').where('id', '=', id).executeTakeFirst()
   if (!found) {
-    throw new AppError('invalid_input', 'Văn kiện của cam kết không tồn tại / agreement not found', [
-      { path: 'agreementId', message: 'Văn kiện không tồn tại' },
-    ])
+    throw recordGone('agreementId')
   }
 }
 
@@ -332,9 +309,9 @@ export async function updateCommitment(ctx: Ctx, id: string, input: CommitmentFi
 
 export async function writeCommitmentUpdate(trx: Db, ctx: Ctx, id: string, input: CommitmentFields): Promise<void> {
   await assertAgreement(trx, input.agreementId)
-  await updateRecord(trx, ctx, 'commitment', 'cam kết', id, input)
+  await updateRecord(trx, ctx, 'commitment', id, input)
 }
 
 export function deleteCommitment(ctx: Ctx, id: string): Promise<void> {
-  return write(ctx, (trx) => deleteRecord(trx, ctx, 'commitment', 'cam kết', id))
+  return write(ctx, (trx) => deleteRecord(trx, ctx, 'commitment', id))
 }

@@ -1,39 +1,22 @@
 /**
  * The transport-free core of the API: `(method, input) -> Result`. The Electron IPC
- * handler and the e2e test host both call it; neither adds logic of its own.
+ * handler and the e2e test host both call it; neither adds logic of its own. A refusal
+ * crosses without words: its code, reason and parameters, each field's problem.
  */
 import type { z } from 'zod'
 import { contract, type Method, type Output, type ParsedInput } from '../../shared/contract.ts'
-import { fieldLabel } from '../../shared/domain/fields.ts'
-import type { IssueDetail, Result } from '../../shared/result.ts'
+import { issuesOf, type Issue } from '../../shared/messages/index.ts'
+import type { Result } from '../../shared/result.ts'
 import type { Ctx } from '../context.ts'
-import { AppError } from '../errors.ts'
+import { AppError, unexpected } from '../errors.ts'
 
 export type Handler<M extends Method> = (ctx: Ctx, input: ParsedInput<M>) => Promise<Output<M>>
 export type Handlers = { [M in Method]: Handler<M> }
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>
 
-/** Zod's own messages are English; the ones this project writes are already bilingual. */
-function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.message.includes(' / ')) return issue.message
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined ? 'Không được để trống / required' : 'Sai kiểu dữ liệu / wrong type'
-    case 'invalid_value':
-      return 'Giá trị không nằm trong danh mục cho phép / not an allowed value'
-    case 'too_big':
-      return 'Vượt quá giới hạn cho phép / too large'
-    case 'too_small':
-      return 'Chưa đủ giá trị tối thiểu / too small'
-    case 'unrecognized_keys':
-      return `Trường không được hỗ trợ: ${issue.keys.join(', ')} / unknown fields`
-    default:
-      return `Giá trị không hợp lệ / ${issue.message}`
-  }
-}
-
-export function toDetails(error: z.ZodError): IssueDetail[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issueMessage(issue) }))
+/** A refused input's problems, field by field. */
+export function toDetails(error: z.ZodError): Issue[] {
+  return issuesOf(error)
 }
 
 export interface DispatchOptions {
@@ -46,17 +29,12 @@ export interface DispatchOptions {
 export function createDispatcher(ctx: Ctx, handlers: Handlers, options: DispatchOptions = {}): Dispatch {
   return async (method, rawInput) => {
     if (typeof method !== 'string' || !Object.hasOwn(contract, method)) {
-      return { ok: false, error: { code: 'unknown_method', message: `Chức năng không tồn tại: ${String(method).slice(0, 100)} / unknown method` } }
+      return { ok: false, error: new AppError('unknown_method', { method: String(method).slice(0, 100) }).toApiError() }
     }
     const spec = contract[method as Method]
     const parsed = spec.input.safeParse(rawInput ?? undefined)
     if (!parsed.success) {
-      const details = toDetails(parsed.error)
-      const first = details[0]
-      const message = first
-        ? `Dữ liệu chưa hợp lệ – ${first.path ? `${fieldLabel(first.path)}: ` : ''}${first.message}`
-        : 'Dữ liệu chưa hợp lệ / invalid input'
-      return { ok: false, error: { code: 'invalid_input', message, details } }
+      return { ok: false, error: new AppError('invalid_input', {}, { details: toDetails(parsed.error) }).toApiError() }
     }
     try {
       const handler = handlers[method as Method] as (ctx: Ctx, input: unknown) => Promise<unknown>
@@ -67,13 +45,10 @@ export function createDispatcher(ctx: Ctx, handlers: Handlers, options: Dispatch
       const known = e instanceof AppError ? e : (options.classify?.(e) ?? null)
       if (known) {
         if (!(e instanceof AppError)) options.log?.(e)
-        return { ok: false, error: { code: known.code, message: known.message, ...(known.details && { details: known.details }) } }
+        return { ok: false, error: known.toApiError() }
       }
       options.log?.(e)
-      return {
-        ok: false,
-        error: { code: 'internal', message: 'Có lỗi ngoài dự kiến; dữ liệu không bị thay đổi. / Unexpected error; nothing was changed.' },
-      }
+      return { ok: false, error: unexpected() }
     }
   }
 }

@@ -1,8 +1,10 @@
 /** Every contract method bound to its feature function. The type makes a missing one a compile error. */
-import { sql } from 'kysely'
 import * as agreements from '../agreements/queries.ts'
 import type { Ctx } from '../context.ts'
 import { loadDemo } from '../demo/load.ts'
+import { removeDemo } from '../demo/remove.ts'
+import { listAudit } from '../audit/list.ts'
+import { completeFirstStart, readSettings, updateSettings } from '../settings/settings.ts'
 import * as engagements from '../engagements/queries.ts'
 import * as partners from '../partners/queries.ts'
 import * as trips from '../trips/queries.ts'
@@ -18,6 +20,9 @@ import { AppError } from '../errors.ts'
 import { existsSync } from 'node:fs'
 import { basename } from 'node:path'
 import { listCommitments, setCommitmentStatus } from '../agreements/commitments.ts'
+import { listAgreements } from '../agreements/list.ts'
+import { calendarMonth } from '../calendar/queries.ts'
+import { AgreementOrder } from '../agreements/order.ts'
 import { search } from '../search/query.ts'
 import { pendingCount, type Indexer } from '../search/queue.ts'
 import type { Handlers } from './dispatcher.ts'
@@ -63,17 +68,6 @@ async function count(ctx: Ctx, table: 'locality' | 'organization' | 'person' | '
   return Number(r.n)
 }
 
-/** What an event of the change log came from: a pack's file and sender, a restored backup. */
-function eventDetail(entity: string, after: string | null): string | null {
-  if (!after || (entity !== 'pack' && entity !== 'database')) return null
-  try {
-    const d = JSON.parse(after) as { fileName?: string; exportedBy?: string; from?: string | null }
-    return [d.fileName ?? d.from, d.exportedBy].filter(Boolean).join(' · ') || null
-  } catch {
-    return null
-  }
-}
-
 export function createHandlers(env: HandlerEnv): Handlers {
   /** Asks where to save, then writes atomically; null when the officer cancels. */
   const saveFile = async (_ctx: Ctx, defaultName: string, bytes: Buffer) => {
@@ -85,6 +79,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
   let importSessions: Promise<ImportSessions> | undefined
   const imports = () => (importSessions ??= import('../exchange/import/sessions.ts').then((m) => new m.ImportSessions()))
   const packs = new PackSessions()
+  const agreementOrder = new AgreementOrder()
   return {
     'app.info': async (ctx) => ({
       version: env.version,
@@ -104,21 +99,16 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'health.check': () => env.health.check(),
     // The recovery screen's calls are answered by the session while the database is damaged (session.ts).
     'recovery.restore': async () => {
-      throw new AppError('invalid_input', 'Tệp dữ liệu không bị hỏng; hãy khôi phục bản sao lưu trong Cài đặt. / The database is not damaged: restore from Settings.')
+      throw new AppError('not_damaged')
     },
     'recovery.startEmpty': async () => {
-      throw new AppError('invalid_input', 'Tệp dữ liệu không bị hỏng. / The database is not damaged.')
+      throw new AppError('not_damaged_start_empty')
     },
     'attention.summary': (ctx) => ctx.db.transaction().execute((trx) => attentionSummary(trx, ctx.today(), new Date(ctx.now()))),
-    'settings.setUserName': async (ctx, { userName }) => {
-      await ctx.db
-        .insertInto('appMeta')
-        .values({ key: 'user_name', value: userName })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: userName }))
-        .execute()
-      ctx.actor = userName
-      return ok
-    },
+    'settings.setUserName': async (ctx, { userName }) => (await updateSettings(ctx, { userName }), ok),
+    'settings.get': (ctx) => readSettings(ctx.db, ctx.actor),
+    'settings.update': (ctx, patch) => updateSettings(ctx, patch),
+    'settings.completeFirstStart': (ctx, input) => completeFirstStart(ctx, input),
     'reference.sectors': async (ctx) =>
       (await ctx.db.selectFrom('sector').selectAll().orderBy('sortOrder').execute()).map((s) => ({
         code: s.code,
@@ -127,6 +117,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
         ja: s.labelJa,
       })),
     'demo.load': (ctx) => loadDemo(ctx, env.resourcesDir),
+    'demo.remove': (ctx) => removeDemo(ctx, env.resourcesDir),
 
     'localities.list': (ctx, input) => partners.listLocalities(ctx.db, input),
     'localities.get': (ctx, { id }) => partners.getLocality(ctx.db, id, ctx.today()),
@@ -149,7 +140,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'facts.create': (ctx, input) => partners.createFact(ctx, input),
     'facts.delete': async (ctx, { id }) => (await partners.deleteFact(ctx, id), ok),
 
-    'agreements.list': (ctx, input) => agreements.listAgreements(ctx.db, input, ctx.today()),
+    'agreements.list': (ctx, input) => listAgreements(ctx.db, input, ctx.today(), agreementOrder),
     'agreements.get': (ctx, { id }) => agreements.getAgreement(ctx.db, id, ctx.today()),
     'agreements.create': (ctx, input) => agreements.createAgreement(ctx, input),
     'agreements.update': async (ctx, { id, ...input }) => ({ ...ok, warnings: await agreements.updateAgreement(ctx, id, input) }),
@@ -171,6 +162,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'search.status': async (ctx) => ({ pending: await pendingCount(ctx.db) }),
 
     'trips.list': (ctx) => trips.listTrips(ctx.db),
+    'calendar.month': (ctx, input) => calendarMonth(ctx.db, input?.month, ctx.today()),
     'trips.get': (ctx, { id }) => trips.getTrip(ctx.db, id),
     'trips.create': (ctx, input) => trips.createTrip(ctx, input),
     'trips.update': async (ctx, { id, ...input }) => (await trips.updateTrip(ctx, id, input), ok),
@@ -231,7 +223,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
         .orderBy('at', 'desc')
         .execute(),
     'briefs.showInFolder': async (_ctx, { path }) => {
-      if (!/\.docx$/i.test(path) || !existsSync(path)) throw new AppError('not_found', 'Không tìm thấy tệp / file not found')
+      if (!/\.docx$/i.test(path) || !existsSync(path)) throw new AppError('file_missing')
       await env.platform.showInFolder(path)
       return ok
     },
@@ -291,15 +283,10 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'backups.restore': async (_ctx, { fileName }) => {
       // Only a file of the backups folder, named as this app names them, can be restored from the window.
       const backup = listBackups(env.backups.dir).find((b) => b.fileName === fileName)
-      if (!backup) throw new AppError('not_found', `Không tìm thấy bản sao lưu ${fileName}. / Backup not found.`)
+      if (!backup) throw new AppError('backup_not_found', { name: fileName })
       const { path: _p, ...safety } = await env.backups.restore(backup.path)
       return safety
     },
-    'audit.list': async (ctx, input) => {
-      let q = ctx.db.selectFrom('auditLog').select(['id', 'entity', 'entityId', 'action', 'at', 'actor', 'source', 'after'])
-      if (input?.entityId) q = q.where('entityId', '=', input.entityId)
-      const rows = await q.orderBy('at', 'desc').orderBy(sql`rowid`, 'desc').limit(200).execute()
-      return rows.map(({ after, ...r }) => ({ ...r, detail: eventDetail(r.entity, after) }))
-    },
+    'audit.list': (ctx, input) => listAudit(ctx.db, input),
   }
 }

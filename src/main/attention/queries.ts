@@ -1,14 +1,11 @@
 /**
- * What needs the officer's attention today, for the home page. SQL only narrows the
- * register to candidates (a superset: every agreement that could be late, expiring or
- * contradicted); the states themselves are always decided by src/shared/time, the same
- * functions the brief and the lists use.
+ * What needs the officer's attention today, for the home page. The states are always
+ * decided by src/shared/time, the same functions the brief and the lists use; the groups
+ * drawn from the whole register are counted in SQL (register.ts), the rest come from the
+ * few trips ahead.
  */
 import { sql } from 'kysely'
 import type { AttentionSummary } from '../../shared/domain/attention.ts'
-import { agreementState, lawReport } from '../../shared/time/agreements.ts'
-import { commitmentState, DUE_SOON_DAYS } from '../../shared/time/commitments.ts'
-import { addDays } from '../../shared/time/days.ts'
 import { freshness } from '../../shared/time/figures.ts'
 import { standing } from '../../shared/time/people.ts'
 import { tripPhase } from '../../shared/time/trips.ts'
@@ -17,72 +14,11 @@ import type { Db } from '../context.ts'
 import { assembleBrief } from '../briefs/model.ts'
 import { loadSettings } from '../briefs/settings.ts'
 import { getTrip } from '../trips/queries.ts'
+import { agreementGroups, commitmentGroup, SHOWN } from './register.ts'
 
-/** How many items each group shows (its total is given beside). */
-const SHOWN = 20
-const EXPIRING_DAYS = 90
 const TRIPS_SHOWN = 5
 
 const group = <T>(all: T[]) => ({ total: all.length, items: all.slice(0, SHOWN) })
-
-async function agreementGroups(db: Db, today: string) {
-  const soon = addDays(today, EXPIRING_DAYS)
-  // Candidates: signed and not (fully) reported, validity ending soon or past, or a status that its dates may contradict.
-  const rows = await db
-    .selectFrom('agreement')
-    .select(['id', 'titleVi', 'status', 'signedDate', 'validFrom', 'validUntil', 'pmReportSentDate', 'mofaCopySentDate'])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('signedDate', 'is not', null), eb.or([eb('pmReportSentDate', 'is', null), eb('mofaCopySentDate', 'is', null)])]),
-        eb('validUntil', '<=', soon),
-        eb.and([eb('status', '=', 'in_force'), eb('validFrom', '>', today)]),
-        eb.and([eb('status', 'in', ['proposed', 'negotiating']), eb('signedDate', 'is not', null)]),
-        eb.and([eb('status', 'in', ['signed', 'in_force', 'expired']), eb('signedDate', '>', today)]),
-      ]),
-    )
-    .orderBy('signedDate', 'desc')
-    .execute()
-  const reports: AttentionSummary['reports']['items'] = []
-  const expiring: AttentionSummary['expiring']['items'] = []
-  const contradicted: AttentionSummary['contradicted']['items'] = []
-  for (const a of rows) {
-    const state = agreementState(a, today)
-    const law = lawReport(a, today)
-    for (const which of ['pm', 'mofa'] as const) {
-      const r = law[which]
-      if (r.state === 'overdue') reports.push({ agreementId: a.id, title: a.titleVi, signedDate: a.signedDate!, which, state: 'overdue', due: r.due, days: r.daysLate })
-      if (r.state === 'pending') reports.push({ agreementId: a.id, title: a.titleVi, signedDate: a.signedDate!, which, state: 'pending', due: r.due, days: r.daysLeft })
-    }
-    if (state.daysToExpiry !== null && state.daysToExpiry <= EXPIRING_DAYS) expiring.push({ agreementId: a.id, title: a.titleVi, validUntil: a.validUntil!, daysLeft: state.daysToExpiry })
-    if (state.disagreement) {
-      const { kind, ...params } = state.disagreement
-      contradicted.push({ agreementId: a.id, title: a.titleVi, code: kind, params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v ?? ''])) })
-    }
-  }
-  // The most pressing first: the longest overdue, the soonest due, the nearest expiry.
-  reports.sort((x, y) => (x.state === y.state ? (x.state === 'overdue' ? y.days - x.days : x.days - y.days) : x.state === 'overdue' ? -1 : 1))
-  expiring.sort((x, y) => x.daysLeft - y.daysLeft)
-  return { reports: group(reports), expiring: group(expiring), contradicted: group(contradicted) }
-}
-
-async function commitmentGroup(db: Db, today: string) {
-  const rows = await db
-    .selectFrom('commitment as c')
-    .innerJoin('agreement as a', 'a.id', 'c.agreementId')
-    .select(['c.id', 'c.agreementId', 'c.action', 'c.owner', 'c.dueDate', 'c.status', 'a.titleVi'])
-    .where('c.status', 'in', ['open', 'in_progress'])
-    .where('c.dueDate', 'is not', null)
-    .where('c.dueDate', '<=', addDays(today, DUE_SOON_DAYS))
-    .orderBy('c.dueDate')
-    .execute()
-  const items: AttentionSummary['commitments']['items'] = []
-  for (const c of rows) {
-    const s = commitmentState(c, today)
-    if (s.state === 'overdue') items.push({ id: c.id, agreementId: c.agreementId, agreementTitle: c.titleVi, action: c.action, owner: c.owner, due: s.due, state: 'overdue', days: s.daysLate })
-    else if (s.state === 'due_soon') items.push({ id: c.id, agreementId: c.agreementId, agreementTitle: c.titleVi, action: c.action, owner: c.owner, due: s.due, state: 'due_soon', days: s.daysLeft })
-  }
-  return group(items)
-}
 
 /** Trips not yet over: days to departure, and how ready the brief is (its warnings counted). */
 async function tripGroups(db: Db, today: string, now: Date) {

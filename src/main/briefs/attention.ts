@@ -100,7 +100,7 @@ type Say = { vi: string; en: string }
 export function officerWarnings(d: BriefData): BriefWarning[] {
   const warnings: BriefWarning[] = []
   const add = (kind: string, section: SectionId | null, record: Target, say: Say, level: BriefWarning['level'] = 'warning') =>
-    warnings.push({ level, kind, section, record, message: say[d.lang] })
+    warnings.push({ level, kind, section, record, message: say[d.lang], words: say })
   const trip: Target = { kind: 'trip', id: d.trip.id }
   const on = (iso: string) => dateText(iso, d.lang)
 

@@ -24,7 +24,7 @@ export function saveSettings(ctx: Ctx, tripId: string, settings: BriefSettings):
     await loadSettings(trx, tripId) // refuses an unknown trip
     const json = JSON.stringify(settings)
     const existing = await trx.selectFrom('brief').select('id').where('tripId', '=', tripId).executeTakeFirst()
-    if (existing) await updateRecord(trx, ctx, 'brief', 'tài liệu', existing.id, { settings: json })
+    if (existing) await updateRecord(trx, ctx, 'brief', existing.id, { settings: json })
     else await insertRecord(trx, ctx, 'brief', { tripId, settings: json })
   })
 }
@@ -58,7 +58,7 @@ export async function storeLetterhead(dataDir: string, source: string): Promise<
   try {
     bytes = readFileSync(source)
   } catch {
-    throw new AppError('invalid_input', `Không đọc được tệp ${basename(source)}. / Cannot read the template.`)
+    throw new AppError('cannot_read_file', { name: basename(source) })
   }
   const placeholders = await inspectLetterhead(bytes)
   const sha256 = createHash('sha256').update(bytes).digest('hex')
@@ -72,7 +72,7 @@ export function readLetterhead(dataDir: string, settings: Pick<BriefSettings, 'l
   try {
     return readFileSync(letterheadPath(dataDir, settings.letterhead.sha256))
   } catch {
-    throw new AppError('not_found', `Không tìm thấy mẫu bìa ${settings.letterhead.fileName} trong thư mục dữ liệu; hãy chọn lại mẫu. / Letterhead template missing.`)
+    throw new AppError('letterhead_missing', { name: settings.letterhead.fileName })
   }
 }
 

@@ -7,6 +7,7 @@ import mammoth from 'mammoth'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { folderPlatform } from '../platform.ts'
 import { openTestCore, tempDir, type TestCore } from '../test-support.ts'
+import { wordErrorBoth } from '../../shared/messages/index.ts'
 
 const TRIP = '01936d00-0000-7000-8000-000700000001'
 // A 1×1 PNG: the letterhead's logo.
@@ -67,7 +68,8 @@ describe('own letterhead', () => {
   it('refuses a template with none of the placeholders, clearly, and keeps the one in use', async () => {
     chosen = await template(dir, 'khong-co-cho-dien.docx', ['Chỉ có chữ, không có chỗ điền'])
     const r = await core.dispatch('briefs.setLetterhead', { tripId: TRIP })
-    expect(r.ok ? null : r.error.message).toMatch(/Mẫu không có chỗ điền nào.*\{\{title\}\}/)
+    expect(r.ok ? null : r.error.reason).toBe('letterhead_no_placeholders')
+    expect(r.ok ? null : wordErrorBoth(r.error)).toMatch(/Mẫu không có chỗ điền nào.*\{\{title\}\}/)
     const { settings } = await core.call('briefs.get', { tripId: TRIP })
     expect(settings.letterhead?.fileName).toBe('giay-tieu-de.docx')
   })
@@ -80,7 +82,7 @@ describe('own letterhead', () => {
       chosen = join(dir, name)
       writeFileSync(chosen, bytes)
       const r = await core.dispatch('briefs.setLetterhead', { tripId: TRIP })
-      expect(r.ok ? null : r.error.message).toMatch(/không phải tệp Word \.docx hoặc đã bị hỏng/)
+      expect(r.ok ? null : wordErrorBoth(r.error)).toMatch(/không phải tệp Word \.docx hoặc đã bị hỏng/)
     }
   })
 })

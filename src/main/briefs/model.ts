@@ -20,23 +20,27 @@ import { destinations, meetings } from './sections/partners.ts'
 import { agreements, annexes, protocol } from './sections/register.ts'
 import { BRIEF_TEXT, placeDate, roman } from './text.ts'
 import { dateText } from './words.ts'
+import { briefHeader, VI_DEFAULT_AGENCY, vietnameseParentAgency } from '../settings/settings.ts'
 
 export { engagementTrip } from './forum.ts'
 
-const VI_DEFAULT_AGENCY = 'SỞ NGOẠI VỤ'
-
-/** The default settings of a trip's brief: agency block and place from the home province. */
+/**
+ * The default settings of a trip's brief: the agency block as Settings gives it, else
+ * derived from the trip's home province (else the office's); the place from that province.
+ */
 export async function defaultSettings(db: Db, tripId: string): Promise<BriefSettings> {
   const t = await db.selectFrom('trip').select('homeLocalityId').where('id', '=', tripId).executeTakeFirst()
   return defaultSettingsFor(db, t?.homeLocalityId ?? null)
 }
 
 export async function defaultSettingsFor(db: Db, homeLocalityId: string | null): Promise<BriefSettings> {
-  const t = homeLocalityId ? await db.selectFrom('locality').select(['nameVi', 'designationVi']).where('id', '=', homeLocalityId).executeTakeFirst() : undefined
+  const office = await briefHeader(db)
+  const homeId = homeLocalityId ?? office.homeLocalityId
+  const t = homeId ? await db.selectFrom('locality').select(['nameVi', 'designationVi']).where('id', '=', homeId).executeTakeFirst() : undefined
   return {
     language: 'vi',
-    parentAgency: vietnameseParentAgency(t),
-    agency: VI_DEFAULT_AGENCY,
+    parentAgency: office.parentAgency ?? vietnameseParentAgency(t),
+    agency: office.agency ?? VI_DEFAULT_AGENCY,
     place: t?.nameVi ?? '',
     issueDate: null,
     circulation: BRIEF_TEXT.vi.circulation,
@@ -45,9 +49,6 @@ export async function defaultSettingsFor(db: Db, homeLocalityId: string | null):
     overrides: {},
   }
 }
-
-const vietnameseParentAgency = (home: { nameVi: string; designationVi: string | null } | undefined) =>
-  home?.nameVi ? `ỦY BAN NHÂN DÂN ${home.designationVi ?? 'tỉnh'} ${home.nameVi}`.toLocaleUpperCase('vi') : ''
 
 /**
  * The cover's agency block and circulation mark: as the officer set them, except that an

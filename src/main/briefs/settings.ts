@@ -6,7 +6,7 @@ import { defaultSettings } from './model.ts'
 
 export async function loadSettings(db: Db, tripId: string): Promise<BriefSettings> {
   const trip = await db.selectFrom('trip').select('id').where('id', '=', tripId).executeTakeFirst()
-  if (!trip) throw notFound('đoàn công tác')
+  if (!trip) throw notFound('trip')
   const row = await db.selectFrom('brief').select('settings').where('tripId', '=', tripId).executeTakeFirst()
   const defaults = await defaultSettings(db, tripId)
   if (!row) return defaults

@@ -58,6 +58,7 @@ describe('database', () => {
       '0008-partial-party-indexes': [], // indexes only (its own test)
       '0009-tombstones': ['tombstone'],
       '0010-person-contacts': [], // columns only
+      '0011-search-trips-and-kana': [], // queues documents (its own test)
     }
     expect(migrations.map(([name]) => name)).toEqual(Object.keys(expected))
     const path = join(fresh(), 'db.sqlite')

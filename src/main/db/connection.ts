@@ -67,12 +67,7 @@ function inspectExisting(path: string, known: ReadonlySet<string>, knownVersion:
     const applied = appliedMigrations(probe)
     const unknown = applied.filter((n) => !known.has(n))
     if (version > knownVersion || unknown.length > 0) {
-      throw new AppError(
-        'db_from_future',
-        `Tệp dữ liệu này do phiên bản Hành Trang mới hơn tạo ra (lược đồ ${Math.max(version, applied.length)}, ` +
-          `phiên bản này hiểu đến ${knownVersion}). Hãy cập nhật ứng dụng; tệp được giữ nguyên. / ` +
-          `This database was written by a newer version of Hành Trang; it was left untouched.`,
-      )
+      throw new AppError('db_from_future', { version: Math.max(version, applied.length), known: knownVersion })
     }
     return { version, pending: applied.length < known.size }
   } finally {
@@ -159,6 +154,6 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     await close()
     const known = classifyDbError(e, path)
     if (known) throw known
-    throw new AppError('internal', `Nâng cấp cơ sở dữ liệu thất bại, tệp được giữ ở phiên bản trước: ${(e as Error).message} / migration failed, the file was left as it was`)
+    throw new AppError('migration_failed', { detail: (e as Error).message })
   }
 }

@@ -23,17 +23,11 @@ export function freeBytes(path: string): number | null {
   }
 }
 
-export const diskFull = (path: string) =>
-  new AppError('disk_full', `Ổ đĩa chứa ${path} đã đầy; thay đổi chưa được ghi và dữ liệu vẫn như trước. Hãy giải phóng dung lượng rồi thử lại. / The disk holding ${path} is full; nothing was changed.`)
+export const diskFull = (path: string) => new AppError('disk_full', { path })
 
-export const busy = (path: string) =>
-  new AppError(
-    'busy',
-    `Tệp dữ liệu ${path} đang được một chương trình khác ghi (một cửa sổ Hành Trang khác hoặc một lệnh dòng lệnh) quá lâu; chưa có gì thay đổi, hãy thử lại sau ít phút. / The database is busy with another writer; nothing was changed, try again shortly.`,
-  )
+export const busy = (path: string) => new AppError('busy', { path })
 
-export const damaged = (path: string, detail: string) =>
-  new AppError('db_damaged', `Tệp dữ liệu ${path} bị hỏng (${detail}). Hãy khôi phục từ một bản sao lưu. / The database is damaged.`)
+export const damaged = (path: string, detail: string) => new AppError('db_damaged', { path, detail })
 
 /**
  * The AppError for an error thrown by SQLite (or the file system) while working on the
@@ -49,13 +43,13 @@ export function classifyDbError(e: unknown, path: string): AppError | null {
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO') {
     const free = freeBytes(path)
     if (free !== null && free < 1024 * 1024) return diskFull(path)
-    return new AppError('io_error', `Lỗi đọc ghi ổ đĩa khi làm việc với ${path} (${code}); thay đổi chưa được ghi. Hãy kiểm tra ổ đĩa rồi thử lại. / Disk I/O error; nothing was changed.`)
+    return new AppError('db_io_error', { path, detail: code })
   }
   if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_')) {
-    return new AppError('io_error', `Không có quyền ghi vào ${path} (tệp hoặc thư mục chỉ cho đọc). / The database is read-only.`)
+    return new AppError('db_read_only', { path })
   }
   if (code.startsWith('SQLITE_CANTOPEN')) {
-    return new AppError('io_error', `Không mở được ${path}: kiểm tra thư mục dữ liệu còn tồn tại và có quyền ghi. / Cannot open the database file.`)
+    return new AppError('db_cannot_open', { path })
   }
   return null
 }

@@ -10,6 +10,7 @@ import { openCore } from '../core.ts'
 import { AppError } from '../errors.ts'
 import { deadPid, fillDisk, openTestCore, RESOURCES, tempDir, tinyDisk } from '../test-support.ts'
 import { openDatabase } from './connection.ts'
+import { wordErrorBoth } from '../../shared/messages/index.ts'
 
 const dirs: string[] = []
 const fresh = () => {
@@ -152,7 +153,7 @@ describe('two writers', () => {
     other.exec('BEGIN IMMEDIATE')
     const r = await core.dispatch('localities.create', { country: 'JP', level: 'municipality', nameVi: 'Kofu' })
     expect(r).toMatchObject({ ok: false, error: { code: 'busy' } })
-    expect(!r.ok && r.error.message).toMatch(/đang được một chương trình khác ghi/)
+    expect(!r.ok && wordErrorBoth(r.error)).toMatch(/đang được một chương trình khác ghi/)
     other.exec('ROLLBACK')
     other.close()
     await core.dispose()
@@ -199,8 +200,8 @@ describe('a full disk', () => {
       const filler = fillDisk(disk.dir)
       const r = await core.dispatch('demo.load', undefined)
       expect(r).toMatchObject({ ok: false, error: { code: 'disk_full' } })
-      expect(!r.ok && r.error.message).toContain(dbPath)
-      expect(!r.ok && r.error.message).not.toMatch(/rollback|I\/O/)
+      expect(!r.ok && wordErrorBoth(r.error)).toContain(dbPath)
+      expect(!r.ok && wordErrorBoth(r.error)).not.toMatch(/rollback|I\/O/)
       const after = (await core.dispatch('app.info', undefined)) as { ok: true; value: { counts: Record<string, number> } }
       expect(after.value.counts).toEqual(before.value.counts)
       // With space again, the same write succeeds and the file is whole.

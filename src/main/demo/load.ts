@@ -2,7 +2,8 @@
  * The sample data pack ("Nạp dữ liệu mẫu"), written from the seed articles. Every record
  * passes the same contract schemas as a form would, and the whole pack is written in one
  * transaction: all of it or none. Records keep their ids, so loading twice adds nothing.
- * References to reference data are written "ref:<ref_key>" in the pack.
+ * References to reference data are written "ref:<ref_key>" in the pack. `removeDemo`
+ * (remove.ts) takes it back.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -18,7 +19,7 @@ import type { Ctx, Db } from '../context.ts'
 import { insertEngagement } from '../engagements/queries.ts'
 import { AppError } from '../errors.ts'
 import { insertFact, insertOrganization, insertPerson } from '../partners/queries.ts'
-import { updateRecord, write } from '../records.ts'
+import { auditEvent, updateRecord, write } from '../records.ts'
 import { toDetails } from '../api/dispatcher.ts'
 
 const withId = <T extends z.ZodType>(schema: T) => z.intersection(z.object({ id: id() }), schema)
@@ -49,7 +50,7 @@ async function resolveRefs(db: Db, value: unknown): Promise<unknown> {
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string' && v.startsWith('ref:')) {
       const resolved = keys.get(v)
-      if (!resolved) throw new AppError('invalid_input', `Dữ liệu mẫu tham chiếu tới ${v} không có trong dữ liệu tham chiếu / unknown reference`)
+      if (!resolved) throw new AppError('demo_unknown_reference', { ref: v })
       return resolved
     }
     if (Array.isArray(v)) return v.map(walk)
@@ -59,14 +60,34 @@ async function resolveRefs(db: Db, value: unknown): Promise<unknown> {
   return walk(value)
 }
 
-export async function loadDemo(ctx: Ctx, resourcesDir: string): Promise<{ created: number; skipped: number }> {
+export type DemoPack = z.output<typeof demoPack>
+
+/** The sample pack, its references resolved against this db and checked as a form's input would be. */
+export async function readDemoPack(db: Db, resourcesDir: string): Promise<DemoPack> {
   const raw = JSON.parse(readFileSync(join(resourcesDir, 'demo', 'demo-pack.json'), 'utf8')) as unknown
+  const parsed = demoPack.safeParse(await resolveRefs(db, raw))
+  if (!parsed.success) {
+    throw new AppError('demo_invalid', {}, { details: toDetails(parsed.error) })
+  }
+  return parsed.data
+}
+
+/** The note a reference locality gains from the articles ("… (Nguồn: …)"). */
+export const localityNote = (n: DemoPack['localityNotes'][number]) => (n.notes && n.source ? `${n.notes} (Nguồn: ${n.source})` : n.notes)
+
+/** The audit source of the rows a sample load (or its undoing) wrote: "demo:<event id>". */
+export const demoSource = (event: string) => `demo:${event}`
+
+/**
+ * Loads the sample pack. The load is one event of the audit log ("demo" / "load"), and
+ * every record it writes carries that event as its source, so the change log shows the
+ * load as one line and `removeDemo` can take back exactly what it added.
+ */
+export async function loadDemo(ctx: Ctx, resourcesDir: string): Promise<{ created: number; skipped: number }> {
   return write(ctx, async (trx) => {
-    const parsed = demoPack.safeParse(await resolveRefs(trx, raw))
-    if (!parsed.success) {
-      throw new AppError('invalid_input', 'Gói dữ liệu mẫu không hợp lệ / invalid demo pack', toDetails(parsed.error))
-    }
-    const pack = parsed.data
+    const pack = await readDemoPack(trx, resourcesDir)
+    const event = await auditEvent(trx, ctx, 'demo', 'load', { fileName: 'demo-pack.json' })
+    const demoCtx: Ctx = { ...ctx, source: demoSource(event) }
     let created = 0
     let skipped = 0
     type Table = 'organization' | 'person' | 'agreement' | 'commitment' | 'engagement' | 'fact' | 'trip' | 'itineraryItem' | 'snippet'
@@ -89,23 +110,24 @@ export async function loadDemo(ctx: Ctx, resourcesDir: string): Promise<{ create
     // Profiles of reference localities gain what the articles say, where still empty.
     for (const n of pack.localityNotes) {
       const l = await trx.selectFrom('locality').select(['notes', 'industries']).where('id', '=', n.locality).executeTakeFirstOrThrow()
+      const note = localityNote(n)
       const changes = {
-        ...(!l.notes && n.notes && { notes: n.source ? `${n.notes} (Nguồn: ${n.source})` : n.notes }),
+        ...(!l.notes && note && { notes: note }),
         ...(!l.industries && n.industries && { industries: n.industries }),
       }
       if (Object.keys(changes).length) {
-        await updateRecord(trx, ctx, 'locality', 'địa phương', n.locality, changes)
+        await updateRecord(trx, demoCtx, 'locality', n.locality, changes)
       }
     }
-    await each('organization', pack.organizations, ({ id: fixed, ...o }) => insertOrganization(trx, ctx, o, fixed))
-    await each('person', pack.people, ({ id: fixed, ...p }) => insertPerson(trx, ctx, p, fixed))
-    await each('agreement', pack.agreements, ({ id: fixed, ...a }) => insertAgreement(trx, ctx, a, fixed))
-    await each('commitment', pack.commitments, ({ id: fixed, ...c }) => insertCommitment(trx, ctx, c, fixed))
-    await each('engagement', pack.engagements, ({ id: fixed, ...e }) => insertEngagement(trx, ctx, e, fixed))
-    await each('fact', pack.facts, ({ id: fixed, ...f }) => insertFact(trx, ctx, f, fixed))
-    await each('trip', pack.trips, ({ id: fixed, ...t }) => insertTrip(trx, ctx, t, fixed))
-    await each('itineraryItem', pack.itinerary, ({ id: fixed, ...i }) => insertItem(trx, ctx, i, fixed))
-    await each('snippet', pack.snippets, ({ id: fixed, ...s }) => insertSnippet(trx, ctx, s, fixed))
+    await each('organization', pack.organizations, ({ id: fixed, ...o }) => insertOrganization(trx, demoCtx, o, fixed))
+    await each('person', pack.people, ({ id: fixed, ...p }) => insertPerson(trx, demoCtx, p, fixed))
+    await each('agreement', pack.agreements, ({ id: fixed, ...a }) => insertAgreement(trx, demoCtx, a, fixed))
+    await each('commitment', pack.commitments, ({ id: fixed, ...c }) => insertCommitment(trx, demoCtx, c, fixed))
+    await each('engagement', pack.engagements, ({ id: fixed, ...e }) => insertEngagement(trx, demoCtx, e, fixed))
+    await each('fact', pack.facts, ({ id: fixed, ...f }) => insertFact(trx, demoCtx, f, fixed))
+    await each('trip', pack.trips, ({ id: fixed, ...t }) => insertTrip(trx, demoCtx, t, fixed))
+    await each('itineraryItem', pack.itinerary, ({ id: fixed, ...i }) => insertItem(trx, demoCtx, i, fixed))
+    await each('snippet', pack.snippets, ({ id: fixed, ...s }) => insertSnippet(trx, demoCtx, s, fixed))
     await trx
       .insertInto('appMeta')
       .values({ key: 'demo_loaded_at', value: ctx.now() })

@@ -5,7 +5,7 @@
 import type { Engagement, EngagementRow } from '../../shared/domain/engagements.ts'
 import type { ParsedInput } from '../../shared/contract.ts'
 import { formatPersonName } from '../../shared/text/names.ts'
-import { AppError, notFound } from '../errors.ts'
+import { notFound, recordGone } from '../errors.ts'
 import { type Ctx, type Db, stamp } from '../context.ts'
 import { deleteRecord, insertRecord, updateRecord, write } from '../records.ts'
 
@@ -44,7 +44,7 @@ export async function engagementsOf(db: Db, column: 'localityId' | 'organization
 
 export async function getEngagement(db: Db, id: string): Promise<Engagement> {
   const e = await db.selectFrom('engagement').selectAll().where('id', '=', id).executeTakeFirst()
-  if (!e) throw notFound('hoạt động')
+  if (!e) throw notFound('engagement')
   const participants = await db
     .selectFrom('engagementParticipant as p')
     .leftJoin('locality as l', 'l.id', 'p.localityId')
@@ -92,9 +92,7 @@ async function assertReferences(db: Db, input: EngagementFields) {
     if (unique.length === 0) continue
     const found = await db.selectFrom(table).select('id').where('id', 'in', unique).execute()
     if (found.length !== unique.length) {
-      throw new AppError('invalid_input', 'Bản ghi được chọn không còn tồn tại / a referenced record no longer exists', [
-        { path, message: 'Bản ghi được chọn không còn tồn tại (có thể đã bị xóa)' },
-      ])
+      throw recordGone(path)
     }
   }
 }
@@ -126,13 +124,13 @@ export function createEngagement(ctx: Ctx, input: EngagementFields): Promise<{ i
 
 export function updateEngagement(ctx: Ctx, id: string, input: EngagementFields): Promise<void> {
   return write(ctx, async (trx) => {
-    await updateRecord(trx, ctx, 'engagement', 'hoạt động', id, columns(input))
+    await updateRecord(trx, ctx, 'engagement', id, columns(input))
     await writeChildren(trx, ctx, id, input)
   })
 }
 
 export function deleteEngagement(ctx: Ctx, id: string): Promise<void> {
   return write(ctx, async (trx) => {
-    await deleteRecord(trx, ctx, 'engagement', 'hoạt động', id)
+    await deleteRecord(trx, ctx, 'engagement', id)
   })
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { folderPlatform } from '../platform.ts'
 import { openTestCore, tempDir, type TestCore } from '../test-support.ts'
 import { applyPackFile, exportPack } from './pack/index.ts'
+import { wordErrorBoth } from '../../shared/messages/index.ts'
 
 const MOU = '01936d00-0000-7000-8000-000300000001'
 const PERSON = '01936d00-0000-7000-8000-000200000001'
@@ -47,6 +48,7 @@ describe('attachments', () => {
     writeFileSync(exe, 'MZ')
     files.attachmentToOpen = exe
     const r = await core.dispatch('attachments.add', { entity: 'agreement', entityId: MOU })
-    expect(r.ok ? null : r.error.message).toMatch(/Chỉ đính kèm tệp PDF hoặc ảnh/)
+    expect(r.ok ? null : r.error.reason).toBe('attachment_kind')
+    expect(r.ok ? null : wordErrorBoth(r.error)).toMatch(/Chỉ đính kèm tệp PDF hoặc ảnh/)
   })
 })

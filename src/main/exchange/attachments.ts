@@ -27,8 +27,8 @@ export const attachmentPath = (dataDir: string, sha256: string) => {
   return join(attachmentStore(dataDir), sha256)
 }
 
-const refusedFile = () => new AppError('invalid_input', 'Tệp đính kèm không hợp lệ (không phải tệp do Hành Trang lưu); không mở. / Not an attachment this app stored; refused.')
-const notViewable = () => new AppError('invalid_input', 'Chỉ mở được tệp PDF hoặc ảnh (PNG, JPEG, TIFF); tệp này không phải, nên không được mở. / Only PDF files and pictures are opened.')
+const refusedFile = () => new AppError('attachment_refused')
+const notViewable = () => new AppError('not_viewable')
 const isViewable = (mime: string | undefined): mime is AttachmentMime => !!mime && Object.hasOwn(ATTACHMENT_TYPES, mime)
 
 /** Keeps the bytes under their hash (once); returns the hash. */
@@ -44,13 +44,13 @@ export function storeBytes(dataDir: string, bytes: Uint8Array): string {
 
 export async function attachFile(ctx: Ctx, dataDir: string, entity: 'agreement' | 'person', entityId: string, source: string) {
   const table = entity === 'agreement' ? 'agreement' : 'person'
-  if (!(await ctx.db.selectFrom(table).select('id').where('id', '=', entityId).executeTakeFirst())) throw notFound(entity === 'agreement' ? 'văn kiện' : 'nhân vật')
-  if (statSync(source).size > MAX_ATTACHMENT_BYTES) throw new AppError('invalid_input', 'Tệp lớn hơn 100 MB. / File over 100 MB.')
+  if (!(await ctx.db.selectFrom(table).select('id').where('id', '=', entityId).executeTakeFirst())) throw notFound(entity)
+  if (statSync(source).size > MAX_ATTACHMENT_BYTES) throw new AppError('attachment_too_large')
   const bytes = readFileSync(source)
   // The type is what the bytes are: a program renamed "scan.pdf" is refused.
   const mime = (await fileTypeFromBuffer(bytes))?.mime
   if (!isViewable(mime)) {
-    throw new AppError('invalid_input', 'Chỉ đính kèm tệp PDF hoặc ảnh (PNG, JPEG, TIFF). / Only PDF or images.')
+    throw new AppError('attachment_kind')
   }
   const record = attachmentRecord.parse({ entity, entityId, sha256: storeBytes(dataDir, bytes), fileName: basename(source), mime, bytes: bytes.length })
   return write(ctx, async (trx) => ({ id: await insertRecord(trx, ctx, 'attachment', record) }))
@@ -74,13 +74,13 @@ const safeStem = (fileName: string) =>
  */
 export async function attachmentFile(db: Db, dataDir: string, id: string): Promise<string> {
   const a = await db.selectFrom('attachment').select(['sha256', 'fileName']).where('id', '=', id).executeTakeFirst()
-  if (!a) throw notFound('tệp đính kèm')
+  if (!a) throw notFound('attachment')
   const stored = attachmentPath(dataDir, a.sha256)
   let real: string
   try {
     real = realpathSync(stored)
   } catch {
-    throw new AppError('not_found', `Tệp ${a.fileName} không còn trong thư mục dữ liệu. / The file is missing.`)
+    throw new AppError('attachment_missing', { name: a.fileName })
   }
   if (dirname(real) !== realpathSync(attachmentStore(dataDir)) || basename(real) !== a.sha256 || !statSync(real).isFile()) throw refusedFile()
   const type = await fileTypeFromFile(real)
@@ -99,5 +99,5 @@ export async function attachmentFile(db: Db, dataDir: string, id: string): Promi
 
 export function removeAttachment(ctx: Ctx, id: string) {
   // The file stays: another record, or an older backup, may share it.
-  return write(ctx, (trx) => deleteRecord(trx, ctx, 'attachment', 'tệp đính kèm', id))
+  return write(ctx, (trx) => deleteRecord(trx, ctx, 'attachment', id))
 }

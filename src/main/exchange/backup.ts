@@ -48,7 +48,7 @@ export async function backupTo(sqlite: Database.Database, path: string): Promise
     try {
       copy.pragma('journal_mode = DELETE')
       const check = copy.pragma('quick_check', { simple: true })
-      if (check !== 'ok') throw new AppError('db_damaged', `Bản sao lưu không đạt kiểm tra (quick_check: ${String(check)}). / The backup failed its check.`)
+      if (check !== 'ok') throw new AppError('backup_check_failed', { detail: String(check) })
     } finally {
       copy.close()
     }
@@ -56,7 +56,7 @@ export async function backupTo(sqlite: Database.Database, path: string): Promise
   } catch (e) {
     removeWithSidecars(tmp)
     if (e instanceof AppError) throw e
-    throw classifyDbError(e, path) ?? new AppError('internal', `Không sao lưu được: ${(e as Error).message} / backup failed`)
+    throw classifyDbError(e, path) ?? new AppError('backup_failed', { detail: (e as Error).message })
   }
   return { path, bytes: statSync(path).size }
 }
@@ -111,7 +111,7 @@ export function checkRestorable(path: string): { schemaVersion: number } {
   try {
     db = new Database(path, { readonly: true, fileMustExist: true })
   } catch {
-    throw new AppError('invalid_input', `Không mở được ${basename(path)}: không phải tệp dữ liệu Hành Trang. / Not a Hành Trang database.`)
+    throw new AppError('not_a_database', { name: basename(path) })
   }
   try {
     let ok = false
@@ -120,13 +120,10 @@ export function checkRestorable(path: string): { schemaVersion: number } {
     } catch {
       ok = false
     }
-    if (!ok) throw new AppError('invalid_input', `${basename(path)} không phải tệp dữ liệu Hành Trang hoặc đã bị hỏng. / Not a Hành Trang database, or damaged.`)
+    if (!ok) throw new AppError('not_ours_or_damaged', { name: basename(path) })
     const schemaVersion = Number(db.pragma('user_version', { simple: true }))
     if (schemaVersion > SCHEMA_VERSION) {
-      throw new AppError(
-        'db_from_future',
-        `${basename(path)} do phiên bản Hành Trang mới hơn tạo ra (lược đồ ${schemaVersion}, phiên bản này hiểu đến ${SCHEMA_VERSION}); không khôi phục. / From a newer version.`,
-      )
+      throw new AppError('backup_from_future', { name: basename(path), version: schemaVersion, known: SCHEMA_VERSION })
     }
     return { schemaVersion }
   } finally {

@@ -2,7 +2,7 @@
  * Names with lineage. A unit that ceased to exist is shown with its successor:
  * "Hà Nam (nay thuộc tỉnh Ninh Bình)", so a 2023 agreement still reads correctly.
  */
-import type { Lang } from '../../shared/domain/labels.ts'
+import { withSuccessors } from '../../shared/domain/lineage.ts'
 import type { Db } from '../context.ts'
 
 export interface SuccessorName {
@@ -28,15 +28,7 @@ export async function successorsOf(db: Db, localityIds: readonly string[]): Prom
   return map
 }
 
-export function withLineage(
-  l: { nameVi: string; nameEn?: string | null; validTo: string | null },
-  successors: readonly SuccessorName[] | undefined,
-  lang: Lang = 'vi',
-): string {
-  const name = lang === 'en' ? (l.nameEn ?? l.nameVi) : l.nameVi
-  if (!l.validTo || !successors?.length) return name
-  if (lang === 'en') {
-    return `${name} (now part of ${successors.map((s) => `${s.nameEn ?? s.nameVi} ${s.designationVi === 'thành phố' ? 'city' : 'province'}`).join(', ')})`
-  }
-  return `${name} (nay thuộc ${successors.map((s) => [s.designationVi, s.nameVi].filter(Boolean).join(' ')).join(', ')})`
+/** The name of a unit with its successors when it ceased (the words: src/shared/domain/lineage.ts). */
+export function withLineage(l: { nameVi: string; validTo: string | null }, successors: readonly SuccessorName[] | undefined): string {
+  return l.validTo ? withSuccessors(l.nameVi, successors) : l.nameVi
 }

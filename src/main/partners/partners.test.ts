@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTestCore, refId, type TestCore } from '../test-support.ts'
+import { wordErrorBoth } from '../../shared/messages/index.ts'
 
 let core: TestCore
 beforeEach(async () => {
@@ -78,7 +79,8 @@ describe('partners', () => {
     expect(r.ok).toBe(false)
     if (r.ok) return
     expect(r.error.code).toBe('in_use')
-    expect(r.error.message).toMatch(/1 nhân vật/)
+    expect(r.error).toMatchObject({ reason: 'in_use', params: { entity: 'locality', uses: ['person:1'] } })
+    expect(wordErrorBoth(r.error)).toMatch(/còn 1 nhân vật liên quan.* \/ This locality cannot be deleted: 1 person still refer/)
     expect((await core.call('localities.get', { id: yamanashi })).people.map((p) => p.id)).toEqual([personId])
   })
 

@@ -10,7 +10,8 @@ import { formatNativeName, formatPersonName } from '../../shared/text/names.ts'
 import { agreementsOfLocality, agreementsOfOrganization, agreementsOfPerson } from '../agreements/queries.ts'
 import type { Ctx, Db } from '../context.ts'
 import { engagementsOf } from '../engagements/queries.ts'
-import { AppError, notFound } from '../errors.ts'
+import { tripsOf } from '../trips/mentions.ts'
+import { AppError, notFound, recordGone } from '../errors.ts'
 import { deleteRecord, insertRecord, updateRecord, write } from '../records.ts'
 import { successorsOf, withLineage } from './lineage.ts'
 
@@ -89,7 +90,7 @@ async function organizationRows(db: Db, localityId?: string): Promise<Organizati
 
 export async function getLocality(db: Db, id: string, today: string): Promise<LocalityDetail> {
   const locality = await db.selectFrom('locality').selectAll().where('id', '=', id).executeTakeFirst()
-  if (!locality) throw notFound('địa phương')
+  if (!locality) throw notFound('locality')
   const successors = await db
     .selectFrom('localityLineage as l')
     .innerJoin('locality as s', 's.id', 'l.successorId')
@@ -117,6 +118,7 @@ export async function getLocality(db: Db, id: string, today: string): Promise<Lo
     people: await personRows(db, { column: 'localityId', ids: [id] }),
     agreements: await agreementsOfLocality(db, id, today),
     engagements: await engagementsOf(db, 'localityId', [id, ...predecessors.map((p) => p.id)]),
+    trips: await tripsOf(db, { localityIds: [id, ...predecessors.map((p) => p.id)] }),
     facts,
   }
 }
@@ -135,23 +137,19 @@ export function createLocality(ctx: Ctx, input: ParsedInput<'localities.create'>
 
 export function updateLocality(ctx: Ctx, id: string, input: ParsedInput<'localities.create'>) {
   return write(ctx, async (trx) => {
-    await updateRecord(trx, ctx, 'locality', 'địa phương', id, input)
+    await updateRecord(trx, ctx, 'locality', id, input)
     })
 }
 
 /** Refuses with the counts when records still point at the unit. */
-async function assertUnused(db: Db, what: string, checks: Array<[label: string, count: Promise<number>]>) {
-  const used: string[] = []
-  for (const [label, count] of checks) {
+/** `checks`: the kind of record (an ENTITIES key) that may still point at it, and how many do. */
+async function assertUnused(db: Db, entity: string, checks: Array<[entity: string, count: Promise<number>]>) {
+  const uses: string[] = []
+  for (const [what, count] of checks) {
     const n = await count
-    if (n > 0) used.push(`${n} ${label}`)
+    if (n > 0) uses.push(`${what}:${n}`)
   }
-  if (used.length) {
-    throw new AppError(
-      'in_use',
-      `Không thể xóa ${what} vì còn ${used.join(', ')} liên quan. Hãy gỡ các liên kết đó trước. / Still referenced: cannot delete.`,
-    )
-  }
+  if (uses.length) throw new AppError('in_use', { entity, uses })
 }
 
 const countWhere = async (
@@ -170,13 +168,13 @@ const countWhere = async (
 
 export function deleteLocality(ctx: Ctx, id: string) {
   return write(ctx, async (trx) => {
-    await assertUnused(trx, 'địa phương', [
-      ['văn kiện', countWhere(trx, 'agreementParty', 'localityId', id)],
-      ['hoạt động', countWhere(trx, 'engagementParticipant', 'localityId', id)],
-      ['nhân vật', countWhere(trx, 'person', 'localityId', id)],
-      ['tổ chức', countWhere(trx, 'organization', 'localityId', id)],
+    await assertUnused(trx, 'locality', [
+      ['agreement', countWhere(trx, 'agreementParty', 'localityId', id)],
+      ['engagement', countWhere(trx, 'engagementParticipant', 'localityId', id)],
+      ['person', countWhere(trx, 'person', 'localityId', id)],
+      ['organization', countWhere(trx, 'organization', 'localityId', id)],
     ])
-    await deleteRecord(trx, ctx, 'locality', 'địa phương', id)
+    await deleteRecord(trx, ctx, 'locality', id)
   })
 }
 
@@ -186,7 +184,7 @@ export const listOrganizations = (db: Db) => organizationRows(db)
 
 export async function getOrganization(db: Db, id: string, today: string): Promise<OrganizationDetail> {
   const organization = await db.selectFrom('organization').selectAll().where('id', '=', id).executeTakeFirst()
-  if (!organization) throw notFound('tổ chức')
+  if (!organization) throw notFound('organization')
   const locality = organization.localityId
     ? await db.selectFrom('locality').select('nameVi').where('id', '=', organization.localityId).executeTakeFirst()
     : undefined
@@ -196,6 +194,7 @@ export async function getOrganization(db: Db, id: string, today: string): Promis
     people: await personRows(db, { column: 'organizationId', ids: [id] }),
     agreements: await agreementsOfOrganization(db, id, today),
     engagements: await engagementsOf(db, 'organizationId', [id]),
+    trips: await tripsOf(db, { organizationId: id }),
   }
 }
 
@@ -203,9 +202,7 @@ async function assertLocality(db: Db, localityId: string | null) {
   if (!localityId) return
   const found = await db.selectFrom('locality').select('id').where('id', '=', localityId).executeTakeFirst()
   if (!found) {
-    throw new AppError('invalid_input', 'Địa phương được chọn không tồn tại / locality not found', [
-      { path: 'localityId', message: 'Địa phương được chọn không tồn tại' },
-    ])
+    throw recordGone('localityId')
   }
 }
 
@@ -213,9 +210,7 @@ async function assertOrganization(db: Db, organizationId: string | null) {
   if (!organizationId) return
   const found = await db.selectFrom('organization').select('id').where('id', '=', organizationId).executeTakeFirst()
   if (!found) {
-    throw new AppError('invalid_input', 'Tổ chức được chọn không tồn tại / organization not found', [
-      { path: 'organizationId', message: 'Tổ chức được chọn không tồn tại' },
-    ])
+    throw recordGone('organizationId')
   }
 }
 
@@ -232,18 +227,18 @@ export function createOrganization(ctx: Ctx, input: ParsedInput<'organizations.c
 export function updateOrganization(ctx: Ctx, id: string, input: ParsedInput<'organizations.create'>) {
   return write(ctx, async (trx) => {
     await assertLocality(trx, input.localityId)
-    await updateRecord(trx, ctx, 'organization', 'tổ chức', id, input)
+    await updateRecord(trx, ctx, 'organization', id, input)
     })
 }
 
 export function deleteOrganization(ctx: Ctx, id: string) {
   return write(ctx, async (trx) => {
-    await assertUnused(trx, 'tổ chức', [
-      ['văn kiện', countWhere(trx, 'agreementParty', 'organizationId', id)],
-      ['hoạt động', countWhere(trx, 'engagementParticipant', 'organizationId', id)],
-      ['nhân vật', countWhere(trx, 'person', 'organizationId', id)],
+    await assertUnused(trx, 'organization', [
+      ['agreement', countWhere(trx, 'agreementParty', 'organizationId', id)],
+      ['engagement', countWhere(trx, 'engagementParticipant', 'organizationId', id)],
+      ['person', countWhere(trx, 'person', 'organizationId', id)],
     ])
-    await deleteRecord(trx, ctx, 'organization', 'tổ chức', id)
+    await deleteRecord(trx, ctx, 'organization', id)
   })
 }
 
@@ -253,7 +248,7 @@ export const listPeople = (db: Db) => personRows(db, { column: null, ids: [] })
 
 export async function getPerson(db: Db, id: string, today: string): Promise<PersonDetail> {
   const person = await db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst()
-  if (!person) throw notFound('nhân vật')
+  if (!person) throw notFound('person')
   const [org, loc] = await Promise.all([
     person.organizationId ? db.selectFrom('organization').select('nameVi').where('id', '=', person.organizationId).executeTakeFirst() : undefined,
     person.localityId ? db.selectFrom('locality').select('nameVi').where('id', '=', person.localityId).executeTakeFirst() : undefined,
@@ -267,6 +262,7 @@ export async function getPerson(db: Db, id: string, today: string): Promise<Pers
     localityName: loc?.nameVi ?? null,
     agreements: await agreementsOfPerson(db, id, today),
     engagements: await engagementsOf(db, 'personId', [id]),
+    trips: await tripsOf(db, { personId: id }),
   }
 }
 
@@ -285,17 +281,17 @@ export function updatePerson(ctx: Ctx, id: string, input: ParsedInput<'people.cr
   return write(ctx, async (trx) => {
     await assertLocality(trx, input.localityId)
     await assertOrganization(trx, input.organizationId)
-    await updateRecord(trx, ctx, 'person', 'nhân vật', id, input)
+    await updateRecord(trx, ctx, 'person', id, input)
     })
 }
 
 export function deletePerson(ctx: Ctx, id: string) {
   return write(ctx, async (trx) => {
-    await assertUnused(trx, 'nhân vật', [
-      ['văn kiện (người ký)', countWhere(trx, 'agreementSignatory', 'personId', id)],
-      ['hoạt động', countWhere(trx, 'engagementParticipant', 'personId', id)],
+    await assertUnused(trx, 'person', [
+      ['signed_agreement', countWhere(trx, 'agreementSignatory', 'personId', id)],
+      ['engagement', countWhere(trx, 'engagementParticipant', 'personId', id)],
     ])
-    await deleteRecord(trx, ctx, 'person', 'nhân vật', id)
+    await deleteRecord(trx, ctx, 'person', id)
   })
 }
 
@@ -304,7 +300,7 @@ export function deletePerson(ctx: Ctx, id: string) {
 export async function insertFact(trx: Db, ctx: Ctx, input: ParsedInput<'facts.create'>, fixedId?: string) {
   // A figure is of a day that has been: one dated in the future cannot be true.
   if (input.asOf && input.asOf > ctx.today()) {
-    throw new AppError('invalid_input', 'Số liệu không thể ghi ngày trong tương lai / a figure cannot be dated in the future', [{ path: 'asOf', message: 'Ngày của số liệu ở tương lai / dated in the future' }])
+    throw new AppError('figure_in_future', {}, { details: [{ field: 'asOf', code: 'figure_in_future' }] })
   }
   await assertLocality(trx, input.localityId)
   await assertLocality(trx, input.partnerLocalityId)
@@ -316,5 +312,5 @@ export function createFact(ctx: Ctx, input: ParsedInput<'facts.create'>) {
 }
 
 export function deleteFact(ctx: Ctx, id: string) {
-  return write(ctx, (trx) => deleteRecord(trx, ctx, 'fact', 'số liệu', id))
+  return write(ctx, (trx) => deleteRecord(trx, ctx, 'fact', id))
 }

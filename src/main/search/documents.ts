@@ -1,39 +1,23 @@
 /**
- * Keeping the search index in step with the records. Every write that changes what a
- * record is found by calls one of the `index*` functions inside its transaction;
- * `reindexAll` rebuilds everything after a bulk load. Both go through the same pure
- * document builders, and text is folded exactly as queries are (src/shared/text/fold.ts).
+ * Keeping the search index in step with the records. Every write queues the records it
+ * changed (records.ts), and before the transaction commits their documents are rewritten
+ * here by `reindexEntities` (or, for a bulk write, just after by the background indexer:
+ * queue.ts); `reindexAll` rebuilds everything after a bulk load. Both go through the same
+ * pure document builders, and text is folded exactly as queries are (src/shared/text/fold.ts).
  */
 import { sql } from 'kysely'
 import { AGREEMENT_KINDS, COUNTRIES, ENGAGEMENT_KINDS, labelOf } from '../../shared/domain/labels.ts'
+import { untilVi } from '../../shared/domain/subtitles.ts'
 import { formatDate } from '../../shared/text/dates.ts'
-import { fold, hasCjk } from '../../shared/text/fold.ts'
+import { fold, foldCjk, hasCjk } from '../../shared/text/fold.ts'
 import { formatNativeName, formatPersonName } from '../../shared/text/names.ts'
 import type { Db } from '../context.ts'
 import type { AgreementTable, EngagementTable, LocalityTable, OrganizationTable, PersonTable } from '../db/schema.ts'
 import { successorsOf, withLineage, type SuccessorName } from '../partners/lineage.ts'
+import { type Doc, type EntityIds, groupBy, inList, joined, listed, PARTNER_KINDS, SEARCH_ORDER, type SearchKind, type Text } from './doc.ts'
+import { itemDocs, snippetDocs, tripDependentsOf, tripDocs } from './trip-documents.ts'
 
-export type SearchKind = 'locality' | 'organization' | 'person' | 'agreement' | 'engagement'
-export const PARTNER_KINDS: ReadonlySet<SearchKind> = new Set(['locality', 'organization', 'person'])
-
-type Text = string | null | undefined
-interface Doc {
-  kind: SearchKind
-  entityId: string
-  title: string
-  subtitle: string
-  /** Names and other words that should rank highest. */
-  names: Text[]
-  body: Text[]
-  /** Japanese (or other CJK) text, searched by substring. */
-  native: Text[]
-}
-
-/** `column IN (...)` for any number of ids: one JSON parameter, not one per id. */
-export const inList = (column: string, ids: readonly (string | number)[]) => sql<boolean>`${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`
-
-const joined = (parts: Text[]) => parts.filter(Boolean).join(' ')
-const listed = (parts: Text[]) => parts.filter(Boolean).join(' · ')
+export { inList, PARTNER_KINDS, type EntityIds, type SearchKind } from './doc.ts'
 
 // ---- documents (pure) -----------------------------------------------------------------
 
@@ -42,7 +26,7 @@ function localityDoc(l: LocalityTable, successors: SuccessorName[] | undefined):
     kind: 'locality',
     entityId: l.id,
     title: withLineage(l, successors),
-    subtitle: listed([labelOf(COUNTRIES, l.country), l.nameNative, l.region, l.validTo ? `đến ${formatDate(l.validTo)}` : null]),
+    subtitle: listed([labelOf(COUNTRIES, l.country), l.nameNative, l.region, l.validTo ? untilVi(formatDate(l.validTo)) : null]),
     names: [l.nameVi, l.nameEn, l.nameKana],
     body: [l.designationVi, l.capital, l.region, l.leader, l.industries, l.notes, successors?.map((s) => s.nameVi).join(' ')],
     native: [l.nameNative, l.nameKana],
@@ -112,17 +96,6 @@ function engagementDoc(e: EngagementTable, participants: ParticipantName[]): Doc
 
 // ---- related names, read in bulk --------------------------------------------------------
 
-const groupBy = <T, K>(rows: T[], key: (r: T) => K) => {
-  const map = new Map<K, T[]>()
-  for (const r of rows) {
-    const k = key(r)
-    const list = map.get(k)
-    if (list) list.push(r)
-    else map.set(k, [r])
-  }
-  return map
-}
-
 /** Party names as they read in a list (lineage included), per agreement; all when `ids` is omitted. */
 async function partiesOf(db: Db, ids?: readonly string[]): Promise<Map<string, PartyName[]>> {
   if (ids && ids.length === 0) return new Map()
@@ -175,16 +148,56 @@ function peopleQuery(db: Db) {
     .select(['o.nameVi as orgName', 'l.nameVi as localityName'])
 }
 
-// ---- writing ----------------------------------------------------------------------------
+// ---- read in bulk: every record when `ids` is omitted --------------------------------------
 
-export async function removeFromIndex(db: Db, entityId: string): Promise<void> {
-  const row = await db.selectFrom('searchDoc').select(['docId', 'kind']).where('entityId', '=', entityId).executeTakeFirst()
-  if (!row) return
-  const partner = PARTNER_KINDS.has(row.kind as SearchKind)
-  await sql`DELETE FROM ${sql.raw(partner ? 'search_fts_partner' : 'search_fts_record')} WHERE rowid = ${row.docId}`.execute(db)
-  if (!partner) await sql`DELETE FROM search_tri_record WHERE rowid = ${row.docId}`.execute(db)
-  await db.deleteFrom('searchDoc').where('docId', '=', row.docId).execute()
+async function localityDocs(db: Db, ids?: readonly string[]): Promise<Doc[]> {
+  let q = db.selectFrom('locality').selectAll()
+  if (ids) q = q.where(inList('id', ids))
+  const localities = await q.execute()
+  const successors = await successorsOf(db, localities.filter((l) => l.validTo).map((l) => l.id))
+  return localities.map((l) => localityDoc(l, successors.get(l.id)))
 }
+
+async function organizationDocs(db: Db, ids?: readonly string[]): Promise<Doc[]> {
+  let q = db.selectFrom('organization').selectAll()
+  if (ids) q = q.where(inList('id', ids))
+  return (await q.execute()).map(organizationDoc)
+}
+
+async function personDocs(db: Db, ids?: readonly string[]): Promise<Doc[]> {
+  let q = peopleQuery(db)
+  if (ids) q = q.where(inList('p.id', ids))
+  return (await q.execute()).map((p) => personDoc(p, p.orgName, p.localityName))
+}
+
+// Records in date order: the record index ranks by rowid, so the newest come first.
+async function agreementDocs(db: Db, ids?: readonly string[]): Promise<Doc[]> {
+  let q = db.selectFrom('agreement').selectAll().orderBy('signedDate')
+  if (ids) q = q.where(inList('id', ids))
+  const [agreements, parties] = await Promise.all([q.execute(), partiesOf(db, ids)])
+  return agreements.map((a) => agreementDoc(a, parties.get(a.id) ?? []))
+}
+
+async function engagementDocs(db: Db, ids?: readonly string[]): Promise<Doc[]> {
+  let q = db.selectFrom('engagement').selectAll().orderBy('startDate')
+  if (ids) q = q.where(inList('id', ids))
+  const [engagements, participants] = await Promise.all([q.execute(), participantsOf(db, ids)])
+  return engagements.map((e) => engagementDoc(e, participants.get(e.id) ?? []))
+}
+
+/** The documents of each kind's records. */
+const DOCS: Record<SearchKind, (db: Db, ids?: readonly string[]) => Promise<Doc[]>> = {
+  locality: localityDocs,
+  organization: organizationDocs,
+  person: personDocs,
+  agreement: agreementDocs,
+  engagement: engagementDocs,
+  trip: tripDocs,
+  itineraryItem: itemDocs,
+  snippet: snippetDocs,
+}
+
+// ---- writing ----------------------------------------------------------------------------
 
 interface Entry {
   doc: Doc
@@ -192,8 +205,9 @@ interface Entry {
   native: string
 }
 
+/** Japanese text is folded part by part (a part's spaces go, the gaps between parts stay). */
 function entry(doc: Doc): Entry {
-  return { doc, partner: PARTNER_KINDS.has(doc.kind), native: joined(doc.native.filter((t) => t && hasCjk(t))).normalize('NFKC') }
+  return { doc, partner: PARTNER_KINDS.has(doc.kind), native: doc.native.filter((t): t is string => !!t && hasCjk(t)).map(foldCjk).join(' · ') }
 }
 
 const docRow = ({ doc, partner, native }: Entry) => ({
@@ -206,8 +220,8 @@ const docRow = ({ doc, partner, native }: Entry) => ({
 })
 
 /**
- * Writes documents into an index that holds none of them (a rebuild, or after
- * removeFromIndex): a few multi-row statements per chunk, not three per document.
+ * Writes documents into an index that holds none of them (a rebuild, or after their old
+ * documents were removed): a few multi-row statements per chunk, not three per document.
  */
 async function insertDocs(db: Db, docs: Doc[]): Promise<void> {
   for (let i = 0; i < docs.length; i += 400) {
@@ -224,59 +238,13 @@ async function insertDocs(db: Db, docs: Doc[]): Promise<void> {
   }
 }
 
-async function writeDoc(db: Db, doc: Doc): Promise<void> {
-  await removeFromIndex(db, doc.entityId)
-  await insertDocs(db, [doc])
-}
-
-// ---- one record ---------------------------------------------------------------------------
-
-export async function indexLocality(db: Db, id: string): Promise<void> {
-  const l = await db.selectFrom('locality').selectAll().where('id', '=', id).executeTakeFirst()
-  if (!l) return removeFromIndex(db, id)
-  await writeDoc(db, localityDoc(l, (await successorsOf(db, [id])).get(id)))
-}
-
-export async function indexOrganization(db: Db, id: string): Promise<void> {
-  const o = await db.selectFrom('organization').selectAll().where('id', '=', id).executeTakeFirst()
-  if (!o) return removeFromIndex(db, id)
-  await writeDoc(db, organizationDoc(o))
-}
-
-export async function indexPerson(db: Db, id: string): Promise<void> {
-  const p = await peopleQuery(db).where('p.id', '=', id).executeTakeFirst()
-  if (!p) return removeFromIndex(db, id)
-  await writeDoc(db, personDoc(p, p.orgName, p.localityName))
-}
-
-export async function indexAgreement(db: Db, id: string): Promise<void> {
-  const a = await db.selectFrom('agreement').selectAll().where('id', '=', id).executeTakeFirst()
-  if (!a) return removeFromIndex(db, id)
-  await writeDoc(db, agreementDoc(a, (await partiesOf(db, [id])).get(id) ?? []))
-}
-
-export async function indexEngagement(db: Db, id: string): Promise<void> {
-  const e = await db.selectFrom('engagement').selectAll().where('id', '=', id).executeTakeFirst()
-  if (!e) return removeFromIndex(db, id)
-  await writeDoc(db, engagementDoc(e, (await participantsOf(db, [id])).get(id) ?? []))
-}
-
-/**
- * After a locality, organization or person is renamed: the records that show its name
- * (agreements' party lists, people's subtitles, engagements' participants).
- */
-export async function reindexDependents(db: Db, partyId: string): Promise<void> {
-  await reindexEntities(db, await dependentsOf(db, [partyId]))
-}
-
 // ---- many records ---------------------------------------------------------------------------
-
-export type EntityIds = Partial<Record<SearchKind, readonly string[]>>
 
 /**
  * Rewrites the documents of many records at once (a data pack, a spreadsheet, the queue):
- * their old documents are removed, those that still exist are written again, records in
- * date order so that the newest rank first. A few set-based statements per kind.
+ * their old documents are removed (a deleted record's for good), those that still exist are
+ * written again, records in date order so that the newest rank first. A few set-based
+ * statements per kind.
  */
 export async function reindexEntities(db: Db, ids: EntityIds): Promise<void> {
   const all = Object.values(ids).flat()
@@ -291,35 +259,13 @@ export async function reindexEntities(db: Db, ids: EntityIds): Promise<void> {
     }
     if (old.length) await db.deleteFrom('searchDoc').where(inList('doc_id', old.map((d) => d.docId))).execute()
   }
-  const chunks = (list: readonly string[] | undefined) => Array.from({ length: Math.ceil((list?.length ?? 0) / 2000) }, (_, k) => list!.slice(k * 2000, k * 2000 + 2000))
-  for (const chunk of chunks(ids.locality)) {
-    const localities = await db.selectFrom('locality').selectAll().where(inList('id', chunk)).execute()
-    const successors = await successorsOf(db, localities.filter((l) => l.validTo).map((l) => l.id))
-    await insertDocs(db, localities.map((l) => localityDoc(l, successors.get(l.id))))
-  }
-  for (const chunk of chunks(ids.organization)) {
-    await insertDocs(db, (await db.selectFrom('organization').selectAll().where(inList('id', chunk)).execute()).map(organizationDoc))
-  }
-  for (const chunk of chunks(ids.person)) {
-    await insertDocs(db, (await peopleQuery(db).where(inList('p.id', chunk)).execute()).map((p) => personDoc(p, p.orgName, p.localityName)))
-  }
-  for (const chunk of chunks(ids.agreement)) {
-    const [agreements, parties] = await Promise.all([
-      db.selectFrom('agreement').selectAll().where(inList('id', chunk)).orderBy('signedDate').execute(),
-      partiesOf(db, chunk),
-    ])
-    await insertDocs(db, agreements.map((a) => agreementDoc(a, parties.get(a.id) ?? [])))
-  }
-  for (const chunk of chunks(ids.engagement)) {
-    const [engagements, participants] = await Promise.all([
-      db.selectFrom('engagement').selectAll().where(inList('id', chunk)).orderBy('startDate').execute(),
-      participantsOf(db, chunk),
-    ])
-    await insertDocs(db, engagements.map((e) => engagementDoc(e, participants.get(e.id) ?? [])))
+  for (const kind of SEARCH_ORDER) {
+    const list = ids[kind] ?? []
+    for (let i = 0; i < list.length; i += 2000) await insertDocs(db, await DOCS[kind](db, list.slice(i, i + 2000)))
   }
 }
 
-/** The records that show a partner's name: its agreements, people, engagements, and the units merged into it. */
+/** The records that show a partner's name: its agreements, people, engagements, trips, programme items and talking points, and the units merged into it. */
 export async function dependentsOf(db: Db, partyIds: readonly string[]): Promise<EntityIds> {
   if (partyIds.length === 0) return {}
   // One indexed lookup per column (an OR across columns would scan the whole table).
@@ -337,6 +283,7 @@ export async function dependentsOf(db: Db, partyIds: readonly string[]): Promise
     agreement: await through('agreementParty', 'agreement_id', ['locality_id', 'organization_id']),
     person: await through('person', 'id', ['locality_id', 'organization_id']),
     engagement: await through('engagementParticipant', 'engagement_id', ['locality_id', 'organization_id', 'person_id']),
+    ...(await tripDependentsOf(db, partyIds)),
   }
 }
 
@@ -350,17 +297,5 @@ export async function reindexAll(db: Db): Promise<void> {
   await db.deleteFrom('searchDoc').execute()
   // Everything is written below: nothing is left waiting.
   await db.deleteFrom('searchQueue').execute()
-
-  const localities = await db.selectFrom('locality').selectAll().execute()
-  const successors = await successorsOf(db, localities.filter((l) => l.validTo).map((l) => l.id))
-  await insertDocs(db, localities.map((l) => localityDoc(l, successors.get(l.id))))
-  await insertDocs(db, (await db.selectFrom('organization').selectAll().execute()).map(organizationDoc))
-  await insertDocs(db, (await peopleQuery(db).execute()).map((p) => personDoc(p, p.orgName, p.localityName)))
-  // Records in date order: the record index ranks by rowid, so the newest come first.
-  const parties = await partiesOf(db)
-  const agreements = await db.selectFrom('agreement').selectAll().orderBy('signedDate').execute()
-  await insertDocs(db, agreements.map((a) => agreementDoc(a, parties.get(a.id) ?? [])))
-  const participants = await participantsOf(db)
-  const engagements = await db.selectFrom('engagement').selectAll().orderBy('startDate').execute()
-  await insertDocs(db, engagements.map((e) => engagementDoc(e, participants.get(e.id) ?? [])))
+  for (const kind of SEARCH_ORDER) await insertDocs(db, await DOCS[kind](db))
 }

@@ -1,24 +1,29 @@
 /**
- * One search box over partners, people, agreements and engagements.
+ * One search box over partners, people, agreements, engagements, trips, programme items
+ * and talking points.
  *
  * Latin-script queries are folded (fold.ts) and matched word by word as prefixes, so
  * "thanh hoa", "THANH HÓA", a decomposed "Thanh Hóa" and "Thanh Hoá" are the same query,
  * and "than" already finds Thanh Hóa while typing. Queries holding Japanese (or other CJK)
  * text are matched as substrings: trigram for records, LIKE over the partners' native
- * names (which also serves one- and two-character queries such as "山梨").
+ * names (which also serves one- and two-character queries such as "山梨"), both folded as
+ * documents are (katakana as hiragana, no spaces between Japanese characters, so ヤマナシ,
+ * ﾔﾏﾅｼ and やまなし are one query, and so are "長崎幸太郎" and "長崎 幸太郎").
  *
  * Candidates come from bounded queries (names starting with the text, matches in names,
- * matches anywhere, newest first), and are ranked by how well their title matches. Results are grouped by kind: partners first, then
- * records, the group with the best title match leading within each.
+ * matches anywhere, newest first), and are ranked by how well their title matches. Results
+ * are grouped by kind: partners first, then records, the group with the best title match
+ * leading within each. `limit` bounds the whole answer, shared out between the kinds found.
  */
 import { sql } from 'kysely'
 import type { SearchHit } from '../../shared/contract.ts'
-import { fold, foldedWords, hasCjk } from '../../shared/text/fold.ts'
+import { fold, foldCjk, foldedWords, hasCjk } from '../../shared/text/fold.ts'
 import type { Db } from '../context.ts'
-import { PARTNER_KINDS, type SearchKind } from './documents.ts'
+import { inList, PARTNER_KINDS, SEARCH_ORDER } from './doc.ts'
 
-const KIND_ORDER: SearchKind[] = ['locality', 'organization', 'person', 'agreement', 'engagement']
 const RECORD_WINDOW = 60
+/** Hits in an answer when the caller does not say. */
+export const DEFAULT_LIMIT = 20
 
 interface Candidate {
   kind: string
@@ -41,10 +46,10 @@ function titleScore(titleFolded: string, qFolded: string, words: string[]): numb
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
-export async function search(db: Db, query: string, perKind = 8): Promise<SearchHit[]> {
+export async function search(db: Db, query: string, limit = DEFAULT_LIMIT): Promise<SearchHit[]> {
   const q = query.normalize('NFKC').trim()
   if (!q) return []
-  const candidates = hasCjk(q) ? await cjkCandidates(db, q) : await latinCandidates(db, q)
+  const candidates = hasCjk(q) ? await cjkCandidates(db, foldCjk(q)) : await latinCandidates(db, q)
 
   const qFolded = fold(q)
   const words = foldedWords(q)
@@ -57,20 +62,48 @@ export async function search(db: Db, query: string, perKind = 8): Promise<Search
   }
   // Partners come before records; within each, the group with the best title match leads
   // (an abbreviation like "jetro" puts organizations before localities).
-  const groups = KIND_ORDER.map((kind) => {
+  const groups = SEARCH_ORDER.map((kind) => {
     const list = (byKind.get(kind) ?? []).sort((a, b) => a.score - b.score || a.rank - b.rank)
     return { kind, list, best: list[0]?.score ?? Infinity }
-  }).sort(
-    (a, b) =>
-      Number(!PARTNER_KINDS.has(a.kind)) - Number(!PARTNER_KINDS.has(b.kind)) ||
-      a.best - b.best ||
-      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
-  )
-  const hits: SearchHit[] = []
-  for (const { kind, list } of groups) {
-    for (const c of list.slice(0, perKind)) hits.push({ kind, id: c.entityId, title: c.title, subtitle: c.subtitle })
+  })
+    .filter((g) => g.list.length > 0)
+    .sort(
+      (a, b) =>
+        Number(!PARTNER_KINDS.has(a.kind)) - Number(!PARTNER_KINDS.has(b.kind)) ||
+        a.best - b.best ||
+        SEARCH_ORDER.indexOf(a.kind) - SEARCH_ORDER.indexOf(b.kind),
+    )
+  const shares = shareOut(groups.map((g) => g.list.length), limit)
+  const hits: SearchHit[] = groups.flatMap(({ kind, list }, i) => list.slice(0, shares[i]).map((c) => ({ kind, id: c.entityId, title: c.title, subtitle: c.subtitle })))
+  return withTrips(db, hits)
+}
+
+/**
+ * How many hits each group gets of `limit`: one each in turn, in the groups' order, while
+ * a group has more. So every kind found shows (as far as the limit goes), the leading
+ * groups get the odd ones, and a kind found alone may fill the whole answer.
+ */
+export function shareOut(sizes: readonly number[], limit: number): number[] {
+  const shares = sizes.map(() => 0)
+  let left = Math.min(limit, sizes.reduce((n, s) => n + s, 0))
+  while (left > 0) {
+    for (let i = 0; i < sizes.length && left > 0; i++) {
+      if (shares[i]! < sizes[i]!) {
+        shares[i]!++
+        left--
+      }
+    }
   }
-  return hits
+  return shares
+}
+
+/** A programme item opens within its trip: its hit says which. */
+async function withTrips(db: Db, hits: SearchHit[]): Promise<SearchHit[]> {
+  const items = hits.filter((h) => h.kind === 'itineraryItem').map((h) => h.id)
+  if (items.length === 0) return hits
+  const rows = await db.selectFrom('itineraryItem').select(['id', 'tripId']).where(inList('id', items)).execute()
+  const trips = new Map(rows.map((r) => [r.id, r.tripId]))
+  return hits.map((h) => (h.kind === 'itineraryItem' && trips.has(h.id) ? { ...h, tripId: trips.get(h.id)! } : h))
 }
 
 async function latinCandidates(db: Db, q: string): Promise<Candidate[]> {
@@ -118,6 +151,7 @@ async function matchAll(db: Db, match: string, titlePrefix: string | null): Prom
   return results.flatMap((r) => r.rows)
 }
 
+/** `q` is folded as documents' Japanese text is (foldCjk). */
 async function cjkCandidates(db: Db, q: string): Promise<Candidate[]> {
   const partners = await sql<Candidate>`
     SELECT kind, entity_id AS "entityId", title, subtitle, title_folded AS "titleFolded", length(native_names) AS rank

@@ -10,13 +10,13 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Db } from '../context.ts'
 import type { DB } from '../db/schema.ts'
-import { dependentsOf, reindexEntities, type EntityIds, type SearchKind } from './documents.ts'
+import { SEARCH_ORDER, type EntityIds, type SearchKind } from './doc.ts'
+import { dependentsOf, reindexEntities } from './documents.ts'
 
 /** Up to this many records are indexed inside the writing transaction. */
 export const INLINE_LIMIT = 500
 /** Records per background step: one short transaction, so the window stays responsive. */
 const STEP = 2000
-const ORDER: SearchKind[] = ['locality', 'organization', 'person', 'agreement', 'engagement']
 
 /**
  * Brings the index up to date for these records, now when they are few, else through the
@@ -50,7 +50,7 @@ export async function indexLaterSelect(db: Db, selects: Partial<Record<SearchKin
     return 0
   }
   let queued = 0
-  for (const kind of ORDER) {
+  for (const kind of SEARCH_ORDER) {
     const select = selects[kind]
     if (select) queued += Number((await sql`INSERT INTO search_queue (kind, entity_id) SELECT ${kind}, id FROM (${select}) ORDER BY sort`.execute(db)).numAffectedRows ?? 0)
   }

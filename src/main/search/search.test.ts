@@ -1,6 +1,9 @@
+import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestCore, refId, type TestCore } from '../test-support.ts'
+import { PARTNER_KINDS, type SearchKind } from './doc.ts'
 import { reindexAll } from './documents.ts'
+import { shareOut } from './query.ts'
 
 let core: TestCore
 beforeAll(async () => {
@@ -9,7 +12,8 @@ beforeAll(async () => {
 })
 afterAll(() => core.dispose())
 
-const search = (q: string) => core.call('search.query', { q })
+const search = (q: string, limit?: number) => core.call('search.query', { q, ...(limit && { limit }) })
+const isPartner = (kind: string) => PARTNER_KINDS.has(kind as SearchKind)
 const first = async (q: string) => (await search(q))[0]
 
 describe('search', () => {
@@ -21,7 +25,7 @@ describe('search', () => {
     expect(await first('da nang')).toMatchObject({ kind: 'locality', title: 'Đà Nẵng' })
   })
 
-  it.each(['山梨', '山梨県', 'yamanashi', 'YAMANASHI', 'やまなし'])('finds Yamanashi from “%s”', async (q) => {
+  it.each(['山梨', '山梨県', 'yamanashi', 'YAMANASHI', 'やまなし', 'ヤマナシ', 'ﾔﾏﾅｼ', 'ヤマナシケン', 'ﾔﾏﾅｼｹﾝ'])('finds Yamanashi from “%s”', async (q) => {
     expect(await first(q)).toMatchObject({ kind: 'locality', title: 'Yamanashi' })
   })
 
@@ -34,9 +38,58 @@ describe('search', () => {
   it('groups results by kind, partners before records', async () => {
     const kinds = (await search('thanh hoa')).map((h) => h.kind)
     expect(kinds).toEqual([...new Set(kinds)].flatMap((k) => kinds.filter((x) => x === k)))
-    const firstRecord = kinds.findIndex((k) => k === 'agreement' || k === 'engagement')
-    expect(kinds.slice(firstRecord).every((k) => k === 'agreement' || k === 'engagement')).toBe(true)
-    expect(kinds).toEqual(expect.arrayContaining(['locality', 'organization', 'agreement', 'engagement']))
+    const firstRecord = kinds.findIndex((k) => !isPartner(k))
+    expect(kinds.slice(firstRecord).every((k) => !isPartner(k))).toBe(true)
+    expect(kinds).toEqual(expect.arrayContaining(['locality', 'organization', 'agreement', 'engagement', 'trip', 'itineraryItem', 'snippet']))
+  })
+
+  it('bounds the whole answer by the limit, partners first, every kind found having its share', async () => {
+    expect(await search('thanh hoa', 1)).toEqual([expect.objectContaining({ kind: 'locality', title: 'Thanh Hóa' })])
+    const five = await search('thanh hoa', 5)
+    expect(five).toHaveLength(5)
+    expect(five[0]).toMatchObject({ kind: 'locality', title: 'Thanh Hóa' })
+    expect(new Set(five.map((h) => h.kind)).size).toBe(5)
+    expect(five.findIndex((h) => !isPartner(h.kind))).toBeGreaterThan(five.findLastIndex((h) => isPartner(h.kind)))
+    // 20 when the caller does not say, 50 at most.
+    expect((await search('tinh', 50)).length).toBe(50)
+    expect((await search('tinh')).length).toBe(20)
+    expect((await search('ha nam', 3)).map((h) => h.title)).toContain('Hà Nam (nay thuộc tỉnh Ninh Bình)')
+    expect(await core.dispatch('search.query', { q: 'thanh hoa', limit: 51 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+  })
+
+  it('shares a limit out one hit per kind in turn', () => {
+    expect(shareOut([10, 10, 10], 7)).toEqual([3, 2, 2])
+    expect(shareOut([1, 10, 0, 10], 8)).toEqual([1, 4, 0, 3])
+    expect(shareOut([30], 20)).toEqual([20])
+    fc.assert(
+      fc.property(fc.array(fc.nat(40), { maxLength: 8 }), fc.integer({ min: 1, max: 50 }), (sizes, limit) => {
+        const shares = shareOut(sizes, limit)
+        expect(shares.reduce((n, s) => n + s, 0)).toBe(Math.min(limit, sizes.reduce((n, s) => n + s, 0)))
+        shares.forEach((s, i) => expect(s).toBeLessThanOrEqual(sizes[i]!))
+        // A group short of its size got at least as many as any other: nothing was left unshared unfairly.
+        shares.forEach((s, i) => s < sizes[i]! && shares.forEach((t) => expect(t).toBeLessThanOrEqual(s + 1)))
+      }),
+    )
+  })
+
+  it('finds a Japanese full name with or without the space, and by its kana', async () => {
+    const { id } = await core.call('people.create', {
+      familyName: 'Nagasaki',
+      givenName: 'Kotaro',
+      familyNameNative: '長崎',
+      givenNameNative: '幸太郎',
+      nameKana: 'ナガサキ コウタロウ',
+      nameOrder: 'family_first',
+      country: 'JP',
+      title: 'Thống đốc tỉnh Yamanashi',
+      localityId: await refId(core, 'jp-pref-19'),
+    })
+    for (const q of ['長崎幸太郎', '長崎 幸太郎', '長崎　幸太郎', 'ながさき こうたろう', 'ナガサキコウタロウ', 'ﾅｶﾞｻｷ ｺｳﾀﾛｳ', 'nagasaki kotaro']) {
+      expect(await first(q), q).toMatchObject({ kind: 'person', id, title: 'NAGASAKI Kotaro (長崎 幸太郎)' })
+    }
+    // The family name alone: Nagasaki Prefecture and the governor.
+    for (const q of ['長崎', 'ナガサキ', 'ﾅｶﾞｻｷ']) expect((await search(q)).map((h) => h.title).sort(), q).toEqual(['NAGASAKI Kotaro (長崎 幸太郎)', 'Nagasaki'])
+    await core.call('people.delete', { id })
   })
 
   it('finds people by name without diacritics and organizations by abbreviation', async () => {
@@ -69,9 +122,11 @@ describe('search', () => {
 
   it('finds the same after a full rebuild of the index', async () => {
     const queries = ['thanh hoa', 'ha nam', '山梨', '山梨県', 'gunma', 'jetro', 'dien dan']
-    const before = await Promise.all(queries.map(search))
+    // Every hit (the rebuild writes the documents in another order, which ranks the last of a long list otherwise).
+    const all = (q: string) => search(q, 50)
+    const before = await Promise.all(queries.map(all))
     await core.db.transaction().execute((trx) => reindexAll(trx))
-    const after = await Promise.all(queries.map(search))
+    const after = await Promise.all(queries.map(all))
     expect(after.map((hits) => hits.map((h) => h.id).sort())).toEqual(before.map((hits) => hits.map((h) => h.id).sort()))
     expect(after.every((hits) => hits.length > 0)).toBe(true)
   })

@@ -83,7 +83,7 @@ async function start(): Promise<void> {
 }
 
 function fail(e: unknown): never {
-  const message = e instanceof AppError ? e.message : `Không khởi động được Hành Trang / cannot start: ${e instanceof Error ? e.message : String(e)}`
+  const message = (e instanceof AppError ? e : new AppError('cannot_start', { detail: e instanceof Error ? e.message : String(e) })).message
   dialog.showErrorBox('Hành Trang', message)
   app.exit(1)
   throw e

@@ -10,7 +10,7 @@ import { isTrustedSender } from './lockdown.ts'
 export function registerApi(dispatch: Dispatch, window: () => BrowserWindow | null, origin: string): void {
   ipcMain.handle('api', async (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
     if (!isTrustedSender(event, window(), origin)) {
-      return { ok: false, error: { code: 'unknown_method', message: 'Lời gọi không được phép / call refused' } }
+      return { ok: false, error: { code: 'unknown_method', reason: 'call_refused' } }
     }
     return dispatch(typeof method === 'string' ? method : '', input)
   })

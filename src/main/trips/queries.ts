@@ -6,7 +6,7 @@ import type { ParsedInput } from '../../shared/contract.ts'
 import type { ItineraryItem, Snippet, Trip, TripRow } from '../../shared/domain/trips.ts'
 import { formatPersonName } from '../../shared/text/names.ts'
 import { type Ctx, type Db, stamp } from '../context.ts'
-import { AppError, notFound } from '../errors.ts'
+import { notFound, recordGone } from '../errors.ts'
 import { deleteRecord, insertRecord, updateRecord, write } from '../records.ts'
 
 type TripFields = ParsedInput<'trips.create'>
@@ -98,7 +98,7 @@ export async function getTrip(db: Db, id: string): Promise<Trip> {
     .select('h.nameVi as homeLocalityName')
     .where('t.id', '=', id)
     .executeTakeFirst()
-  if (!t) throw notFound('đoàn công tác')
+  if (!t) throw notFound('trip')
   const destinations = await db
     .selectFrom('tripDestination as d')
     .innerJoin('locality as l', 'l.id', 'd.localityId')
@@ -133,9 +133,7 @@ async function assertIds(db: Db, table: 'locality' | 'person' | 'organization', 
   if (unique.length === 0) return
   const found = await db.selectFrom(table).select('id').where('id', 'in', unique).execute()
   if (found.length !== unique.length) {
-    throw new AppError('invalid_input', 'Bản ghi được chọn không còn tồn tại / a referenced record no longer exists', [
-      { path, message: 'Bản ghi được chọn không còn tồn tại (có thể đã bị xóa)' },
-    ])
+    throw recordGone(path)
   }
 }
 
@@ -166,14 +164,14 @@ export function createTrip(ctx: Ctx, input: TripFields) {
 
 export function updateTrip(ctx: Ctx, id: string, input: TripFields) {
   return write(ctx, async (trx) => {
-    await updateRecord(trx, ctx, 'trip', 'đoàn công tác', id, tripColumns(input))
+    await updateRecord(trx, ctx, 'trip', id, tripColumns(input))
     await writeTripChildren(trx, ctx, id, input)
   })
 }
 
 /** Members, programme and brief go with the trip; the confirmation says so. */
 export function deleteTrip(ctx: Ctx, id: string) {
-  return write(ctx, (trx) => deleteRecord(trx, ctx, 'trip', 'đoàn công tác', id))
+  return write(ctx, (trx) => deleteRecord(trx, ctx, 'trip', id))
 }
 
 /** A past trip as the starting point of a new one: same destinations, members, programme and brief settings. */
@@ -202,7 +200,7 @@ export function duplicateTrip(ctx: Ctx, id: string): Promise<{ id: string }> {
 
 async function assertTrip(db: Db, tripId: string) {
   if (!(await db.selectFrom('trip').select('id').where('id', '=', tripId).executeTakeFirst())) {
-    throw new AppError('invalid_input', 'Đoàn công tác không tồn tại / trip not found', [{ path: 'tripId', message: 'Đoàn công tác không tồn tại' }])
+    throw recordGone('tripId')
   }
 }
 
@@ -229,12 +227,12 @@ export function createItem(ctx: Ctx, input: ItemFields) {
 export function updateItem(ctx: Ctx, id: string, input: ItemFields) {
   return write(ctx, async (trx) => {
     await assertCounterparts(trx, input)
-    await updateRecord(trx, ctx, 'itineraryItem', 'mục chương trình', id, itemColumns(input))
+    await updateRecord(trx, ctx, 'itineraryItem', id, itemColumns(input))
   })
 }
 
 export function deleteItem(ctx: Ctx, id: string) {
-  return write(ctx, (trx) => deleteRecord(trx, ctx, 'itineraryItem', 'mục chương trình', id))
+  return write(ctx, (trx) => deleteRecord(trx, ctx, 'itineraryItem', id))
 }
 
 // ---- talking points ----------------------------------------------------------------------
@@ -268,12 +266,12 @@ export function updateSnippet(ctx: Ctx, id: string, input: SnippetFields) {
   return write(ctx, async (trx) => {
     await assertIds(trx, 'locality', input.localityId ? [input.localityId] : [], 'localityId')
     await assertIds(trx, 'organization', input.organizationId ? [input.organizationId] : [], 'organizationId')
-    await updateRecord(trx, ctx, 'snippet', 'luận điểm', id, snippetColumns(input))
+    await updateRecord(trx, ctx, 'snippet', id, snippetColumns(input))
   })
 }
 
 export function deleteSnippet(ctx: Ctx, id: string) {
-  return write(ctx, (trx) => deleteRecord(trx, ctx, 'snippet', 'luận điểm', id))
+  return write(ctx, (trx) => deleteRecord(trx, ctx, 'snippet', id))
 }
 
 /**

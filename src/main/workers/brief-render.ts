@@ -11,7 +11,7 @@ renderBriefBytes(workerData as RenderJob).then(
   // Copied, not transferred: a Buffer may be a view into a larger pool.
   (bytes) => parentPort!.postMessage({ ok: true, bytes } satisfies RenderAnswer),
   (e: unknown) => {
-    const code = e instanceof AppError ? e.code : null
-    parentPort!.postMessage({ ok: false, code, message: e instanceof Error ? e.message : String(e) } satisfies RenderAnswer)
+    const error = e instanceof AppError ? e.toApiError() : null
+    parentPort!.postMessage({ ok: false, error, message: e instanceof Error ? e.message : String(e) } satisfies RenderAnswer)
   },
 )

@@ -5,8 +5,10 @@
  */
 import { QueryClient, useMutation, useQuery, type UseQueryOptions } from '@tanstack/react-query'
 import { BRIDGE_GLOBAL, createApiClient, type Bridge } from '../../shared/client.ts'
-import { methods, type Input, type Method, type Output } from '../../shared/contract.ts'
-import type { ApiError, IssueDetail, Result } from '../../shared/result.ts'
+import type { Input, Method, Output } from '../../shared/contract.ts'
+import { wordErrorBoth, wordIssue } from '../../shared/messages/index.ts'
+import type { Lang } from '../../shared/domain/labels.ts'
+import type { ApiError, Issue, Result } from '../../shared/result.ts'
 
 declare global {
   interface Window {
@@ -15,13 +17,17 @@ declare global {
 }
 
 /** Every method of the contract, each a call through the bridge (looked up on each call). */
-export const api = createApiClient(methods, (method, input) => window[BRIDGE_GLOBAL].invoke(method, input))
+export const api = createApiClient((method, input) => window[BRIDGE_GLOBAL].invoke(method, input))
 
+/** A refusal of the core: what crossed, without words (the window words it: components/ErrorAlert.tsx). */
 export class ApiCallError extends Error {
+  readonly error: ApiError
   readonly code: ApiError['code']
-  readonly details: IssueDetail[]
+  readonly details: Issue[]
   constructor(error: ApiError) {
-    super(error.message)
+    // For the console and the tests; what the officer reads is worded in the UI's language.
+    super(wordErrorBoth(error))
+    this.error = error
     this.code = error.code
     this.details = error.details ?? []
   }
@@ -30,7 +36,7 @@ export class ApiCallError extends Error {
 export async function call<M extends Method>(method: M, input?: Input<M>): Promise<Output<M>> {
   const [feature, verb] = method.split('.') as [string, string]
   const fn = (api as unknown as Record<string, Record<string, (i: unknown) => Promise<Result<Output<M>>>>>)[feature]?.[verb]
-  if (!fn) throw new ApiCallError({ code: 'unknown_method', message: `Chức năng không tồn tại: ${method}` })
+  if (!fn) throw new ApiCallError({ code: 'unknown_method', reason: 'unknown_method', params: { method } })
   const r = await fn(input)
   if (!r.ok) throw new ApiCallError(r.error)
   return r.value
@@ -56,8 +62,10 @@ export function useApiMutation<M extends Method>(method: M) {
   })
 }
 
-/** Field errors from a refusal, keyed by the form's field paths. */
-export function fieldErrors(error: unknown): Record<string, string> {
+/** Field errors from a refusal in the UI's language, keyed by the form's field paths (the first problem of each). */
+export function fieldErrors(error: unknown, lang: Lang): Record<string, string> {
   if (!(error instanceof ApiCallError)) return {}
-  return Object.fromEntries(error.details.map((d) => [d.path, d.message]))
+  const errors: Record<string, string> = {}
+  for (const d of error.details) errors[d.field] ??= wordIssue(d, lang)
+  return errors
 }

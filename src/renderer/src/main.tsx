@@ -12,19 +12,22 @@ import { createRoot } from 'react-dom/client'
 import { HashRouter } from 'react-router'
 import { queryClient } from './api.ts'
 import { App } from './app/App.tsx'
+import { colorSchemeManager } from './app/colorScheme.ts'
+import { prefetchFirstScreen } from './app/firstScreen.ts'
 import { cssVariablesResolver, localizedTheme } from './app/theme.ts'
 
-/** Mantine with the theme of the UI's language (the close buttons' names). */
+/** Mantine with the theme of the UI's language (the close buttons' names) and the chosen colour scheme. */
 function Theme({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation()
   const theme = useMemo(() => localizedTheme(t('a11y.close')), [t, i18n.language])
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} colorSchemeManager={colorSchemeManager} defaultColorScheme="light">
       {children}
     </MantineProvider>
   )
 }
 
+prefetchFirstScreen()
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <Theme>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { id, optionalDate, optionalId, optionalNumber, optionalText, recordMeta, requiredText } from './common.ts'
+import { id, optionalDate, optionalId, optionalNumber, optionalText, recordMeta, requiredText, whenRead } from './common.ts'
 import { agreementKinds, agreementStatuses, commitmentStatuses, partySides } from './labels.ts'
 
 export const partyInput = z
@@ -9,7 +9,7 @@ export const partyInput = z
     organizationId: optionalId(),
   })
   .refine((p) => !!p.localityId !== !!p.organizationId, {
-    error: 'Mỗi bên là một địa phương hoặc một tổ chức / a party is one locality or one organization',
+    error: 'party_one_of',
     path: ['localityId'],
   })
 
@@ -45,7 +45,7 @@ export const agreementInput = z
     parties: z
       .array(partyInput)
       .max(200)
-      .min(1, { error: 'Văn kiện phải có ít nhất một bên ký kết / an agreement needs at least one party' }),
+      .min(1, { error: 'needs_party' }),
     signatories: z.array(signatoryInput).max(200).default([]),
   })
   .superRefine((a, ctx) => {
@@ -53,10 +53,10 @@ export const agreementInput = z
       ctx.addIssue({
         code: 'custom',
         path: ['validUntil'],
-        message: 'Ngày hết hiệu lực phải sau ngày bắt đầu / validity ends before it starts',
+        message: 'validity_reversed',
       })
     }
-  })
+  }, whenRead('validFrom', 'validUntil'))
 export type AgreementInput = z.input<typeof agreementInput>
 
 export const partyView = z.object({
@@ -103,9 +103,14 @@ export const agreementRow = z.object({
   id: z.string(),
   kind: z.string(),
   titleVi: z.string(),
+  /** The status as recorded. */
   status: z.string(),
+  /** The status its dates give it today (src/shared/time/agreements.ts): what lists show. */
+  effectiveStatus: z.enum(agreementStatuses),
   signedDate: z.string().nullable(),
   validUntil: z.string().nullable(),
+  /** The report to the Prime Minister (Law on International Agreements 2020) when it is late today. */
+  pmReportLate: z.object({ state: z.enum(['overdue', 'sent_late']), due: z.string(), daysLate: z.number() }).nullable(),
   sectors: z.array(z.string()),
   partiesText: z.string(),
   openCommitments: z.number(),
@@ -147,11 +152,35 @@ export const agreement = z.object({
 })
 export type Agreement = z.infer<typeof agreement>
 
+/** The register's columns it can be sorted by. */
+export const agreementSortKeys = ['title', 'kind', 'parties', 'signed', 'valid', 'status'] as const
+export type AgreementSortKey = (typeof agreementSortKeys)[number]
+
 export const agreementListInput = z.object({
+  /** Words matched as search matches them (folded, each a prefix; Japanese as a substring). */
+  q: z.string().max(200).optional(),
+  /** The status its dates give it today, not the one recorded. */
   status: z.enum(agreementStatuses).optional(),
   kind: z.enum(agreementKinds).optional(),
   sector: z.string().max(64).optional(),
+  /** A locality (with the units it succeeded) or an organization among the parties. */
+  partnerId: z.uuid().optional(),
+  /** The year of signing. */
+  year: z.number().int().min(1900).max(2200).optional(),
+  /** Newest signed first when absent; empty values last either way. */
+  sort: z.object({ key: z.enum(agreementSortKeys), dir: z.enum(['asc', 'desc']) }).optional(),
+  /** The language whose labels a sort by kind follows. */
+  lang: z.enum(['vi', 'en']).default('vi'),
   offset: z.number().int().nonnegative().default(0),
   limit: z.number().int().positive().max(1000).default(200),
+})
+export type AgreementListInput = z.input<typeof agreementListInput>
+
+export const agreementList = z.object({
+  /** How many agreements pass the filters. */
+  total: z.number(),
+  rows: z.array(agreementRow),
+  /** The years agreements were signed in, newest first (for the year filter). */
+  years: z.array(z.number()),
 })
 

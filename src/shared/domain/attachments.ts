@@ -17,17 +17,17 @@ export const attachmentMimes = Object.keys(ATTACHMENT_TYPES) as [AttachmentMime,
 /** A file's name as shown and saved: no folders, no control characters. */
 export const attachmentFileName = () =>
   z
-    .string({ error: 'Phải là chuỗi ký tự / must be text' })
+    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'required' : 'must_be_text') })
     .min(1)
-    .max(255, { error: 'Tên tệp quá dài / file name too long' })
-    .refine((s) => !/[\\/\u0000-\u001f\u007f]/.test(s) && s !== '.' && s !== '..', { error: 'Tên tệp không hợp lệ / not a file name' })
+    .max(255, { error: 'file_name_too_long' })
+    .refine((s) => !/[\\/\u0000-\u001f\u007f]/.test(s) && s !== '.' && s !== '..', { error: 'invalid' })
 
 /** An attachment as a record holds it: the file lives once in the store under its sha256. */
 export const attachmentRecord = z.object({
   entity: z.enum(['agreement', 'person']),
   entityId: id(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'Mã băm sha256 không hợp lệ / not a sha256' }),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'not_sha256' }),
   fileName: attachmentFileName(),
-  mime: z.enum(attachmentMimes, { error: 'Chỉ PDF hoặc ảnh (PNG, JPEG, TIFF) / only PDF or images' }),
+  mime: z.enum(attachmentMimes, { error: 'attachment_mime' }),
   bytes: z.number().int().nonnegative().max(MAX_ATTACHMENT_BYTES),
 })

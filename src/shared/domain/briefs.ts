@@ -22,7 +22,7 @@ export const sectionIds = Object.keys(SECTIONS) as Array<keyof typeof SECTIONS>
 export type SectionId = keyof typeof SECTIONS
 
 const sectionEnum = z.enum(sectionIds as [SectionId, ...SectionId[]])
-const line = (max = 300) => z.string().max(max, { error: 'Quá dài / too long' }).transform((s) => s.normalize('NFC').trim())
+const line = (max = 300) => z.string().max(max, { error: 'too_long' }).transform((s) => s.normalize('NFC').trim())
 
 export const briefSettings = z.object({
   language: z.enum(['vi', 'en']).default('vi'),
@@ -41,11 +41,11 @@ export const briefSettings = z.object({
   sections: z
     .array(z.object({ id: sectionEnum, include: z.boolean() }))
     .max(sectionIds.length)
-    .refine((list) => new Set(list.map((s) => s.id)).size === list.length, { error: 'Mục bị lặp / a section appears twice' })
+    .refine((list) => new Set(list.map((s) => s.id)).size === list.length, { error: 'section_twice' })
     .default(sectionIds.map((id) => ({ id, include: true }))),
   /** Text the officer wrote over a generated block, by block id. The source data is not changed. */
   overrides: z
-    .record(z.string().max(200), z.string().max(MAX_TEXT, { error: 'Quá dài (tối đa 100.000 ký tự) / too long' }))
+    .record(z.string().max(200), z.string().max(MAX_TEXT, { error: 'too_long' }))
     .default({}),
 })
 export type BriefSettings = z.output<typeof briefSettings>
@@ -86,7 +86,10 @@ export type BriefSection = z.infer<typeof briefSection>
 export const briefWarning = z.object({
   level: z.enum(['warning', 'info']),
   kind: z.string(),
+  /** In the brief's language (the CLI prints it). */
   message: z.string(),
+  /** In each language, for the window to show in its own. */
+  words: z.object({ vi: z.string(), en: z.string() }),
   section: sectionEnum.nullable(),
   record: z.object({ kind: z.enum(['agreement', 'person', 'locality', 'organization', 'trip']), id: z.string() }).nullable(),
 })

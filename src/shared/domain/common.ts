@@ -7,12 +7,13 @@ export const MAX_TEXT = 100_000
 /** Any text from outside: bounded, NFC-normalized (a decomposed "Hóa" is stored composed). */
 export const text = () =>
   z
-    .string({ error: 'Phải là chuỗi ký tự / must be text' })
-    .max(MAX_TEXT, { error: 'Quá dài (tối đa 100.000 ký tự) / too long' })
+    // An empty field reaches the core as null: that is a missing value, not a wrong kind of one.
+    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'required' : 'must_be_text') })
+    .max(MAX_TEXT, { error: 'too_long' })
     .transform((s) => s.normalize('NFC').trim())
 
 export const requiredText = () =>
-  text().refine((s) => s.length > 0, { error: 'Không được để trống / required' })
+  text().refine((s) => s.length > 0, { error: 'required' })
 
 /** Optional text: '' and whitespace become null. */
 export const optionalText = () =>
@@ -22,9 +23,9 @@ export const optionalText = () =>
 
 export const isoDate = () =>
   z
-    .string({ error: 'Ngày không hợp lệ / invalid date' })
-    .max(10, { error: 'Ngày không hợp lệ / invalid date' })
-    .refine(isIsoDate, { error: 'Ngày không hợp lệ, ví dụ 25/11/2025 / not a real date' })
+    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'required' : 'invalid_date') })
+    .max(10, { error: 'invalid_date' })
+    .refine(isIsoDate, { error: 'invalid_date' })
 
 /** An optional date: '' and null become null. (null is tried first: a failed union branch costs an issue object, and most rows hold null.) */
 export const optionalDate = () =>
@@ -33,7 +34,17 @@ export const optionalDate = () =>
     .nullish()
     .transform((s) => (s ? s : null))
 
-export const id = () => z.uuid({ error: 'Mã bản ghi không hợp lệ / invalid id' })
+/**
+ * For a check across fields (`.superRefine(fn, whenRead('validFrom', 'validUntil'))`): it
+ * runs even when other fields were refused, so that a refusal names every problem at once,
+ * as long as the fields it compares were read.
+ */
+export const whenRead = (...fields: string[]) => ({
+  when: (payload: z.core.ParsePayload) =>
+    typeof payload.value === 'object' && payload.value !== null && !payload.issues.some((i) => !i.path?.length || fields.includes(String(i.path[0]))),
+})
+
+export const id = () => z.uuid({ error: (issue) => (issue.input === undefined || issue.input === null ? 'required' : 'invalid_id') })
 
 export const optionalId = () =>
   z
@@ -44,13 +55,13 @@ export const optionalId = () =>
 export const countryCode = () =>
   z
     .string()
-    .regex(/^[A-Z]{2}$/, { error: 'Mã quốc gia gồm 2 chữ cái in hoa (VN, JP...) / ISO country code' })
+    .regex(/^[A-Z]{2}$/, { error: 'country_code' })
 
 export const optionalNumber = () =>
   z
-    .number({ error: 'Phải là số / must be a number' })
+    .number({ error: 'must_be_number' })
     .finite()
-    .nonnegative({ error: 'Không được âm / must not be negative' })
+    .nonnegative({ error: 'negative' })
     .nullish()
     .transform((n) => n ?? null)
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { id, isoDate, optionalDate, optionalId, optionalText, recordMeta, requiredText } from './common.ts'
+import { id, isoDate, optionalDate, optionalId, optionalText, recordMeta, requiredText, whenRead } from './common.ts'
 import { engagementKinds } from './labels.ts'
 
 export const participantInput = z
@@ -10,7 +10,7 @@ export const participantInput = z
     role: optionalText(),
   })
   .refine((p) => [p.localityId, p.organizationId, p.personId].filter(Boolean).length === 1, {
-    error: 'Mỗi thành phần là một địa phương, tổ chức hoặc nhân vật / one locality, organization or person each',
+    error: 'participant_one_of',
     path: ['localityId'],
   })
 
@@ -32,10 +32,10 @@ export const engagementInput = z
       ctx.addIssue({
         code: 'custom',
         path: ['endDate'],
-        message: 'Ngày kết thúc phải sau ngày bắt đầu / ends before it starts',
+        message: 'ends_before_start',
       })
     }
-  })
+  }, whenRead('startDate', 'endDate'))
 export type EngagementInput = z.input<typeof engagementInput>
 
 export const participantView = z.object({

@@ -103,6 +103,9 @@ export const SEARCH_KINDS = {
   person: { vi: 'Nhân vật', en: 'People' },
   agreement: { vi: 'Văn kiện', en: 'Agreements' },
   engagement: { vi: 'Hoạt động', en: 'Engagements' },
+  trip: { vi: 'Đoàn công tác', en: 'Delegations' },
+  itineraryItem: { vi: 'Mục chương trình', en: 'Programme items' },
+  snippet: { vi: 'Luận điểm', en: 'Talking points' },
 } satisfies Record<string, Label>
 export const searchKinds = keysOf(SEARCH_KINDS)
 

@@ -7,6 +7,7 @@ import {
   optionalText,
   recordMeta,
   requiredText,
+  whenRead,
 } from './common.ts'
 import { factScopes, localityLevels, organizationKinds } from './labels.ts'
 
@@ -119,15 +120,15 @@ export const personInput = z
     languages: optionalText(),
     protocolNotes: optionalText(),
     phone: optionalText().refine((s) => !s || /^[+\d][\d\s().\-/]{3,40}(\s*(ext|máy lẻ)\.?\s*\d+)?$/i.test(s), {
-      error: 'Số điện thoại chỉ gồm chữ số, dấu cách, + - ( ) / / digits, spaces and + - ( ) only',
+      error: 'phone',
     }),
-    email: optionalText().refine((s) => !s || z.email().safeParse(s).success, { error: 'Địa chỉ thư điện tử không hợp lệ / not an e-mail address' }),
+    email: optionalText().refine((s) => !s || z.email().safeParse(s).success, { error: 'email' }),
   })
   .superRefine((p, ctx) => {
     if (p.termStart && p.termEnd && p.termEnd < p.termStart) {
-      ctx.addIssue({ code: 'custom', path: ['termEnd'], message: 'Nhiệm kỳ kết thúc trước khi bắt đầu / the term ends before it starts' })
+      ctx.addIssue({ code: 'custom', path: ['termEnd'], message: 'term_reversed' })
     }
-  })
+  }, whenRead('termStart', 'termEnd'))
 export type PersonInput = z.input<typeof personInput>
 
 export const personRow = z.object({

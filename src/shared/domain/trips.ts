@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { id, isoDate, optionalId, optionalText, recordMeta, requiredText } from './common.ts'
+import { id, isoDate, optionalId, optionalText, recordMeta, requiredText, whenRead } from './common.ts'
 import { itemKinds, memberRoles } from './labels.ts'
 
 export const memberInput = z
@@ -10,7 +10,7 @@ export const memberInput = z
     title: optionalText(),
     role: z.enum(memberRoles),
   })
-  .refine((m) => !!m.personId || !!m.name, { error: 'Chọn nhân vật hoặc nhập họ tên / choose a person or type a name', path: ['name'] })
+  .refine((m) => !!m.personId || !!m.name, { error: 'member_person_or_name', path: ['name'] })
 
 export const tripInput = z
   .object({
@@ -24,23 +24,23 @@ export const tripInput = z
     members: z.array(memberInput).max(200).default([]),
   })
   .superRefine((t, ctx) => {
-    if (t.endDate < t.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'Ngày kết thúc phải sau ngày bắt đầu / ends before it starts' })
-  })
+    if (t.endDate < t.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'ends_before_start' })
+  }, whenRead('startDate', 'endDate'))
 export type TripInput = z.input<typeof tripInput>
 
 /** "2026-05-12T09:30": a local date and time at the place of the item. */
 const dateTime = () =>
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'Thời gian dạng dd/MM/yyyy HH:mm / date and time' })
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'datetime_format' })
     .refine((s) => !Number.isNaN(Date.parse(`${s}:00Z`)) && new Date(`${s}:00Z`).toISOString().startsWith(s), {
-      error: 'Thời gian không hợp lệ / not a real date and time',
+      error: 'datetime_invalid',
     })
 
 export const counterpartInput = z
   .object({ personId: optionalId(), organizationId: optionalId(), localityId: optionalId() })
   .refine((c) => [c.personId, c.organizationId, c.localityId].filter(Boolean).length === 1, {
-    error: 'Mỗi đối tác là một nhân vật, tổ chức hoặc địa phương / one person, organization or locality each',
+    error: 'counterpart_one_of',
     path: ['personId'],
   })
 
@@ -63,8 +63,8 @@ export const itemInput = z
     logistics: optionalText(),
   })
   .superRefine((i, ctx) => {
-    if (i.end && i.end < i.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'Kết thúc trước khi bắt đầu / ends before it starts' })
-  })
+    if (i.end && i.end < i.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'ends_before_start' })
+  }, whenRead('start', 'end'))
 export type ItemInput = z.input<typeof itemInput>
 
 export const counterpartView = z.object({
@@ -147,3 +147,15 @@ export const snippet = z.object({
 })
 export type Snippet = z.infer<typeof snippet>
 
+
+/** A trip on a partner's or a person's timeline, and why it is there. */
+export const tripMention = z.object({
+  id: z.string(),
+  title: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  destinations: z.string(),
+  /** A destination of the trip, a counterpart in its programme, a member of the delegation. */
+  roles: z.array(z.enum(['destination', 'counterpart', 'member'])),
+})
+export type TripMention = z.infer<typeof tripMention>

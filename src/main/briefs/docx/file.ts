@@ -6,7 +6,7 @@
  */
 import type { BriefModel } from '../../../shared/domain/briefs.ts'
 import { AppError } from '../../errors.ts'
-import type { ErrorCode } from '../../../shared/result.ts'
+import type { ApiError } from '../../../shared/result.ts'
 import { runWorker } from '../../workers/run.ts'
 import { withLetterhead } from './letterhead.ts'
 import { renderBriefDocx } from './render.ts'
@@ -15,7 +15,8 @@ export interface RenderJob {
   model: BriefModel
   letterhead?: Uint8Array
 }
-export type RenderAnswer = { ok: true; bytes: Uint8Array } | { ok: false; code: string | null; message: string }
+/** A refusal comes back as the error that crosses the contract (no words), anything else as its message. */
+export type RenderAnswer = { ok: true; bytes: Uint8Array } | { ok: false; error: ApiError | null; message: string }
 
 export async function renderBriefBytes({ model, letterhead }: RenderJob): Promise<Uint8Array> {
   return letterhead ? withLetterhead(letterhead, model, await renderBriefDocx({ ...model, includeCover: false })) : renderBriefDocx(model)
@@ -28,12 +29,12 @@ export async function renderBrief(model: BriefModel, letterhead?: Uint8Array, { 
     renderBriefBytes({ model, ...(letterhead && { letterhead }) }).then(
       (bytes): RenderAnswer => ({ ok: true, bytes }),
       (e: unknown): RenderAnswer => {
-        if (e instanceof AppError) return { ok: false, code: e.code, message: e.message }
+        if (e instanceof AppError) return { ok: false, error: e.toApiError(), message: e.message }
         throw e
       },
     ),
   )
   if (answer.ok) return answer.bytes
-  if (answer.code) throw new AppError(answer.code as ErrorCode, answer.message)
+  if (answer.error) throw AppError.from(answer.error)
   throw new Error(answer.message)
 }

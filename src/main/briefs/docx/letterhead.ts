@@ -14,8 +14,6 @@ import { renumberToc } from './toc.ts'
 
 export const PLACEHOLDERS = ['title', 'subtitle', 'dates', 'placeDate', 'agency', 'parentAgency', 'nationalName', 'motto', 'circulation'] as const
 
-const NOT_DOCX = 'Tệp mẫu không phải tệp Word .docx hoặc đã bị hỏng. / The template is not a .docx file or is damaged.'
-
 /** The placeholders a template holds; refuses what is not a .docx or holds none of ours. */
 export async function inspectLetterhead(bytes: Uint8Array): Promise<string[]> {
   let found: readonly string[]
@@ -24,14 +22,11 @@ export async function inspectLetterhead(bytes: Uint8Array): Promise<string[]> {
     if (!files['word/document.xml']) throw new Error('no document.xml')
     found = await patchDetector({ data: bytes })
   } catch {
-    throw new AppError('invalid_input', NOT_DOCX)
+    throw new AppError('letterhead_not_docx')
   }
   const ours = PLACEHOLDERS.filter((p) => found.includes(p))
   if (ours.length === 0) {
-    throw new AppError(
-      'invalid_input',
-      `Mẫu không có chỗ điền nào. Hãy gõ vào mẫu các chỗ điền như ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}. / The template has none of the placeholders.`,
-    )
+    throw new AppError('letterhead_no_placeholders', { placeholders: PLACEHOLDERS.map((p) => `{{${p}}}`) })
   }
   return ours
 }
@@ -76,7 +71,7 @@ export async function withLetterhead(template: Uint8Array, model: BriefModel, br
       patches: Object.fromEntries(PLACEHOLDERS.map((p) => [p, { type: PatchType.PARAGRAPH, children: [new TextRun(values[p])] }])),
     })
   } catch {
-    throw new AppError('invalid_input', NOT_DOCX)
+    throw new AppError('letterhead_not_docx')
   }
   const t = unzipSync(patched)
   const b = unzipSync(brief)

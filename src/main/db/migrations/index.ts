@@ -13,6 +13,7 @@ import * as m0007 from './0007-create-search-queue.ts'
 import * as m0008 from './0008-partial-party-indexes.ts'
 import * as m0009 from './0009-tombstones.ts'
 import * as m0010 from './0010-person-contacts.ts'
+import * as m0011 from './0011-search-trips-and-kana.ts'
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001-create-partners', m0001],
@@ -25,6 +26,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0008-partial-party-indexes', m0008],
   ['0009-tombstones', m0009],
   ['0010-person-contacts', m0010],
+  ['0011-search-trips-and-kana', m0011],
 ]
 
 /** The schema version this build writes: the number of migrations it knows. */

@@ -26,9 +26,9 @@ export const isoOfSerial = (serial: number, date1904 = false) => isoOf(new Date(
 export function chooseSheet(sheets: string[], choice: SheetChoice | undefined): string {
   const name = typeof choice === 'function' ? choice(sheets) : choice
   const found = name === undefined ? sheets[0] : sheets.find((s) => s === name)
-  if (found === undefined) throw new AppError('invalid_input', `Không có trang tính “${name ?? ''}”. / No such sheet.`)
+  if (found === undefined) throw new AppError('no_such_sheet', { name: name ?? '' })
   return found
 }
 
 export const unreadable = () =>
-  new AppError('invalid_input', 'Tệp Excel bị hỏng hoặc không phải bảng tính (.xlsx, .xls, .csv); không đọc được. / The file is damaged or not a spreadsheet (.xlsx, .xls, .csv).')
+  new AppError('not_a_spreadsheet')

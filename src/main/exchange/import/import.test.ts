@@ -10,6 +10,7 @@ import { openTestCore, tempDir, type TestCore } from '../../test-support.ts'
 import { agreementsWorkbook } from '../reports.ts'
 import { commitImport, previewImport, sheetFor } from './import.ts'
 import { readTable } from './read.ts'
+import { wordProblem } from '../../../shared/messages/index.ts'
 
 const dir = tempDir()
 let core: TestCore
@@ -114,7 +115,7 @@ describe('spreadsheet import', () => {
     const org = await core.db.selectFrom('organization').selectAll().where('website', 'is not', null).executeTakeFirstOrThrow()
     const partners = await xlsx('partner-notes.xlsx', ['Tên tổ chức', 'Loại', 'Ghi chú'], [[org.nameVi, 'Loại lạ', 'Ghi chú mới']])
     const preview = await previewImport(core.db, await table(partners), 'partners')
-    expect(preview.rows[0]!.problems.map((p) => p.message)).toEqual([expect.stringContaining('bản ghi trùng giữ như cũ'), expect.stringContaining('cập nhật sẽ đổi ghi chú /')])
+    expect(preview.rows[0]!.problems.map((p) => wordProblem(p, 'vi'))).toEqual([expect.stringContaining('bản ghi trùng giữ như cũ'), expect.stringContaining('cập nhật sẽ đổi ghi chú')])
     await commitImport(core.ctx, preview, { [preview.rows[0]!.row]: 'update' })
     const o2 = await core.db.selectFrom('organization').selectAll().where('id', '=', org.id).executeTakeFirstOrThrow()
     expect(o2).toMatchObject({ kind: org.kind, website: org.website, country: org.country, nameEn: org.nameEn, localityId: org.localityId, notes: 'Ghi chú mới' })
@@ -130,16 +131,16 @@ describe('spreadsheet import', () => {
       ['Văn kiện đúng', 'Loại lạ', '02/03/2024', 'Hà Nam', 'Gunma', 'Lĩnh vực lạ'],
     ])
     const preview = await previewImport(core.db, await table(path), 'agreements')
-    const problems = Object.fromEntries(preview.rows.map((r) => [r.row, r.problems.map((p) => `${p.level} ${p.column}: ${p.message}`)]))
-    expect(problems[2]).toEqual(['error Tên văn kiện: Thiếu tên văn kiện / required'])
-    expect(problems[3]).toEqual(['error Bên Việt Nam: Không tìm thấy “Tỉnh Không Có” trong danh bạ (địa phương hoặc tổ chức) / unknown party'])
-    expect(problems[4]).toEqual(['error Ngày ký: “hôm qua” không phải ngày hợp lệ (dd/MM/yyyy) / not a date'])
-    expect(problems[5]).toEqual(['error Ngày ký: “31/02/2025” không phải ngày hợp lệ (dd/MM/yyyy) / not a date'])
+    const problems = Object.fromEntries(preview.rows.map((r) => [r.row, r.problems.map((p) => `${p.level} ${p.column}: ${wordProblem(p, 'vi')}`)]))
+    expect(problems[2]).toEqual(['error Tên văn kiện: Thiếu tên văn kiện'])
+    expect(problems[3]).toEqual(['error Bên Việt Nam: Không tìm thấy “Tỉnh Không Có” trong danh bạ (địa phương hoặc tổ chức)'])
+    expect(problems[4]).toEqual(['error Ngày ký: “hôm qua” không phải ngày hợp lệ (dd/MM/yyyy)'])
+    expect(problems[5]).toEqual(['error Ngày ký: “31/02/2025” không phải ngày hợp lệ (dd/MM/yyyy)'])
     expect(problems[6]?.[0]).toMatch(/^warning null: Trùng với bản ghi đã có: Bản ghi nhớ hợp tác giữa tỉnh Hà Nam/)
     expect(preview.rows.find((r) => r.row === 6)?.action).toBe('skip')
     expect(problems[7]).toEqual([
-      'warning Loại văn kiện: Không rõ loại văn kiện “Loại lạ”; bản ghi mới ghi là “Khác”, bản ghi trùng giữ như cũ / unknown kind',
-      'warning Lĩnh vực: Lĩnh vực “Lĩnh vực lạ” không có trong danh mục; bỏ qua / unknown sector',
+      'warning Loại văn kiện: Không rõ loại văn kiện “Loại lạ”; bản ghi mới ghi là “Khác”, bản ghi trùng giữ như cũ',
+      'warning Lĩnh vực: Lĩnh vực “Lĩnh vực lạ” không có trong danh mục; bỏ qua',
     ])
 
     const before = agreementCount()
@@ -203,13 +204,13 @@ describe('spreadsheet import', () => {
     ])
     const preview = await previewImport(core.db, await table(path), 'commitments')
     expect(preview.mapping).toMatchObject({ action: 0, agreement: 1, agreementSignedDate: 2, owner: 3, dueDate: 4, status: 5 })
-    const problems = Object.fromEntries(preview.rows.map((r) => [r.row, r.problems.map((p) => `${p.level} ${p.column}: ${p.message}`)]))
+    const problems = Object.fromEntries(preview.rows.map((r) => [r.row, r.problems.map((p) => `${p.level} ${p.column}: ${wordProblem(p, 'vi')}`)]))
     expect(problems[2]).toEqual([])
-    expect(problems[3]).toEqual(['error Văn kiện: Không tìm thấy văn kiện “Văn kiện không có trong sổ” / unknown agreement'])
-    expect(problems[4]).toEqual(['error Hạn hoàn thành: “31/04/2027” không phải ngày hợp lệ (dd/MM/yyyy) / not a date'])
-    expect(problems[5]).toEqual(['error Văn kiện: Có 2 văn kiện cùng tên “Biên bản ghi nhớ hợp tác thường niên”; thêm cột “Ngày ký văn kiện” để chọn đúng / several agreements have this title'])
+    expect(problems[3]).toEqual(['error Văn kiện: Không tìm thấy văn kiện “Văn kiện không có trong sổ”'])
+    expect(problems[4]).toEqual(['error Hạn hoàn thành: “31/04/2027” không phải ngày hợp lệ (dd/MM/yyyy)'])
+    expect(problems[5]).toEqual(['error Văn kiện: Có 2 văn kiện cùng tên “Biên bản ghi nhớ hợp tác thường niên”; thêm cột “Ngày ký văn kiện” để chọn đúng'])
     expect(problems[6]).toEqual([])
-    expect(problems[7]).toEqual([`warning null: Trùng với bản ghi đã có: ${existing}; cập nhật sẽ đổi đơn vị thực hiện, tình trạng / matches an existing record`])
+    expect(problems[7]).toEqual([`warning null: Trùng với bản ghi đã có: ${existing}; cập nhật sẽ đổi đơn vị thực hiện và tình trạng`])
 
     // Rows with errors cannot be written; once skipped, the rest goes in, the match updated.
     await expect(commitImport(core.ctx, preview, { 3: 'create' })).rejects.toThrow(/Còn 1 dòng có lỗi/)
@@ -279,7 +280,7 @@ describe('spreadsheet import', () => {
     const preview = await previewImport(core.db, await readTable(readFileSync(path), path, sheetFor('agreements')), 'agreements')
     expect(preview.sheet).toBe('Văn kiện')
     expect(preview.rows).toHaveLength(total)
-    expect(preview.rows.flatMap((r) => r.problems.filter((p) => p.level !== 'info').map((p) => `${r.row} ${p.column}: ${p.message}`)).filter((p) => !p.includes('Trùng với'))).toEqual([])
+    expect(preview.rows.flatMap((r) => r.problems.filter((p) => p.level !== 'info').map((p) => `${r.row} ${p.column}: ${wordProblem(p, 'vi')}`)).filter((p) => !p.includes('Trùng với'))).toEqual([])
     expect(preview.rows.filter((r) => !r.match?.unchanged).map((r) => r.values.titleVi)).toEqual([target])
 
     const lines: string[] = []

@@ -11,12 +11,13 @@ import { z } from 'zod'
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, COMMITMENT_STATUSES, COUNTRIES, ORGANIZATION_KINDS, type Label } from '../../../shared/domain/labels.ts'
 import { agreementInput, commitmentInput } from '../../../shared/domain/agreements.ts'
 import { organizationInput, personInput } from '../../../shared/domain/partners.ts'
-import { formatDate, isIsoDate, parseDate } from '../../../shared/text/dates.ts'
+import { isIsoDate, parseDate } from '../../../shared/text/dates.ts'
 import { fold } from '../../../shared/text/fold.ts'
 import type { ImportKind, TextEncoding } from '../../../shared/domain/exchange.ts'
 import { agreementFields, insertAgreement, insertCommitment, writeAgreementUpdate, writeCommitmentUpdate } from '../../agreements/queries.ts'
 import type { Ctx, Db } from '../../context.ts'
 import { AppError } from '../../errors.ts'
+import type { IssueCode, Params } from '../../../shared/messages/index.ts'
 import { insertOrganization, insertPerson } from '../../partners/queries.ts'
 import { updateRecord, writeBulk } from '../../records.ts'
 import { inList } from '../../search/documents.ts'
@@ -26,9 +27,9 @@ import type { Table } from './read.ts'
 
 export type RowAction = 'create' | 'update' | 'skip'
 
+/** A field a sheet can fill (named for the officer in IMPORT_FIELD_LABELS). */
 interface FieldSpec {
   key: string
-  vi: string
   required?: boolean
   /**
    * The input fields a column of this field decides (default: the field's own key). An
@@ -41,58 +42,65 @@ interface FieldSpec {
 
 export const FIELDS: Record<ImportKind, FieldSpec[]> = {
   partners: [
-    { key: 'nameVi', vi: 'Tên tổ chức', required: true, headers: ['ten to chuc', 'ten doi tac', 'ten co quan', 'ten', 'name', 'organization', 'partner'] },
-    { key: 'nameEn', vi: 'Tên tiếng Anh', headers: ['ten tieng anh', 'english name', 'name en'] },
-    { key: 'nameNative', vi: 'Tên bản ngữ', headers: ['ten ban ngu', 'ten tieng nhat', 'native name', 'japanese name', 'kanji'] },
-    { key: 'abbreviation', vi: 'Tên viết tắt', headers: ['ten viet tat', 'viet tat', 'abbreviation', 'acronym'] },
-    { key: 'kind', vi: 'Loại', headers: ['loai hinh', 'loai', 'kind', 'type'] },
-    { key: 'country', vi: 'Quốc gia', headers: ['quoc gia', 'nuoc', 'country'] },
-    { key: 'locality', vi: 'Địa phương', sets: ['localityId'], headers: ['ten tinh', 'tinh', 'dia phuong', 'province', 'prefecture', 'locality'] },
-    { key: 'website', vi: 'Trang thông tin', headers: ['website', 'trang web', 'trang thong tin'] },
-    { key: 'notes', vi: 'Ghi chú', headers: ['ghi chu', 'notes', 'note'] },
+    { key: 'nameVi', required: true, headers: ['ten to chuc', 'ten doi tac', 'ten co quan', 'ten', 'name', 'organization', 'partner'] },
+    { key: 'nameEn', headers: ['ten tieng anh', 'english name', 'name en'] },
+    { key: 'nameNative', headers: ['ten ban ngu', 'ten tieng nhat', 'native name', 'japanese name', 'kanji'] },
+    { key: 'abbreviation', headers: ['ten viet tat', 'viet tat', 'abbreviation', 'acronym'] },
+    { key: 'kind', headers: ['loai hinh', 'loai', 'kind', 'type'] },
+    { key: 'country', headers: ['quoc gia', 'nuoc', 'country'] },
+    { key: 'locality', sets: ['localityId'], headers: ['ten tinh', 'tinh', 'dia phuong', 'province', 'prefecture', 'locality'] },
+    { key: 'website', headers: ['website', 'trang web', 'trang thong tin'] },
+    { key: 'notes', headers: ['ghi chu', 'notes', 'note'] },
   ],
   people: [
-    { key: 'fullName', vi: 'Họ và tên', sets: ['familyName', 'givenName'], headers: ['ho va ten', 'ho ten', 'full name', 'name'] },
-    { key: 'familyName', vi: 'Họ', headers: ['ho', 'family name', 'surname', 'last name'] },
-    { key: 'givenName', vi: 'Tên', headers: ['ten', 'given name', 'first name'] },
-    { key: 'nativeName', vi: 'Tên bản ngữ', sets: ['familyNameNative', 'givenNameNative'], headers: ['ten ban ngu', 'native name', 'kanji', 'ten tieng nhat'] },
-    { key: 'title', vi: 'Chức vụ', headers: ['chuc vu', 'chuc danh', 'title', 'position'] },
-    { key: 'organization', vi: 'Cơ quan', sets: ['organizationId'], headers: ['co quan', 'to chuc', 'don vi', 'organization'] },
-    { key: 'locality', vi: 'Địa phương', sets: ['localityId'], headers: ['ten tinh', 'tinh', 'dia phuong', 'province', 'prefecture', 'locality'] },
-    { key: 'country', vi: 'Quốc gia', headers: ['quoc gia', 'country'] },
-    { key: 'phone', vi: 'Điện thoại', headers: ['dien thoai', 'so dien thoai', 'phone', 'telephone', 'tel'] },
-    { key: 'email', vi: 'Thư điện tử', headers: ['email', 'e-mail', 'thu dien tu'] },
-    { key: 'bio', vi: 'Tiểu sử', headers: ['tieu su', 'bio', 'biography', 'ghi chu', 'notes'] },
+    { key: 'fullName', sets: ['familyName', 'givenName'], headers: ['ho va ten', 'ho ten', 'full name', 'name'] },
+    { key: 'familyName', headers: ['ho', 'family name', 'surname', 'last name'] },
+    { key: 'givenName', headers: ['ten', 'given name', 'first name'] },
+    { key: 'nativeName', sets: ['familyNameNative', 'givenNameNative'], headers: ['ten ban ngu', 'native name', 'kanji', 'ten tieng nhat'] },
+    { key: 'title', headers: ['chuc vu', 'chuc danh', 'title', 'position'] },
+    { key: 'organization', sets: ['organizationId'], headers: ['co quan', 'to chuc', 'don vi', 'organization'] },
+    { key: 'locality', sets: ['localityId'], headers: ['ten tinh', 'tinh', 'dia phuong', 'province', 'prefecture', 'locality'] },
+    { key: 'country', headers: ['quoc gia', 'country'] },
+    { key: 'phone', headers: ['dien thoai', 'so dien thoai', 'phone', 'telephone', 'tel'] },
+    { key: 'email', headers: ['email', 'e-mail', 'thu dien tu'] },
+    { key: 'bio', headers: ['tieu su', 'bio', 'biography', 'ghi chu', 'notes'] },
   ],
   agreements: [
-    { key: 'titleVi', vi: 'Tên văn kiện', required: true, headers: ['ten van kien', 'ten thoa thuan', 'tieu de', 'title', 'agreement', 'ten'] },
-    { key: 'kind', vi: 'Loại văn kiện', headers: ['loai van kien', 'loai', 'kind', 'type'] },
-    { key: 'signedDate', vi: 'Ngày ký', headers: ['ngay ky', 'signed date', 'date signed', 'signed'] },
-    { key: 'signedPlace', vi: 'Nơi ký', headers: ['noi ky', 'dia diem ky', 'place'] },
-    { key: 'status', vi: 'Tình trạng', headers: ['tinh trang', 'trang thai', 'status'] },
-    { key: 'homeParty', vi: 'Bên Việt Nam', sets: ['parties.home'], headers: ['ben viet nam', 'ben ta', 'ten tinh', 'tinh', 'dia phuong', 'ben 1', 'party 1', 'vietnamese side'] },
-    { key: 'partnerParty', vi: 'Bên đối tác', sets: ['parties.partner'], headers: ['ben doi tac', 'doi tac', 'ben 2', 'party 2', 'partner'] },
-    { key: 'sectors', vi: 'Lĩnh vực', headers: ['linh vuc', 'sectors', 'sector'] },
-    { key: 'validFrom', vi: 'Hiệu lực từ', headers: ['hieu luc tu', 'co hieu luc tu', 'valid from', 'effective from', 'effective'] },
-    { key: 'validUntil', vi: 'Hiệu lực đến', headers: ['hieu luc den', 'het han', 'valid until', 'expiry'] },
-    { key: 'summary', vi: 'Nội dung chính', headers: ['noi dung chinh', 'noi dung', 'tom tat', 'summary', 'ghi chu', 'notes'] },
+    { key: 'titleVi', required: true, headers: ['ten van kien', 'ten thoa thuan', 'tieu de', 'title', 'agreement', 'ten'] },
+    { key: 'kind', headers: ['loai van kien', 'loai', 'kind', 'type'] },
+    { key: 'signedDate', headers: ['ngay ky', 'signed date', 'date signed', 'signed'] },
+    { key: 'signedPlace', headers: ['noi ky', 'dia diem ky', 'place'] },
+    { key: 'status', headers: ['tinh trang', 'trang thai', 'status'] },
+    { key: 'homeParty', sets: ['parties.home'], headers: ['ben viet nam', 'ben ta', 'ten tinh', 'tinh', 'dia phuong', 'ben 1', 'party 1', 'vietnamese side'] },
+    { key: 'partnerParty', sets: ['parties.partner'], headers: ['ben doi tac', 'doi tac', 'ben 2', 'party 2', 'partner'] },
+    { key: 'sectors', headers: ['linh vuc', 'sectors', 'sector'] },
+    { key: 'validFrom', headers: ['hieu luc tu', 'co hieu luc tu', 'valid from', 'effective from', 'effective'] },
+    { key: 'validUntil', headers: ['hieu luc den', 'het han', 'valid until', 'expiry'] },
+    { key: 'summary', headers: ['noi dung chinh', 'noi dung', 'tom tat', 'summary', 'ghi chu', 'notes'] },
   ],
   commitments: [
-    { key: 'action', vi: 'Nội dung cam kết', required: true, headers: ['noi dung cam ket', 'cam ket', 'noi dung', 'viec can lam', 'cong viec', 'commitment', 'action'] },
-    { key: 'agreement', vi: 'Văn kiện', required: true, sets: ['agreementId'], headers: ['van kien', 'ten van kien', 'thoa thuan', 'agreement'] },
-    { key: 'agreementSignedDate', vi: 'Ngày ký văn kiện', sets: [], headers: ['ngay ky van kien', 'ngay ky', 'signed date', 'date signed'] },
-    { key: 'owner', vi: 'Đơn vị thực hiện', headers: ['don vi thuc hien', 'don vi chu tri', 'co quan chu tri', 'chu tri', 'owner', 'responsible'] },
-    { key: 'dueDate', vi: 'Hạn hoàn thành', headers: ['han hoan thanh', 'thoi han', 'han', 'due date', 'deadline', 'due'] },
-    { key: 'status', vi: 'Tình trạng', headers: ['tinh trang', 'trang thai', 'status'] },
-    { key: 'notes', vi: 'Ghi chú', headers: ['ghi chu', 'notes', 'note'] },
+    { key: 'action', required: true, headers: ['noi dung cam ket', 'cam ket', 'noi dung', 'viec can lam', 'cong viec', 'commitment', 'action'] },
+    { key: 'agreement', required: true, sets: ['agreementId'], headers: ['van kien', 'ten van kien', 'thoa thuan', 'agreement'] },
+    { key: 'agreementSignedDate', sets: [], headers: ['ngay ky van kien', 'ngay ky', 'signed date', 'date signed'] },
+    { key: 'owner', headers: ['don vi thuc hien', 'don vi chu tri', 'co quan chu tri', 'chu tri', 'owner', 'responsible'] },
+    { key: 'dueDate', headers: ['han hoan thanh', 'thoi han', 'han', 'due date', 'deadline', 'due'] },
+    { key: 'status', headers: ['tinh trang', 'trang thai', 'status'] },
+    { key: 'notes', headers: ['ghi chu', 'notes', 'note'] },
   ],
 }
 
+/**
+ * A row's problem, without words: `column` is the sheet's header it is about, `field` the
+ * record's field when the record's own checks refused it; the code and parameters are
+ * worded by src/shared/messages (the wizard in its language, the CLI in both).
+ */
 export interface Problem {
   column: string | null
   /** 'info' says something true that needs no decision (a row identical to its record). */
   level: 'error' | 'warning' | 'info'
-  message: string
+  code: IssueCode
+  field?: string
+  params?: Params
 }
 
 /** An existing record a row matches; `unchanged` when the row would write what it already holds. */
@@ -127,8 +135,6 @@ export interface Preview {
    */
   inputs: Map<number, { fields: Fields; created: Fields | null; kept: Set<string> }>
 }
-
-const UNCOMPUTED_FORMULA = 'Ô công thức chưa có giá trị — mở tệp trong Excel rồi lưu lại / formula cell without a saved value: open the file in Excel and save it again'
 
 const SHEET_NAMES: Record<ImportKind, string[]> = {
   partners: ['doi tac', 'to chuc', 'partners', 'organizations'],
@@ -270,29 +276,31 @@ export async function previewImport(
       values[f.key] = i === null || i === undefined ? '' : convert(cells[i] ?? '')
     }
     const problems: Problem[] = []
-    const error = (key: string | null, message: string) => problems.push({ column: key ? column(key) : null, level: 'error', message })
-    const warn = (key: string | null, message: string) => problems.push({ column: key ? column(key) : null, level: 'warning', message })
+    const say = (level: Problem['level'], key: string | null, code: IssueCode, params?: Params) =>
+      problems.push({ column: key ? column(key) : null, level, code, ...(params && { params }) })
+    const error = (key: string | null, code: IssueCode, params?: Params) => say('error', key, code, params)
+    const warn = (key: string | null, code: IssueCode, params?: Params) => say('warning', key, code, params)
     // A cell that cannot be read: a new record takes a default, an updated one keeps its value.
     const kept = new Set<string>()
-    const unread = (key: string, field: string, message: string) => {
-      warn(key, message)
+    const unread = (key: string, field: string, code: IssueCode, params: Params) => {
+      warn(key, code, params)
       kept.add(field)
     }
     // A formula saved without its value: what it would show is unknown, so the row cannot go in.
     const unknown = new Set(spec.filter((f) => uncomputed?.includes(mapping[f.key] ?? -1)).map((f) => f.key))
-    for (const key of unknown) error(key, UNCOMPUTED_FORMULA)
-    for (const f of spec) if (f.required && !values[f.key] && !unknown.has(f.key)) error(f.key, `Thiếu ${f.vi.toLocaleLowerCase('vi')} / required`)
+    for (const key of unknown) error(key, 'uncomputed_formula')
+    for (const f of spec) if (f.required && !values[f.key] && !unknown.has(f.key)) error(f.key, 'missing', { kind, key: f.key })
     const date = (key: string) => {
       const text = values[key]
       if (!text) return null
       const iso = readDate(text)
-      if (!iso) error(key, `“${text}” không phải ngày hợp lệ (dd/MM/yyyy) / not a date`)
+      if (!iso) error(key, 'not_a_date', { text })
       return iso ?? null
     }
     const country = (text: string, fallback: string) => {
       if (!text) return fallback
       const code = /^[A-Za-z]{2}$/.test(text) ? text.toUpperCase() : labelValue(COUNTRIES, text)
-      if (!code) unread('country', 'country', `Không rõ quốc gia “${text}”; bản ghi mới dùng ${fallback}, bản ghi trùng giữ như cũ / unknown country`)
+      if (!code) unread('country', 'country', 'unknown_country', { text, fallback })
       return code ?? fallback
     }
 
@@ -300,9 +308,9 @@ export async function previewImport(
     let matchKey = ''
     if (kind === 'partners') {
       const loc = values.locality ? r.locality(values.locality) : undefined
-      if (values.locality && !loc) error('locality', `Không tìm thấy địa phương “${values.locality}” / unknown province`)
+      if (values.locality && !loc) error('locality', 'unknown_locality', { name: values.locality })
       const kindValue = values.kind ? labelValue(ORGANIZATION_KINDS, values.kind) : 'company'
-      if (values.kind && !kindValue) unread('kind', 'kind', `Không rõ loại “${values.kind}”; bản ghi mới ghi là “Khác”, bản ghi trùng giữ như cũ / unknown kind`)
+      if (values.kind && !kindValue) unread('kind', 'kind', 'unknown_kind', { text: values.kind })
       input = {
         kind: kindValue ?? 'other',
         nameVi: values.nameVi,
@@ -325,12 +333,12 @@ export async function previewImport(
         family = words[0] ?? ''
         given = words.slice(1).join(' ')
       }
-      if (!family) error('familyName', 'Thiếu họ tên / name required')
+      if (!family) error('familyName', 'name_missing')
       const [familyNative, ...givenNative] = (values.nativeName ?? '').split(/\s+/).filter(Boolean)
       const loc = values.locality ? r.locality(values.locality) : undefined
-      if (values.locality && !loc) error('locality', `Không tìm thấy địa phương “${values.locality}” / unknown province`)
+      if (values.locality && !loc) error('locality', 'unknown_locality', { name: values.locality })
       const org = values.organization ? r.organization(values.organization) : undefined
-      if (values.organization && !org) unread('organization', 'organizationId', `Chưa có tổ chức “${values.organization}” trong danh bạ; bỏ qua liên kết (bản ghi trùng giữ liên kết cũ) / unknown organization`)
+      if (values.organization && !org) unread('organization', 'organizationId', 'unknown_organization', { name: values.organization })
       input = {
         familyName: family.charAt(0) + family.slice(1).toLocaleLowerCase(countryCode === 'VN' ? 'vi' : 'en'),
         givenName: given,
@@ -350,34 +358,34 @@ export async function previewImport(
       const signedDate = date('agreementSignedDate')
       const found = values.agreement ? findAgreement!(values.agreement, signedDate) : []
       if (values.agreement && found.length === 0) {
-        error('agreement', `Không tìm thấy văn kiện “${values.agreement}”${signedDate ? ` ký ngày ${formatDate(signedDate)}` : ''} / unknown agreement`)
+        error('agreement', 'unknown_agreement', { title: values.agreement, ...(signedDate && { signed: signedDate }) })
       } else if (found.length > 1) {
-        error('agreement', `Có ${found.length} văn kiện cùng tên “${values.agreement}”; thêm cột “Ngày ký văn kiện” để chọn đúng / several agreements have this title`)
+        error('agreement', 'ambiguous_agreement', { count: found.length, title: values.agreement ?? '' })
       }
       const agreementId = found.length === 1 ? found[0]!.id : undefined
       const statusValue = values.status ? labelValue(COMMITMENT_STATUSES, values.status) : 'open'
-      if (values.status && !statusValue) unread('status', 'status', `Không rõ tình trạng “${values.status}”; bản ghi mới ghi là “Chưa thực hiện”, bản ghi trùng giữ như cũ / unknown status`)
+      if (values.status && !statusValue) unread('status', 'status', 'unknown_commitment_status', { text: values.status })
       input = { agreementId, action: values.action, owner: values.owner, dueDate: date('dueDate'), status: statusValue ?? 'open', notes: values.notes }
       matchKey = `${agreementId ?? ''}|${fold(values.action ?? '')}`
     } else {
       const signedDate = date('signedDate')
       matchKey = `${fold(values.titleVi ?? '')}|${signedDate ?? ''}`
       const kindValue = values.kind ? labelValue(AGREEMENT_KINDS, values.kind) : 'other'
-      if (values.kind && !kindValue) unread('kind', 'kind', `Không rõ loại văn kiện “${values.kind}”; bản ghi mới ghi là “Khác”, bản ghi trùng giữ như cũ / unknown kind`)
+      if (values.kind && !kindValue) unread('kind', 'kind', 'unknown_agreement_kind', { text: values.kind })
       const statusValue = values.status ? labelValue(AGREEMENT_STATUSES, values.status) : signedDate ? 'signed' : 'proposed'
-      if (values.status && !statusValue) unread('status', 'status', `Không rõ tình trạng “${values.status}”; bản ghi mới tính theo ngày ký, bản ghi trùng giữ như cũ / unknown status`)
+      if (values.status && !statusValue) unread('status', 'status', 'unknown_agreement_status', { text: values.status })
       const parties: Array<{ side: 'home' | 'partner'; localityId: string | null; organizationId: string | null }> = []
       for (const [key, side] of [['homeParty', 'home'], ['partnerParty', 'partner']] as const) {
         for (const name of splitList(values[key] ?? '')) {
           const loc = r.locality(name)
           const org = loc ? undefined : r.organization(name)
-          if (!loc && !org) error(key, `Không tìm thấy “${name}” trong danh bạ (địa phương hoặc tổ chức) / unknown party`)
+          if (!loc && !org) error(key, 'unknown_party', { name })
           else parties.push({ side, localityId: loc?.id ?? null, organizationId: org?.id ?? null })
         }
       }
       // A row that updates a record without party columns keeps the record's parties.
       const partiesFromRow = !existing.has(matchKey) || keys.has('parties.home') || keys.has('parties.partner')
-      if (partiesFromRow && parties.length === 0 && !problems.some((p) => p.message.includes('unknown party'))) error('homeParty', 'Văn kiện cần ít nhất một bên ký kết / at least one party')
+      if (partiesFromRow && parties.length === 0 && !problems.some((p) => p.code === 'unknown_party')) error('homeParty', 'needs_party')
       const sectors: string[] = []
       // Sectors are split at semicolons and line breaks, and at commas only inside a part that
       // is no sector as a whole: "Giáo dục, đào tạo" is one sector, "Du lịch, Nông nghiệp" two.
@@ -385,7 +393,7 @@ export async function previewImport(
       for (const name of sectorNames) {
         const code = r.sector(name)
         if (code) sectors.push(code)
-        else warn('sectors', `Lĩnh vực “${name}” không có trong danh mục; bỏ qua / unknown sector`)
+        else warn('sectors', 'unknown_sector_skipped', { name })
       }
       input = {
         kind: kindValue ?? 'other',
@@ -417,15 +425,15 @@ export async function previewImport(
       const created = SCHEMAS[kind].safeParse(input)
       const update = found ? updateOf(kind, currents.get(found.id)!, input, without(keys, kept)) : null
       const result = update ? update.result : created
-      if (!result.success) for (const d of toDetails(result.error)) problems.push({ column: null, level: 'error', message: `${d.path}: ${d.message}` })
+      if (!result.success) for (const d of toDetails(result.error)) problems.push({ column: null, level: 'error', ...d })
       else inputs.set(row, { fields: input, created: created.success ? created.data : null, kept })
       if (match && update?.result.success) {
         match.unchanged = update.unchanged
-        changes = update.changed.map((k) => FIELDS[kind].find((f) => (f.sets ?? [f.key]).includes(k))?.vi.toLocaleLowerCase('vi') ?? k)
+        changes = update.changed.map((k) => FIELDS[kind].find((f) => (f.sets ?? [f.key]).includes(k))?.key ?? k)
       }
     }
-    if (match?.unchanged) problems.push({ column: null, level: 'info', message: 'Giống hệt bản ghi đã có; không có gì để cập nhật / identical to an existing record' })
-    else if (match) problems.push({ column: null, level: 'warning', message: `Trùng với bản ghi đã có: ${match.name}${changes.length ? `; cập nhật sẽ đổi ${[...new Set(changes)].join(', ')}` : ''} / matches an existing record` })
+    if (match?.unchanged) problems.push({ column: null, level: 'info', code: 'identical' })
+    else if (match) problems.push({ column: null, level: 'warning', code: 'matches', params: { name: match.name, kind, changes: [...new Set(changes)] } })
     rows.push({ row, values, problems, match, action: problems.some(isError) ? 'skip' : match ? 'skip' : 'create' })
   }
   return { kind, sheet: table.sheet, sheets: table.sheets, headers, mapping, encoding, encodingSuspected, rows, inputs }
@@ -506,10 +514,10 @@ export async function commitImport(
   const chosen = preview.rows.map((r) => ({ ...r, action: actions[r.row] ?? r.action }))
   const bad = chosen.filter((r) => r.action !== 'skip' && r.problems.some((p) => p.level === 'error'))
   if (bad.length) {
-    throw new AppError('invalid_input', `Còn ${bad.length} dòng có lỗi được chọn để ghi (dòng ${bad.slice(0, 10).map((r) => r.row).join(', ')}); không dòng nào được ghi. / Rows with errors selected; nothing written.`)
+    throw new AppError('import_rows_with_errors', { count: bad.length, rows: bad.slice(0, 10).map((r) => String(r.row)) })
   }
   const noMatch = chosen.filter((r) => r.action === 'update' && !r.match)
-  if (noMatch.length) throw new AppError('invalid_input', `Dòng ${noMatch.map((r) => r.row).join(', ')} không có bản ghi trùng để cập nhật. / Nothing to update.`)
+  if (noMatch.length) throw new AppError('import_nothing_to_update', { rows: noMatch.map((r) => String(r.row)) })
   const { value, indexing } = await writeBulk(ctx, async (trx) => {
     let created = 0
     let updated = 0
@@ -519,7 +527,7 @@ export async function commitImport(
     const updates = chosen.filter((r) => r.action === 'update')
     const currents = await currentsOf(trx, preview.kind, updates.map((r) => r.match!.id))
     const gone = updates.filter((r) => !currents.has(r.match!.id))
-    if (gone.length) throw new AppError('not_found', `Bản ghi trùng với dòng ${gone.map((r) => r.row).join(', ')} vừa bị xóa; hãy xem lại bản xem trước. Không dòng nào được ghi. / The matching record was deleted; nothing written.`)
+    if (gone.length) throw new AppError('import_match_deleted', { rows: gone.map((r) => String(r.row)) })
     for (const r of chosen) {
       const checked = preview.inputs.get(r.row)
       // A row left alone because its record holds it already is "unchanged", not "skipped".
@@ -527,7 +535,7 @@ export async function commitImport(
       if (r.action === 'skip' || !checked) continue
       if (r.action === 'create') {
         const input = checked.created
-        if (!input) throw new AppError('invalid_input', `Dòng ${r.row} chỉ đủ để cập nhật bản ghi trùng, không đủ để tạo bản ghi mới; không dòng nào được ghi. / Row ${r.row} can only update its match; nothing written.`)
+        if (!input) throw new AppError('import_row_only_updates', { row: r.row })
         if (preview.kind === 'partners') await insertOrganization(trx, ctx, input as never)
         else if (preview.kind === 'people') await insertPerson(trx, ctx, input as never)
         else if (preview.kind === 'commitments') await insertCommitment(trx, ctx, input as never)
@@ -536,7 +544,7 @@ export async function commitImport(
       } else {
         const id = r.match!.id
         const { result, unchanged: same } = updateOf(preview.kind, currents.get(id)!, checked.fields, without(keys, checked.kept))
-        if (!result.success) throw new AppError('invalid_input', `Dòng ${r.row}: ${toDetails(result.error).map((d) => `${d.path}: ${d.message}`).join('; ')}; không dòng nào được ghi. / Row ${r.row} is not valid; nothing written.`)
+        if (!result.success) throw new AppError('import_row_invalid', { row: r.row }, { details: toDetails(result.error) })
         if (same) {
           // Writing the same values would still mark the record as edited here, and a later
           // pack exchange would see a change that never happened.
@@ -545,9 +553,9 @@ export async function commitImport(
         }
         const input = result.data
         if (preview.kind === 'partners') {
-          await updateRecord(trx, ctx, 'organization', 'tổ chức', id, input as Record<string, unknown>)
+          await updateRecord(trx, ctx, 'organization', id, input as Record<string, unknown>)
         } else if (preview.kind === 'people') {
-          await updateRecord(trx, ctx, 'person', 'nhân vật', id, input as Record<string, unknown>)
+          await updateRecord(trx, ctx, 'person', id, input as Record<string, unknown>)
         } else if (preview.kind === 'commitments') {
           await writeCommitmentUpdate(trx, ctx, id, input as never)
         } else {

@@ -20,7 +20,7 @@ function parse(bytes: Uint8Array, options: XLSX.ParsingOptions): XLSX.WorkBook {
     return XLSX.read(bytes, { type: 'buffer', dense: true, ...options })
   } catch (e) {
     if (e instanceof Error && /password/i.test(e.message)) {
-      throw new AppError('invalid_input', 'Tệp được đặt mật khẩu; hãy mở tệp trong Excel, bỏ mật khẩu rồi lưu lại. / The file is password-protected; remove the password and save it again.')
+      throw new AppError('password_protected')
     }
     throw unreadable()
   }

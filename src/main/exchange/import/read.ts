@@ -87,7 +87,7 @@ function readCsv(bytes: Uint8Array): Grid {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    throw new AppError('invalid_input', 'Tệp .csv không ở dạng UTF-8. Hãy lưu lại tệp với “CSV UTF-8”. / The .csv is not UTF-8.')
+    throw new AppError('csv_not_utf8')
   }
   return { sheets: ['CSV'], sheet: 'CSV', cells: parseCsv(text) }
 }

@@ -10,7 +10,7 @@ import type { ImportPreview } from '../../../shared/contract.ts'
 import type { Db } from '../../context.ts'
 import { AppError } from '../../errors.ts'
 import { convertEncoding } from './encoding.ts'
-import type { ImportKind, TextEncoding } from '../../../shared/domain/exchange.ts'
+import { IMPORT_FIELD_LABELS, type ImportKind, type TextEncoding } from '../../../shared/domain/exchange.ts'
 import { FIELDS, previewImport, sheetFor, type Preview } from './import.ts'
 import { readTable, type Table } from './read.ts'
 
@@ -33,7 +33,7 @@ export class FileSessions {
     try {
       bytes = readFileSync(path)
     } catch {
-      throw new AppError('invalid_input', `Không đọc được tệp ${basename(path)}. / Cannot read the file.`)
+      throw new AppError('cannot_read_file', { name: basename(path) })
     }
     const token = randomBytes(16).toString('hex')
     this.files.set(token, { fileName: basename(path), bytes })
@@ -43,7 +43,7 @@ export class FileSessions {
 
   private get(token: string) {
     const f = this.files.get(token)
-    if (!f) throw new AppError('not_found', 'Phiên làm việc với tệp đã hết; hãy chọn lại tệp. / Session expired.')
+    if (!f) throw new AppError('session_expired')
     return f
   }
 
@@ -75,7 +75,7 @@ export class ImportSessions {
       sheet: preview.sheet,
       sheets: preview.sheets,
       headers: preview.headers,
-      fields: FIELDS[kind].map((f) => ({ key: f.key, vi: f.vi, required: !!f.required })),
+      fields: FIELDS[kind].map((f) => ({ key: f.key, ...IMPORT_FIELD_LABELS[kind][f.key]!, required: !!f.required })),
       mapping: preview.mapping,
       encoding: preview.encoding,
       encodingSuspected: suspected,

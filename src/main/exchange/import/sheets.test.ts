@@ -12,9 +12,10 @@ import { openTestCore, tempDir, type TestCore } from '../../test-support.ts'
 import { commitImport, previewImport, sheetFor } from './import.ts'
 import { readTable } from './read.ts'
 import { ImportSessions } from './sessions.ts'
+import { wordProblem, type Params } from '../../../shared/messages/index.ts'
 
 const XLS = join(import.meta.dirname, 'fixtures', 'agreements-97.xls')
-const FORMULA_PROBLEM = 'Ô công thức chưa có giá trị — mở tệp trong Excel rồi lưu lại / formula cell without a saved value: open the file in Excel and save it again'
+const FORMULA_PROBLEM = 'Ô công thức chưa có giá trị — mở tệp trong Excel rồi lưu lại'
 
 const dir = tempDir()
 let core: TestCore
@@ -36,8 +37,8 @@ async function xlsx(name: string, header: string[], rows: ExcelJS.CellValue[][],
 
 const table = async (path: string) => readTable(readFileSync(path), path, sheetFor('agreements'))
 const agreementCount = () => Number((core.sqlite.prepare('SELECT count(*) AS n FROM agreement').get() as { n: number }).n)
-const problemsByRow = (rows: Array<{ row: number; problems: Array<{ level: string; column: string | null; message: string }> }>) =>
-  Object.fromEntries(rows.map((r) => [r.row, r.problems.map((p) => `${p.level} ${p.column}: ${p.message}`)]))
+const problemsByRow = (rows: Array<{ row: number; problems: Array<{ level: string; column: string | null; code: string; field?: string; params?: Params }> }>) =>
+  Object.fromEntries(rows.map((r) => [r.row, r.problems.map((p) => `${p.level} ${p.column}: ${wordProblem(p, 'vi')}`)]))
 
 async function cli(...args: string[]) {
   const lines: string[] = []

@@ -8,7 +8,7 @@
 import { createReadStream, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Ctx, Db } from '../../context.ts'
-import { AppError } from '../../errors.ts'
+import { notFound } from '../../errors.ts'
 import { writeStreamAtomic, type Written } from '../../files.ts'
 import { attachmentPath } from '../attachments.ts'
 import { ALL_TABLES, CHILD_TABLES, DATA_FILE, ENTITY_TABLES, MANIFEST_FILE, PACK_FORMAT, PACK_VERSION, TOMBSTONE_TABLE, camel, quote, type EntityTable, type PackManifest, type PackScope } from './format.ts'
@@ -36,7 +36,7 @@ async function closure(db: Db, scope: PackScope): Promise<Selection | null> {
   const where = (col: string, list: Iterable<string>) => ({ column: col, ids: [...list] })
   if (scope.kind === 'partner') {
     const isLocality = (await column(db, 'locality', 'id', where('id', [scope.id]))).length > 0
-    if (!isLocality && (await column(db, 'organization', 'id', where('id', [scope.id]))).length === 0) throw new AppError('not_found', 'Không tìm thấy đối tác / partner not found')
+    if (!isLocality && (await column(db, 'organization', 'id', where('id', [scope.id]))).length === 0) throw notFound('partner')
     ;(isLocality ? ids.locality : ids.organization).add(scope.id)
     const col = isLocality ? 'locality_id' : 'organization_id'
     add(ids.person, await column(db, 'person', 'id', where(col, [scope.id])))
@@ -48,7 +48,7 @@ async function closure(db: Db, scope: PackScope): Promise<Selection | null> {
     }
   } else {
     const trip = await db.selectFrom('trip').select(['id', 'homeLocalityId']).where('id', '=', scope.id).executeTakeFirst()
-    if (!trip) throw new AppError('not_found', 'Không tìm thấy đoàn công tác / trip not found')
+    if (!trip) throw notFound('trip')
     ids.trip.add(trip.id)
     if (trip.homeLocalityId) ids.locality.add(trip.homeLocalityId)
     add(ids.locality, await column(db, 'trip_destination', 'locality_id', where('trip_id', [scope.id])))

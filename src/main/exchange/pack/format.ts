@@ -32,7 +32,7 @@ export const TOMBSTONE_TABLE = 'tombstone'
 export const ALL_TABLES = [...ENTITY_TABLES, ...CHILD_TABLES.map((c) => c.table), TOMBSTONE_TABLE]
 
 export const manifestSchema = z.object({
-  format: z.literal(PACK_FORMAT, { error: 'Không phải gói dữ liệu Hành Trang / not a Hành Trang pack' }),
+  format: z.literal(PACK_FORMAT, { error: 'invalid' }),
   version: z.number().int().positive(),
   createdAt: z.string().max(40),
   origin: z.string().max(100),
@@ -48,4 +48,4 @@ export const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
 export const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())
 export const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 
-export const damaged = (what: string) => new AppError('invalid_input', `Gói dữ liệu hỏng: ${what} không đọc được. / Damaged pack.`)
+export const damaged = (what: string) => new AppError('pack_damaged', { what })

@@ -13,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { folderPlatform } from '../../platform.ts'
 import { openTestCore, tempDir, type TestCore } from '../../test-support.ts'
 import { applyPackFile, exportPack, openPack, PACK_LIMITS } from './index.ts'
+import { wordErrorBoth } from '../../../shared/messages/index.ts'
 
 const MOU = '01936d00-0000-7000-8000-000300000001'
 let a: TestCore
@@ -166,7 +167,7 @@ describe('a hostile pack', () => {
     insert(sha256)
     const row = await b.db.selectFrom('attachment').select('id').where('sha256', '=', sha256).executeTakeFirstOrThrow()
     const r = await b.dispatch('attachments.open', { id: row.id })
-    expect(!r.ok && r.error.message).toMatch(/Chỉ mở được tệp PDF hoặc ảnh/)
+    expect(!r.ok && wordErrorBoth(r.error)).toMatch(/Chỉ mở được tệp PDF hoặc ảnh/)
     expect(opened).toEqual([])
   })
 })

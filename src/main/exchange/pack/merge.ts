@@ -17,7 +17,8 @@ import { join } from 'node:path'
 import { sql, type RawBuilder } from 'kysely'
 import type { Ctx, Db } from '../../context.ts'
 import { auditEvent, deleteRecord, writeBulk } from '../../records.ts'
-import { dependentsOf, type EntityIds, type SearchKind } from '../../search/documents.ts'
+import { SEARCH_ORDER, type EntityIds, type SearchKind } from '../../search/doc.ts'
+import { dependentsOf } from '../../search/documents.ts'
 import { indexLaterSelect } from '../../search/queue.ts'
 import { attachmentPath } from '../attachments.ts'
 import { CHILD_TABLES, ENTITY_TABLES, TOMBSTONE_TABLE, camel, quote, type EntityTable, type PackManifest } from './format.ts'
@@ -27,8 +28,17 @@ import { countOf, rowsOf, run, withAttached } from './sql.ts'
 
 /** What a child's reference must find here, or the link is dropped (a partial pack's edges). */
 const TARGET: Record<string, EntityTable> = { locality_id: 'locality', predecessor_id: 'locality', successor_id: 'locality', organization_id: 'organization', person_id: 'person', agreement_id: 'agreement' }
-/** Search documents belong to these tables. */
-const SEARCHED: readonly SearchKind[] = ['locality', 'organization', 'person', 'agreement', 'engagement']
+/** Search documents belong to these tables (by their kind), indexed oldest first by this column when it has one: the newest then rank first. */
+const SEARCHED: Record<SearchKind, { table: EntityTable; date?: string }> = {
+  locality: { table: 'locality' },
+  organization: { table: 'organization' },
+  person: { table: 'person' },
+  agreement: { table: 'agreement', date: 'signed_date' },
+  engagement: { table: 'engagement', date: 'start_date' },
+  trip: { table: 'trip', date: 'start_date' },
+  itineraryItem: { table: 'itinerary_item', date: 'start' },
+  snippet: { table: 'snippet', date: 'created_at' },
+}
 
 type Row = unknown[]
 
@@ -236,7 +246,7 @@ async function applyDeletions(trx: Db, ctx: Ctx, schema: string, p: Plan, choice
     }
     await run(trx, 'SAVEPOINT pack_delete')
     try {
-      await deleteRecord(trx, ctx, camel(d.tbl) as never, d.tbl, d.id)
+      await deleteRecord(trx, ctx, camel(d.tbl) as never, d.id)
       await run(trx, 'RELEASE pack_delete')
       // Deletions the officer chose are counted among the conflicts resolved.
       if (i < planned.length) deleted++
@@ -264,16 +274,15 @@ async function queueSearch(trx: Db): Promise<number> {
   const renamed = (await rowsOf<{ id: string }>(trx, `SELECT id FROM temp.pack_written WHERE new = 0 AND tbl IN ('locality', 'organization', 'person')`)).map((r) => r.id)
   const dependents: EntityIds = await dependentsOf(trx, renamed)
   const search: Partial<Record<SearchKind, RawBuilder<unknown>>> = {}
-  for (const table of SEARCHED) {
-    // Oldest first: the newest then rank first.
-    const date = table === 'agreement' ? 'signed_date' : table === 'engagement' ? 'start_date' : null
+  for (const kind of SEARCH_ORDER) {
+    const { table, date } = SEARCHED[kind]
     const written = date
-      ? sql`SELECT w.id, x.${sql.raw(date)} AS sort FROM temp.pack_written w JOIN main.${sql.raw(table)} x ON x.id = w.id WHERE w.tbl = ${table}`
+      ? sql`SELECT w.id, x.${sql.ref(date)} AS sort FROM temp.pack_written w JOIN main.${sql.ref(table)} x ON x.id = w.id WHERE w.tbl = ${table}`
       : sql`SELECT id, rowid AS sort FROM temp.pack_written WHERE tbl = ${table}`
-    const shown = dependents[table]?.length
-      ? sql`UNION ALL SELECT value, NULL FROM json_each(${JSON.stringify(dependents[table])}) WHERE value NOT IN (SELECT id FROM temp.pack_written WHERE tbl = ${table})`
+    const shown = dependents[kind]?.length
+      ? sql`UNION ALL SELECT value, NULL FROM json_each(${JSON.stringify(dependents[kind])}) WHERE value NOT IN (SELECT id FROM temp.pack_written WHERE tbl = ${table})`
       : sql``
-    search[table] = sql`${written} ${shown}`
+    search[kind] = sql`${written} ${shown}`
   }
   return indexLaterSelect(trx, search)
 }

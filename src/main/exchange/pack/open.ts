@@ -9,12 +9,13 @@ import Database from 'better-sqlite3'
 import { createHash } from 'node:crypto'
 import { mkdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { issuesOf } from '../../../shared/messages/index.ts'
 import { AppError } from '../../errors.ts'
 import { tempPathFor } from '../../files.ts'
 import { freeBytes } from '../../db/errors.ts'
 import { ALL_TABLES, ATTACHMENT_ENTRY, DATA_FILE, MANIFEST_FILE, PACK_VERSION, camel, damaged, manifestSchema, quote, snake, type PackManifest } from './format.ts'
 import { runWorker } from '../../workers/run.ts'
-import { checkPackRows, describeProblems, type RowProblem } from './validate.ts'
+import { checkPackRows, problemsError, type RowProblem } from './validate.ts'
 import { notAPack, openZip, PACK_LIMITS, type PackLimits, type ZipReader } from './zip.ts'
 
 export interface OpenedPack {
@@ -44,18 +45,18 @@ export function scratchIn(dataDir: string): { dir: string; dispose(): void } {
 }
 
 async function readManifest(zip: ZipReader, limits: PackLimits): Promise<PackManifest> {
-  if (!zip.entries.has(MANIFEST_FILE)) throw new AppError('invalid_input', 'Gói dữ liệu thiếu manifest.json. / The pack has no manifest.')
+  if (!zip.entries.has(MANIFEST_FILE)) throw new AppError('pack_no_manifest')
   let parsed: ReturnType<typeof manifestSchema.safeParse>
   try {
     parsed = manifestSchema.safeParse(JSON.parse((await zip.read(MANIFEST_FILE, limits.manifest)).toString('utf8')))
   } catch (e) {
     if (e instanceof AppError) throw e
-    throw new AppError('invalid_input', 'manifest.json không đọc được. / Unreadable manifest.')
+    throw new AppError('pack_manifest_unreadable')
   }
-  if (!parsed.success) throw new AppError('invalid_input', `Gói dữ liệu không hợp lệ: ${parsed.error.issues[0]?.message ?? ''}`)
+  if (!parsed.success) throw new AppError('pack_manifest_invalid', {}, { details: issuesOf(parsed.error) })
   const m = parsed.data
   if (m.version > PACK_VERSION) {
-    throw new AppError('db_from_future', `Gói dữ liệu do phiên bản Hành Trang mới hơn tạo ra (định dạng ${m.version}, phiên bản này đọc đến ${PACK_VERSION}); hãy cập nhật ứng dụng. / From a newer version.`)
+    throw new AppError('pack_from_future', { version: m.version, known: PACK_VERSION })
   }
   return m
 }
@@ -66,7 +67,7 @@ function checkDatabase(file: string): void {
   try {
     db = new Database(file, { readonly: true, fileMustExist: true })
     const other = db.prepare(`SELECT type, name FROM sqlite_master WHERE type NOT IN ('table', 'index') OR sql LIKE 'CREATE VIRTUAL%'`).all()
-    if (other.length) throw new AppError('invalid_input', 'Gói dữ liệu chứa đối tượng không được phép (view, trigger); không đọc. / The pack holds views or triggers; refused.')
+    if (other.length) throw new AppError('pack_objects')
   } catch (e) {
     if (e instanceof AppError) throw e
     throw damaged(DATA_FILE)
@@ -91,7 +92,7 @@ async function convertJson(zip: ZipReader, m: PackManifest, file: string, limits
     try {
       data = JSON.parse((await zip.read(entry, limits.jsonTable)).toString('utf8'))
     } catch (e) {
-      if (e instanceof AppError && !/không đọc được/.test(e.message)) throw e
+      if (e instanceof AppError && e.reason !== 'pack_damaged') throw e
       throw damaged(entry)
     }
     let t: TableData
@@ -132,7 +133,7 @@ export async function openPack(path: string, dataDir: string, limits: PackLimits
     const declared = [...zip.entries.values()].reduce((n, e) => n + e.uncompressedSize, 0)
     const free = freeBytes(file)
     if (free !== null && declared > free) {
-      throw new AppError('disk_full', `Ổ đĩa chứa ${dataDir} không đủ chỗ để mở gói dữ liệu (cần ${Math.ceil(declared / 1024 / 1024)} MB); không có gì được ghi. / Not enough disk space to open the pack.`)
+      throw new AppError('pack_disk_full', { folder: dataDir, needed: Math.ceil(declared / 1024 / 1024) })
     }
     if (manifest.version >= 3) {
       if (!zip.entries.has(DATA_FILE)) throw damaged(DATA_FILE)
@@ -149,11 +150,7 @@ export async function openPack(path: string, dataDir: string, limits: PackLimits
       startCheck()
       const problems = await checking!
       if (problems.length) {
-        throw new AppError(
-          'invalid_input',
-          describeProblems(problems),
-          problems.map((p) => ({ path: `${p.table}.${p.id}${p.field ? `.${p.field}` : ''}`, message: p.message })),
-        )
+        throw problemsError(problems)
       }
     }
     const hashes = new Set<string>()

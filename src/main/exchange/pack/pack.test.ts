@@ -145,7 +145,7 @@ describe('data packs', () => {
     const r = await applyPack(b, await pack(a))
     expect(r.conflicts).toEqual([])
     const count = (core: TestCore, table: string) => core.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get()
-    for (const table of ['agreement', 'agreement_party', 'commitment', 'engagement', 'engagement_participant', 'person']) expect(count(b, table)).toBe(count(a, table))
+    for (const table of ['agreement', 'agreement_party', 'commitment', 'engagement', 'engagement_participant', 'person', 'trip', 'trip_destination', 'itinerary_item', 'snippet']) expect(count(b, table)).toBe(count(a, table))
     // Indexes dropped for the bulk load are all there again.
     const indexes = (core: TestCore) => core.sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name`).all()
     expect(indexes(b)).toEqual(indexes(a))
@@ -157,7 +157,8 @@ describe('data packs', () => {
     expect(r.indexing).toBeGreaterThan(INLINE_LIMIT)
     b.indexer.kick()
     await b.indexer.idle()
-    expect(count(b, 'search_doc')).toBe(['locality', 'organization', 'person', 'agreement', 'engagement'].reduce((n, t) => n + Number(count(b, t)), 0))
+    expect(count(b, 'search_doc')).toBe(['locality', 'organization', 'person', 'agreement', 'engagement', 'trip', 'itinerary_item', 'snippet'].reduce((n, t) => n + Number(count(b, t)), 0))
+    expect(Number(count(b, 'itinerary_item'))).toBeGreaterThan(0)
   })
 
   it.each([1, 2])('still reads a pack of format %i (JSON per table)', async (version) => {

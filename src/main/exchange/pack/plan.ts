@@ -82,7 +82,7 @@ const counterpartList = z
     try {
       return JSON.parse(text) as unknown
     } catch {
-      ctx.addIssue({ code: 'custom', message: 'not JSON' })
+      ctx.addIssue({ code: 'custom', message: 'not_json' })
       return z.NEVER
     }
   })
@@ -108,7 +108,7 @@ export async function source(db: Db, schema: string, table: string): Promise<Sou
   const count = await countOf(db, `SELECT count(*) AS n FROM ${schema}.${quote(table)}`)
   const missing = local.filter((c) => c.required && !theirs.includes(c.name))
   if (count && missing.length) {
-    throw new AppError('invalid_input', `Gói dữ liệu thiếu cột ${missing.map((c) => c.name).join(', ')} của bảng ${table}; không có gì được ghi. / The pack lacks required columns.`)
+    throw new AppError('pack_missing_columns', { columns: missing.map((c) => c.name), table })
   }
   const mapped = (c: string) => `coalesce((SELECT to_id FROM temp.pack_map WHERE from_id = s.${quote(c)}), s.${quote(c)})`
   const expressions = columns.map((c) => {

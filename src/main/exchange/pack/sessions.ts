@@ -18,7 +18,7 @@ export class PackSessions {
     try {
       stat = statSync(path)
     } catch {
-      throw new AppError('invalid_input', `Không đọc được tệp ${basename(path)}. / Cannot read the file.`)
+      throw new AppError('cannot_read_file', { name: basename(path) })
     }
     const token = randomBytes(16).toString('hex')
     this.files.set(token, { path, fileName: basename(path), size: stat.size, mtimeMs: stat.mtimeMs })
@@ -29,7 +29,7 @@ export class PackSessions {
   /** The file of a session, refused when it changed since it was looked at. */
   get(token: string): { path: string; fileName: string } {
     const f = this.files.get(token)
-    if (!f) throw new AppError('not_found', 'Phiên làm việc với tệp đã hết; hãy chọn lại tệp. / Session expired.')
+    if (!f) throw new AppError('session_expired')
     let same = false
     try {
       const stat = statSync(f.path)
@@ -37,7 +37,7 @@ export class PackSessions {
     } catch {
       same = false
     }
-    if (!same) throw new AppError('conflict', `Tệp ${f.fileName} đã thay đổi hoặc bị xóa sau khi xem trước; hãy mở lại gói. / The pack changed since it was previewed.`)
+    if (!same) throw new AppError('pack_changed', { name: f.fileName })
     return f
   }
 }

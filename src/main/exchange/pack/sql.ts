@@ -27,7 +27,7 @@ export async function withAttached<T>(db: Db, file: string, use: (schema: string
     const code = e instanceof Error ? ((e as Error & { code?: string }).code ?? '') : ''
     if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) throw damaged(DATA_FILE)
     if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-      throw new AppError('invalid_input', 'Gói dữ liệu không nhất quán: có liên kết tới bản ghi không có trong gói lẫn trên máy này; không có gì được ghi. / The pack links to records it does not hold; nothing written.')
+      throw new AppError('pack_dangling_links')
     }
     throw e
   } finally {

@@ -16,9 +16,10 @@ import { attachmentRecord } from '../../../shared/domain/attachments.ts'
 import { briefSettings } from '../../../shared/domain/briefs.ts'
 import { id, isoDate } from '../../../shared/domain/common.ts'
 import { engagementInput } from '../../../shared/domain/engagements.ts'
-import { fieldLabel } from '../../../shared/domain/fields.ts'
 import { factInput, localityInput, organizationInput, personInput } from '../../../shared/domain/partners.ts'
 import { itemInput, snippetInput, tripInput } from '../../../shared/domain/trips.ts'
+import { issuesOf, type IssueCode, type Params } from '../../../shared/messages/index.ts'
+import { AppError } from '../../errors.ts'
 import { ENTITY_TABLES, TOMBSTONE_TABLE, camel, quote } from './format.ts'
 
 /** Columns that say who changed a record when: two rows differing only there hold the same record. */
@@ -28,13 +29,14 @@ export interface RowProblem {
   table: string
   id: string
   field: string
-  message: string
+  code: IssueCode
+  params?: Params
 }
 
 type Row = Record<string, unknown>
 
 /** A time as the core stamps it: ISO 8601 in UTC ("2026-11-23T08:00:00.000Z"). */
-const stampTime = () => z.string().regex(/^\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-5]\d(\.\d{1,3})?Z$/, { error: 'Thời điểm không hợp lệ / invalid time' })
+const stampTime = () => z.string().regex(/^\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-5]\d(\.\d{1,3})?Z$/, { error: 'datetime_invalid' })
 /** The meta columns every record carries: checked on a million rows, so plain string checks (no transforms). */
 const meta = z.object({
   id: id(),
@@ -58,7 +60,7 @@ function parseJson(text: string, ctx: z.RefinementCtx): unknown {
   try {
     return JSON.parse(text)
   } catch {
-    ctx.addIssue({ code: 'custom', message: 'Không phải JSON / not JSON' })
+    ctx.addIssue({ code: 'custom', message: 'not_json' })
     return z.NEVER
   }
 }
@@ -81,7 +83,7 @@ function camelColumns(db: Database.Database, table: string, schema = 'main'): st
 const columnsIn = (db: Database.Database, table: string, schema: string) => (db.prepare(`SELECT name FROM pragma_table_info(?, ?)`).all(table, schema) as Array<{ name: string }>).map((r) => r.name)
 
 const problemsOf = (table: string, rowId: unknown, error: z.ZodError): RowProblem[] =>
-  error.issues.map((issue) => ({ table, id: String(rowId ?? ''), field: issue.path.map(String).join('.'), message: issue.message }))
+  issuesOf(error).map(({ field, code, params }) => ({ table, id: String(rowId ?? ''), field, code, ...(params && { params }) }))
 
 /** Problems found so far, up to a bound (the first is what the officer reads). */
 class Problems {
@@ -251,32 +253,8 @@ function checkRows(file: string, max: number, register: string | null): RowProbl
   return problems.list
 }
 
-const TABLE_LABELS: Record<string, string> = {
-  locality: 'địa phương',
-  organization: 'tổ chức',
-  person: 'nhân vật',
-  agreement: 'văn kiện',
-  commitment: 'cam kết',
-  engagement: 'hoạt động',
-  fact: 'số liệu',
-  trip: 'đoàn công tác',
-  itinerary_item: 'mục chương trình',
-  snippet: 'luận điểm',
-  brief: 'tài liệu',
-  attachment: 'tệp đính kèm',
-  tombstone: 'bản ghi đã xóa',
-  agreement_party: 'bên ký kết',
-  agreement_signatory: 'người ký',
-  engagement_participant: 'thành phần tham dự',
-  trip_member: 'thành viên đoàn',
-  locality_lineage: 'sáp nhập địa phương',
-}
-
-/** The words for a refused pack: the first problem in full, how many more. */
-export function describeProblems(problems: RowProblem[]): string {
+/** A refused pack: the first problem in full (table, record, field, what is wrong) and how many more. */
+export function problemsError(problems: RowProblem[]): AppError {
   const [first] = problems
-  if (!first) return ''
-  const where = `bảng ${TABLE_LABELS[first.table] ?? first.table} (${first.table}), bản ghi ${first.id.slice(0, 40) || '(không có mã)'}${first.field ? `, trường “${fieldLabel(first.field)}”` : ''}`
-  const more = problems.length > 1 ? ` và ${problems.length - 1} lỗi khác` : ''
-  return `Gói dữ liệu có bản ghi không hợp lệ — ${where}: ${first.message}${more}. Không có gì được ghi. / The pack holds an invalid record; nothing was written.`
+  return new AppError('pack_invalid_record', first ? { table: first.table, id: first.id.slice(0, 40), field: first.field, problem: first.code, more: problems.length - 1 } : {})
 }

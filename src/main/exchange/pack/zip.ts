@@ -40,12 +40,12 @@ export const PACK_LIMITS: PackLimits = {
   ratio: 200,
 }
 
-export const notAPack = () => new AppError('invalid_input', 'Tệp không phải gói dữ liệu Hành Trang (.htpack) hoặc đã bị hỏng. / Not a pack, or damaged.')
-export const damagedEntry = (what: string) => new AppError('invalid_input', `Gói dữ liệu hỏng: ${what} không đọc được. / Damaged pack.`)
+export const notAPack = () => new AppError('not_a_pack')
+export const damagedEntry = (what: string) => new AppError('pack_damaged', { what })
 const tooLarge = (what: string, limit: number) =>
-  new AppError('invalid_input', `Gói dữ liệu bị từ chối: ${what} vượt giới hạn ${Math.round(limit / MB).toLocaleString('vi-VN')} MB khi giải nén; không có gì được ghi. / The pack inflates beyond its limit; refused.`)
+  new AppError('pack_too_large', { what, limit: Math.round(limit / MB) })
 const bomb = (what: string) =>
-  new AppError('invalid_input', `Gói dữ liệu bị từ chối: ${what} nén bất thường (tỉ lệ giải nén vượt mức dữ liệu thật có thể có); không có gì được ghi. / Abnormal compression ratio; refused.`)
+  new AppError('pack_ratio', { what })
 
 /** An opened zip: its entries by name (the central directory, read once). */
 export interface ZipReader {

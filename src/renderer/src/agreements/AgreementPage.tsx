@@ -22,7 +22,7 @@ import { openable } from '../components/openable.ts'
 export function AgreementPage() {
   const { id = '' } = useParams()
   const { t } = useTranslation()
-  const { label, lang } = useLabels()
+  const { label, lang, name } = useLabels()
   const [editing, edit] = useDisclosure(false)
   const [commitment, setCommitment] = useState<Commitment | 'new' | null>(null)
   const { data: a, error } = useApi('agreements.get', { id })
@@ -65,7 +65,7 @@ export function AgreementPage() {
                   {label(PARTY_SIDES, p.side)}
                 </Badge>
                 <Anchor component={Link} to={partyHref(p)} data-testid="party">
-                  {p.displayName}
+                  {name(p.displayName)}
                 </Anchor>
               </Group>
             ))}

@@ -7,7 +7,7 @@ import { Anchor, Alert, Badge, Button, Group, Select, Stack, Text, TextInput } f
 import { useDebouncedValue } from '@mantine/hooks'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import type { CommitmentFilter, CommitmentRegisterRow } from '../../../shared/domain/commitments.ts'
 import { commitmentStates, duePeriods } from '../../../shared/domain/commitments.ts'
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '../../../shared/domain/labels.ts'
@@ -15,6 +15,7 @@ import { formatDate } from '../../../shared/text/dates.ts'
 import { call, queryClient, useApi, useApiMutation } from '../api.ts'
 import { decodePartner, PartnerSelect } from '../components/pickers.tsx'
 import { ErrorAlert, PageHeader } from '../components/ui.tsx'
+import { EmptyState } from '../components/EmptyState.tsx'
 import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
 import { useLabels } from '../i18n/index.ts'
 
@@ -22,7 +23,8 @@ const STATE_COLOR: Record<CommitmentRegisterRow['state'], string> = { overdue: '
 
 export function CommitmentsPage() {
   const { t } = useTranslation()
-  const { options } = useLabels()
+  const { options, name } = useLabels()
+  const navigate = useNavigate()
   const [text, setText] = useState('')
   const [q] = useDebouncedValue(text, 250)
   const [owner, setOwner] = useState<string | null>(null)
@@ -62,7 +64,7 @@ export function CommitmentsPage() {
             {c.agreementTitle}
           </Anchor>
           <Text size="xs" c="dimmed" lineClamp={1}>
-            {c.partners}
+            {name(c.partners)}
           </Text>
         </Stack>
       ),
@@ -137,7 +139,14 @@ export function CommitmentsPage() {
       </Group>
       <ErrorAlert error={error ?? statusError ?? excel.error} />
       {excel.data && <Alert color="teal">{t('commitments.exported', { name: excel.data.fileName })}</Alert>}
-      {data && <VirtualTable rows={data.rows} columns={columns} testId="commitments-table" />}
+      {data && (
+        <VirtualTable
+          rows={data.rows}
+          columns={columns}
+          testId="commitments-table"
+          empty={<EmptyState kind="commitments" filtered={Object.keys(filter).length > 0} onAdd={() => navigate('/agreements')} addLabel={t('empty.toAgreements')} />}
+        />
+      )}
     </Stack>
   )
 }

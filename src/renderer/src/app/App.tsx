@@ -3,25 +3,8 @@ import { useDisclosure } from '@mantine/hooks'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Route, Routes } from 'react-router'
-import { AgreementPage } from '../agreements/AgreementPage.tsx'
-import { AgreementsPage } from '../agreements/AgreementsPage.tsx'
-import { CommitmentsPage } from '../agreements/CommitmentsPage.tsx'
-import { EngagementPage } from '../engagements/EngagementPage.tsx'
-import { EngagementsPage } from '../engagements/EngagementsPage.tsx'
 import { HomePage } from '../home/HomePage.tsx'
-import { LocalitiesPage } from '../partners/LocalitiesPage.tsx'
-import { LocalityPage } from '../partners/LocalityPage.tsx'
-import { OrganizationPage } from '../partners/OrganizationPage.tsx'
-import { OrganizationsPage } from '../partners/OrganizationsPage.tsx'
-import { PeoplePage } from '../partners/PeoplePage.tsx'
-import { PersonPage } from '../partners/PersonPage.tsx'
 import { SearchPalette } from '../search/SearchPalette.tsx'
-import { SettingsPage } from '../settings/SettingsPage.tsx'
-import { BriefPage } from '../briefs/BriefPage.tsx'
-import { ImportPage } from '../import/ImportPage.tsx'
-import { SnippetsPage } from '../trips/SnippetsPage.tsx'
-import { TripPage } from '../trips/TripPage.tsx'
-import { TripsPage } from '../trips/TripsPage.tsx'
 import type { HealthResult } from '../../../shared/contract.ts'
 import { useApi } from '../api.ts'
 import { ErrorAlert } from '../components/ui.tsx'
@@ -29,11 +12,34 @@ import { RecoveryPage } from '../recovery/RecoveryPage.tsx'
 import { AppHeader, DRAWER_BELOW, Sidebar, SkipLink, type NavItem } from './Chrome.tsx'
 import { MAIN_ID, useFocusTitleOnNavigate } from './focusTitle.ts'
 import { HealthBanner } from './HealthBanner.tsx'
+import { lazyPage } from './lazyPage.tsx'
 import { useShortcutKeys } from './shortcuts.ts'
 import { ShortcutsDialog } from './ShortcutsDialog.tsx'
 
+// Every page but the home page is a chunk of its own, loaded when first opened (lazyPage.tsx).
+const AgreementPage = lazyPage(() => import('../agreements/AgreementPage.tsx'), 'AgreementPage')
+const AgreementsPage = lazyPage(() => import('../agreements/AgreementsPage.tsx'), 'AgreementsPage')
+const CommitmentsPage = lazyPage(() => import('../agreements/CommitmentsPage.tsx'), 'CommitmentsPage')
+const CalendarPage = lazyPage(() => import('../calendar/CalendarPage.tsx'), 'CalendarPage')
+const EngagementPage = lazyPage(() => import('../engagements/EngagementPage.tsx'), 'EngagementPage')
+const EngagementsPage = lazyPage(() => import('../engagements/EngagementsPage.tsx'), 'EngagementsPage')
+const LocalitiesPage = lazyPage(() => import('../partners/LocalitiesPage.tsx'), 'LocalitiesPage')
+const LocalityPage = lazyPage(() => import('../partners/LocalityPage.tsx'), 'LocalityPage')
+const OrganizationPage = lazyPage(() => import('../partners/OrganizationPage.tsx'), 'OrganizationPage')
+const OrganizationsPage = lazyPage(() => import('../partners/OrganizationsPage.tsx'), 'OrganizationsPage')
+const PeoplePage = lazyPage(() => import('../partners/PeoplePage.tsx'), 'PeoplePage')
+const PersonPage = lazyPage(() => import('../partners/PersonPage.tsx'), 'PersonPage')
+const SettingsPage = lazyPage(() => import('../settings/SettingsPage.tsx'), 'SettingsPage')
+const BriefPage = lazyPage(() => import('../briefs/BriefPage.tsx'), 'BriefPage')
+const ImportPage = lazyPage(() => import('../import/ImportPage.tsx'), 'ImportPage')
+const SnippetsPage = lazyPage(() => import('../trips/SnippetsPage.tsx'), 'SnippetsPage')
+const TripPage = lazyPage(() => import('../trips/TripPage.tsx'), 'TripPage')
+const TripsPage = lazyPage(() => import('../trips/TripsPage.tsx'), 'TripsPage')
+import { Welcome } from '../settings/Welcome.tsx'
+
 const NAV: readonly NavItem[] = [
   { to: '/', key: 'nav.home', exact: true },
+  { to: '/calendar', key: 'nav.calendar' },
   { section: 'nav.register' },
   { to: '/localities', key: 'nav.localities' },
   { to: '/organizations', key: 'nav.organizations' },
@@ -64,7 +70,19 @@ export function App() {
   if (status.isPending) return <QuietLoader />
   if (status.isError) return <StatusError error={status.error} retry={() => void status.refetch()} />
   if (status.data.state === 'damaged') return <RecoveryPage status={status.data} />
-  return <Register health={status.data.health} />
+  return (
+    <FirstStart>
+      <Register health={status.data.health} />
+    </FirstStart>
+  )
+}
+
+/** A fresh data folder asks once for the home province and the officer's name (settings/Welcome.tsx). */
+function FirstStart({ children }: { children: React.ReactNode }) {
+  const settings = useApi('settings.get')
+  if (settings.isPending) return <QuietLoader />
+  if (settings.data && !settings.data.firstStartDone) return <Welcome settings={settings.data} />
+  return children
 }
 
 function QuietLoader() {
@@ -110,6 +128,7 @@ function Register({ health }: { health: HealthResult | null }) {
           <HealthBanner health={health} />
           <Routes>
             <Route path="/" element={<HomePage />} />
+            <Route path="/calendar" element={<CalendarPage />} />
             <Route path="/localities" element={<LocalitiesPage />} />
             <Route path="/localities/:id" element={<LocalityPage />} />
             <Route path="/organizations" element={<OrganizationsPage />} />

@@ -104,8 +104,8 @@ export function BriefPage() {
                   value={settings.language}
                   onChange={(v) => update({ language: v === 'en' ? 'en' : 'vi' })}
                   data={[
-                    { value: 'vi', label: 'Tiếng Việt' },
-                    { value: 'en', label: 'English' },
+                    { value: 'vi', label: <span lang="vi">Tiếng Việt</span> },
+                    { value: 'en', label: <span lang="en">English</span> },
                   ]}
                   aria-label={t('briefs.language')}
                 />

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, ScrollArea, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { useLabels } from '../i18n/index.ts'
 import { groupWarnings, type BriefWarning } from '../../../shared/domain/briefs.ts'
 
 const ROUTES: Record<NonNullable<BriefWarning['record']>['kind'], string> = {
@@ -14,6 +15,7 @@ const ROUTES: Record<NonNullable<BriefWarning['record']>['kind'], string> = {
 /** What the officer should fix before the brief goes out: by kind, counted, each opening its record. */
 export function BriefWarnings({ warnings }: { warnings: BriefWarning[] }) {
   const { t } = useTranslation()
+  const { lang } = useLabels()
   if (warnings.length === 0) return <Text c="dimmed">{t('briefs.noWarnings')}</Text>
   return (
     <ScrollArea.Autosize mah={360} type="auto">
@@ -31,11 +33,11 @@ export function BriefWarnings({ warnings }: { warnings: BriefWarning[] }) {
             {g.warnings.map((w, i) =>
               w.record ? (
                 <Anchor key={i} component={Link} to={`${ROUTES[w.record.kind]}/${w.record.id}`} size="sm">
-                  {w.message}
+                  {w.words[lang]}
                 </Anchor>
               ) : (
                 <Text key={i} size="sm">
-                  {w.message}
+                  {w.words[lang]}
                 </Text>
               ),
             )}

@@ -29,24 +29,27 @@ function EditableBlock({ block, onSave, onReset, children }: { block: Extract<Bl
       </Stack>
     )
   }
+  // The tools stand beside the text, always visible: an officer need not hover to find them.
   return (
-    <Box pos="relative" className="brief-block" data-block={block.id}>
-      <Group gap={4} pos="absolute" right={-4} top={0} className="brief-block-tools">
+    <Group className="brief-block" data-block={block.id} data-edited={block.edited || undefined} gap="xs" align="flex-start" wrap="nowrap">
+      <Box flex={1} miw={0}>
+        {children}
+      </Box>
+      <Stack gap={4} align="flex-end" className="brief-block-tools">
+        <Tooltip label={t('briefs.editText')}>
+          <ActionIcon size="md" variant="light" onClick={() => setEditing(current)} aria-label={`${t('briefs.editText')}: ${block.label ?? block.id}`} data-testid={`edit-button-${block.id}`}>
+            ✎
+          </ActionIcon>
+        </Tooltip>
         {block.edited && (
           <Tooltip label={t('briefs.resetText')}>
-            <Badge size="xs" color="orange" style={{ cursor: 'pointer' }} onClick={onReset}>
+            <Badge component="button" type="button" size="sm" color="orange" variant="light" style={{ cursor: 'pointer', border: 0 }} onClick={onReset} data-testid={`reset-${block.id}`}>
               {t('briefs.edited')} ↺
             </Badge>
           </Tooltip>
         )}
-        <Tooltip label={t('briefs.editText')}>
-          <ActionIcon size="sm" variant="subtle" onClick={() => setEditing(current)} aria-label={`${t('briefs.editText')}: ${block.label ?? block.id}`} data-testid={`edit-button-${block.id}`}>
-            ✎
-          </ActionIcon>
-        </Tooltip>
-      </Group>
-      {children}
-    </Box>
+      </Stack>
+    </Group>
   )
 }
 
@@ -72,7 +75,7 @@ function BlockView({ block, onOverride }: { block: Block; onOverride: (id: strin
       return block.rows.length ? (
         <Table withTableBorder withColumnBorders my="xs" style={{ ...serif, fontSize: 13 }}>
           <Table.Thead>
-            <Table.Tr bg="gray.1">
+            <Table.Tr bg="var(--mantine-color-default-hover)">
               {block.header.map((h) => (
                 <Table.Th key={h}>{h}</Table.Th>
               ))}
@@ -122,7 +125,7 @@ function BlockView({ block, onOverride }: { block: Block; onOverride: (id: strin
 
 export function Preview({ model, onOverride }: { model: BriefModel; onOverride: (id: string, text: string | null) => void }) {
   return (
-    <Stack gap="md" data-testid="brief-preview">
+    <Stack gap="md" data-testid="brief-preview" lang={model.language}>
       {model.includeCover && (
         <Paper withBorder p="xl" shadow="xs" style={serif}>
           <Group justify="space-between" align="flex-start" wrap="nowrap">

@@ -1,14 +1,17 @@
 import { Button, Group, Modal, Stack } from '@mantine/core'
 import type { UseFormReturnType } from '@mantine/form'
-import { useRef, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { queryClient } from '../api.ts'
-import { applyErrors } from './forms.ts'
+import { useLabels } from '../i18n/index.ts'
+import { applyErrors, goToFirstError, goToInput, inputOf } from './forms.ts'
 import { ErrorAlert, notifySaved } from './ui.tsx'
 
 /**
  * The chrome of every edit dialog: the core's refusal is shown beside the fields it names
- * and above the buttons; on success every cached read is refreshed and the dialog closes.
+ * and, every problem listed, above the buttons; the first field in error comes into view
+ * with the focus (a screen reader reads its label and message), or the error box when the
+ * refusal names no field of the form (forms.ts goToFirstError). On success every cached read is refreshed and the dialog closes.
  * (A `save` must await its call outside any `onSaved?.(…)`: an optional call does not
  * evaluate its argument when the callback is absent.)
  */
@@ -30,9 +33,15 @@ export function FormModal<V extends Record<string, unknown>>({
   children: ReactNode
 }) {
   const { t } = useTranslation()
+  const { lang } = useLabels()
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
-  const formRef = useRef<HTMLFormElement>(null)
+  const body = useRef<HTMLFormElement>(null)
+  // Each refusal, once its messages are on the fields, brings the first of them into view.
+  const [refusals, setRefusals] = useState(0)
+  useEffect(() => {
+    if (refusals) goToFirstError(body.current)
+  }, [refusals])
   const submit = form.onSubmit(async (values) => {
     setError(null)
     setBusy(true)
@@ -42,19 +51,19 @@ export function FormModal<V extends Record<string, unknown>>({
       notifySaved(t('common.saved'))
       onClose()
     } catch (e) {
-      applyErrors(form, e)
+      applyErrors(form, e, lang)
       setError(e)
-      focusFirstInvalid(formRef.current)
+      setRefusals((n) => n + 1)
     } finally {
       setBusy(false)
     }
   })
   return (
     <Modal opened={opened} onClose={onClose} title={title} size={size}>
-      <form ref={formRef} onSubmit={submit} noValidate>
+      <form onSubmit={submit} noValidate ref={body}>
         <Stack>
           {children}
-          <ErrorAlert error={error} />
+          <ErrorAlert error={error} onField={(field) => goToInput(inputOf(body.current ?? document, field))} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
@@ -69,18 +78,3 @@ export function FormModal<V extends Record<string, unknown>>({
   )
 }
 
-/**
- * After a refusal the focus goes to the first field marked invalid (which scrolls it into
- * view, and a screen reader reads its label and message); when the refusal names no field
- * of the form, to the error box. Waits a frame for the marks to be drawn.
- */
-export function focusFirstInvalid(form: HTMLFormElement | null) {
-  requestAnimationFrame(() => {
-    if (!form?.isConnected) return
-    const field = form.querySelector<HTMLElement>('[aria-invalid="true"]:not([disabled])')
-    const target = field ?? form.querySelector<HTMLElement>('[role="alert"]')
-    if (!target) return
-    if (!field && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1')
-    target.focus()
-  })
-}

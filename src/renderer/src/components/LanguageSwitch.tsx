@@ -10,8 +10,8 @@ export function LanguageSwitch(props: Omit<SegmentedControlProps, 'data' | 'valu
       value={lang}
       onChange={(v) => setLanguage(v === 'en' ? 'en' : 'vi')}
       data={[
-        { value: 'vi', label: 'Tiếng Việt' },
-        { value: 'en', label: 'English' },
+        { value: 'vi', label: <span lang="vi">Tiếng Việt</span> },
+        { value: 'en', label: <span lang="en">English</span> },
       ]}
     />
   )

@@ -19,9 +19,12 @@ export interface Column<T> {
   render: (row: T) => ReactNode
   /** The value the column sorts by; a column with one sorts when its header is pressed. */
   sort?: (row: T) => string | number | null
+  /** Sortable by the core (the table's `onSortChange`) rather than here. */
+  sortable?: boolean
 }
 
-type Sort = { key: string; dir: 1 | -1 } | null
+export type TableSort = { key: string; dir: 1 | -1 } | null
+type Sort = TableSort
 
 /** Rows sorted by a column's value (empty values last, Vietnamese order for text). */
 function sorted<T>(rows: T[], columns: Column<T>[], sort: Sort): T[] {
@@ -46,6 +49,9 @@ export function VirtualTable<T extends { id: string }>({
   onEndReached,
   label,
   minWidth = 720,
+  sort: sortAsked,
+  onSortChange,
+  empty,
 }: {
   rows: T[]
   columns: Column<T>[]
@@ -58,10 +64,18 @@ export function VirtualTable<T extends { id: string }>({
   label?: string
   /** Below this width (px) the columns stop shrinking and the table scrolls sideways inside itself. */
   minWidth?: number
+  /** With `onSortChange`, the order is the caller's (a list the core sorts a page at a time). */
+  sort?: TableSort
+  onSortChange?: (sort: TableSort) => void
+  /** What to show instead of an empty table (an EmptyState; null while the rows are still coming). */
+  empty?: ReactNode
 }) {
   const { t } = useTranslation()
-  const [sort, setSort] = useState<Sort>(null)
-  const shown = useMemo(() => sorted(rows, columns, sort), [rows, columns, sort])
+  const [sortHere, setSortHere] = useState<Sort>(null)
+  const sort = onSortChange ? (sortAsked ?? null) : sortHere
+  const next = (key: string): Sort => (sort?.key === key ? (sort.dir === 1 ? { key, dir: -1 } : null) : { key, dir: 1 })
+  const setSort = (key: string) => (onSortChange ? onSortChange(next(key)) : setSortHere(next(key)))
+  const shown = useMemo(() => (onSortChange ? rows : sorted(rows, columns, sort)), [rows, columns, sort, onSortChange])
   const parentRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => parentRef.current, estimateSize: () => 46, overscan: 12 })
   const items = virtualizer.getVirtualItems()
@@ -105,7 +119,7 @@ export function VirtualTable<T extends { id: string }>({
     }
   }
 
-  if (rows.length === 0) return <Text c="dimmed">{t('common.empty')}</Text>
+  if (rows.length === 0) return empty === undefined ? <Text c="dimmed">{t('common.empty')}</Text> : empty
   return (
     <div
       ref={parentRef}
@@ -120,9 +134,9 @@ export function VirtualTable<T extends { id: string }>({
           <Table.Tr aria-rowindex={1}>
             {columns.map((c) => (
               <Table.Th key={c.key} style={{ width: c.width }} aria-sort={sort?.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : undefined}>
-                {c.sort ? (
+                {c.sort || c.sortable ? (
                   <UnstyledButton
-                    onClick={() => setSort((s) => (s?.key === c.key ? (s.dir === 1 ? { key: c.key, dir: -1 } : null) : { key: c.key, dir: 1 }))}
+                    onClick={() => setSort(c.key)}
                     data-testid={`sort-${c.key}`}
                     fw={700}
                     fz="sm"

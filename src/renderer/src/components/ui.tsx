@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, Stack, Text, Title, type ComboboxItem, type ComboboxParsedItem, type OptionsFilter } from '@mantine/core'
+import { Badge, Button, Group, Modal, Stack, Text, Title, type ComboboxItem, type ComboboxParsedItem, type OptionsFilter } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { useState, type ReactNode } from 'react'
@@ -8,6 +8,7 @@ import { AGREEMENT_STATUSES, COMMITMENT_STATUSES } from '../../../shared/domain/
 import { fold } from '../../../shared/text/fold.ts'
 import { ApiCallError, queryClient } from '../api.ts'
 import { useLabels } from '../i18n/index.ts'
+import { ErrorAlert } from './ErrorAlert.tsx'
 
 /**
  * A page's title (its one h1, which takes the focus after navigation: app/focusTitle.ts)
@@ -45,16 +46,7 @@ export function Info({ label, children }: { label: string; children: ReactNode }
   )
 }
 
-export function ErrorAlert({ error }: { error: unknown }) {
-  const { t } = useTranslation()
-  if (!error) return null
-  const message = error instanceof Error ? error.message : String(error)
-  return (
-    <Alert color="red" title={t('common.error')} role="alert" data-testid="form-error">
-      {message}
-    </Alert>
-  )
-}
+export { ErrorAlert } from './ErrorAlert.tsx'
 
 export function notifySaved(message: string) {
   notifications.show({ message, color: 'teal', autoClose: 2500 })

@@ -9,6 +9,7 @@ import { formatDate } from '../../../shared/text/dates.ts'
 import { fold } from '../../../shared/text/fold.ts'
 import { useApi } from '../api.ts'
 import { PageHeader } from '../components/ui.tsx'
+import { EmptyState } from '../components/EmptyState.tsx'
 import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { EngagementForm } from './EngagementForm.tsx'
@@ -21,7 +22,7 @@ export function EngagementsPage() {
   const [text, setText] = useState('')
   const [adding, { open, close }] = useDisclosure(false)
   useShortcut('new', open)
-  const { data = [] } = useApi('engagements.list')
+  const { data = [], isSuccess } = useApi('engagements.list')
   const q = fold(text.trim())
   const rows = data.filter((e) => !q || fold([e.title, e.place].join(' ')).includes(q))
   const columns: Column<EngagementRow>[] = [
@@ -35,7 +36,7 @@ export function EngagementsPage() {
     <Stack>
       <PageHeader title={t('engagements.title')} subtitle={t('common.count', { count: rows.length })} actions={<Button onClick={open}>{t('engagements.new')}</Button>} />
       <TextInput label={t('common.filter')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={280} />
-      <VirtualTable rows={rows} columns={columns} onRowClick={(e) => navigate(`/engagements/${e.id}`)} />
+      <VirtualTable rows={rows} columns={columns} onRowClick={(e) => navigate(`/engagements/${e.id}`)} empty={isSuccess ? <EmptyState kind="engagements" filtered={!!q} onAdd={open} addLabel={t('engagements.new')} /> : null} />
       {adding && <EngagementForm onClose={close} onSaved={(id) => navigate(`/engagements/${id}`)} />}
     </Stack>
   )

@@ -1,15 +1,17 @@
-import { Alert, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core'
+import { Alert, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core'
+import { useState } from 'react'
 import { AttentionGroups } from './AttentionGroups.tsx'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { useApi, useApiMutation } from '../api.ts'
+import { useApi } from '../api.ts'
+import { LoadSampleButton } from '../components/SampleData.tsx'
 import { ErrorAlert, PageHeader } from '../components/ui.tsx'
 
 export function HomePage() {
   const { t } = useTranslation()
   const { data: info } = useApi('app.info')
   const { data: attention, error } = useApi('attention.summary')
-  const demo = useApiMutation('demo.load')
+  const [loaded, setLoaded] = useState<number | null>(null)
   const counts = info?.counts
   const cards = [
     { to: '/localities', label: t('nav.localities'), n: counts?.localities },
@@ -44,18 +46,15 @@ export function HomePage() {
         <Card withBorder>
           <Group justify="space-between" wrap="nowrap">
             <Text size="sm">{t('home.demoHint')}</Text>
-            <Button onClick={() => demo.mutate(undefined)} loading={demo.isPending} data-testid="load-demo">
-              {t('home.loadDemo')}
-            </Button>
+            <LoadSampleButton onDone={setLoaded} />
           </Group>
         </Card>
       )}
-      {demo.data && (
+      {loaded !== null && (
         <Alert color="teal" data-testid="demo-loaded">
-          {t('home.demoLoaded', { created: demo.data.created })}
+          {t('home.demoLoaded', { created: loaded })}
         </Alert>
       )}
-      <ErrorAlert error={demo.error} />
     </Stack>
   )
 }

@@ -1,4 +1,4 @@
-/** Numbers and the core's messages in the interface language. */
+/** Numbers in the interface language (the core's messages: src/shared/messages). */
 import type { Lang } from '../../../shared/domain/labels.ts'
 
 const LOCALES: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' }
@@ -12,14 +12,4 @@ export function formatMegabytes(bytes: number, lang: Lang): string {
 
 export function formatNumber(value: number, lang: Lang, fractionDigits = 0): string {
   return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: fractionDigits }).format(value)
-}
-
-/**
- * The core writes its messages in both languages, "Vietnamese / English". This keeps the
- * half for the interface language; a message without an English half is kept whole.
- */
-export function messageIn(message: string, lang: Lang): string {
-  const at = message.lastIndexOf(' / ')
-  if (at < 0) return message
-  return (lang === 'en' ? message.slice(at + 3) : message.slice(0, at)).trim()
 }

@@ -1,6 +1,7 @@
 import i18n from 'i18next'
 import { initReactI18next, useTranslation } from 'react-i18next'
 import type { Label, Lang } from '../../../shared/domain/labels.ts'
+import { lineageIn } from '../../../shared/domain/lineage.ts'
 import { en } from './en.ts'
 import { vi } from './vi.ts'
 
@@ -33,6 +34,8 @@ export function useLabels() {
     lang,
     label: (table: Record<string, Label>, value: string | null | undefined) => (value ? (table[value]?.[lang] ?? value) : ''),
     options: (table: Record<string, Label>) => Object.entries(table).map(([value, l]) => ({ value, label: l[lang] })),
+    /** A name (or names) from the core with its lineage note in the UI's language. */
+    name: (text: string) => lineageIn(text, lang),
   }
 }
 

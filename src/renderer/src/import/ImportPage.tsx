@@ -9,7 +9,9 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportPreview } from '../../../shared/contract.ts'
 import { importKinds, type TextEncoding } from '../../../shared/domain/exchange.ts'
+import { wordProblem } from '../../../shared/messages/index.ts'
 import { call, queryClient } from '../api.ts'
+import { useLabels } from '../i18n/index.ts'
 import { ErrorAlert, PageHeader } from '../components/ui.tsx'
 import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
 
@@ -19,6 +21,7 @@ type Action = Row['action']
 
 export function ImportPage() {
   const { t } = useTranslation()
+  const { lang } = useLabels()
   const [kind, setKind] = useState<Kind>('agreements')
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [actions, setActions] = useState<Record<string, Action>>({})
@@ -74,7 +77,7 @@ export function ImportPage() {
     { key: 'row', header: t('importer.row'), width: 70, render: (r) => r.row },
     {
       key: 'values',
-      header: preview?.fields.find((f) => f.key === firstField)?.vi ?? '',
+      header: preview?.fields.find((f) => f.key === firstField)?.[lang] ?? '',
       width: '34%',
       render: (r) => (
         <Stack gap={0}>
@@ -98,7 +101,7 @@ export function ImportPage() {
           {r.problems.map((p, i) => (
             <Text key={i} size="xs" c={p.level === 'error' ? 'red.8' : p.level === 'warning' ? 'orange.8' : 'dimmed'}>
               {p.column ? `[${p.column}] ` : ''}
-              {p.message}
+              {wordProblem(p, lang)}
             </Text>
           ))}
         </Stack>
@@ -205,7 +208,7 @@ export function ImportPage() {
                 <Select
                   key={f.key}
                   size="xs"
-                  label={f.vi}
+                  label={f[lang]}
                   required={f.required}
                   clearable
                   placeholder={t('importer.notMapped')}

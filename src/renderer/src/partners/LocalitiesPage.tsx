@@ -9,6 +9,7 @@ import { fold } from '../../../shared/text/fold.ts'
 import { compareVi } from '../../../shared/text/collate.ts'
 import { useApi } from '../api.ts'
 import { PageHeader } from '../components/ui.tsx'
+import { EmptyState } from '../components/EmptyState.tsx'
 import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { LocalityForm } from './LocalityForm.tsx'
@@ -16,7 +17,7 @@ import { useShortcut } from '../app/shortcuts.ts'
 
 export function LocalitiesPage() {
   const { t } = useTranslation()
-  const { label, options } = useLabels()
+  const { label, options, name } = useLabels()
   const navigate = useNavigate()
   const [country, setCountry] = useState<string | null>('JP')
   const [level, setLevel] = useState<string | null>(null)
@@ -25,7 +26,7 @@ export function LocalitiesPage() {
   const [text, setText] = useState('')
   const [adding, { open, close }] = useDisclosure(false)
   useShortcut('new', open)
-  const { data = [] } = useApi('localities.list', {
+  const { data = [], isSuccess } = useApi('localities.list', {
     ...(country && { country }),
     ...(level && { level: level as never }),
     includeHistorical: historical,
@@ -42,7 +43,7 @@ export function LocalitiesPage() {
       render: (l) => (
         <Group gap="xs" wrap="nowrap">
           <Text fw={600} truncate>
-            {l.displayName}
+            {name(l.displayName)}
           </Text>
           {l.validTo && (
             <Badge size="xs" color="gray">
@@ -68,7 +69,7 @@ export function LocalitiesPage() {
         <Select label={t('localities.region')} data={regions} value={region} onChange={setRegion} clearable placeholder={t('common.all')} w={170} />
         <Checkbox label={t('localities.includeHistorical')} checked={historical} onChange={(e) => setHistorical(e.currentTarget.checked)} mb={8} />
       </Group>
-      <VirtualTable rows={rows} columns={columns} onRowClick={(l) => navigate(`/localities/${l.id}`)} testId="localities-table" />
+      <VirtualTable rows={rows} columns={columns} onRowClick={(l) => navigate(`/localities/${l.id}`)} testId="localities-table" empty={isSuccess ? <EmptyState kind="localities" filtered /> : null} />
       {adding && <LocalityForm opened onClose={close} onSaved={(id) => navigate(`/localities/${id}`)} />}
     </Stack>
   )

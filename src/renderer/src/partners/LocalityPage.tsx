@@ -11,6 +11,7 @@ import { DateField } from '../components/DateField.tsx'
 import { FormModal } from '../components/FormModal.tsx'
 import { toInput } from '../components/forms.ts'
 import { ErrorAlert, Info, Loading, PageHeader, RecordActions } from '../components/ui.tsx'
+import { designated } from '../../../shared/domain/lineage.ts'
 import { useLabels } from '../i18n/index.ts'
 import { LocalityForm } from './LocalityForm.tsx'
 import { PersonForm } from './PersonForm.tsx'
@@ -22,7 +23,7 @@ const TWO_YEARS_MS = 2 * 365.25 * 24 * 3600 * 1000
 export function LocalityPage() {
   const { id = '' } = useParams()
   const { t } = useTranslation()
-  const { label } = useLabels()
+  const { label, name, lang } = useLabels()
   const [editing, edit] = useDisclosure(false)
   const [addingFact, factDialog] = useDisclosure(false)
   const [addingPerson, personDialog] = useDisclosure(false)
@@ -37,7 +38,7 @@ export function LocalityPage() {
       <PageHeader
         title={
           <Group gap="sm">
-            <span data-testid="locality-title">{data.displayName}</span>
+            <span data-testid="locality-title">{name(data.displayName)}</span>
             {l.nameNative && (
               <Text span fz="inherit" c="dimmed" lang="ja">
                 {l.nameNative}
@@ -59,7 +60,7 @@ export function LocalityPage() {
             {t('localities.successor')}:{' '}
             {data.successors.map((s) => (
               <Anchor key={s.id} component={Link} to={`/localities/${s.id}`} fw={600}>
-                {[s.designationVi, s.nameVi].filter(Boolean).join(' ')}
+                {designated(s, lang)}
               </Anchor>
             ))}{' '}
             ({formatDate(data.successors[0]!.effectiveDate)})
@@ -71,7 +72,7 @@ export function LocalityPage() {
           <Tabs.Tab value="overview">{t('localities.tabs.overview')}</Tabs.Tab>
           <Tabs.Tab value="people">{`${t('localities.tabs.people')} (${data.people.length})`}</Tabs.Tab>
           <Tabs.Tab value="agreements">{`${t('localities.tabs.agreements')} (${data.agreements.length})`}</Tabs.Tab>
-          <Tabs.Tab value="engagements">{`${t('localities.tabs.engagements')} (${data.engagements.length})`}</Tabs.Tab>
+          <Tabs.Tab value="engagements">{`${t('localities.tabs.engagements')} (${data.engagements.length + data.trips.length})`}</Tabs.Tab>
           <Tabs.Tab value="facts">{`${t('localities.tabs.facts')} (${data.facts.length})`}</Tabs.Tab>
           <Tabs.Tab value="notes">{t('localities.tabs.notes')}</Tabs.Tab>
         </Tabs.List>
@@ -133,7 +134,7 @@ export function LocalityPage() {
                 <Text fw={600} mb="xs">
                   {t('engagements.timeline')}
                 </Text>
-                <EngagementTimeline rows={data.engagements.slice(0, 5)} />
+                <EngagementTimeline rows={data.engagements} trips={data.trips} limit={5} />
               </Card>
             </Stack>
           </SimpleGrid>
@@ -152,7 +153,7 @@ export function LocalityPage() {
           <AgreementList rows={data.agreements} />
         </Tabs.Panel>
         <Tabs.Panel value="engagements" pt="md">
-          <EngagementTimeline rows={data.engagements} />
+          <EngagementTimeline rows={data.engagements} trips={data.trips} />
         </Tabs.Panel>
         <Tabs.Panel value="facts" pt="md">
           <Stack>

@@ -57,7 +57,7 @@ export function OrganizationPage() {
       <Text fw={600}>{t('nav.agreements')}</Text>
       <AgreementList rows={data.agreements} />
       <Text fw={600}>{t('engagements.timeline')}</Text>
-      <EngagementTimeline rows={data.engagements} />
+      <EngagementTimeline rows={data.engagements} trips={data.trips} />
       {editing && <OrganizationForm organization={o} onClose={edit.close} />}
     </Stack>
   )

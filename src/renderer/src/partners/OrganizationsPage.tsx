@@ -8,6 +8,7 @@ import { COUNTRIES, ORGANIZATION_KINDS } from '../../../shared/domain/labels.ts'
 import { fold } from '../../../shared/text/fold.ts'
 import { useApi } from '../api.ts'
 import { PageHeader } from '../components/ui.tsx'
+import { EmptyState } from '../components/EmptyState.tsx'
 import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { OrganizationForm } from './OrganizationForm.tsx'
@@ -20,7 +21,7 @@ export function OrganizationsPage() {
   const [text, setText] = useState('')
   const [adding, { open, close }] = useDisclosure(false)
   useShortcut('new', open)
-  const { data = [] } = useApi('organizations.list')
+  const { data = [], isSuccess } = useApi('organizations.list')
   const q = fold(text.trim())
   const rows = data.filter((o) => !q || fold([o.nameVi, o.nameEn, o.abbreviation, o.nameNative].join(' ')).includes(q))
   const columns: Column<OrganizationRow>[] = [
@@ -34,7 +35,7 @@ export function OrganizationsPage() {
     <Stack>
       <PageHeader title={t('organizations.title')} subtitle={t('common.count', { count: rows.length })} actions={<Button onClick={open}>{t('organizations.new')}</Button>} />
       <TextInput label={t('common.filter')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={280} />
-      <VirtualTable rows={rows} columns={columns} onRowClick={(o) => navigate(`/organizations/${o.id}`)} />
+      <VirtualTable rows={rows} columns={columns} onRowClick={(o) => navigate(`/organizations/${o.id}`)} empty={isSuccess ? <EmptyState kind="organizations" filtered={!!q} onAdd={open} addLabel={t('organizations.new')} /> : null} />
       {adding && <OrganizationForm onClose={close} onSaved={(id) => navigate(`/organizations/${id}`)} />}
     </Stack>
   )

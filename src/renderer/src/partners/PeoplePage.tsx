@@ -8,6 +8,7 @@ import { COUNTRIES } from '../../../shared/domain/labels.ts'
 import { fold } from '../../../shared/text/fold.ts'
 import { useApi } from '../api.ts'
 import { PageHeader } from '../components/ui.tsx'
+import { EmptyState } from '../components/EmptyState.tsx'
 import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { PersonForm } from './PersonForm.tsx'
@@ -20,7 +21,7 @@ export function PeoplePage() {
   const [text, setText] = useState('')
   const [adding, { open, close }] = useDisclosure(false)
   useShortcut('new', open)
-  const { data = [] } = useApi('people.list')
+  const { data = [], isSuccess } = useApi('people.list')
   const q = fold(text.trim())
   const rows = data.filter((p) => !q || fold([p.displayName, p.nativeName, p.title, p.organizationName, p.localityName].join(' ')).includes(q))
   const columns: Column<PersonRow>[] = [
@@ -34,7 +35,7 @@ export function PeoplePage() {
     <Stack>
       <PageHeader title={t('people.title')} subtitle={t('common.count', { count: rows.length })} actions={<Button onClick={open}>{t('people.new')}</Button>} />
       <TextInput label={t('common.filter')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={280} />
-      <VirtualTable rows={rows} columns={columns} onRowClick={(p) => navigate(`/people/${p.id}`)} />
+      <VirtualTable rows={rows} columns={columns} onRowClick={(p) => navigate(`/people/${p.id}`)} empty={isSuccess ? <EmptyState kind="people" filtered={!!q} onAdd={open} addLabel={t('people.new')} /> : null} />
       {adding && <PersonForm onClose={close} onSaved={(id) => navigate(`/people/${id}`)} />}
     </Stack>
   )

@@ -73,7 +73,7 @@ export function PersonPage() {
       <Text fw={600}>{t('nav.agreements')}</Text>
       <AgreementList rows={data.agreements} />
       <Text fw={600}>{t('engagements.timeline')}</Text>
-      <EngagementTimeline rows={data.engagements} />
+      <EngagementTimeline rows={data.engagements} trips={data.trips} />
       {editing && <PersonForm person={p} onClose={edit.close} />}
     </Stack>
   )

@@ -5,7 +5,7 @@ import { call } from '../api.ts'
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
 import { ConfirmButton, Info } from '../components/ui.tsx'
 import { useLabels } from '../i18n/index.ts'
-import { messageIn } from '../i18n/format.ts'
+import { wordReason } from '../../../shared/messages/index.ts'
 import { BackupTable } from './BackupTable.tsx'
 import { recovered } from './recovered.tsx'
 
@@ -22,7 +22,7 @@ export function RecoveryPage({ status }: { status: Damaged }) {
   const { lang } = useLabels()
   const hasBackups = status.backups.length > 0
   return (
-    <Box mih="100%" bg="gray.0" py="xl" px="md" data-testid="recovery">
+    <Box mih="100%" bg="var(--mantine-color-default-hover)" py="xl" px="md" data-testid="recovery">
       <Container size={920}>
         <Group justify="space-between" mb="md" wrap="nowrap">
           <Text fw={750} size="lg" c="indigo.8">
@@ -48,7 +48,7 @@ export function RecoveryPage({ status }: { status: Damaged }) {
             </Info>
             <Info label={t('recovery.message')}>
               <Text span size="sm" c="dark.4" data-testid="recovery-message">
-                {messageIn(status.message, lang)}
+                {wordReason(status.problem.reason, status.problem.params, lang)}
               </Text>
             </Info>
             {hasBackups ? (

@@ -7,25 +7,35 @@ import { useNavigate } from 'react-router'
 import type { SearchHit } from '../../../shared/contract.ts'
 import { SEARCH_KINDS } from '../../../shared/domain/labels.ts'
 import { queryClient, useApi } from '../api.ts'
+import { subtitleIn } from '../../../shared/domain/subtitles.ts'
 import { useLabels } from '../i18n/index.ts'
 
-const ROUTE: Record<SearchHit['kind'], string> = {
-  locality: '/localities',
-  organization: '/organizations',
-  person: '/people',
-  agreement: '/agreements',
-  engagement: '/engagements',
+/** Where a hit opens: a record's page; a programme item within its trip, a talking point in the library. */
+const ROUTE: Record<SearchHit['kind'], (hit: SearchHit) => string> = {
+  locality: (h) => `/localities/${h.id}`,
+  organization: (h) => `/organizations/${h.id}`,
+  person: (h) => `/people/${h.id}`,
+  agreement: (h) => `/agreements/${h.id}`,
+  engagement: (h) => `/engagements/${h.id}`,
+  trip: (h) => `/trips/${h.id}`,
+  itineraryItem: (h) => (h.tripId ? `/trips/${h.tripId}?item=${h.id}` : '/trips'),
+  snippet: (h) => `/snippets?open=${h.id}`,
 }
+/** Hits in the whole answer, shared out between the kinds found. */
+const LIMIT = 30
 
 /** One box over everything (Ctrl+K). Arrow keys move, Enter opens. */
 export function SearchPalette({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation()
-  const { label } = useLabels()
+  const { label, name, lang } = useLabels()
   const navigate = useNavigate()
   const [q, setQ] = useState('')
   const [debounced] = useDebouncedValue(q, 80)
   const [active, setActive] = useState(0)
-  const { data: hits = [] } = useApi('search.query', { q: debounced, limit: 8 }, { enabled: opened && debounced.trim().length > 0, placeholderData: keepPreviousData })
+  const { data: hits = [], isPlaceholderData } = useApi('search.query', { q: debounced, limit: LIMIT }, { enabled: opened && debounced.trim().length > 0, placeholderData: keepPreviousData })
+  // The hits shown are the last answer until this query's comes: Enter typed meanwhile waits for it.
+  const busy = q !== debounced || isPlaceholderData
+  const [enterWaiting, setEnterWaiting] = useState(false)
   // After a large import the index catches up in the background: say so, and look again until it has.
   const { data: status } = useApi('search.status', undefined, { enabled: opened, refetchInterval: (query) => (query.state.data?.pending ? 1000 : false) })
   const pending = status?.pending ?? 0
@@ -34,9 +44,17 @@ export function SearchPalette({ opened, onClose }: { opened: boolean; onClose: (
     if (!pending) void queryClient.invalidateQueries({ queryKey: ['search.query'] })
   }, [pending])
   useEffect(() => setActive(0), [debounced])
+  useEffect(() => {
+    if (!opened) setEnterWaiting(false)
+  }, [opened])
+  useEffect(() => {
+    if (!enterWaiting || busy) return
+    setEnterWaiting(false)
+    if (shown[0]) open(shown[0])
+  }, [enterWaiting, busy, shown])
 
   const open = (hit: SearchHit) => {
-    navigate(`${ROUTE[hit.kind]}/${hit.id}`)
+    navigate(ROUTE[hit.kind](hit))
     onClose()
     setQ('')
   }
@@ -62,6 +80,8 @@ export function SearchPalette({ opened, onClose }: { opened: boolean; onClose: (
           } else if (e.key === 'ArrowUp') {
             e.preventDefault()
             setActive((a) => Math.max(a - 1, 0))
+          } else if (e.key === 'Enter' && busy) {
+            setEnterWaiting(true)
           } else if (e.key === 'Enter' && shown[active]) {
             open(shown[active])
           }
@@ -83,7 +103,7 @@ export function SearchPalette({ opened, onClose }: { opened: boolean; onClose: (
             {t('search.noResults', { q: debounced })}
           </Text>
         )}
-        <Stack gap={2} data-testid="search-results">
+        <Stack gap={2} data-testid="search-results" aria-busy={busy}>
           {shown.map((hit, i) => (
             <div key={hit.id}>
               {(i === 0 || shown[i - 1]!.kind !== hit.kind) && (
@@ -104,11 +124,11 @@ export function SearchPalette({ opened, onClose }: { opened: boolean; onClose: (
                 <Group gap="xs" wrap="nowrap">
                   <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
                     <Text fw={600} truncate>
-                      {hit.title}
+                      {name(hit.title)}
                     </Text>
                     {hit.subtitle && (
                       <Text size="sm" c="dimmed" truncate>
-                        {hit.subtitle}
+                        {subtitleIn(hit.subtitle, lang)}
                       </Text>
                     )}
                   </Stack>

@@ -1,42 +1,26 @@
-import { Button, Card, Group, Stack, Text, TextInput } from '@mantine/core'
-import { useEffect, useState } from 'react'
+import { Card, Group, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { useApi, useApiMutation } from '../api.ts'
-import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
-import { ErrorAlert, Info, notifySaved } from '../components/ui.tsx'
+import { useApi } from '../api.ts'
+import { LoadSampleButton, RemoveSampleButton } from '../components/SampleData.tsx'
+import { Info } from '../components/ui.tsx'
 
-/** Who works here and on what: the user name, the language, the data file, the version, the sample data. */
+/** The data file, the version, and the sample data (loaded after a question, removable again). */
 export function GeneralSection() {
   const { t } = useTranslation()
   const { data: info } = useApi('app.info')
-  const setUser = useApiMutation('settings.setUserName')
-  const demo = useApiMutation('demo.load')
-  const [name, setName] = useState('')
-  useEffect(() => setName(info?.userName ?? ''), [info?.userName])
   return (
     <Card withBorder>
       <Stack>
-        <Group align="flex-end">
-          <TextInput label={t('settings.userName')} value={name} onChange={(e) => setName(e.currentTarget.value)} w={360} error={setUser.error?.details[0]?.message} />
-          <Button onClick={() => setUser.mutate({ userName: name }, { onSuccess: () => notifySaved(t('common.saved')) })} loading={setUser.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>
-            {t('settings.language')}
-          </Text>
-          <LanguageSwitch w={260} />
-        </Stack>
+        <Text fw={600}>{t('prefs.data')}</Text>
         <Info label={t('settings.dataPath')}>{info?.dataPath}</Info>
         <Info label={t('settings.version')}>{info && `${info.version} · ${t('settings.schema')} ${info.schemaVersion}`}</Info>
-        <Group>
-          <Button variant="light" onClick={() => demo.mutate(undefined)} loading={demo.isPending}>
-            {t('home.loadDemo')}
-          </Button>
-          {demo.data && <Text c="teal">{t('home.demoLoaded', { created: demo.data.created })}</Text>}
-        </Group>
-        <ErrorAlert error={demo.error} />
+        <Stack gap={4}>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+            {t('settings.demo')}
+          </Text>
+          <Text size="sm">{t('home.demoHint')}</Text>
+          {info && <Group mt={4}>{info.demoLoaded ? <RemoveSampleButton /> : <LoadSampleButton />}</Group>}
+        </Stack>
       </Stack>
     </Card>
   )

@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next'
 import { PageHeader } from '../components/ui.tsx'
 import { AuditSection } from './AuditSection.tsx'
 import { BackupsSection } from './BackupsSection.tsx'
+import { DisplaySection } from './DisplaySection.tsx'
 import { GeneralSection } from './GeneralSection.tsx'
 import { HealthSection } from './HealthSection.tsx'
+import { OfficeSection } from './OfficeSection.tsx'
 import { PacksSection } from './PacksSection.tsx'
 
 /** Settings: one section per concern, each in its own file. */
@@ -13,6 +15,8 @@ export function SettingsPage() {
   return (
     <Stack maw={900}>
       <PageHeader title={t('settings.title')} />
+      <OfficeSection />
+      <DisplaySection />
       <GeneralSection />
       <PacksSection />
       <BackupsSection />

@@ -7,21 +7,27 @@ import { call, useApi } from '../api.ts'
 import { FormModal } from '../components/FormModal.tsx'
 import { decodePartner, PartnerSelect } from '../components/pickers.tsx'
 import { DeleteButton, foldFilter, PageHeader } from '../components/ui.tsx'
+import { EmptyState } from '../components/EmptyState.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { useShortcut } from '../app/shortcuts.ts'
 import { openable } from '../components/openable.ts'
+import { useOpenParam } from '../search/open-param.ts'
 
 export function SnippetsPage() {
   const { t } = useTranslation()
   const { lang } = useLabels()
-  const { data = [] } = useApi('snippets.list')
+  const { data: loaded, isSuccess } = useApi('snippets.list')
+  const data = loaded ?? []
   const { data: sectors = [] } = useApi('reference.sectors')
   const [editing, setEditing] = useState<Snippet | 'new' | null>(null)
   useShortcut('new', () => setEditing('new'))
+  // A talking point found by search opens here, in the library.
+  useOpenParam('open', loaded, setEditing)
   const sectorLabel = (c: string) => sectors.find((s) => s.code === c)?.[lang] ?? c
   return (
     <Stack>
       <PageHeader title={t('snippets.title')} subtitle={t('common.count', { count: data.length })} actions={<Button onClick={() => setEditing('new')}>{t('snippets.new')}</Button>} />
+      {isSuccess && data.length === 0 && <EmptyState kind="snippets" onAdd={() => setEditing('new')} addLabel={t('snippets.new')} />}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {data.map((s) => (
           <Card key={s.id} withBorder {...openable(() => setEditing(s), 'button')}>

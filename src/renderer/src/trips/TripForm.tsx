@@ -1,6 +1,6 @@
 import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput, Divider, ActionIcon } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Input } from '../../../shared/contract.ts'
 import { MEMBER_ROLES } from '../../../shared/domain/labels.ts'
@@ -10,6 +10,7 @@ import { DateField } from '../components/DateField.tsx'
 import { FormModal } from '../components/FormModal.tsx'
 import { initialValues, toInput } from '../components/forms.ts'
 import { decodePartner, PartnerSelect } from '../components/pickers.tsx'
+import { ProvinceSelect } from '../components/ProvinceSelect.tsx'
 import { foldFilter } from '../components/ui.tsx'
 import { useLabels } from '../i18n/index.ts'
 
@@ -31,6 +32,7 @@ export function TripForm({ trip, onClose, onSaved }: { trip?: Trip; onClose: () 
   const { options } = useLabels()
   const { data: localities = [] } = useApi('localities.list', {})
   const localityOptions = useMemo(() => localities.map((l) => ({ value: l.id, label: l.nameNative ? `${l.nameVi} · ${l.nameNative}` : l.nameVi })), [localities])
+  const home = useApi('settings.get').data?.homeLocalityId ?? null
   const form = useForm<Values>({
     initialValues: trip
       ? {
@@ -38,10 +40,14 @@ export function TripForm({ trip, onClose, onSaved }: { trip?: Trip; onClose: () 
           destinationIds: trip.destinations.map((d) => d.id),
           members: trip.members.map((m) => ({ person: m.personId ? `person:${m.personId}` : null, name: m.personId ? '' : m.name, title: m.title ?? '', role: m.role })),
         }
-      : EMPTY,
+      : { ...EMPTY, homeLocalityId: home ?? '' },
   })
   // Only the first member row shows the column labels; every field still says which row it is in.
   const rowLabel = (field: string, i: number) => `${field} · ${t('a11y.member', { n: i + 1 })}`
+  // A new trip is sent by the home province (Settings), once Settings has answered.
+  useEffect(() => {
+    if (!trip && home && !form.isTouched('homeLocalityId') && !form.getValues().homeLocalityId) form.setFieldValue('homeLocalityId', home)
+  }, [home])
   const save = async ({ members, destinationIds, ...rest }: Values) => {
     const input: Input<'trips.create'> = {
       ...(toInput(rest, DATES) as Omit<Input<'trips.create'>, 'members' | 'destinationIds'>),
@@ -58,7 +64,14 @@ export function TripForm({ trip, onClose, onSaved }: { trip?: Trip; onClose: () 
     <FormModal title={trip ? t('trips.edit') : t('trips.new')} opened onClose={onClose} form={form} save={save} size="70rem">
       <TextInput label={t('trips.tripTitle')} required data-autofocus {...form.getInputProps('title')} />
       <Group align="flex-start">
-        <Select label={t('trips.home')} data={localityOptions} searchable filter={foldFilter} clearable w={260} {...form.getInputProps('homeLocalityId')} />
+        <ProvinceSelect
+          label={t('trips.home')}
+          clearable
+          w={260}
+          current={trip?.homeLocalityId && trip.homeLocalityName ? { id: trip.homeLocalityId, name: trip.homeLocalityName } : null}
+          data-testid="trip-home-province"
+          {...form.getInputProps('homeLocalityId')}
+        />
         <DateField label={t('trips.startDate')} required {...form.getInputProps('startDate')} />
         <DateField label={t('trips.endDate')} required {...form.getInputProps('endDate')} />
       </Group>

@@ -13,6 +13,7 @@ import { ItemForm } from './ItemForm.tsx'
 import { TripForm } from './TripForm.tsx'
 import { PackButton } from '../components/PackButton.tsx'
 import { openable } from '../components/openable.ts'
+import { useOpenParam } from '../search/open-param.ts'
 
 export function TripPage() {
   const { id = '' } = useParams()
@@ -22,6 +23,8 @@ export function TripPage() {
   const [editing, edit] = useDisclosure(false)
   const [item, setItem] = useState<ItineraryItem | 'new' | null>(null)
   const { data: trip, error } = useApi('trips.get', { id })
+  // A programme item found by search opens here, in its trip.
+  useOpenParam('item', trip?.items, setItem)
   if (error) return <ErrorAlert error={error} />
   if (!trip) return <Loading />
   const days = [...new Set(trip.items.map((i) => i.start.slice(0, 10)))].sort()

@@ -6,6 +6,7 @@ import type { TripRow } from '../../../shared/domain/trips.ts'
 import { formatDate } from '../../../shared/text/dates.ts'
 import { useApi } from '../api.ts'
 import { PageHeader } from '../components/ui.tsx'
+import { EmptyState } from '../components/EmptyState.tsx'
 import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
 import { TripForm } from './TripForm.tsx'
 import { useShortcut } from '../app/shortcuts.ts'
@@ -15,7 +16,7 @@ export function TripsPage() {
   const navigate = useNavigate()
   const [adding, { open, close }] = useDisclosure(false)
   useShortcut('new', open)
-  const { data = [] } = useApi('trips.list')
+  const { data = [], isSuccess } = useApi('trips.list')
   const columns: Column<TripRow>[] = [
     { key: 'dates', header: t('common.date'), width: '20%', render: (r) => `${formatDate(r.startDate)} – ${formatDate(r.endDate)}` },
     { key: 'title', header: t('trips.tripTitle'), width: '46%', render: (r) => <Text fw={600} lineClamp={2}>{r.title}</Text> },
@@ -34,7 +35,7 @@ export function TripsPage() {
           </Button>
         }
       />
-      <VirtualTable rows={data} columns={columns} onRowClick={(r) => navigate(`/trips/${r.id}`)} testId="trips-table" />
+      <VirtualTable rows={data} columns={columns} onRowClick={(r) => navigate(`/trips/${r.id}`)} testId="trips-table" empty={isSuccess ? <EmptyState kind="trips" onAdd={open} addLabel={t('trips.new')} /> : null} />
       {adding && <TripForm onClose={close} onSaved={(id) => navigate(`/trips/${id}`)} />}
     </Stack>
   )

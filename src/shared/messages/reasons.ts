@@ -1,0 +1,330 @@
+/**
+ * Why a call failed, in both languages. The core throws `new AppError(reason, params)`;
+ * what crosses the contract is the reason's kind of failure (`code`), the reason and its
+ * parameters, never the words: the window words them in its language, the command line
+ * in Vietnamese with the English after it.
+ */
+import type { ErrorCode } from '../result.ts'
+import { ISSUES, isIssueCode, type Wording } from './issues.ts'
+import { capital, type Params, type Words } from './words.ts'
+
+interface Reason extends Wording {
+  code: ErrorCode
+}
+
+const q = (v: Params[string] | undefined, w: Words) => (w.lang === 'vi' ? `“${w.text(v)}”` : `"${w.text(v)}"`)
+const mb = (v: Params[string] | undefined, w: Words) => `${w.number(Number(v))} MB`
+
+export const REASONS = {
+  // ---- calls
+  invalid_input: { code: 'invalid_input', vi: () => 'Dữ liệu chưa hợp lệ', en: () => 'Some of what was entered is not valid' },
+  unknown_method: { code: 'unknown_method', vi: (p, w) => `Chức năng không tồn tại: ${w.text(p.method)}`, en: (p, w) => `No such function: ${w.text(p.method)}` },
+  call_refused: { code: 'unknown_method', vi: () => 'Lời gọi không được phép', en: () => 'The call was refused' },
+  host_unreachable: {
+    code: 'io_error',
+    vi: () => 'Không kết nối được với Hành Trang: cửa sổ dòng lệnh chạy `npm start` đã đóng?',
+    en: () => 'Cannot reach Hành Trang: was the terminal running `npm start` closed?',
+  },
+  host_refused: { code: 'io_error', vi: (p, w) => `Hành Trang từ chối yêu cầu: ${w.text(p.detail)}`, en: (p, w) => `Hành Trang refused the request: ${w.text(p.detail)}` },
+  request_too_large: { code: 'invalid_input', vi: () => 'Yêu cầu quá lớn', en: () => 'The request is too large' },
+  unreadable_request: { code: 'invalid_input', vi: () => 'Yêu cầu không đọc được', en: () => 'The request could not be read' },
+  internal: { code: 'internal', vi: () => 'Có lỗi ngoài dự kiến; dữ liệu không bị thay đổi.', en: () => 'Unexpected error; nothing was changed.' },
+  cannot_start: {
+    code: 'internal',
+    vi: (p, w) => `Không khởi động được Hành Trang: ${w.text(p.detail)}`,
+    en: (p, w) => `Hành Trang could not start: ${w.text(p.detail)}`,
+  },
+  // ---- records
+  not_found: {
+    code: 'not_found',
+    vi: (p, w) => `Không tìm thấy ${w.entity(p.entity)} (có thể đã bị xóa)`,
+    en: (p, w) => `${capital(w.entity(p.entity))} not found (it may have been deleted)`,
+  },
+  record_gone: { code: 'invalid_input', vi: () => 'Bản ghi được chọn không còn tồn tại', en: () => 'A record that was chosen no longer exists' },
+  unknown_sector: {
+    code: 'invalid_input',
+    vi: (p, w) => `Lĩnh vực không có trong danh mục: ${w.text(p.codes)}`,
+    en: (p, w) => `Not in the list of sectors: ${w.text(p.codes)}`,
+  },
+  figure_in_future: { code: 'invalid_input', vi: () => 'Số liệu không thể ghi ngày trong tương lai', en: () => 'A figure cannot be dated in the future' },
+  in_use: {
+    code: 'in_use',
+    vi: (p, w) => `Không thể xóa ${w.entity(p.entity)} vì còn ${uses(p, w)} liên quan. Hãy gỡ các liên kết đó trước.`,
+    en: (p, w) => `This ${w.entity(p.entity)} cannot be deleted: ${uses(p, w)} still refer to it. Remove those links first.`,
+  },
+  // ---- the database
+  db_from_future: {
+    code: 'db_from_future',
+    vi: (p) => `Tệp dữ liệu này do phiên bản Hành Trang mới hơn tạo ra (lược đồ ${String(p.version)}, phiên bản này hiểu đến ${String(p.known)}). Hãy cập nhật ứng dụng; tệp được giữ nguyên.`,
+    en: (p) => `This data file was written by a newer version of Hành Trang (schema ${String(p.version)}; this version reads up to ${String(p.known)}). Update the application; the file was left untouched.`,
+  },
+  migration_failed: {
+    code: 'internal',
+    vi: (p, w) => `Nâng cấp cơ sở dữ liệu thất bại, tệp được giữ ở phiên bản trước: ${w.text(p.detail)}`,
+    en: (p, w) => `Upgrading the database failed; the file was left at its previous version: ${w.text(p.detail)}`,
+  },
+  disk_full: {
+    code: 'disk_full',
+    vi: (p, w) => `Ổ đĩa chứa ${w.text(p.path)} đã đầy; thay đổi chưa được ghi và dữ liệu vẫn như trước. Hãy giải phóng dung lượng rồi thử lại.`,
+    en: (p, w) => `The disk holding ${w.text(p.path)} is full; nothing was changed. Free some space and try again.`,
+  },
+  busy: {
+    code: 'busy',
+    vi: (p, w) => `Tệp dữ liệu ${w.text(p.path)} đang được một chương trình khác ghi (một cửa sổ Hành Trang khác hoặc một lệnh dòng lệnh) quá lâu; chưa có gì thay đổi, hãy thử lại sau ít phút.`,
+    en: (p, w) => `The data file ${w.text(p.path)} has been busy with another writer (another Hành Trang window or a command) for too long; nothing was changed, try again in a few minutes.`,
+  },
+  db_damaged: {
+    code: 'db_damaged',
+    vi: (p, w) => `Tệp dữ liệu ${w.text(p.path)} bị hỏng (${w.text(p.detail)}). Hãy khôi phục từ một bản sao lưu.`,
+    en: (p, w) => `The data file ${w.text(p.path)} is damaged (${w.text(p.detail)}). Restore it from a backup.`,
+  },
+  db_io_error: {
+    code: 'io_error',
+    vi: (p, w) => `Lỗi đọc ghi ổ đĩa khi làm việc với ${w.text(p.path)} (${w.text(p.detail)}); thay đổi chưa được ghi. Hãy kiểm tra ổ đĩa rồi thử lại.`,
+    en: (p, w) => `A disk error while working on ${w.text(p.path)} (${w.text(p.detail)}); nothing was changed. Check the disk and try again.`,
+  },
+  db_read_only: {
+    code: 'io_error',
+    vi: (p, w) => `Không có quyền ghi vào ${w.text(p.path)} (tệp hoặc thư mục chỉ cho đọc).`,
+    en: (p, w) => `${w.text(p.path)} cannot be written to (the file or its folder is read-only).`,
+  },
+  db_cannot_open: {
+    code: 'io_error',
+    vi: (p, w) => `Không mở được ${w.text(p.path)}: kiểm tra thư mục dữ liệu còn tồn tại và có quyền ghi.`,
+    en: (p, w) => `${w.text(p.path)} cannot be opened: check that the data folder exists and can be written to.`,
+  },
+  not_damaged: {
+    code: 'invalid_input',
+    vi: () => 'Tệp dữ liệu không bị hỏng; hãy khôi phục bản sao lưu trong Cài đặt.',
+    en: () => 'The data file is not damaged: restore a backup from Settings.',
+  },
+  not_damaged_start_empty: { code: 'invalid_input', vi: () => 'Tệp dữ liệu không bị hỏng.', en: () => 'The data file is not damaged.' },
+  // ---- files written and read
+  file_disk_full: {
+    code: 'disk_full',
+    vi: (p, w) => `Ổ đĩa đã đầy, không ghi được ${w.text(p.path)}. Hãy giải phóng dung lượng rồi thử lại; tệp cũ (nếu có) vẫn nguyên vẹn.`,
+    en: (p, w) => `The disk is full: ${w.text(p.path)} was not written. Free some space and try again; the old file, if any, is as it was.`,
+  },
+  file_in_use: {
+    code: 'in_use',
+    vi: (p, w) => `Không ghi được ${w.text(p.name)}: tệp đang mở trong chương trình khác (Word, Excel) hoặc không có quyền ghi; hãy đóng tệp rồi thử lại.`,
+    en: (p, w) => `${w.text(p.name)} could not be written: it is open in another program (Word, Excel) or may not be written to; close it and try again.`,
+  },
+  drive_read_only: {
+    code: 'in_use',
+    vi: (p, w) => `Không ghi được ${w.text(p.name)}: ổ đĩa chỉ cho đọc.`,
+    en: (p, w) => `${w.text(p.name)} could not be written: the drive is read-only.`,
+  },
+  folder_missing: {
+    code: 'not_found',
+    vi: (p, w) => `Không ghi được ${w.text(p.name)}: thư mục ${w.text(p.folder)} không tồn tại.`,
+    en: (p, w) => `${w.text(p.name)} could not be written: the folder ${w.text(p.folder)} does not exist.`,
+  },
+  write_failed: {
+    code: 'io_error',
+    vi: (p, w) => `Không ghi được ${w.text(p.name)}: lỗi đọc ghi ổ đĩa (${w.text(p.detail)}). Không có tệp dở dang nào được để lại.`,
+    en: (p, w) => `${w.text(p.name)} could not be written: a disk error (${w.text(p.detail)}). No half-written file was left.`,
+  },
+  cannot_read_file: { code: 'invalid_input', vi: (p, w) => `Không đọc được tệp ${w.text(p.name)}.`, en: (p, w) => `The file ${w.text(p.name)} cannot be read.` },
+  file_missing: { code: 'not_found', vi: () => 'Không tìm thấy tệp', en: () => 'File not found' },
+  session_expired: {
+    code: 'not_found',
+    vi: () => 'Phiên làm việc với tệp đã hết; hãy chọn lại tệp.',
+    en: () => 'The file is no longer open here; choose it again.',
+  },
+  // ---- attachments
+  attachment_refused: {
+    code: 'invalid_input',
+    vi: () => 'Tệp đính kèm không hợp lệ (không phải tệp do Hành Trang lưu); không mở.',
+    en: () => 'Not an attachment this application stored; it was not opened.',
+  },
+  not_viewable: {
+    code: 'invalid_input',
+    vi: () => 'Chỉ mở được tệp PDF hoặc ảnh (PNG, JPEG, TIFF); tệp này không phải, nên không được mở.',
+    en: () => 'Only PDF files and pictures (PNG, JPEG, TIFF) are opened; this file is neither, so it was not opened.',
+  },
+  attachment_too_large: { code: 'invalid_input', vi: () => 'Tệp lớn hơn 100 MB.', en: () => 'The file is larger than 100 MB.' },
+  attachment_kind: {
+    code: 'invalid_input',
+    vi: () => 'Chỉ đính kèm tệp PDF hoặc ảnh (PNG, JPEG, TIFF).',
+    en: () => 'Only PDF files and pictures (PNG, JPEG, TIFF) can be attached.',
+  },
+  attachment_missing: {
+    code: 'not_found',
+    vi: (p, w) => `Tệp ${w.text(p.name)} không còn trong thư mục dữ liệu.`,
+    en: (p, w) => `The file ${w.text(p.name)} is no longer in the data folder.`,
+  },
+  // ---- spreadsheets
+  import_rows_with_errors: {
+    code: 'invalid_input',
+    vi: (p, w) => `Còn ${w.number(p.count)} dòng có lỗi được chọn để ghi (dòng ${w.text(p.rows)}); không dòng nào được ghi.`,
+    en: (p, w) => `${w.number(p.count)} rows with errors are chosen to be written (rows ${w.text(p.rows)}); nothing was written.`,
+  },
+  import_nothing_to_update: {
+    code: 'invalid_input',
+    vi: (p, w) => `Dòng ${w.text(p.rows)} không có bản ghi trùng để cập nhật.`,
+    en: (p, w) => `Row ${w.text(p.rows)} matches no record to update.`,
+  },
+  import_match_deleted: {
+    code: 'not_found',
+    vi: (p, w) => `Bản ghi trùng với dòng ${w.text(p.rows)} vừa bị xóa; hãy xem lại bản xem trước. Không dòng nào được ghi.`,
+    en: (p, w) => `The record matching row ${w.text(p.rows)} has just been deleted: look at the preview again. Nothing was written.`,
+  },
+  import_row_only_updates: {
+    code: 'invalid_input',
+    vi: (p) => `Dòng ${String(p.row)} chỉ đủ để cập nhật bản ghi trùng, không đủ để tạo bản ghi mới; không dòng nào được ghi.`,
+    en: (p) => `Row ${String(p.row)} can only update its match, not make a new record; nothing was written.`,
+  },
+  import_row_invalid: {
+    code: 'invalid_input',
+    vi: (p) => `Dòng ${String(p.row)} chưa hợp lệ; không dòng nào được ghi.`,
+    en: (p) => `Row ${String(p.row)} is not valid; nothing was written.`,
+  },
+  password_protected: {
+    code: 'invalid_input',
+    vi: () => 'Tệp được đặt mật khẩu; hãy mở tệp trong Excel, bỏ mật khẩu rồi lưu lại.',
+    en: () => 'The file is password-protected: open it in Excel, remove the password and save it again.',
+  },
+  no_such_sheet: { code: 'invalid_input', vi: (p, w) => `Không có trang tính ${q(p.name, w)}.`, en: (p, w) => `There is no sheet ${q(p.name, w)}.` },
+  not_a_spreadsheet: {
+    code: 'invalid_input',
+    vi: () => 'Tệp Excel bị hỏng hoặc không phải bảng tính (.xlsx, .xls, .csv); không đọc được.',
+    en: () => 'The file is damaged or not a spreadsheet (.xlsx, .xls, .csv); it cannot be read.',
+  },
+  csv_not_utf8: {
+    code: 'invalid_input',
+    vi: () => 'Tệp .csv không ở dạng UTF-8. Hãy lưu lại tệp với “CSV UTF-8”.',
+    en: () => 'The .csv file is not UTF-8. Save it again as "CSV UTF-8".',
+  },
+  // ---- backups
+  backup_not_found: { code: 'not_found', vi: (p, w) => `Không tìm thấy bản sao lưu ${w.text(p.name)}.`, en: (p, w) => `The backup ${w.text(p.name)} was not found.` },
+  backup_check_failed: {
+    code: 'db_damaged',
+    vi: (p, w) => `Bản sao lưu không đạt kiểm tra (quick_check: ${w.text(p.detail)}).`,
+    en: (p, w) => `The backup failed its check (quick_check: ${w.text(p.detail)}).`,
+  },
+  backup_failed: { code: 'internal', vi: (p, w) => `Không sao lưu được: ${w.text(p.detail)}`, en: (p, w) => `The backup failed: ${w.text(p.detail)}` },
+  restore_failed: {
+    code: 'internal',
+    vi: (p, w) => `Khôi phục thất bại, dữ liệu đã được giữ nguyên: ${w.text(p.detail)}`,
+    en: (p, w) => `The restore failed; the data was kept as it was: ${w.text(p.detail)}`,
+  },
+  not_a_database: {
+    code: 'invalid_input',
+    vi: (p, w) => `Không mở được ${w.text(p.name)}: không phải tệp dữ liệu Hành Trang.`,
+    en: (p, w) => `${w.text(p.name)} cannot be opened: it is not a Hành Trang data file.`,
+  },
+  not_ours_or_damaged: {
+    code: 'invalid_input',
+    vi: (p, w) => `${w.text(p.name)} không phải tệp dữ liệu Hành Trang hoặc đã bị hỏng.`,
+    en: (p, w) => `${w.text(p.name)} is not a Hành Trang data file, or it is damaged.`,
+  },
+  backup_from_future: {
+    code: 'db_from_future',
+    vi: (p, w) => `${w.text(p.name)} do phiên bản Hành Trang mới hơn tạo ra (lược đồ ${String(p.version)}, phiên bản này hiểu đến ${String(p.known)}); không khôi phục.`,
+    en: (p, w) => `${w.text(p.name)} was written by a newer version of Hành Trang (schema ${String(p.version)}; this version reads up to ${String(p.known)}); it was not restored.`,
+  },
+  // ---- data packs
+  not_a_pack: {
+    code: 'invalid_input',
+    vi: () => 'Tệp không phải gói dữ liệu Hành Trang (.htpack) hoặc đã bị hỏng.',
+    en: () => 'The file is not a Hành Trang data pack (.htpack), or it is damaged.',
+  },
+  pack_damaged: { code: 'invalid_input', vi: (p, w) => `Gói dữ liệu hỏng: ${w.text(p.what)} không đọc được.`, en: (p, w) => `The data pack is damaged: ${w.text(p.what)} cannot be read.` },
+  pack_too_large: {
+    code: 'invalid_input',
+    vi: (p, w) => `Gói dữ liệu bị từ chối: ${w.text(p.what)} vượt giới hạn ${mb(p.limit, w)} khi giải nén; không có gì được ghi.`,
+    en: (p, w) => `The data pack was refused: ${w.text(p.what)} inflates beyond ${mb(p.limit, w)}; nothing was written.`,
+  },
+  pack_ratio: {
+    code: 'invalid_input',
+    vi: (p, w) => `Gói dữ liệu bị từ chối: ${w.text(p.what)} nén bất thường (tỉ lệ giải nén vượt mức dữ liệu thật có thể có); không có gì được ghi.`,
+    en: (p, w) => `The data pack was refused: ${w.text(p.what)} is compressed abnormally (beyond what real data can be); nothing was written.`,
+  },
+  pack_no_manifest: { code: 'invalid_input', vi: () => 'Gói dữ liệu thiếu manifest.json.', en: () => 'The data pack has no manifest.json.' },
+  pack_manifest_unreadable: { code: 'invalid_input', vi: () => 'manifest.json không đọc được.', en: () => 'manifest.json cannot be read.' },
+  pack_manifest_invalid: { code: 'invalid_input', vi: () => 'Gói dữ liệu không hợp lệ: manifest.json sai cấu trúc.', en: () => 'The data pack is not valid: its manifest.json is malformed.' },
+  pack_from_future: {
+    code: 'db_from_future',
+    vi: (p) => `Gói dữ liệu do phiên bản Hành Trang mới hơn tạo ra (định dạng ${String(p.version)}, phiên bản này đọc đến ${String(p.known)}); hãy cập nhật ứng dụng.`,
+    en: (p) => `The data pack was made by a newer version of Hành Trang (format ${String(p.version)}; this version reads up to ${String(p.known)}): update the application.`,
+  },
+  pack_objects: {
+    code: 'invalid_input',
+    vi: () => 'Gói dữ liệu chứa đối tượng không được phép (view, trigger); không đọc.',
+    en: () => 'The data pack holds objects that are not allowed (views, triggers); it was not read.',
+  },
+  pack_disk_full: {
+    code: 'disk_full',
+    vi: (p, w) => `Ổ đĩa chứa ${w.text(p.folder)} không đủ chỗ để mở gói dữ liệu (cần ${mb(p.needed, w)}); không có gì được ghi.`,
+    en: (p, w) => `The disk holding ${w.text(p.folder)} has no room to open the data pack (it needs ${mb(p.needed, w)}); nothing was written.`,
+  },
+  pack_invalid_record: {
+    code: 'invalid_input',
+    vi: (p, w) =>
+      `Gói dữ liệu có bản ghi không hợp lệ — bảng ${w.entity(p.table)} (${w.text(p.table)}), bản ghi ${w.text(p.id) || '(không có mã)'}${p.field ? `, trường “${w.field(p.field)}”` : ''}: ${problem(p, w)}${Number(p.more) > 0 ? ` và ${w.number(p.more)} lỗi khác` : ''}. Không có gì được ghi.`,
+    en: (p, w) =>
+      `The data pack holds an invalid record: in the ${w.entity(p.table)} table (${w.text(p.table)}), record ${w.text(p.id) || '(no id)'}${p.field ? `, field "${w.field(p.field)}"` : ''}: ${problem(p, w)}${Number(p.more) > 0 ? `, and ${w.number(p.more)} more problems` : ''}. Nothing was written.`,
+  },
+  pack_missing_columns: {
+    code: 'invalid_input',
+    vi: (p, w) => `Gói dữ liệu thiếu cột ${w.text(p.columns)} của bảng ${w.text(p.table)}; không có gì được ghi.`,
+    en: (p, w) => `The data pack lacks the columns ${w.text(p.columns)} of the table ${w.text(p.table)}; nothing was written.`,
+  },
+  pack_dangling_links: {
+    code: 'invalid_input',
+    vi: () => 'Gói dữ liệu không nhất quán: có liên kết tới bản ghi không có trong gói lẫn trên máy này; không có gì được ghi.',
+    en: () => 'The data pack is inconsistent: it links to records that are neither in it nor on this computer; nothing was written.',
+  },
+  pack_changed: {
+    code: 'conflict',
+    vi: (p, w) => `Tệp ${w.text(p.name)} đã thay đổi hoặc bị xóa sau khi xem trước; hãy mở lại gói.`,
+    en: (p, w) => `${w.text(p.name)} changed or was deleted after the preview: open the pack again.`,
+  },
+  // ---- sample data
+  demo_unknown_reference: {
+    code: 'invalid_input',
+    vi: (p, w) => `Dữ liệu mẫu tham chiếu tới ${w.text(p.ref)} không có trong dữ liệu tham chiếu`,
+    en: (p, w) => `The sample data refers to ${w.text(p.ref)}, which the reference data does not hold`,
+  },
+  demo_invalid: { code: 'invalid_input', vi: () => 'Gói dữ liệu mẫu không hợp lệ', en: () => 'The sample data is not valid' },
+  // ---- settings
+  home_province_invalid: {
+    code: 'invalid_input',
+    vi: () => 'Tỉnh nhà phải là một tỉnh, thành phố của Việt Nam đang có hiệu lực',
+    en: () => 'The home province must be a province or city of Viet Nam in force',
+  },
+  // ---- briefs
+  letterhead_not_docx: {
+    code: 'invalid_input',
+    vi: () => 'Tệp mẫu không phải tệp Word .docx hoặc đã bị hỏng.',
+    en: () => 'The template is not a Word .docx file, or it is damaged.',
+  },
+  letterhead_no_placeholders: {
+    code: 'invalid_input',
+    vi: (p, w) => `Mẫu không có chỗ điền nào. Hãy gõ vào mẫu các chỗ điền như ${w.text(p.placeholders)}.`,
+    en: (p, w) => `The template has none of the placeholders. Type placeholders such as ${w.text(p.placeholders)} into it.`,
+  },
+  letterhead_missing: {
+    code: 'not_found',
+    vi: (p, w) => `Không tìm thấy mẫu bìa ${w.text(p.name)} trong thư mục dữ liệu; hãy chọn lại mẫu.`,
+    en: (p, w) => `The letterhead ${w.text(p.name)} is no longer in the data folder: choose it again.`,
+  },
+} satisfies Record<string, Reason>
+
+/** "3 nhân vật, 1 văn kiện" / "3 people, 1 agreement": `p.uses` holds "entity:count" pairs. */
+function uses(p: Params, w: Words): string {
+  const pairs = (Array.isArray(p.uses) ? p.uses : []).map((u) => u.split(':') as [string, string])
+  return w.list(pairs.map(([entity, n]) => `${w.number(Number(n))} ${w.lang === 'en' && Number(n) !== 1 ? plural(w.entity(entity)) : w.entity(entity)}`))
+}
+
+/** The first problem of a refused pack, worded: its issue code is `p.problem`. */
+const problem = (p: Params, w: Words) => {
+  const code = String(p.problem ?? '')
+  return (isIssueCode(code) ? ISSUES[code] : ISSUES.invalid)[w.lang]({}, w)
+}
+
+const plural = (noun: string) => (noun === 'person' ? 'people' : noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`)
+
+export type ReasonCode = keyof typeof REASONS
+export const isReason = (s: string): s is ReasonCode => Object.hasOwn(REASONS, s)
