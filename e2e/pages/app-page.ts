@@ -34,6 +34,10 @@ export class AppPage {
   }
 
   async goto(name: Parameters<AppPage['nav']>[0]) {
+    // In a narrow window (200 % zoom) the sidebar is a drawer: open it first.
+    const burger = this.page.getByTestId('nav-burger')
+    await this.nav(name).waitFor({ state: 'attached' })
+    if ((await burger.isVisible()) && (await burger.getAttribute('aria-expanded')) !== 'true') await burger.click()
     await this.nav(name).click()
   }
 
@@ -93,6 +97,8 @@ export class AppPage {
   }
 
   async search(q: string) {
+    // The shortcut works once the window's shell is up (after the first start's check).
+    await expect(this.page.getByTestId('open-search')).toBeVisible()
     await this.page.keyboard.press('Control+k')
     const input = this.page.getByTestId('search-input')
     await expect(input).toBeVisible()

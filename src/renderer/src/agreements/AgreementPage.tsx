@@ -17,6 +17,7 @@ import { CommitmentBadge, DeleteButton, ErrorAlert, Info, Loading, PageHeader, R
 import { useLabels } from '../i18n/index.ts'
 import { AgreementForm } from './AgreementForm.tsx'
 import { Attachments } from '../components/Attachments.tsx'
+import { openable } from '../components/openable.ts'
 
 export function AgreementPage() {
   const { id = '' } = useParams()
@@ -117,7 +118,7 @@ export function AgreementPage() {
           </Table.Thead>
           <Table.Tbody>
             {a.commitments.map((c) => (
-              <Table.Tr key={c.id} className="clickable-row" onClick={() => setCommitment(c)}>
+              <Table.Tr key={c.id} {...openable(() => setCommitment(c))}>
                 <Table.Td>{c.action}</Table.Td>
                 <Table.Td>{c.owner}</Table.Td>
                 <Table.Td>{formatDate(c.dueDate)}</Table.Td>

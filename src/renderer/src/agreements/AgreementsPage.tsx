@@ -17,6 +17,7 @@ import { VirtualTable, type Column, type TableSort } from '../components/Virtual
 import { EmptyState } from '../components/EmptyState.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { AgreementForm } from './AgreementForm.tsx'
+import { useShortcut } from '../app/shortcuts.ts'
 
 const PAGE = 300
 
@@ -60,6 +61,7 @@ export function AgreementsPage() {
   const f = useFilters()
   const [sort, setSort] = useState<TableSort>(null)
   const [adding, { open, close }] = useDisclosure(false)
+  useShortcut('new', open)
   const [lawOpen, lawDialog] = useDisclosure(false)
   const excel = useApiMutation('reports.agreements')
   const { data: sectors = [] } = useApi('reference.sectors')

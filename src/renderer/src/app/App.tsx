@@ -1,17 +1,20 @@
-import { AppShell, Box, Button, Center, Group, Kbd, Loader, NavLink, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core'
-import { useHotkeys } from '@mantine/hooks'
+import { AppShell, Box, Button, Center, Loader, Stack, Text, VisuallyHidden } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Route, Routes, useLocation, useNavigate } from 'react-router'
+import { Route, Routes } from 'react-router'
 import { HomePage } from '../home/HomePage.tsx'
 import { SearchPalette } from '../search/SearchPalette.tsx'
 import type { HealthResult } from '../../../shared/contract.ts'
 import { useApi } from '../api.ts'
-import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
 import { ErrorAlert } from '../components/ui.tsx'
 import { RecoveryPage } from '../recovery/RecoveryPage.tsx'
+import { AppHeader, DRAWER_BELOW, Sidebar, SkipLink, type NavItem } from './Chrome.tsx'
+import { MAIN_ID, useFocusTitleOnNavigate } from './focusTitle.ts'
 import { HealthBanner } from './HealthBanner.tsx'
 import { lazyPage } from './lazyPage.tsx'
+import { useShortcutKeys } from './shortcuts.ts'
+import { ShortcutsDialog } from './ShortcutsDialog.tsx'
 
 // Every page but the home page is a chunk of its own, loaded when first opened (lazyPage.tsx).
 const AgreementPage = lazyPage(() => import('../agreements/AgreementPage.tsx'), 'AgreementPage')
@@ -34,7 +37,7 @@ const TripPage = lazyPage(() => import('../trips/TripPage.tsx'), 'TripPage')
 const TripsPage = lazyPage(() => import('../trips/TripsPage.tsx'), 'TripsPage')
 import { Welcome } from '../settings/Welcome.tsx'
 
-const NAV = [
+const NAV: readonly NavItem[] = [
   { to: '/', key: 'nav.home', exact: true },
   { to: '/calendar', key: 'nav.calendar' },
   { section: 'nav.register' },
@@ -52,7 +55,7 @@ const NAV = [
   { to: '/import', key: 'nav.import' },
   { section: '' },
   { to: '/settings', key: 'nav.settings' },
-] as const
+]
 
 /** How often the window asks again whether the data file is healthy (a background check may have run). */
 const STATUS_EVERY_MS = 10 * 60 * 1000
@@ -109,64 +112,18 @@ function StatusError({ error, retry }: { error: unknown; retry: () => void }) {
 
 /** The register: header, sidebar and pages. */
 function Register({ health }: { health: HealthResult | null }) {
-  const { t } = useTranslation()
-  const navigate = useNavigate()
-  const { pathname } = useLocation()
   const [searchOpen, setSearchOpen] = useState(false)
-  useHotkeys([
-    ['mod+K', () => setSearchOpen(true)],
-    ['/', () => setSearchOpen(true)],
-  ])
+  const [shortcutsOpen, setShortcutsOpen] = useState(false)
+  const [navOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false)
+  useShortcutKeys({ search: () => setSearchOpen(true), help: () => setShortcutsOpen(true) })
+  useFocusTitleOnNavigate()
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 0 }} padding="lg">
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="xs" wrap="nowrap">
-            <Text fw={750} size="lg" c="indigo.8">
-              {t('app.name')}
-            </Text>
-            <Text c="dimmed" size="sm" visibleFrom="sm">
-              {t('app.tagline')}
-            </Text>
-          </Group>
-          <UnstyledButton onClick={() => setSearchOpen(true)} aria-label={t('nav.search')} data-testid="open-search">
-            <Group
-              gap="xs"
-              px="sm"
-              py={6}
-              wrap="nowrap"
-              style={{ border: '1px solid var(--mantine-color-gray-4)', borderRadius: 8, minWidth: 320 }}
-            >
-              <Text c="dimmed" size="sm" style={{ flex: 1 }}>
-                {t('nav.search')}…
-              </Text>
-              <Kbd size="xs">Ctrl</Kbd>
-              <Kbd size="xs">K</Kbd>
-            </Group>
-          </UnstyledButton>
-          <LanguageSwitch size="xs" />
-        </Group>
-      </AppShell.Header>
-      {/* The list scrolls when the window is short (a small screen, or zoomed to 200 %). */}
-      <AppShell.Navbar p="xs" style={{ overflowY: 'auto' }}>
-        {NAV.map((item, i) =>
-          'section' in item ? (
-            <Text key={i} size="xs" c="dimmed" fw={700} tt="uppercase" mt="md" mb={4} px="sm">
-              {item.section ? t(item.section) : ''}
-            </Text>
-          ) : (
-            <NavLink
-              key={item.to}
-              label={t(item.key)}
-              active={'exact' in item ? pathname === item.to : pathname.startsWith(item.to)}
-              onClick={() => navigate(item.to)}
-              data-testid={`nav-${item.to.slice(1) || 'home'}`}
-            />
-          ),
-        )}
-      </AppShell.Navbar>
-      <AppShell.Main>
+    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: DRAWER_BELOW, collapsed: { mobile: !navOpen } }} padding={{ base: 'sm', sm: 'lg' }}>
+      <SkipLink />
+      <AppHeader navOpen={navOpen} toggleNav={toggleNav} openSearch={() => setSearchOpen(true)} openShortcuts={() => setShortcutsOpen(true)} />
+      <Sidebar items={NAV} onNavigate={closeNav} />
+      <AppShell.Main id={MAIN_ID}>
         <Box maw={1280}>
           <HealthBanner health={health} />
           <Routes>
@@ -193,6 +150,7 @@ function Register({ health }: { health: HealthResult | null }) {
         </Box>
       </AppShell.Main>
       <SearchPalette opened={searchOpen} onClose={() => setSearchOpen(false)} />
+      <ShortcutsDialog opened={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </AppShell>
   )
 }

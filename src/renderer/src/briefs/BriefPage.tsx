@@ -10,6 +10,7 @@ import { ErrorAlert, Loading, PageHeader } from '../components/ui.tsx'
 import { Preview } from './Preview.tsx'
 import { SectionList } from './SectionList.tsx'
 import { BriefWarnings } from './BriefWarnings.tsx'
+import { useShortcut } from '../app/shortcuts.ts'
 
 /** The brief builder: settings and sections on the left, the live preview on the right. */
 export function BriefPage() {
@@ -23,6 +24,7 @@ export function BriefPage() {
   const exportOne = useApiMutation('briefs.export')
   const exportMany = useApiMutation('briefs.exportMeetings')
   const letterhead = useApiMutation('briefs.setLetterhead')
+  useShortcut('export', () => !exportOne.isPending && exportOne.mutate({ tripId: id }))
   // The core stores a newly chosen template in the settings: take them up from there.
   const chooseLetterhead = () =>
     letterhead.mutate({ tripId: id }, { onSuccess: async (r) => r && setSettings((await call('briefs.get', { tripId: id })).settings) })

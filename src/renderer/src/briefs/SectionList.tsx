@@ -6,6 +6,7 @@ import { Group, Paper, Switch, Text, UnstyledButton } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { SECTIONS, type SectionId } from '../../../shared/domain/briefs.ts'
 import { useLabels } from '../i18n/index.ts'
+import { dndAnnouncements } from './dndAnnouncements.ts'
 
 export interface SectionSetting {
   id: SectionId
@@ -41,6 +42,9 @@ function Row({ section, onToggle }: { section: SectionSetting; onToggle: (includ
 }
 
 export function SectionList({ sections, onChange }: { sections: SectionSetting[]; onChange: (sections: SectionSetting[]) => void }) {
+  const { t } = useTranslation()
+  const { label } = useLabels()
+  const accessibility = dndAnnouncements(t, sections.map((s) => s.id), (id) => label(SECTIONS, id))
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }))
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return
@@ -49,7 +53,7 @@ export function SectionList({ sections, onChange }: { sections: SectionSetting[]
     onChange(arrayMove(sections, from, to))
   }
   return (
-    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={accessibility}>
       <SortableContext items={sections.map((s) => s.id)} strategy={verticalListSortingStrategy}>
         {sections.map((s) => (
           <Row key={s.id} section={s} onToggle={(include) => onChange(sections.map((x) => (x.id === s.id ? { ...x, include } : x)))} />

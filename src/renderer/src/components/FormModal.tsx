@@ -10,7 +10,8 @@ import { ErrorAlert, notifySaved } from './ui.tsx'
 /**
  * The chrome of every edit dialog: the core's refusal is shown beside the fields it names
  * and, every problem listed, above the buttons; the first field in error comes into view
- * with the focus. On success every cached read is refreshed and the dialog closes.
+ * with the focus (a screen reader reads its label and message), or the error box when the
+ * refusal names no field of the form (forms.ts goToFirstError). On success every cached read is refreshed and the dialog closes.
  * (A `save` must await its call outside any `onSaved?.(…)`: an optional call does not
  * evaluate its argument when the callback is absent.)
  */
@@ -76,3 +77,4 @@ export function FormModal<V extends Record<string, unknown>>({
     </Modal>
   )
 }
+

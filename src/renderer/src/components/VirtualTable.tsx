@@ -1,10 +1,15 @@
 /**
  * A table that renders only the rows in view (TanStack Virtual), so a register of
  * thousands of agreements opens as fast as one of ten.
+ *
+ * From the keyboard the rows are one stop of the Tab order (a roving tabindex): the
+ * arrows, Page Up/Down, Home and End move between them, scrolling the ones not yet
+ * drawn into view, and Enter opens the row. It scrolls inside itself, both ways, so a
+ * narrow window (200 % zoom) never scrolls the page sideways.
  */
 import { Table, Text, UnstyledButton } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
 export interface Column<T> {
@@ -42,6 +47,8 @@ export function VirtualTable<T extends { id: string }>({
   height = 'calc(100vh - 250px)',
   testId,
   onEndReached,
+  label,
+  minWidth = 720,
   sort: sortAsked,
   onSortChange,
   empty,
@@ -53,6 +60,10 @@ export function VirtualTable<T extends { id: string }>({
   testId?: string
   /** Called when the last rows come into view: the next page can be fetched. */
   onEndReached?: () => void
+  /** The table's name for assistive technology (default: "Bảng dữ liệu"). */
+  label?: string
+  /** Below this width (px) the columns stop shrinking and the table scrolls sideways inside itself. */
+  minWidth?: number
   /** With `onSortChange`, the order is the caller's (a list the core sorts a page at a time). */
   sort?: TableSort
   onSortChange?: (sort: TableSort) => void
@@ -75,12 +86,52 @@ export function VirtualTable<T extends { id: string }>({
     if (onEndReached && rows.length > 0 && lastIndex >= rows.length - 20) onEndReached()
   }, [lastIndex, rows.length, onEndReached])
 
+  // The row that takes the Tab stop; a move asks for the focus once the row is drawn.
+  const [active, setActive] = useState(0)
+  const focusWanted = useRef<number | null>(null)
+  const current = Math.min(active, Math.max(shown.length - 1, 0))
+  const tabStop = items.some((i) => i.index === current) ? current : (items[0]?.index ?? 0)
+  useEffect(() => {
+    const wanted = focusWanted.current
+    if (wanted === null) return
+    const row = parentRef.current?.querySelector<HTMLElement>(`tr[data-index="${wanted}"]`)
+    if (row) {
+      focusWanted.current = null
+      row.focus()
+    }
+  })
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(shown.length - 1, index))
+    setActive(next)
+    focusWanted.current = next
+    virtualizer.scrollToIndex(next)
+  }
+  const onRowKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, index: number, row: T) => {
+    // Keys typed in a control inside the row (an inline select) are the control's.
+    if (e.target !== e.currentTarget) return
+    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + 10, PageUp: index - 10, Home: 0, End: shown.length - 1 }
+    if (e.key in moves) {
+      e.preventDefault()
+      moveTo(moves[e.key]!)
+    } else if ((e.key === 'Enter' || e.key === ' ') && onRowClick) {
+      e.preventDefault()
+      onRowClick(row)
+    }
+  }
+
   if (rows.length === 0) return empty === undefined ? <Text c="dimmed">{t('common.empty')}</Text> : empty
   return (
-    <div ref={parentRef} style={{ height, overflow: 'auto' }} data-testid={testId}>
-      <Table className="virtual-table" highlightOnHover verticalSpacing="xs" style={{ tableLayout: 'fixed' }}>
+    <div
+      ref={parentRef}
+      className="virtual-table-scroll"
+      style={{ height, overflow: 'auto' }}
+      data-testid={testId}
+      role="region"
+      aria-label={label ?? t('a11y.table')}
+    >
+      <Table className="virtual-table" highlightOnHover verticalSpacing="xs" style={{ tableLayout: 'fixed', minWidth }} aria-rowcount={shown.length + 1}>
         <Table.Thead>
-          <Table.Tr>
+          <Table.Tr aria-rowindex={1}>
             {columns.map((c) => (
               <Table.Th key={c.key} style={{ width: c.width }} aria-sort={sort?.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : undefined}>
                 {c.sort || c.sortable ? (
@@ -111,9 +162,13 @@ export function VirtualTable<T extends { id: string }>({
               <Table.Tr
                 key={row.id}
                 data-index={item.index}
+                aria-rowindex={item.index + 2}
                 ref={virtualizer.measureElement}
                 className={onRowClick ? 'clickable-row' : undefined}
                 onClick={onRowClick ? () => onRowClick(row) : undefined}
+                tabIndex={item.index === tabStop ? 0 : -1}
+                onFocus={(e) => e.target === e.currentTarget && setActive(item.index)}
+                onKeyDown={(e) => onRowKeyDown(e, item.index, row)}
                 data-testid="row"
               >
                 {columns.map((c) => (

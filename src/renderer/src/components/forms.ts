@@ -47,10 +47,19 @@ export function goToInput(input: HTMLElement | null): boolean {
   return true
 }
 
-/** After a refusal: the first field marked invalid (top to bottom), else the error box, comes into view. */
+/**
+ * After a refusal: the first enabled field marked invalid (top to bottom) comes into view
+ * with the focus; when the refusal names no field of the form, the error box does (focused
+ * too, tabIndex -1, so the keyboard and a screen reader land on the reasons).
+ */
 export function goToFirstError(root: ParentNode | null) {
   if (!root) return
-  if (!goToInput(root.querySelector<HTMLElement>('[aria-invalid="true"]'))) root.querySelector('[data-testid="form-error"]')?.scrollIntoView({ block: 'center' })
+  if (goToInput(root.querySelector<HTMLElement>('[aria-invalid="true"]:not([disabled])'))) return
+  const box = root.querySelector<HTMLElement>('[data-testid="form-error"]')
+  if (!box) return
+  if (!box.hasAttribute('tabindex')) box.setAttribute('tabindex', '-1')
+  box.scrollIntoView({ block: 'center' })
+  box.focus({ preventScroll: true })
 }
 
 /** Keeps only the keys a form edits. */

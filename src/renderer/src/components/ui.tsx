@@ -10,15 +10,22 @@ import { ApiCallError, queryClient } from '../api.ts'
 import { useLabels } from '../i18n/index.ts'
 import { ErrorAlert } from './ErrorAlert.tsx'
 
+/**
+ * A page's title (its one h1, which takes the focus after navigation: app/focusTitle.ts)
+ * with its buttons. When the window is narrow (200 % zoom) the buttons wrap below the
+ * title rather than squeezing it to a word per line.
+ */
 export function PageHeader({ title, subtitle, actions }: { title: ReactNode; subtitle?: ReactNode; actions?: ReactNode }) {
   return (
-    <Group justify="space-between" align="flex-start" mb="md" wrap="nowrap">
-      <Stack gap={2}>
-        <Title order={2}>{title}</Title>
+    <Group justify="space-between" align="flex-start" mb="md" gap="sm">
+      <Stack gap={2} style={{ flex: '1 1 18rem', minWidth: 0 }}>
+        <Title order={1} size="h2" tabIndex={-1} style={{ overflowWrap: 'anywhere' }}>
+          {title}
+        </Title>
         {subtitle && <Text c="dimmed">{subtitle}</Text>}
       </Stack>
       {actions && (
-        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+        <Group gap="xs" style={{ flex: '0 1 auto' }}>
           {actions}
         </Group>
       )}

@@ -13,6 +13,7 @@ import { EmptyState } from '../components/EmptyState.tsx'
 import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { EngagementForm } from './EngagementForm.tsx'
+import { useShortcut } from '../app/shortcuts.ts'
 
 export function EngagementsPage() {
   const { t } = useTranslation()
@@ -20,6 +21,7 @@ export function EngagementsPage() {
   const navigate = useNavigate()
   const [text, setText] = useState('')
   const [adding, { open, close }] = useDisclosure(false)
+  useShortcut('new', open)
   const { data = [], isSuccess } = useApi('engagements.list')
   const q = fold(text.trim())
   const rows = data.filter((e) => !q || fold([e.title, e.place].join(' ')).includes(q))

@@ -3,7 +3,7 @@
  * record, each group saying so when it is empty. The core decides the states
  * (src/shared/time); this only words them.
  */
-import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core'
+import { Anchor, Badge, Card, Group, Stack, Text, VisuallyHidden } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -29,8 +29,9 @@ function AttentionGroup({ id, title, total, empty, tone = 'alert', children }: G
           {title}
         </Text>
         {total > 0 && (
-          <Badge color={tone === 'alert' ? 'orange' : 'gray'} variant="light" aria-label={t('home.count', { count: total })}>
-            {total}
+          <Badge color={tone === 'alert' ? 'orange' : 'gray'} variant="light">
+            <span aria-hidden>{total}</span>
+            <VisuallyHidden>{t('home.count', { count: total })}</VisuallyHidden>
           </Badge>
         )}
       </Group>

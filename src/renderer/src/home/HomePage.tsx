@@ -2,14 +2,13 @@ import { Alert, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import { AttentionGroups } from './AttentionGroups.tsx'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
+import { Link } from 'react-router'
 import { useApi } from '../api.ts'
 import { LoadSampleButton } from '../components/SampleData.tsx'
 import { ErrorAlert, PageHeader } from '../components/ui.tsx'
 
 export function HomePage() {
   const { t } = useTranslation()
-  const navigate = useNavigate()
   const { data: info } = useApi('app.info')
   const { data: attention, error } = useApi('attention.summary')
   const [loaded, setLoaded] = useState<number | null>(null)
@@ -32,7 +31,7 @@ export function HomePage() {
       )}
       <SimpleGrid cols={{ base: 2, md: 5 }}>
         {cards.map((c) => (
-          <Card key={c.to} withBorder className="clickable-row" onClick={() => navigate(c.to)} data-testid={`count-${c.to.slice(1)}`}>
+          <Card key={c.to} withBorder component={Link} to={c.to} className="clickable-row" data-testid={`count-${c.to.slice(1)}`}>
             <Text c="dimmed" size="sm">
               {c.label}
             </Text>

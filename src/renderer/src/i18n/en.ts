@@ -1,6 +1,39 @@
 import type { Messages } from './vi.ts'
 
 export const en: Messages = {
+  a11y: {
+    skip: 'Skip to main content',
+    mainNav: 'Main navigation',
+    openNav: 'Open navigation',
+    closeNav: 'Close navigation',
+    close: 'Close',
+    table: 'Data table',
+    language: 'Interface language',
+    member: 'Member {{n}}',
+    dnd: {
+      instructions: 'To pick up an item, press Space or Enter. While dragging, use the up and down arrow keys to move it. Press Space or Enter again to drop it in its new place, or Escape to cancel.',
+      start: 'Picked up {{item}}, at position {{position}} of {{total}}.',
+      over: '{{item}} moved to position {{position}} of {{total}}.',
+      none: '{{item}} is no longer over the list.',
+      end: 'Dropped {{item}} at position {{position}} of {{total}}.',
+      cancel: 'Dragging cancelled. {{item}} went back to where it was.',
+    },
+  },
+  shortcuts: {
+    title: 'Keyboard shortcuts',
+    keys: 'Keys',
+    does: 'What it does',
+    search: 'Search all the data',
+    new: 'New record (on a list page)',
+    export: 'Export the Word brief (on a delegation’s brief page)',
+    help: 'Show this list of shortcuts',
+    tab: 'Move between buttons, fields and lists',
+    rows: 'Move between the rows of a list',
+    open: 'Open the selected row or item',
+    drag: 'Pick up or drop a section of the brief to reorder it',
+    close: 'Close a dialog',
+    hint: 'Single-key shortcuts (/ and ?) do nothing while you type in a field. On a Mac, use ⌘ instead of Ctrl.',
+  },
   app: { name: 'Hành Trang', tagline: 'Partners, agreements and delegations' },
   nav: {
     home: 'Overview',

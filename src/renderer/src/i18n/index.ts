@@ -17,8 +17,14 @@ void i18n.use(initReactI18next).init({
 export function setLanguage(lang: Lang) {
   localStorage.setItem('lang', lang)
   void i18n.changeLanguage(lang)
-  document.documentElement.lang = lang
 }
+
+// <html lang> follows the language, from the first screen on (screen readers pick their voice by it).
+const markLang = (lang: string) => {
+  if (typeof document !== 'undefined') document.documentElement.lang = lang === 'en' ? 'en' : 'vi'
+}
+i18n.on('languageChanged', markLang)
+markLang(i18n.language)
 
 /** Label of an enumeration value (shared/domain/labels.ts) in the current language. */
 export function useLabels() {

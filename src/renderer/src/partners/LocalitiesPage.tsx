@@ -13,6 +13,7 @@ import { EmptyState } from '../components/EmptyState.tsx'
 import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { LocalityForm } from './LocalityForm.tsx'
+import { useShortcut } from '../app/shortcuts.ts'
 
 export function LocalitiesPage() {
   const { t } = useTranslation()
@@ -24,6 +25,7 @@ export function LocalitiesPage() {
   const [historical, setHistorical] = useState(false)
   const [text, setText] = useState('')
   const [adding, { open, close }] = useDisclosure(false)
+  useShortcut('new', open)
   const { data = [], isSuccess } = useApi('localities.list', {
     ...(country && { country }),
     ...(level && { level: level as never }),

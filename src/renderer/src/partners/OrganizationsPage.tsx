@@ -12,6 +12,7 @@ import { EmptyState } from '../components/EmptyState.tsx'
 import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { OrganizationForm } from './OrganizationForm.tsx'
+import { useShortcut } from '../app/shortcuts.ts'
 
 export function OrganizationsPage() {
   const { t } = useTranslation()
@@ -19,6 +20,7 @@ export function OrganizationsPage() {
   const navigate = useNavigate()
   const [text, setText] = useState('')
   const [adding, { open, close }] = useDisclosure(false)
+  useShortcut('new', open)
   const { data = [], isSuccess } = useApi('organizations.list')
   const q = fold(text.trim())
   const rows = data.filter((o) => !q || fold([o.nameVi, o.nameEn, o.abbreviation, o.nameNative].join(' ')).includes(q))

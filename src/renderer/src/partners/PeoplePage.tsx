@@ -12,6 +12,7 @@ import { EmptyState } from '../components/EmptyState.tsx'
 import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { PersonForm } from './PersonForm.tsx'
+import { useShortcut } from '../app/shortcuts.ts'
 
 export function PeoplePage() {
   const { t } = useTranslation()
@@ -19,6 +20,7 @@ export function PeoplePage() {
   const navigate = useNavigate()
   const [text, setText] = useState('')
   const [adding, { open, close }] = useDisclosure(false)
+  useShortcut('new', open)
   const { data = [], isSuccess } = useApi('people.list')
   const q = fold(text.trim())
   const rows = data.filter((p) => !q || fold([p.displayName, p.nativeName, p.title, p.organizationName, p.localityName].join(' ')).includes(q))

@@ -1,6 +1,6 @@
-import { Anchor, Badge, Group, Stack, Text, Timeline } from '@mantine/core'
+import { Anchor, Badge, Group, Stack, Text, Timeline, UnstyledButton } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate } from 'react-router'
+import { Link } from 'react-router'
 import type { AgreementRow } from '../../../shared/domain/agreements.ts'
 import type { EngagementRow } from '../../../shared/domain/engagements.ts'
 import type { PersonRow } from '../../../shared/domain/partners.ts'
@@ -45,12 +45,11 @@ export function EngagementTimeline({ rows, trips = [], limit }: { rows: Engageme
 export function AgreementList({ rows }: { rows: AgreementRow[] }) {
   const { t } = useTranslation()
   const { label, name } = useLabels()
-  const navigate = useNavigate()
   if (rows.length === 0) return <Text c="dimmed">{t('common.none')}</Text>
   return (
     <Stack gap="xs" data-testid="agreement-list">
       {rows.map((a) => (
-        <Stack key={a.id} gap={2} p="sm" className="clickable-row" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} onClick={() => navigate(`/agreements/${a.id}`)}>
+        <UnstyledButton key={a.id} component={Link} to={`/agreements/${a.id}`} p="sm" className="clickable-row" style={{ display: 'flex', flexDirection: 'column', gap: 2, border: '1px solid var(--mantine-color-default-border)', borderRadius: 8 }}>
           <Group justify="space-between" wrap="nowrap">
             <Text fw={600}>{a.titleVi}</Text>
             <StatusBadge status={a.effectiveStatus} />
@@ -67,7 +66,7 @@ export function AgreementList({ rows }: { rows: AgreementRow[] }) {
             {a.openCommitments > 0 && <Badge size="sm" variant="light">{`${t('agreements.openCommitments')}: ${a.openCommitments}`}</Badge>}
             {a.overdueCommitments > 0 && <Badge size="sm" color="red">{`${t('agreements.overdue')}: ${a.overdueCommitments}`}</Badge>}
           </Group>
-        </Stack>
+        </UnstyledButton>
       ))}
     </Stack>
   )

@@ -60,9 +60,14 @@ export function SearchPalette({ opened, onClose }: { opened: boolean; onClose: (
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} withCloseButton={false} size="xl" yOffset="8vh" padding="md" aria-label={t('nav.search')}>
+    // The dialog is named by its content (Modal's own props go to a root div, where a name is not allowed).
+    <Modal.Root opened={opened} onClose={onClose} size="xl" yOffset="8vh" padding="md">
+      <Modal.Overlay />
+      <Modal.Content aria-label={t('nav.search')}>
+      <Modal.Body>
       <TextInput
         data-autofocus
+        aria-label={t('nav.search')}
         size="md"
         placeholder={t('search.placeholder')}
         value={q}
@@ -133,6 +138,8 @@ export function SearchPalette({ opened, onClose }: { opened: boolean; onClose: (
           ))}
         </Stack>
       </ScrollArea.Autosize>
-    </Modal>
+      </Modal.Body>
+      </Modal.Content>
+    </Modal.Root>
   )
 }

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router'
 import type { AuditEntry, AuditRecordKind } from '../../../shared/contract.ts'
 import { formatDateTime } from '../../../shared/text/dates.ts'
 import { useApi } from '../api.ts'
+import { openable } from '../components/openable.ts'
 
 /** The page a change-log row opens. */
 const ROUTES: Record<AuditRecordKind, (id: string) => string> = {
@@ -53,7 +54,7 @@ function Row({ entry: a, nested = false }: { entry: AuditEntry; nested?: boolean
   const navigate = useNavigate()
   const to = a.record ? ROUTES[a.record.kind](a.record.id) : null
   return (
-    <Table.Tr className={to ? 'clickable-row' : undefined} onClick={to ? () => navigate(to) : undefined} data-testid={nested ? 'audit-sample-row' : 'audit-row'}>
+    <Table.Tr {...(to ? openable(() => navigate(to)) : {})} data-testid={nested ? 'audit-sample-row' : 'audit-row'}>
       <Table.Td style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }} c={nested ? 'dimmed' : undefined}>
         {formatDateTime(a.at)}
       </Table.Td>

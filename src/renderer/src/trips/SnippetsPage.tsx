@@ -9,6 +9,8 @@ import { decodePartner, PartnerSelect } from '../components/pickers.tsx'
 import { DeleteButton, foldFilter, PageHeader } from '../components/ui.tsx'
 import { EmptyState } from '../components/EmptyState.tsx'
 import { useLabels } from '../i18n/index.ts'
+import { useShortcut } from '../app/shortcuts.ts'
+import { openable } from '../components/openable.ts'
 import { useOpenParam } from '../search/open-param.ts'
 
 export function SnippetsPage() {
@@ -18,6 +20,7 @@ export function SnippetsPage() {
   const data = loaded ?? []
   const { data: sectors = [] } = useApi('reference.sectors')
   const [editing, setEditing] = useState<Snippet | 'new' | null>(null)
+  useShortcut('new', () => setEditing('new'))
   // A talking point found by search opens here, in the library.
   useOpenParam('open', loaded, setEditing)
   const sectorLabel = (c: string) => sectors.find((s) => s.code === c)?.[lang] ?? c
@@ -27,7 +30,7 @@ export function SnippetsPage() {
       {isSuccess && data.length === 0 && <EmptyState kind="snippets" onAdd={() => setEditing('new')} addLabel={t('snippets.new')} />}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {data.map((s) => (
-          <Card key={s.id} withBorder className="clickable-row" onClick={() => setEditing(s)}>
+          <Card key={s.id} withBorder {...openable(() => setEditing(s), 'button')}>
             <Text fw={600}>{s.title}</Text>
             <Text size="sm">{s.text}</Text>
             <Text size="xs" c="dimmed" mt={4}>

@@ -42,6 +42,8 @@ export function TripForm({ trip, onClose, onSaved }: { trip?: Trip; onClose: () 
         }
       : { ...EMPTY, homeLocalityId: home ?? '' },
   })
+  // Only the first member row shows the column labels; every field still says which row it is in.
+  const rowLabel = (field: string, i: number) => `${field} · ${t('a11y.member', { n: i + 1 })}`
   // A new trip is sent by the home province (Settings), once Settings has answered.
   useEffect(() => {
     if (!trip && home && !form.isTouched('homeLocalityId') && !form.getValues().homeLocalityId) form.setFieldValue('homeLocalityId', home)
@@ -79,11 +81,11 @@ export function TripForm({ trip, onClose, onSaved }: { trip?: Trip; onClose: () 
       <Stack gap="xs">
         {form.values.members.map((m, i) => (
           <Group key={i} align="flex-end" wrap="nowrap">
-            <PartnerSelect kinds={['person']} label={i === 0 ? t('trips.memberPerson') : undefined} style={{ flex: 2 }} value={m.person} onChange={(v) => form.setFieldValue(`members.${i}.person`, v)} />
-            <TextInput label={i === 0 ? t('trips.memberName') : undefined} style={{ flex: 2 }} disabled={!!m.person} {...form.getInputProps(`members.${i}.name`)} />
-            <TextInput label={i === 0 ? t('trips.memberTitle') : undefined} style={{ flex: 2 }} {...form.getInputProps(`members.${i}.title`)} />
-            <Select label={i === 0 ? t('trips.role') : undefined} data={options(MEMBER_ROLES)} allowDeselect={false} w={160} {...form.getInputProps(`members.${i}.role`)} />
-            <ActionIcon variant="subtle" color="red" size="lg" mb={2} onClick={() => form.removeListItem('members', i)} aria-label={t('common.remove')}>
+            <PartnerSelect kinds={['person']} label={i === 0 ? t('trips.memberPerson') : undefined} aria-label={i === 0 ? undefined : rowLabel(t('trips.memberPerson'), i)} style={{ flex: 2 }} value={m.person} onChange={(v) => form.setFieldValue(`members.${i}.person`, v)} />
+            <TextInput label={i === 0 ? t('trips.memberName') : undefined} aria-label={i === 0 ? undefined : rowLabel(t('trips.memberName'), i)} style={{ flex: 2 }} disabled={!!m.person} {...form.getInputProps(`members.${i}.name`)} />
+            <TextInput label={i === 0 ? t('trips.memberTitle') : undefined} aria-label={i === 0 ? undefined : rowLabel(t('trips.memberTitle'), i)} style={{ flex: 2 }} {...form.getInputProps(`members.${i}.title`)} />
+            <Select label={i === 0 ? t('trips.role') : undefined} aria-label={i === 0 ? undefined : rowLabel(t('trips.role'), i)} data={options(MEMBER_ROLES)} allowDeselect={false} w={160} {...form.getInputProps(`members.${i}.role`)} />
+            <ActionIcon variant="subtle" color="red" size="lg" mb={2} onClick={() => form.removeListItem('members', i)} aria-label={rowLabel(t('common.remove'), i)}>
               ✕
             </ActionIcon>
           </Group>

@@ -12,6 +12,7 @@ import { useLabels } from '../i18n/index.ts'
 import { ItemForm } from './ItemForm.tsx'
 import { TripForm } from './TripForm.tsx'
 import { PackButton } from '../components/PackButton.tsx'
+import { openable } from '../components/openable.ts'
 import { useOpenParam } from '../search/open-param.ts'
 
 export function TripPage() {
@@ -97,7 +98,7 @@ export function TripPage() {
               {trip.items
                 .filter((i) => i.start.startsWith(day))
                 .map((i) => (
-                  <Table.Tr key={i.id} className="clickable-row" onClick={() => setItem(i)} data-testid="programme-item">
+                  <Table.Tr key={i.id} {...openable(() => setItem(i))} data-testid="programme-item">
                     <Table.Td w={120}>{`${i.start.slice(11)}${i.end ? `–${i.end.slice(11)}` : ''}`}</Table.Td>
                     <Table.Td>
                       <Text fw={600}>{i.title}</Text>

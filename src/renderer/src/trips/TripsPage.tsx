@@ -9,11 +9,13 @@ import { PageHeader } from '../components/ui.tsx'
 import { EmptyState } from '../components/EmptyState.tsx'
 import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
 import { TripForm } from './TripForm.tsx'
+import { useShortcut } from '../app/shortcuts.ts'
 
 export function TripsPage() {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const [adding, { open, close }] = useDisclosure(false)
+  useShortcut('new', open)
   const { data = [], isSuccess } = useApi('trips.list')
   const columns: Column<TripRow>[] = [
     { key: 'dates', header: t('common.date'), width: '20%', render: (r) => `${formatDate(r.startDate)} – ${formatDate(r.endDate)}` },
