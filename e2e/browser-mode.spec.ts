@@ -67,6 +67,8 @@ test('npm start without Electron says why and opens the same app in the browser'
   // The secret leaves the address bar at once (it stays in the tab for a reload).
   expect(page.url()).toBe(`${new URL(url).origin}/#/`)
   await page.getByTestId('load-demo').click()
+  // Loading the sample data asks first.
+  await page.getByRole('dialog').getByRole('button', { name: 'Nạp', exact: true }).click()
   await expect(page.getByTestId('demo-loaded')).toBeVisible()
   await expect(page.getByTestId('count-agreements')).toContainText(/[1-9]/)
 

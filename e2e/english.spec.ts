@@ -56,7 +56,7 @@ test('the whole app in English shows no Vietnamese interface text', async ({ app
   // An empty register: every list's empty state.
   for (const route of LISTS) {
     await page.goto(`${host.url}/#${route}`)
-    await expect(page.locator('main h2, main h3').first()).toBeVisible()
+    await expect(page.locator('main h1, main h2, main h3').first()).toBeVisible()
     await page.waitForLoadState('networkidle')
     findings.push(...(await scan(page, host, `${route} (empty)`)))
   }
@@ -64,7 +64,7 @@ test('the whole app in English shows no Vietnamese interface text', async ({ app
 
   for (const route of [...LISTS, ...detailRoutes(host)]) {
     await page.goto(`${host.url}/#${route}`)
-    await expect(page.locator('main h2, main h3').first()).toBeVisible()
+    await expect(page.locator('main h1, main h2, main h3').first()).toBeVisible()
     await page.waitForLoadState('networkidle')
     findings.push(...(await scan(page, host, route)))
   }

@@ -15,6 +15,7 @@ import type { Browser, Locator, Page } from '@playwright/test'
 import { timestampForFile } from '../src/main/exchange/backup.ts'
 import { expect, test, watchCspViolations } from './fixtures.ts'
 import { apiInitScript, startHost, type Host } from './host/server.ts'
+import { AppPage } from './pages/app-page.ts'
 
 const SCREENSHOTS = join(import.meta.dirname, '..', 'docs', 'screenshots')
 const update = !!process.env.UPDATE_SCREENSHOTS
@@ -176,7 +177,7 @@ test('Settings checks the data file on request; a fault found is shown over ever
   await centre(health)
   await page.screenshot({ animations: 'disabled', path: testInfo.outputPath('settings-health-1400x900.png') })
   await atDoubleZoom(browser, host, async (zoomed) => {
-    await zoomed.getByTestId('nav-settings').click()
+    await new AppPage(zoomed).goto('settings')
     const block = zoomed.getByTestId('health')
     await expect(block.getByTestId('health-result')).toHaveText('Tốt')
     await centre(block)
