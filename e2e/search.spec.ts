@@ -113,7 +113,7 @@ test('the palette names the new kinds in either language, at 1400×900 and at 20
   const violations = await watchCspViolations(small)
   await small.goto(host.url)
   // A first start of the whole bundle in a fresh context: slower than a reload.
-  await expect(small.getByRole('heading', { level: 2 })).toBeVisible({ timeout: 30_000 })
+  await expect(small.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 })
   const smallApp = new AppPage(small)
   await firstHit(smallApp, 'yamanashi', 'Yamanashi')
   await expect(small.getByTestId('search-results').getByText('Mục chương trình', { exact: true })).toBeVisible()
@@ -125,7 +125,7 @@ test('the palette names the new kinds in either language, at 1400×900 and at 20
 
   await page.evaluate(() => localStorage.setItem('lang', 'en'))
   await page.reload()
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText('Overview')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Overview')
   await firstHit(app, 'yamanashi', 'Yamanashi')
   for (const label of ['Delegations', 'Programme items', 'Talking points']) await expect(results.getByText(label, { exact: true })).toBeVisible()
 })
