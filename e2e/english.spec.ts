@@ -57,7 +57,8 @@ test('the whole app in English shows no Vietnamese interface text', async ({ app
   for (const route of LISTS) {
     await page.goto(`${host.url}/#${route}`)
     await expect(page.locator('main h1, main h2, main h3').first()).toBeVisible()
-    await page.waitForLoadState('networkidle')
+    // Not 'networkidle': the window's change feed keeps one request waiting.
+    await expect(page.locator('main')).toHaveAttribute('aria-busy', 'false')
     findings.push(...(await scan(page, host, `${route} (empty)`)))
   }
   await app.loadDemo()
@@ -65,7 +66,8 @@ test('the whole app in English shows no Vietnamese interface text', async ({ app
   for (const route of [...LISTS, ...detailRoutes(host)]) {
     await page.goto(`${host.url}/#${route}`)
     await expect(page.locator('main h1, main h2, main h3').first()).toBeVisible()
-    await page.waitForLoadState('networkidle')
+    // Not 'networkidle': the window's change feed keeps one request waiting.
+    await expect(page.locator('main')).toHaveAttribute('aria-busy', 'false')
     findings.push(...(await scan(page, host, route)))
   }
 
@@ -74,7 +76,8 @@ test('the whole app in English shows no Vietnamese interface text', async ({ app
     await page.goto(`${host.url}/#${route}`)
     await page.getByRole('button', { name: button, exact: true }).click()
     await expect(app.dialog).toBeVisible()
-    await page.waitForLoadState('networkidle')
+    // Not 'networkidle': the window's change feed keeps one request waiting.
+    await expect(page.locator('main')).toHaveAttribute('aria-busy', 'false')
     findings.push(...(await scan(page, host, `${route}: ${button}`)))
     await page.keyboard.press('Escape')
     await expect(app.dialog).toBeHidden()

@@ -1,6 +1,7 @@
 import { AppShell, Box, Button, Center, Loader, Stack, Text, VisuallyHidden } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { useState } from 'react'
+import { useIsFetching } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Route, Routes } from 'react-router'
 import { HomePage } from '../home/HomePage.tsx'
@@ -113,6 +114,8 @@ function StatusError({ error, retry }: { error: unknown; retry: () => void }) {
 /** The register: header, sidebar and pages. */
 function Register({ health }: { health: HealthResult | null }) {
   const [searchOpen, setSearchOpen] = useState(false)
+  // The page says it is still loading (assistive technology; the tests wait on it too).
+  const fetching = useIsFetching()
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
   const [navOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false)
   useShortcutKeys({ search: () => setSearchOpen(true), help: () => setShortcutsOpen(true) })
@@ -123,7 +126,7 @@ function Register({ health }: { health: HealthResult | null }) {
       <SkipLink />
       <AppHeader navOpen={navOpen} toggleNav={toggleNav} openSearch={() => setSearchOpen(true)} openShortcuts={() => setShortcutsOpen(true)} />
       <Sidebar items={NAV} onNavigate={closeNav} />
-      <AppShell.Main id={MAIN_ID}>
+      <AppShell.Main id={MAIN_ID} aria-busy={fetching > 0}>
         <Box maw={1280}>
           <HealthBanner health={health} />
           <Routes>

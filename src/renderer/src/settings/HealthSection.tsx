@@ -1,5 +1,6 @@
 import { Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core'
 import { useEffect, useRef } from 'react'
+import { useIsFetching } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useLocation } from 'react-router'
 import type { HealthResult } from '../../../shared/contract.ts'
@@ -16,10 +17,12 @@ export function HealthSection() {
   const check = useApiMutation('health.check')
   const ref = useRef<HTMLDivElement>(null)
   const { state } = useLocation()
-  // The banner's link asks for this section: bring it into view.
+  // The banner's link asks for this section: bring it into view once the page has loaded
+  // (the sections above it grow as their data comes).
+  const settled = useIsFetching() === 0
   useEffect(() => {
-    if ((state as { section?: string } | null)?.section === 'health') ref.current?.scrollIntoView({ block: 'center' })
-  }, [state])
+    if (settled && (state as { section?: string } | null)?.section === 'health') ref.current?.scrollIntoView({ block: 'center' })
+  }, [state, settled])
   const last = newest(status?.state === 'ready' ? status.health : null, check.data ?? null)
   return (
     <Card withBorder ref={ref} data-testid="health">
