@@ -127,7 +127,8 @@ export function SearchPalette({ opened, onClose }: { opened: boolean; onClose: (
                       {name(hit.title)}
                     </Text>
                     {hit.subtitle && (
-                      <Text size="sm" c="dimmed" truncate>
+                      // A talking point's subtitle is its own words (its partner, its text's first words): record text.
+                      <Text size="sm" c="dimmed" truncate {...(hit.kind === 'snippet' && { 'data-record': '' })}>
                         {subtitleIn(hit.subtitle, lang)}
                       </Text>
                     )}

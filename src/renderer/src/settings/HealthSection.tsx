@@ -21,7 +21,12 @@ export function HealthSection() {
   // (the sections above it grow as their data comes).
   const settled = useIsFetching() === 0
   useEffect(() => {
-    if (settled && (state as { section?: string } | null)?.section === 'health') ref.current?.scrollIntoView({ block: 'center' })
+    const card = ref.current
+    if (!settled || !card || (state as { section?: string } | null)?.section !== 'health') return
+    // The focus goes where the link led (not to the page's title), and the card into view.
+    card.setAttribute('tabindex', '-1')
+    card.focus({ preventScroll: true })
+    card.scrollIntoView({ block: 'center' })
   }, [state, settled])
   const last = newest(status?.state === 'ready' ? status.health : null, check.data ?? null)
   return (

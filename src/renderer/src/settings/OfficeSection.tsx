@@ -62,6 +62,8 @@ export function OfficeSection() {
               value={form.parentAgency}
               onChange={(e) => set({ parentAgency: e.currentTarget.value })}
               error={errors.parentAgency}
+              // An agency's name as the brief's header prints it: Vietnamese in either UI.
+              lang="vi"
               data-testid="settings-parent-agency"
             />
             <TextInput
@@ -70,6 +72,7 @@ export function OfficeSection() {
               value={form.agency}
               onChange={(e) => set({ agency: e.currentTarget.value })}
               error={errors.agency}
+              lang="vi"
               data-testid="settings-agency"
             />
           </SimpleGrid>
