@@ -23,10 +23,15 @@ export function HealthSection() {
   useEffect(() => {
     const card = ref.current
     if (!settled || !card || (state as { section?: string } | null)?.section !== 'health') return
-    // The focus goes where the link led (not to the page's title), and the card into view.
-    card.setAttribute('tabindex', '-1')
-    card.focus({ preventScroll: true })
-    card.scrollIntoView({ block: 'center' })
+    // The focus goes where the link led (not to the page's title), and the card into view:
+    // after this commit, so that the move of the focus to a new page's title (app/focusTitle.ts,
+    // whose effect runs after this child's) sees the focus placed and leaves it.
+    const timer = window.setTimeout(() => {
+      card.setAttribute('tabindex', '-1')
+      card.focus({ preventScroll: true })
+      card.scrollIntoView({ block: 'center' })
+    }, 0)
+    return () => window.clearTimeout(timer)
   }, [state, settled])
   const last = newest(status?.state === 'ready' ? status.health : null, check.data ?? null)
   return (
