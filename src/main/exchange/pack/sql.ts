@@ -32,7 +32,11 @@ export function statement(text: string, parameters: readonly unknown[] = []): Ra
   }
   parts.push(text.slice(start))
   if (parts.length - 1 !== parameters.length) throw new Error(`statement: ${parts.length - 1} placeholders, ${parameters.length} parameters`)
-  return parts.slice(1).reduce<RawBuilder<unknown>>((acc, part, i) => sql`${acc}${parameters[i]}${sql.raw(part)}`, sql.raw(parts[0]!))
+  // One flat list of fragments: nesting a fragment per parameter made Kysely's plugins
+  // recurse once per parameter, past the stack for a statement with thousands of them.
+  const pieces: RawBuilder<unknown>[] = [sql.raw(parts[0]!)]
+  for (let i = 1; i < parts.length; i++) pieces.push(sql`${parameters[i - 1]}`, sql.raw(parts[i]!))
+  return sql.join(pieces, sql.raw(''))
 }
 
 export const run = (db: Db, text: string, parameters: readonly unknown[] = []) => statement(text, parameters).execute(db)
