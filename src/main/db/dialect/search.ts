@@ -4,7 +4,7 @@
  * what finds the rows differs: SQLite's FTS5 tables beside it, PostgreSQL's folded text
  * columns on it with trigram indexes.
  */
-import type { RawBuilder, SqlBool } from 'kysely'
+import { sql, type RawBuilder, type SqlBool } from 'kysely'
 import type { Db } from '../../context.ts'
 
 /** A document's words as the index takes them: folded (src/shared/text/fold.ts), so the databases only match. */
@@ -48,4 +48,18 @@ export interface SearchStore {
    * anywhere in the record's document) or for Japanese text of three characters or more.
    */
   recordsMatching(id: RawBuilder<unknown>, kind: string, match: { words: string[] } | { native: string }): RawBuilder<SqlBool>
+}
+
+/**
+ * Documents whose folded title starts with `prefix` (an index range on title_folded, the
+ * same SQL on both databases), at most `window` of them: the first candidates of a name typed.
+ */
+export async function titlesStartingWith(db: Db, prefix: string | null, window: number): Promise<Candidate[]> {
+  if (!prefix) return []
+  const { rows } = await sql<Candidate>`
+    SELECT kind, entity_id AS "entityId", title, subtitle, title_folded AS "titleFolded", doc_id AS rank
+    FROM search_doc
+    WHERE title_folded >= ${prefix} AND title_folded < ${`${prefix}\u{10ffff}`}
+    ORDER BY title_folded LIMIT ${window}`.execute(db)
+  return rows
 }

@@ -7,7 +7,7 @@
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely'
 import type { Db } from '../../../context.ts'
-import type { Candidate, SearchStore } from '../search.ts'
+import { titlesStartingWith, type Candidate, type SearchStore } from '../search.ts'
 
 const PARTNER_KINDS = sql.raw(`('locality', 'organization', 'person')`)
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
@@ -32,13 +32,7 @@ export const postgresSearch: SearchStore = {
   async remove() {},
   async clear() {},
   async words(db: Db, words, phrase, titlePrefix, window) {
-    const startsWith = titlePrefix
-      ? await sql<Candidate>`
-      SELECT kind, entity_id AS "entityId", title, subtitle, title_folded AS "titleFolded", doc_id AS rank
-      FROM search_doc
-      WHERE title_folded >= ${titlePrefix} AND title_folded < ${`${titlePrefix}\u{10ffff}`}
-      ORDER BY title_folded LIMIT ${window}`.execute(db)
-      : { rows: [] }
+    const startsWith = { rows: await titlesStartingWith(db, titlePrefix, window) }
     const query = (partners: boolean, column: string, rank: RawBuilder<number>) => sql<Candidate>`
       SELECT kind, entity_id AS "entityId", title, subtitle, title_folded AS "titleFolded", ${rank} AS rank
       FROM search_doc

@@ -6,7 +6,7 @@
  */
 import { sql, type SqlBool } from 'kysely'
 import type { Db } from '../../../context.ts'
-import type { Candidate, SearchStore } from '../search.ts'
+import { titlesStartingWith, type Candidate, type SearchStore } from '../search.ts'
 import { inList } from './sql.ts'
 
 /**
@@ -15,13 +15,7 @@ import { inList } from './sql.ts'
  * anywhere, newest first.
  */
 async function matchAll(db: Db, match: string, titlePrefix: string | null, window: number): Promise<Candidate[]> {
-  const startsWith = titlePrefix
-    ? await sql<Candidate>`
-    SELECT kind, entity_id AS "entityId", title, subtitle, title_folded AS "titleFolded", doc_id AS rank
-    FROM search_doc
-    WHERE title_folded >= ${titlePrefix} AND title_folded < ${`${titlePrefix}\u{10ffff}`}
-    ORDER BY title_folded LIMIT ${window}`.execute(db)
-    : { rows: [] }
+  const startsWith = { rows: await titlesStartingWith(db, titlePrefix, window) }
   const inNames = (table: string) => sql<Candidate>`
     SELECT d.kind, d.entity_id AS "entityId", d.title, d.subtitle, d.title_folded AS "titleFolded", -${sql.raw(table)}.rowid AS rank
     FROM ${sql.raw(table)} JOIN search_doc d ON d.doc_id = ${sql.raw(table)}.rowid
