@@ -328,7 +328,7 @@ export const contract = {
   ),
   /** Asks for the officer's own cover (.docx with placeholders), keeps it, and uses it from then on. */
   'briefs.setLetterhead': method(tripIdInput, z.object({ fileName: z.string(), placeholders: z.array(z.string()) }).nullable()),
-  'briefs.exports': method(tripIdInput, z.array(z.object({ id: z.string(), at: z.string(), actor: z.string(), fileName: z.string(), sha256: z.string(), language: z.string() }))),
+  'briefs.exports': method(tripIdInput, z.array(z.object({ id: z.string(), at: z.string(), actor: z.string(), document: z.string(), fileName: z.string(), sha256: z.string(), language: z.string() }))),
   'briefs.showInFolder': method(z.object({ path: z.string().max(4096) }), okOutput),
 
   /** The agreements register and its commitments as .xlsx (asks where to save). */

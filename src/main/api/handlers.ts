@@ -222,7 +222,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'briefs.exports': (ctx, { tripId }) =>
       ctx.db
         .selectFrom('briefExport')
-        .select(['id', 'at', 'actor', 'fileName', 'sha256', 'language'])
+        .select(['id', 'at', 'actor', 'document', 'fileName', 'sha256', 'language'])
         .where('tripId', '=', tripId)
         .orderBy('at', 'desc')
         .execute(),

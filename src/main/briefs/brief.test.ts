@@ -45,6 +45,7 @@ describe('the brief', () => {
     expect(path.endsWith('Tai-lieu-doan-cong-tac-Thanh-Hoa-Yamanashi-2026.docx')).toBe(true)
     const [exported] = await core.call('briefs.exports', { tripId: TRIP })
     expect(exported?.sha256).toBe(createHash('sha256').update(readFileSync(path)).digest('hex'))
+    expect(exported?.document).toBe('brief')
     const row = await core.db.selectFrom('briefExport').select('snapshot').executeTakeFirstOrThrow()
     expect(JSON.parse(row.snapshot).cover.title).toBe('TÀI LIỆU PHỤC VỤ ĐOÀN CÔNG TÁC CỦA TỈNH THANH HÓA TẠI NHẬT BẢN')
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([])

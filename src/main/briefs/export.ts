@@ -80,11 +80,35 @@ export async function writeBrief(ctx: Ctx, model: BriefModel, path: string, lett
   const bytes = await renderBrief(model, letterhead, options)
   // The recorded hash is of the bytes that reached the disk.
   const { sha256, bytes: size } = writeFileAtomic(path, bytes)
+  await recordExport(ctx, { tripId: model.tripId, document: 'brief', fileName: basename(path), sha256, language: model.language, snapshot: model })
+  return { path, fileName: basename(path), sha256, bytes: size }
+}
+
+/** Which of a trip's documents a recorded export is (issue 14 adds to 'brief'). */
+export type TripDocument = string
+
+/**
+ * Records a document of a trip that reached the disk: its name, the sha256 of the bytes
+ * written and the model it was made from, so any past document can be compared or made again.
+ */
+export async function recordExport(
+  ctx: Ctx,
+  entry: { tripId: string; document: TripDocument; fileName: string; sha256: string; language: string; snapshot: unknown },
+): Promise<void> {
   await ctx.db
     .insertInto('briefExport')
-    .values({ id: newId(), tripId: model.tripId, at: ctx.now(), actor: ctx.actor, fileName: basename(path), sha256, language: model.language, snapshot: JSON.stringify(model) })
+    .values({
+      id: newId(),
+      tripId: entry.tripId,
+      document: entry.document,
+      at: ctx.now(),
+      actor: ctx.actor,
+      fileName: entry.fileName,
+      sha256: entry.sha256,
+      language: entry.language,
+      snapshot: JSON.stringify(entry.snapshot),
+    })
     .execute()
-  return { path, fileName: basename(path), sha256, bytes: size }
 }
 
 /** One short brief per meeting: the cover, the summary line of the trip and that meeting's outline. */

@@ -300,7 +300,9 @@ export interface BriefExportTable {
   fileName: string
   sha256: string
   language: string
-  /** JSON of the BriefModel the file was made from. */
+  /** Which of the trip's documents: 'brief' (the default of older rows) or another kind (issue 14). */
+  document: Generated<string>
+  /** JSON of the model the file was made from. */
   snapshot: string
 }
 
