@@ -11,7 +11,9 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
+import { Packer } from 'docx'
 import { buildModel, writeBrief } from '../src/main/briefs/export.ts'
+import { briefDocument, renderBriefDocx } from '../src/main/briefs/docx/render.ts'
 import { openCore, type Core } from '../src/main/core.ts'
 import { cliVsPandoc } from './bench-process.ts'
 
@@ -113,6 +115,20 @@ export async function benchBrief(options: { runs?: number } = {}): Promise<Recor
     stall = Math.max(stall, t2 - last)
     clearInterval(timer)
     peak = Math.max(peak, process.memoryUsage().rss)
+    // What the TOC's page numbers cost (issue 11, toc.ts): the same document packed with
+    // its page numbers laid out in advance, and packed as pandoc writes one, the TOC a field
+    // for Word to fill in. Best of three each, on this thread.
+    const bestOf3 = async (fn: () => Promise<unknown>) => {
+      let best = Infinity
+      for (let i = 0; i < 3; i++) {
+        const t = performance.now()
+        await fn()
+        best = Math.min(best, performance.now() - t)
+      }
+      return best
+    }
+    const numberedMs = await bestOf3(() => renderBriefDocx(model))
+    const fieldOnlyMs = await bestOf3(() => Packer.toBuffer(briefDocument(model, { features: { updateFields: true } })))
     await core.close()
     const round = (n: number) => Math.round(n)
     // Pages as LibreOffice lays them out, where it is installed.
@@ -130,6 +146,7 @@ export async function benchBrief(options: { runs?: number } = {}): Promise<Recor
       writeDocxMs: round(t2 - t1),
       totalMs: round(t2 - t0),
       mainThreadLongestStallMs: round(stall),
+      tocPageNumbers: { packedWithNumbersMs: round(numberedMs), packedAsFieldMs: round(fieldOnlyMs), costMs: round(numberedMs - fieldOnlyMs) },
       docxKB: Math.round(statSync(out).size / 1024),
       pages,
       // The whole process (Node, SQLite, the core) before and at the peak of the export.
