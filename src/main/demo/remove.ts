@@ -20,6 +20,7 @@ type SampleTable = 'itineraryItem' | 'trip' | 'snippet' | 'fact' | 'engagement' 
 
 /** The order of deletion: what points at a record goes before it. */
 const ORDER: Array<[SampleTable, (p: DemoPack) => Array<{ id: string }>]> = [
+  ['commitment', (p) => p.itemCommitments],
   ['itineraryItem', (p) => p.itinerary],
   ['trip', (p) => p.trips],
   ['snippet', (p) => p.snippets],
