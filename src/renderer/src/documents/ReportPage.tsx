@@ -207,7 +207,7 @@ export function ReportPage() {
                     setProposals(e.currentTarget.value)
                     save(e.currentTarget.value)
                   }}
-                  data-testid="report-proposals"
+                  data-testid="report-proposals-input"
                 />
               </Stack>
             </Card>
