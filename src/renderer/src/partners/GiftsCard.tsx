@@ -72,7 +72,7 @@ export function GiftsCard({ counterpart, counterpartId }: { counterpart: Counter
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={110}>{t('gifts.date')}</Table.Th>
-                <Table.Th w={80}>{t('gifts.direction')}</Table.Th>
+                <Table.Th w={110}>{t('gifts.direction')}</Table.Th>
                 <Table.Th>{t('gifts.description')}</Table.Th>
                 <Table.Th>{t('gifts.occasion')}</Table.Th>
               </Table.Tr>
