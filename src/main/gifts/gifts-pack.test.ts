@@ -43,4 +43,14 @@ describe("issue 14's records in data packs", () => {
     await carry({ kind: 'all' })
     expect(await b.call('gifts.list', { counterpartId: await refId(b, 'jp-pref-19') })).toEqual([])
   })
+
+  it('removing the sample data keeps a gift the officer noted, and the sample person it was for', async () => {
+    const takaichi = '01936d00-0000-7000-8000-000200000005'
+    await a.call('gifts.create', { personId: takaichi, direction: 'given', date: '2025-11-25', description: 'Tranh sơn mài' })
+    await a.call('demo.remove')
+    expect((await a.call('gifts.list', { counterpartId: takaichi })).map((g) => g.description)).toEqual(['Tranh sơn mài'])
+    expect(await a.db.selectFrom('person').select('id').where('id', '=', takaichi).execute()).toHaveLength(1)
+    // The commitments arising from the sample trip's meetings went with it.
+    expect(await a.db.selectFrom('commitment').select('id').where('itineraryItemId', 'is not', null).execute()).toEqual([])
+  })
 })
