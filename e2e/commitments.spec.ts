@@ -7,7 +7,8 @@ test('the commitments register: filtered, sorted, a status changed in its row, e
   await app.loadDemo()
   await page.getByTestId('nav-commitments').click()
   const rows = app.rows('commitments-table')
-  await expect(rows).toHaveCount(5)
+  // The sample data's five commitments of agreements, and four arising from the Yamanashi trip's meetings.
+  await expect(rows).toHaveCount(9)
   // By owner.
   await page.getByTestId('commitments-owner').click()
   await page.getByRole('option', { name: 'Hai tỉnh' }).click()
@@ -16,9 +17,9 @@ test('the commitments register: filtered, sorted, a status changed in its row, e
   // The filters are the page's own: coming back shows everything again.
   await app.goto('home')
   await page.getByTestId('nav-commitments').click()
-  await expect(rows).toHaveCount(5)
+  await expect(rows).toHaveCount(9)
   // By words, without diacritics.
-  await page.getByTestId('commitments-q').fill('che bien nong san')
+  await page.getByTestId('commitments-q').fill('ho tro ket noi cong nghe che bien nong san')
   await expect(rows).toHaveCount(1)
   await expect(rows.first()).toContainText('Đề nghị Yamanashi hỗ trợ kết nối công nghệ chế biến nông sản')
   await page.getByTestId('commitments-q').fill('')

@@ -59,6 +59,7 @@ const USAGE = `Hành Trang – công cụ dòng lệnh / command line
   npm run cli -- [--db TỆP] report law --from NGÀY --to NGÀY --out TỆP.xlsx
                                                  báo cáo theo Luật Thỏa thuận quốc tế 2020
   npm run cli -- [--db TỆP] trip list [--json]   danh sách đoàn công tác / list trips
+  npm run cli -- [--db TỆP] trip report --trip MÃ --out TỆP.docx   báo cáo kết quả chuyến công tác / post-trip report
   npm run cli -- [--db TỆP] brief export --trip MÃ --out TỆP.docx [--lang vi|en] [--letterhead MẪU.docx]
                                                  xuất tài liệu Word / export the brief
   npm run cli -- --server URL server init        khởi tạo máy chủ của cơ quan (lược đồ, vai trò)
@@ -308,6 +309,12 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       return 0
     }
     case 'trip': {
+      if (rest[0] === 'report') {
+        if (!values.trip || !values.out) throw new UsageError('Cần --trip MÃ và --out TỆP.docx / --trip and --out are required')
+        const { tripReportCommand } = await import('./cli/trip-report.ts')
+        await withCore(place, (core) => tripReportCommand(core, values.trip!, values.out!, out))
+        return 0
+      }
       if (rest[0] !== 'list') throw new UsageError(`Lệnh không hợp lệ: trip ${rest.join(' ')}`)
       const trips = await withCore(place, (core) => call<TripRow[]>(core, 'trips.list'))
       if (values.json) out(JSON.stringify(trips, null, 2))

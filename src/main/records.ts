@@ -43,16 +43,31 @@ const CASCADE: Partial<Record<RecordTable, Array<{ table: RecordTable; column: s
     { table: 'commitment', column: 'agreementId', action: 'delete' },
     { table: 'attachment', column: 'entityId', action: 'delete', where: { entity: 'agreement' } },
   ],
-  person: [{ table: 'attachment', column: 'entityId', action: 'delete', where: { entity: 'person' } }],
+  person: [
+    { table: 'attachment', column: 'entityId', action: 'delete', where: { entity: 'person' } },
+    { table: 'gift', column: 'personId', action: 'delete' },
+  ],
   locality: [
     { table: 'fact', column: 'localityId', action: 'delete' },
     { table: 'fact', column: 'partnerLocalityId', action: 'delete' },
     { table: 'snippet', column: 'localityId', action: 'detach' },
+    { table: 'gift', column: 'localityId', action: 'delete' },
   ],
-  organization: [{ table: 'snippet', column: 'organizationId', action: 'detach' }],
+  organization: [
+    { table: 'snippet', column: 'organizationId', action: 'detach' },
+    { table: 'gift', column: 'organizationId', action: 'delete' },
+  ],
+  // What arose from a programme item keeps its record when the item goes (0016).
+  itineraryItem: [
+    { table: 'commitment', column: 'itineraryItemId', action: 'detach' },
+    { table: 'agreement', column: 'itineraryItemId', action: 'detach' },
+    { table: 'engagement', column: 'itineraryItemId', action: 'detach' },
+  ],
+  engagement: [{ table: 'gift', column: 'engagementId', action: 'detach' }],
   trip: [
     { table: 'itineraryItem', column: 'tripId', action: 'delete' },
     { table: 'brief', column: 'tripId', action: 'delete' },
+    { table: 'gift', column: 'tripId', action: 'detach' },
   ],
 }
 

@@ -27,6 +27,8 @@ import { engagement, engagementInput, engagementRow } from './domain/engagements
 import { commitmentStatuses, searchKinds } from './domain/labels.ts'
 import { itemInput, snippet, snippetInput, trip, tripInput, tripMention, tripRow } from './domain/trips.ts'
 import { briefModel, briefSettings } from './domain/briefs.ts'
+import { itemFollowUp, recordResult, reportModel, reportRule, reportSave } from './domain/report.ts'
+import { gift, giftInput, giftListInput } from './domain/gifts.ts'
 import { attentionSummary } from './domain/attention.ts'
 import { calendarInput, calendarMonth } from './domain/calendar.ts'
 import { commitmentFilter, commitmentRegisterRow } from './domain/commitments.ts'
@@ -373,6 +375,24 @@ export const contract = {
 
   /** The change log: newest first; `entityId` one record's history; `event` the rows a sample load or removal wrote (folded into its line otherwise). */
   'audit.list': method(z.object({ entityId: z.string().max(64).optional(), event: z.string().max(64).optional() }).optional(), z.array(auditEntry)),
+
+  // ---- issue 14: a trip's outcomes, the post-trip report, gifts and protocol history
+  /** The report's model as the builder previews it, and the proposals the officer wrote. */
+  'tripReport.get': method(tripIdInput, z.object({ model: reportModel, proposals: z.string().nullable() })),
+  'tripReport.save': method(reportSave, okOutput),
+  /** Asks where to save, writes the .docx whole, records the export as the trip's 'report'. */
+  'tripReport.export': method(tripIdInput, exportResult.nullable()),
+  /** The province's rule: the report is due this many days after return (15 by default). */
+  'tripReport.rule': method(noInput, reportRule),
+  'tripReport.setRule': method(reportRule, reportRule),
+  /** "Ghi nhận vào sổ": after the trip, its meetings become engagements of the register, once. */
+  'trips.recordInRegister': method(tripIdInput, recordResult),
+  /** The commitments and agreements that arose from a programme item, and its engagement. */
+  'itinerary.followUp': method(idInput, itemFollowUp),
+  'gifts.list': method(giftListInput, z.array(gift)),
+  'gifts.create': method(giftInput, created),
+  'gifts.update': method(withId(giftInput), okOutput),
+  'gifts.delete': method(idInput, okOutput),
 } as const
 
 export type Contract = typeof contract

@@ -23,15 +23,17 @@ function inPeriod(row: CommitmentRegisterRow, due: CommitmentFilter['due'], toda
 export async function listCommitments(db: Db, filter: CommitmentFilter, today: string): Promise<{ rows: CommitmentRegisterRow[]; owners: string[] }> {
   let q = db
     .selectFrom('commitment as c')
-    .innerJoin('agreement as a', 'a.id', 'c.agreementId')
-    .select(['c.id', 'c.agreementId', 'c.action', 'c.owner', 'c.dueDate', 'c.status', 'a.titleVi', 'a.signedDate'])
+    .leftJoin('agreement as a', 'a.id', 'c.agreementId')
+    // A commitment arising from a trip's meeting names it (migration 0016).
+    .leftJoin('itineraryItem as i', 'i.id', 'c.itineraryItemId')
+    .select(['c.id', 'c.agreementId', 'c.action', 'c.owner', 'c.dueDate', 'c.status', 'a.titleVi', 'a.signedDate', 'i.tripId', 'i.title as meeting'])
   if (filter.partnerId) {
     const partner = filter.partnerId
     q = q.where('c.agreementId', 'in', db.selectFrom('agreementParty').select('agreementId').where((eb) => eb.or([eb('localityId', '=', partner), eb('organizationId', '=', partner)])))
   }
   // By due date, those without one last.
   const found = await q.orderBy(sql`c.due_date IS NULL`).orderBy('c.dueDate').execute()
-  const parties = await partyNames(db, [...new Set(found.map((c) => c.agreementId))])
+  const parties = await partyNames(db, [...new Set(found.flatMap((c) => (c.agreementId ? [c.agreementId] : [])))])
   const words = filter.q ? fold(filter.q) : ''
   const rows: CommitmentRegisterRow[] = []
   for (const c of found) {
@@ -39,9 +41,11 @@ export async function listCommitments(db: Db, filter: CommitmentFilter, today: s
     const row: CommitmentRegisterRow = {
       id: c.id,
       agreementId: c.agreementId,
-      agreementTitle: c.titleVi,
+      agreementTitle: c.titleVi ?? c.meeting ?? '',
       agreementSigned: c.signedDate,
-      partners: (parties.get(c.agreementId) ?? []).join(' – '),
+      tripId: c.tripId,
+      meeting: c.meeting,
+      partners: c.agreementId ? (parties.get(c.agreementId) ?? []).join(' – ') : '',
       action: c.action,
       owner: c.owner,
       dueDate: c.dueDate,

@@ -287,13 +287,20 @@ async function assertAgreement(db: Db, id: string) {
   }
 }
 
+/** An agreement or, for a commitment arising from a meeting without one, the programme item (0016). */
+async function assertHolder(db: Db, input: CommitmentFields) {
+  if (input.agreementId) await assertAgreement(db, input.agreementId)
+  if (input.itineraryItemId && !(await db.selectFrom('itineraryItem').select('id').where('id', '=', input.itineraryItemId).executeTakeFirst())) throw recordGone('itineraryItemId')
+}
+
 export async function insertCommitment(trx: Db, ctx: Ctx, input: CommitmentFields, fixedId?: string): Promise<string> {
-  await assertAgreement(trx, input.agreementId)
+  await assertHolder(trx, input)
   return insertRecord(trx, ctx, 'commitment', { ...input, ...(fixedId && { id: fixedId }) })
 }
 
 /** A commitment due before its agreement was signed may be a slip of the date. */
 async function commitmentWarnings(db: Db, input: CommitmentFields): Promise<SaveWarning[]> {
+  if (!input.agreementId) return []
   const a = await db.selectFrom('agreement').select('signedDate').where('id', '=', input.agreementId).executeTakeFirst()
   return a?.signedDate && input.dueDate && input.dueDate < a.signedDate ? [{ code: 'due_before_signing', field: 'dueDate', params: { due: input.dueDate, signed: a.signedDate } }] : []
 }
@@ -309,7 +316,7 @@ export async function updateCommitment(ctx: Ctx, id: string, input: CommitmentFi
 }
 
 export async function writeCommitmentUpdate(trx: Db, ctx: Ctx, id: string, input: CommitmentFields, expectedUpdatedAt?: string): Promise<void> {
-  await assertAgreement(trx, input.agreementId)
+  await assertHolder(trx, input)
   await updateRecord(trx, ctx, 'commitment', { id, expectedUpdatedAt }, input)
 }
 

@@ -27,6 +27,7 @@ import { search } from '../search/query.ts'
 import { pendingCount, type Indexer } from '../search/queue.ts'
 import type { ChangeFeed } from '../changes.ts'
 import type { Handlers } from './dispatcher.ts'
+import { reportHandlers } from './report-handlers.ts'
 import type { HealthResult } from '../db/health.ts'
 
 export interface HandlerEnv {
@@ -294,5 +295,6 @@ export function createHandlers(env: HandlerEnv): Handlers {
     // A window's long poll: answered when the register changes, else after 25 s unchanged.
     'changes.wait': async (_ctx, { since }) => ({ seq: await env.changes.wait(since, CHANGE_WAIT_MS) }),
     'audit.list': (ctx, input) => listAudit(ctx.db, input),
+    ...reportHandlers(env),
   }
 }

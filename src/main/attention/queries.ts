@@ -15,6 +15,7 @@ import { assembleBrief } from '../briefs/model.ts'
 import { loadSettings } from '../briefs/settings.ts'
 import { getTrip } from '../trips/queries.ts'
 import { agreementGroups, commitmentGroup, SHOWN } from './register.ts'
+import { tripReportGroup } from './trip-reports.ts'
 
 const TRIPS_SHOWN = 5
 
@@ -115,6 +116,7 @@ export async function attentionSummary(db: Db, today: string, now: Date): Promis
     ...(await tripGroups(db, today, now)),
     ...(await agreementGroups(db, today)),
     commitments: await commitmentGroup(db, today),
+    tripReports: await tripReportGroup(db, today),
     recent: await recentChanges(db),
   }
 }

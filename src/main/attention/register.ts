@@ -112,8 +112,9 @@ export async function commitmentGroup(db: Db, today: string) {
     .executeTakeFirstOrThrow()
   const rows = await db
     .selectFrom('commitment as c')
-    .innerJoin('agreement as a', 'a.id', 'c.agreementId')
-    .select(['c.id', 'c.agreementId', 'c.action', 'c.owner', 'c.dueDate', 'c.status', 'a.titleVi'])
+    .leftJoin('agreement as a', 'a.id', 'c.agreementId')
+    .leftJoin('itineraryItem as i', 'i.id', 'c.itineraryItemId')
+    .select(['c.id', 'c.agreementId', 'c.action', 'c.owner', 'c.dueDate', 'c.status', 'a.titleVi', 'i.tripId', 'i.title as meeting'])
     .where(commitmentOpen(today))
     .orderBy('c.dueDate')
     .orderBy('c.id')
@@ -122,8 +123,9 @@ export async function commitmentGroup(db: Db, today: string) {
   const items: AttentionSummary['commitments']['items'] = []
   for (const c of rows) {
     const s = commitmentState(c, today)
-    if (s.state === 'overdue') items.push({ id: c.id, agreementId: c.agreementId, agreementTitle: c.titleVi, action: c.action, owner: c.owner, due: s.due, state: 'overdue', days: s.daysLate })
-    else if (s.state === 'due_soon') items.push({ id: c.id, agreementId: c.agreementId, agreementTitle: c.titleVi, action: c.action, owner: c.owner, due: s.due, state: 'due_soon', days: s.daysLeft })
+    const of = { agreementId: c.agreementId, agreementTitle: c.titleVi ?? c.meeting ?? '', tripId: c.tripId }
+    if (s.state === 'overdue') items.push({ id: c.id, ...of, action: c.action, owner: c.owner, due: s.due, state: 'overdue', days: s.daysLate })
+    else if (s.state === 'due_soon') items.push({ id: c.id, ...of, action: c.action, owner: c.owner, due: s.due, state: 'due_soon', days: s.daysLeft })
   }
   return { total: Number(total), items }
 }

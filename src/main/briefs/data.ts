@@ -13,6 +13,8 @@ import { commitmentState, isOpen, type CommitmentState } from '../../shared/time
 import { freshness, type Freshness } from '../../shared/time/figures.ts'
 import { standing, type Standing } from '../../shared/time/people.ts'
 import { agreementsOfLocality, getAgreement } from '../agreements/queries.ts'
+import type { Gift } from '../../shared/domain/gifts.ts'
+import { giftsOf } from '../gifts/queries.ts'
 import type { Db } from '../context.ts'
 import { engagementsOf } from '../engagements/queries.ts'
 import type { FactTable, LocalityTable, OrganizationTable, PersonTable } from '../db/schema.ts'
@@ -55,6 +57,8 @@ export interface BriefData {
   engagements: Map<string, EngagementRow[]>
   /** Organizations based in each destination. */
   localOrganizations: Map<string, OrganizationTable[]>
+  /** Gifts given to or received from the meetings' counterparts, newest first (issue 14). */
+  gifts: Gift[]
 }
 
 /** The localities a programme item's counterparts belong to (a person's, an organization's, a place itself). */
@@ -158,6 +162,7 @@ export async function loadBriefData(db: Db, trip: Trip, lang: Lang, date: string
     countries,
     engagements,
     localOrganizations,
+    gifts: await giftsOf(db, trip.items.flatMap((i) => i.counterparts.flatMap((c) => [c.personId, c.organizationId, c.localityId].filter((x): x is string => !!x)))),
     people: peopleById,
     organizations,
     localities,

@@ -45,6 +45,7 @@ export async function engagementTrip(db: Db, engagementId: string, homeLocalityI
       offers: null,
       sensitivities: null,
       logistics: null,
+      outcomes: null,
     }
   })
   return {

@@ -115,6 +115,8 @@ export interface AgreementTable extends Meta {
   shortenedProcedure: number
   pmReportSentDate: string | null
   mofaCopySentDate: string | null
+  /** The programme item at which it was signed during a trip (0016). */
+  itineraryItemId: string | null
 }
 
 export interface AgreementPartyTable extends Meta {
@@ -139,7 +141,10 @@ export interface AgreementSectorTable {
 }
 
 export interface CommitmentTable extends Meta {
-  agreementId: string
+  /** Null for a commitment arising from a meeting without an agreement (0016). */
+  agreementId: string | null
+  /** The programme item the commitment arose from (0016). */
+  itineraryItemId: string | null
   action: string
   owner: string | null
   dueDate: string | null
@@ -156,6 +161,8 @@ export interface EngagementTable extends Meta {
   summary: string | null
   outcomes: string | null
   sources: string | null
+  /** The trip's meeting it was recorded from ("Ghi nhận vào sổ", 0016). */
+  itineraryItemId: string | null
 }
 
 export interface EngagementParticipantTable extends Meta {
@@ -240,6 +247,8 @@ export interface TripTable extends Meta {
   endDate: string
   objectives: string | null
   notes: string | null
+  /** The post-trip report's proposals to the leadership (0016). */
+  reportProposals: string | null
 }
 
 export interface TripDestinationTable {
@@ -275,6 +284,8 @@ export interface ItineraryItemTable extends Meta {
   offers: string | null
   sensitivities: string | null
   logistics: string | null
+  /** What was said and agreed (0016). */
+  outcomes: string | null
 }
 
 export interface SnippetTable extends Meta {
@@ -315,6 +326,20 @@ export interface AttachmentTable extends Meta {
   bytes: number
 }
 
+/** A gift given to or received from a counterpart, with its occasion (0016). */
+export interface GiftTable extends Meta {
+  personId: string | null
+  organizationId: string | null
+  localityId: string | null
+  direction: 'given' | 'received'
+  date: string
+  occasion: string | null
+  tripId: string | null
+  engagementId: string | null
+  description: string
+  notes: string | null
+}
+
 export interface DB {
   locality: LocalityTable
   localityLineage: LocalityLineageTable
@@ -343,6 +368,7 @@ export interface DB {
   brief: BriefTable
   briefExport: BriefExportTable
   attachment: AttachmentTable
+  gift: GiftTable
 }
 
 export type LocalityRecord = Selectable<LocalityTable>

@@ -37,6 +37,8 @@ const demoPack = z.object({
   trips: z.array(withId(tripInput)).default([]),
   itinerary: z.array(withId(itemInput)).default([]),
   snippets: z.array(withId(snippetInput)).default([]),
+  /** Commitments arising from the sample trip's meetings (issue 14), written after its items. */
+  itemCommitments: z.array(withId(commitmentInput)).default([]),
 })
 
 /** Replaces "ref:<ref_key>" strings with the ids of the reference records. */
@@ -128,6 +130,7 @@ export async function loadDemo(ctx: Ctx, resourcesDir: string): Promise<{ create
     await each('trip', pack.trips, ({ id: fixed, ...t }) => insertTrip(trx, demoCtx, t, fixed))
     await each('itineraryItem', pack.itinerary, ({ id: fixed, ...i }) => insertItem(trx, demoCtx, i, fixed))
     await each('snippet', pack.snippets, ({ id: fixed, ...s }) => insertSnippet(trx, demoCtx, s, fixed))
+    await each('commitment', pack.itemCommitments, ({ id: fixed, ...c }) => insertCommitment(trx, demoCtx, c, fixed))
     await trx
       .insertInto('appMeta')
       .values({ key: 'demo_loaded_at', value: ctx.now() })

@@ -20,6 +20,7 @@ type SampleTable = 'itineraryItem' | 'trip' | 'snippet' | 'fact' | 'engagement' 
 
 /** The order of deletion: what points at a record goes before it. */
 const ORDER: Array<[SampleTable, (p: DemoPack) => Array<{ id: string }>]> = [
+  ['commitment', (p) => p.itemCommitments],
   ['itineraryItem', (p) => p.itinerary],
   ['trip', (p) => p.trips],
   ['snippet', (p) => p.snippets],
@@ -49,6 +50,7 @@ async function referrers(db: Db, table: SampleTable, id: string): Promise<Ref[]>
         ...(await rows('engagement', db.selectFrom('engagementParticipant').select('engagementId as id').where('organizationId', '=', id).execute())),
         ...(await rows('person', db.selectFrom('person').select('id').where('organizationId', '=', id).execute())),
         ...(await rows('snippet', db.selectFrom('snippet').select('id').where('organizationId', '=', id).execute())),
+        ...(await rows('gift', db.selectFrom('gift').select('id').where('organizationId', '=', id).execute())),
         ...(await counterpartOf()),
       ]
     case 'person':
@@ -56,6 +58,8 @@ async function referrers(db: Db, table: SampleTable, id: string): Promise<Ref[]>
         ...(await rows('agreement', db.selectFrom('agreementSignatory').select('agreementId as id').where('personId', '=', id).execute())),
         ...(await rows('engagement', db.selectFrom('engagementParticipant').select('engagementId as id').where('personId', '=', id).execute())),
         ...(await rows('trip', db.selectFrom('tripMember').select('tripId as id').where('personId', '=', id).execute())),
+        // A gift the officer noted keeps its counterpart (issue 14).
+        ...(await rows('gift', db.selectFrom('gift').select('id').where('personId', '=', id).execute())),
         ...(await counterpartOf()),
         ...(await attachments('person')),
       ]

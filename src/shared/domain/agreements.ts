@@ -47,6 +47,8 @@ export const agreementInput = z
       .max(200)
       .min(1, { error: 'needs_party' }),
     signatories: z.array(signatoryInput).max(200).default([]),
+    /** The programme item at which it was signed during a trip; left out, an edit keeps it. */
+    itineraryItemId: id().nullish(),
   })
   .superRefine((a, ctx) => {
     if (a.validFrom && a.validUntil && a.validUntil < a.validFrom) {
@@ -77,19 +79,24 @@ export const signatoryView = z.object({
   name: z.string(),
 })
 
-export const commitmentInput = z.object({
-  agreementId: id(),
-  action: requiredText(),
-  owner: optionalText(),
-  dueDate: optionalDate(),
-  status: z.enum(commitmentStatuses),
-  notes: optionalText(),
-})
+export const commitmentInput = z
+  .object({
+    /** Null for a commitment arising from a meeting without an agreement: it then names its item. */
+    agreementId: optionalId(),
+    action: requiredText(),
+    owner: optionalText(),
+    dueDate: optionalDate(),
+    status: z.enum(commitmentStatuses),
+    notes: optionalText(),
+    /** The programme item it arose from; left out, an edit keeps the one it has. */
+    itineraryItemId: id().nullish(),
+  })
+  .refine((c) => !!c.agreementId || !!c.itineraryItemId, { error: 'required', path: ['agreementId'] })
 export type CommitmentInput = z.input<typeof commitmentInput>
 
 export const commitment = z.object({
   ...recordMeta,
-  agreementId: z.string(),
+  agreementId: z.string().nullable(),
   action: z.string(),
   owner: z.string().nullable(),
   dueDate: z.string().nullable(),

@@ -41,8 +41,10 @@ export const attentionSummary = z.object({
   commitments: group(
     z.object({
       id: z.string(),
-      agreementId: z.string(),
+      agreementId: z.string().nullable(),
+      /** The agreement's title, or the trip's meeting it arose from. */
       agreementTitle: z.string(),
+      tripId: z.string().nullable(),
       action: z.string(),
       owner: z.string().nullable(),
       due: z.string(),
@@ -52,6 +54,8 @@ export const attentionSummary = z.object({
   ),
   formerCounterparts: group(z.object({ personId: z.string(), name: z.string(), title: z.string().nullable(), until: z.string(), tripId: z.string(), meeting: z.string() })),
   oldFigures: group(z.object({ id: z.string(), label: z.string(), asOf: z.string(), localityId: z.string().nullable(), place: z.string().nullable(), tripId: z.string() })),
+  /** Post-trip reports due within a week or late (issue 14): done once a report export is recorded. */
+  tripReports: group(z.object({ tripId: z.string(), title: z.string(), endDate: z.string(), due: z.string(), state: z.enum(['due', 'late']), days: z.number() })),
   recent: z.array(
     z.object({ id: z.string(), entity: z.string(), entityId: z.string(), action: z.string(), at: z.string(), actor: z.string(), name: z.string().nullable(), source: z.string().nullable() }),
   ),

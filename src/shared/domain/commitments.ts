@@ -18,8 +18,13 @@ export type CommitmentFilter = z.infer<typeof commitmentFilter>
 
 export const commitmentRegisterRow = z.object({
   id: z.string(),
-  agreementId: z.string(),
+  /** Null for a commitment arising from a trip's meeting without an agreement. */
+  agreementId: z.string().nullable(),
+  /** The agreement's title, or the meeting's when there is no agreement. */
   agreementTitle: z.string(),
+  /** The trip and meeting the commitment arose from, if it did. */
+  tripId: z.string().nullable(),
+  meeting: z.string().nullable(),
   agreementSigned: z.string().nullable(),
   partners: z.string(),
   action: z.string(),

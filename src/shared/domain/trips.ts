@@ -61,6 +61,8 @@ export const itemInput = z
     offers: optionalText(),
     sensitivities: optionalText(),
     logistics: optionalText(),
+    /** What was said and agreed (the post-trip report's results by meeting). */
+    outcomes: optionalText(),
   })
   .superRefine((i, ctx) => {
     if (i.end && i.end < i.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'ends_before_start' })
@@ -93,6 +95,7 @@ export const itineraryItem = z.object({
   offers: z.string().nullable(),
   sensitivities: z.string().nullable(),
   logistics: z.string().nullable(),
+  outcomes: z.string().nullable(),
 })
 export type ItineraryItem = z.infer<typeof itineraryItem>
 

@@ -358,6 +358,17 @@ export const REASONS = {
     vi: (p, w) => `Không tìm thấy mẫu bìa ${w.text(p.name)} trong thư mục dữ liệu; hãy chọn lại mẫu.`,
     en: (p, w) => `The letterhead ${w.text(p.name)} is no longer in the data folder: choose it again.`,
   },
+  // ---- a trip's outcomes and report (issue 14)
+  trip_not_returned: {
+    code: 'invalid_input',
+    vi: (p, w) => `Đoàn chưa về nước: chỉ ghi nhận vào sổ sau ngày kết thúc chuyến công tác (${w.date(p.end)}).`,
+    en: (p, w) => `The delegation is not back yet: it can be recorded in the register after the trip's last day (${w.date(p.end)}).`,
+  },
+  item_not_meeting: {
+    code: 'invalid_input',
+    vi: () => 'Chỉ ghi nhận cam kết, văn kiện cho một cuộc làm việc hoặc hội nghị của chương trình.',
+    en: () => 'Commitments and agreements are recorded for a meeting or a forum of the programme.',
+  },
 } satisfies Record<string, Reason>
 
 /** "3 nhân vật, 1 văn kiện" / "3 people, 1 agreement": `p.uses` holds "entity:count" pairs. */

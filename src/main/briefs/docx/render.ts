@@ -18,7 +18,7 @@ import { packWithToc, toc, type PageNumbering } from './toc.ts'
 const bulletIndent = (level: number) => ({ left: 0, firstLine: FIRST_LINE + level * 567 })
 
 /** `compact`: the leader's summary, 13 pt on single lines so that it holds on one page. */
-function renderBlock(b: Block, compact = false): Array<Paragraph | Table> {
+export function renderBlock(b: Block, compact = false): Array<Paragraph | Table> {
   const size = compact ? { size: pt(13) } : {}
   const spacing = compact ? { spacing: { after: 60, ...lineSpacing(1) } } : {}
   // The paragraph mark takes the text's size too: a list's dash is drawn in it.

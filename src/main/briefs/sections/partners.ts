@@ -103,6 +103,7 @@ export function meetings(m: Make): Block[] {
     blocks.push(paragraphs(m, `meeting.${i.id}.attendees`, T.attendees, i.attendees))
     blocks.push(paragraphs(m, `meeting.${i.id}.purpose`, T.meetingPurpose, i.purpose))
     blocks.push(historyBlock(m, i, n, historyAt))
+    blocks.push(bullets(m, `meeting.${i.id}.gifts`, T.previousGifts, giftLines(m, i)))
     blocks.push(bullets(m, `meeting.${i.id}.talkingPoints`, T.talkingPoints, lines(i.talkingPoints)))
     blocks.push(bullets(m, `meeting.${i.id}.asks`, T.meetingAsks, lines(i.asks)))
     blocks.push(bullets(m, `meeting.${i.id}.offers`, T.offers, lines(i.offers)))
@@ -110,6 +111,18 @@ export function meetings(m: Make): Block[] {
     blocks.push(paragraphs(m, `meeting.${i.id}.logistics`, T.logistics, i.logistics))
   }
   return blocks
+}
+
+/** "25/11/2025 – tặng: tranh sơn mài (Diễn đàn …)": what was given and received, so the next visit does not repeat a gift. */
+function giftLines(m: Make, i: ItineraryItem): string[] {
+  const ids = new Set(i.counterparts.flatMap((c) => [c.personId, c.organizationId, c.localityId].filter(Boolean)))
+  const given = m.lang === 'vi' ? { given: 'tặng', received: 'nhận' } : { given: 'given', received: 'received' }
+  return m.d.gifts
+    .filter((g) => ids.has(g.personId) || ids.has(g.organizationId) || ids.has(g.localityId))
+    .map((g) => {
+      const occasion = g.occasion ?? g.occasionTitle
+      return `${dateText(g.date, m.lang)} – ${given[g.direction]}: ${g.description}${occasion ? ` (${occasion})` : ''}`
+    })
 }
 
 function historyBlock(m: Make, i: ItineraryItem, n: number, historyAt: Map<string, { n: number; title: string }>): Block {

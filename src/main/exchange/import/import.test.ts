@@ -240,7 +240,8 @@ describe('spreadsheet import', () => {
     expect(changed).toBe(1)
     const path = join(dir, 'register-returned.xlsx')
     await wb.xlsx.writeFile(path)
-    const sent = (await core.db.selectFrom('commitment').select(['id', 'updatedAt', 'status']).execute()).length
+    // The agreements register's sheet holds the agreements' commitments (not those of a trip's meetings).
+    const sent = (await core.db.selectFrom('commitment').select(['id', 'updatedAt', 'status']).where('agreementId', 'is not', null).execute()).length
 
     // The commitments sheet is found by its name; the title row above the headers is passed over.
     const returned = await readTable(readFileSync(path), path, sheetFor('commitments'))
@@ -255,7 +256,7 @@ describe('spreadsheet import', () => {
     const lines: string[] = []
     expect(await main([...core.cliPlace, 'import', path, '--kind', 'commitments', '--update', '--json'], (s) => lines.push(s))).toBe(0)
     expect(JSON.parse(lines.join('\n'))).toMatchObject({ sheet: 'Cam kết', written: true, created: 0, updated: 1, unchanged: sent - 1, skipped: 0 })
-    const after = await core.db.selectFrom('commitment').select(['id', 'action', 'status', 'updatedAt']).execute()
+    const after = await core.db.selectFrom('commitment').select(['id', 'action', 'status', 'updatedAt']).where('agreementId', 'is not', null).execute()
     expect(after).toHaveLength(sent)
     expect(after.find((c) => c.action === invite)?.status).toBe('done')
     // Only the commitment that changed is marked as edited: the next pack exchange sees one change.

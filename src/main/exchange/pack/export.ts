@@ -73,6 +73,8 @@ async function closure(db: Db, scope: PackScope): Promise<Selection | null> {
   // What the chosen records point at comes along: commitments, parties, signatories, participants.
   const agreements = [...ids.agreement]
   add(ids.commitment, await column(db, 'commitment', 'id', where('agreement_id', agreements)))
+  // Commitments arising from the trip's meetings (0016), with or without an agreement.
+  add(ids.commitment, await column(db, 'commitment', 'id', where('itinerary_item_id', ids.itinerary_item)))
   add(ids.locality, await column(db, 'agreement_party', 'locality_id', where('agreement_id', agreements)))
   add(ids.organization, await column(db, 'agreement_party', 'organization_id', where('agreement_id', agreements)))
   add(ids.person, await column(db, 'agreement_signatory', 'person_id', where('agreement_id', agreements)))
@@ -83,6 +85,10 @@ async function closure(db: Db, scope: PackScope): Promise<Selection | null> {
   add(ids.organization, await column(db, 'person', 'organization_id', where('id', ids.person)))
   add(ids.locality, await column(db, 'person', 'locality_id', where('id', ids.person)))
   add(ids.locality, await column(db, 'organization', 'locality_id', where('id', ids.organization)))
+  // Gifts and protocol history of the counterparts that travel (0016).
+  for (const [col, set] of [['person_id', ids.person], ['organization_id', ids.organization], ['locality_id', ids.locality]] as const) {
+    add(ids.gift, await column(db, 'gift', 'id', where(col, set)))
+  }
   // Scans and pictures of the records that travel.
   add(ids.attachment, await column(db, 'attachment', 'id', where('entity_id', [...ids.agreement, ...ids.person])))
   // Successors of old units, so that lineage reads the same on the other side.

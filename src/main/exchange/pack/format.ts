@@ -14,7 +14,7 @@ export const MANIFEST_FILE = 'manifest.json'
 export const ATTACHMENT_ENTRY = /^attachments\/([0-9a-f]{64})$/
 
 /** Tables in the order they can be written (parents first). */
-export const ENTITY_TABLES = ['locality', 'organization', 'person', 'agreement', 'commitment', 'engagement', 'fact', 'trip', 'itinerary_item', 'snippet', 'brief', 'attachment'] as const
+export const ENTITY_TABLES = ['locality', 'organization', 'person', 'agreement', 'commitment', 'engagement', 'fact', 'trip', 'itinerary_item', 'snippet', 'brief', 'attachment', 'gift'] as const
 export type EntityTable = (typeof ENTITY_TABLES)[number]
 
 /** Rows that belong to one parent and travel with it. */

@@ -12,6 +12,7 @@
 import Database from 'better-sqlite3'
 import { z } from 'zod'
 import { agreementInput, commitmentInput } from '../../../shared/domain/agreements.ts'
+import { giftInput } from '../../../shared/domain/gifts.ts'
 import { attachmentRecord } from '../../../shared/domain/attachments.ts'
 import { briefSettings } from '../../../shared/domain/briefs.ts'
 import { id, isoDate } from '../../../shared/domain/common.ts'
@@ -189,6 +190,7 @@ const CHECKS: Record<string, TableCheck> = {
   snippet: { schema: snippetInput, shape: (r) => ({ ...r, sectors: jsonList(r.sectors) }) },
   brief: { schema: brief },
   attachment: { schema: attachmentRecord },
+  gift: { schema: giftInput },
 }
 /** Child tables that carry meta columns of their own. */
 const CHILD_META = new Set(['agreement_party', 'agreement_signatory', 'engagement_participant', 'trip_member'])

@@ -38,7 +38,8 @@ const EMPTY = {
   parties: [] as Array<{ side: string; partner: string | null }>,
   signatories: [] as Array<{ side: string; person: string | null; titleAtSigning: string }>,
 }
-type Values = typeof EMPTY
+export type AgreementValues = typeof EMPTY
+type Values = AgreementValues
 
 function fromAgreement(a: Agreement | undefined): Values {
   const base = initialValues(EMPTY, a, DATES)
@@ -66,13 +67,24 @@ function toAgreementInput(values: Values): Input<'agreements.create'> {
   }
 }
 
-export function AgreementForm({ agreement, onClose, onSaved }: { agreement?: Agreement; onClose: () => void; onSaved?: (id: string) => void }) {
+/** `prefill`: a new agreement signed at a trip's meeting (issue 14): its parties and date, linked back to the item. */
+export function AgreementForm({
+  agreement,
+  onClose,
+  onSaved,
+  prefill,
+}: {
+  agreement?: Agreement
+  onClose: () => void
+  onSaved?: (id: string) => void
+  prefill?: { values: Partial<Values>; itineraryItemId: string }
+}) {
   const { t } = useTranslation()
   const { options, lang } = useLabels()
   const { data: sectors = [] } = useApi('reference.sectors')
-  const form = useForm<Values>({ initialValues: fromAgreement(agreement) })
+  const form = useForm<Values>({ initialValues: { ...fromAgreement(agreement), ...(!agreement && prefill?.values) } })
   const save = async (values: Values) => {
-    const input = toAgreementInput(values)
+    const input = { ...toAgreementInput(values), ...(!agreement && prefill && { itineraryItemId: prefill.itineraryItemId }) }
     if (agreement) notifySaveWarnings((await call('agreements.update', { id: agreement.id, expectedUpdatedAt: agreement.updatedAt, ...input })).warnings)
     else {
       const { id, warnings } = await call('agreements.create', input)

@@ -60,11 +60,12 @@ export function CommitmentsPage() {
       sort: (c) => c.agreementTitle,
       render: (c) => (
         <Stack gap={0}>
-          <Anchor component={Link} to={`/agreements/${c.agreementId}`} size="sm" lineClamp={2}>
+          {/* A commitment arising from a trip's meeting without an agreement opens the trip. */}
+          <Anchor component={Link} to={c.agreementId ? `/agreements/${c.agreementId}` : `/trips/${c.tripId}`} size="sm" lineClamp={2}>
             {c.agreementTitle}
           </Anchor>
           <Text size="xs" c="dimmed" lineClamp={1}>
-            {name(c.partners)}
+            {c.agreementId ? name(c.partners) : t('outcomes.fromMeeting')}
           </Text>
         </Stack>
       ),

@@ -103,11 +103,18 @@ export function AttentionGroups({ a }: { a: AttentionSummary }) {
           </Item>
         ))}
       </AttentionGroup>
+      <AttentionGroup id="trip-reports" title={t('report.homeTitle')} total={a.tripReports.total} empty={t('report.homeNone')}>
+        {a.tripReports.items.map((x) => (
+          <Item key={x.tripId} to={`/trips/${x.tripId}/report`} detail={t(x.state === 'late' ? 'report.homeLate' : 'report.homeDue', { count: x.days, due: d(x.due), end: d(x.endDate) })}>
+            {x.title}
+          </Item>
+        ))}
+      </AttentionGroup>
       <AttentionGroup id="commitments" title={t('home.commitments')} total={a.commitments.total} empty={t('home.noCommitments')}>
         {a.commitments.items.map((x) => (
           <Item
             key={x.id}
-            to={`/agreements/${x.agreementId}`}
+            to={x.agreementId ? `/agreements/${x.agreementId}` : x.tripId ? `/trips/${x.tripId}` : null}
             detail={[x.state === 'overdue' ? t('home.overdueBy', { count: x.days, due: d(x.due) }) : t('home.dueIn', { count: x.days, due: d(x.due) }), x.owner, x.agreementTitle].filter(Boolean).join(' · ')}
           >
             {x.action}

@@ -17,6 +17,7 @@ import { LocalityForm } from './LocalityForm.tsx'
 import { PersonForm } from './PersonForm.tsx'
 import { PackButton } from '../components/PackButton.tsx'
 import { AgreementList, EngagementTimeline, PeopleList } from './timeline.tsx'
+import { GiftsCard } from './GiftsCard.tsx'
 
 const TWO_YEARS_MS = 2 * 365.25 * 24 * 3600 * 1000
 
@@ -136,6 +137,7 @@ export function LocalityPage() {
                 </Text>
                 <EngagementTimeline rows={data.engagements} trips={data.trips} limit={5} />
               </Card>
+              <GiftsCard counterpart={{ localityId: id }} counterpartId={id} />
             </Stack>
           </SimpleGrid>
         </Tabs.Panel>

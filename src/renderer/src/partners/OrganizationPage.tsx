@@ -9,6 +9,7 @@ import { useLabels } from '../i18n/index.ts'
 import { OrganizationForm } from './OrganizationForm.tsx'
 import { PackButton } from '../components/PackButton.tsx'
 import { AgreementList, EngagementTimeline, PeopleList } from './timeline.tsx'
+import { GiftsCard } from './GiftsCard.tsx'
 
 export function OrganizationPage() {
   const { id = '' } = useParams()
@@ -58,6 +59,7 @@ export function OrganizationPage() {
       <AgreementList rows={data.agreements} />
       <Text fw={600}>{t('engagements.timeline')}</Text>
       <EngagementTimeline rows={data.engagements} trips={data.trips} />
+      <GiftsCard counterpart={{ organizationId: id }} counterpartId={id} />
       {editing && <OrganizationForm organization={o} onClose={edit.close} />}
     </Stack>
   )

@@ -10,6 +10,7 @@ import { useLabels } from '../i18n/index.ts'
 import { PersonForm } from './PersonForm.tsx'
 import { Attachments } from '../components/Attachments.tsx'
 import { AgreementList, EngagementTimeline } from './timeline.tsx'
+import { GiftsCard } from './GiftsCard.tsx'
 
 export function PersonPage() {
   const { id = '' } = useParams()
@@ -70,6 +71,7 @@ export function PersonPage() {
         </Card>
       </SimpleGrid>
       <Attachments entity="person" entityId={id} />
+      <GiftsCard counterpart={{ personId: id }} counterpartId={id} />
       <Text fw={600}>{t('nav.agreements')}</Text>
       <AgreementList rows={data.agreements} />
       <Text fw={600}>{t('engagements.timeline')}</Text>

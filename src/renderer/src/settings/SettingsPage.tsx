@@ -8,6 +8,7 @@ import { GeneralSection } from './GeneralSection.tsx'
 import { HealthSection } from './HealthSection.tsx'
 import { OfficeSection } from './OfficeSection.tsx'
 import { PacksSection } from './PacksSection.tsx'
+import { ReportRuleSection } from './ReportRuleSection.tsx'
 
 /** Settings: one section per concern, each in its own file. */
 export function SettingsPage() {
@@ -18,6 +19,7 @@ export function SettingsPage() {
       <OfficeSection />
       <DisplaySection />
       <GeneralSection />
+      <ReportRuleSection />
       <PacksSection />
       <BackupsSection />
       <HealthSection />

@@ -14,6 +14,7 @@ import { TripForm } from './TripForm.tsx'
 import { PackButton } from '../components/PackButton.tsx'
 import { openable } from '../components/openable.ts'
 import { useOpenParam } from '../search/open-param.ts'
+import { TripOutcomesActions } from './TripOutcomesActions.tsx'
 
 export function TripPage() {
   const { id = '' } = useParams()
@@ -43,6 +44,7 @@ export function TripPage() {
             <Button onClick={() => navigate(`/trips/${id}/brief`)} data-testid="open-brief">
               {t('trips.brief')}
             </Button>
+            <TripOutcomesActions tripId={id} endDate={trip.endDate} />
             <PackButton tripId={id} />
             <Button variant="default" onClick={duplicate}>
               {t('trips.duplicate')}
