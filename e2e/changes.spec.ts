@@ -1,6 +1,7 @@
 /**
- * What another program writes to the register (here a second core on the same file, as a
- * second window or the CLI would be) appears in the open window without a reload.
+ * What another program writes to the register (here a second core on the same register,
+ * as a second window, the CLI or, on a server, a colleague would be) appears in the open
+ * window without a reload.
  */
 import { join } from 'node:path'
 import { openCore } from '../src/main/core.ts'
@@ -9,7 +10,7 @@ import { expect, test } from './fixtures.ts'
 test("another window's change appears in this one without a reload", async ({ app, page, host }) => {
   await app.goto('agreements')
   await expect(page).toHaveURL(/#\/agreements/)
-  const other = await openCore({ dbPath: join(host.dataDir, 'hanh-trang.sqlite'), resourcesDir: join(import.meta.dirname, '..', 'resources'), log: () => {} })
+  const other = await openCore({ ...host.place, resourcesDir: join(import.meta.dirname, '..', 'resources'), log: () => {} })
   try {
     const ref = async (key: string) => (await other.db.selectFrom('locality').select('id').where('refKey', '=', key).executeTakeFirstOrThrow()).id
     const parties = [

@@ -9,6 +9,7 @@
  *
  *   npm run bench [-- --partners 20000 --agreements 100000 --engagements 200000]
  *   npm run bench -- --office 50 [--seconds 60]   (officers on one PostgreSQL server: bench-office.ts)
+ *   npm run bench -- --postgres [sizes as above]    (search on a PostgreSQL server: bench-postgres.ts)
  */
 import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -21,6 +22,7 @@ import { benchBrief } from './bench-brief.ts'
 import { benchFirstScreen, buildRenderer } from './bench-first-screen.ts'
 import { benchReliability } from './bench-reliability.ts'
 import { generateRegister } from './bench-data.ts'
+import { EXPECTED, firstHits, percentile, round, searchTargets, timeSearch } from './bench-search.ts'
 import ExcelJS from 'exceljs'
 import { createBackup } from '../src/main/exchange/backup.ts'
 import { commitImport, previewImport } from '../src/main/exchange/import/import.ts'
@@ -35,6 +37,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '200' },
     office: { type: 'string' },
     seconds: { type: 'string', default: '60' },
+    postgres: { type: 'boolean' },
   },
 })
 if (values.office) {
@@ -45,11 +48,13 @@ if (values.office) {
 }
 const N = { partners: Number(values.partners), agreements: Number(values.agreements), engagements: Number(values.engagements) }
 const RUNS = Number(values.runs)
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+if (values.postgres) {
+  // The same register and the same searches on a throwaway PostgreSQL server (issue 13).
+  const { benchPostgres } = await import('./bench-postgres.ts')
+  process.stdout.write(`${JSON.stringify(await benchPostgres(N, RUNS), null, 2)}\n`)
+  process.exit(0)
 }
-const round = (ms: number) => Math.round(ms * 100) / 100
+
 
 async function timeIt(fn: () => Promise<unknown>, runs = RUNS) {
   const times: number[] = []
@@ -77,44 +82,8 @@ try {
   const indexMs = performance.now() - tIndex
   sqlite.pragma('optimize')
 
-  const search = (q: string) => core.dispatch('search.query', { q, limit: 8 })
-  const firstTitle = async (q: string) => {
-    const r = await search(q)
-    return r.ok ? ((r.value as Array<{ title: string }>)[0]?.title ?? null) : null
-  }
-  const correctness = {
-    'thanh hoa': await firstTitle('thanh hoa'),
-    'da nang': await firstTitle('da nang'),
-    'ha nam': await firstTitle('ha nam'),
-    山梨: await firstTitle('山梨'),
-    山梨県: await firstTitle('山梨県'),
-    yamanashi: await firstTitle('yamanashi'),
-  }
-  const expected = { 'thanh hoa': 'Thanh Hóa', 'da nang': 'Đà Nẵng', 'ha nam': 'Hà Nam (nay thuộc tỉnh Ninh Bình)', 山梨: 'Yamanashi', 山梨県: 'Yamanashi', yamanashi: 'Yamanashi' }
-  const queries = {
-    foldedVietnamese: ['thanh hoa', 'da nang', 'nguyen van', 'ban ghi nho hop tac', 'phu hoa', 'tran thi lan', 'quang ninh', 'ha noi'],
-    cjkShort: ['山', '山梨', '横浜', '佐藤', '田中'],
-    cjk3plus: ['山梨県', '株式会社', '山本 浩', '中野市', '佐藤浩'],
-    prefix: ['t', 'th', 'tha', 'than', 'thanh', 'thanh h', 'ya', 'yama', 'nguy', 'ph'],
-  }
-  const timings: Record<string, { p50: number; p95: number; max: number; slowest: string }> = {}
-  for (const [group, list] of Object.entries(queries)) {
-    const all: number[] = []
-    let slowest = { q: '', p95: 0 }
-    for (const q of list) {
-      const times: number[] = []
-      for (let i = 0; i < Math.ceil(RUNS / list.length); i++) {
-        const t = performance.now()
-        await search(q)
-        times.push(performance.now() - t)
-      }
-      times.sort((a, b) => a - b)
-      if (percentile(times, 95) > slowest.p95) slowest = { q, p95: percentile(times, 95) }
-      all.push(...times)
-    }
-    all.sort((a, b) => a - b)
-    timings[group] = { p50: round(percentile(all, 50)), p95: round(percentile(all, 95)), max: round(all.at(-1)!), slowest: `${slowest.q} (p95 ${round(slowest.p95)} ms)` }
-  }
+  const correctness = await firstHits(core, Object.keys(EXPECTED))
+  const timings = await timeSearch(core, RUNS)
   const firstPage = await timeIt(() => core.dispatch('agreements.list', { limit: 300 }), 30)
 
   // Data exchange at this size: backup, pack out and into an empty installation, a 10,000-row import.
@@ -183,12 +152,12 @@ try {
     searchMs: timings,
     agreementsFirstPageMs: firstPage,
     targets: {
-      searchP95Le10ms: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, target((v as { p95: number }).p95, 10)])),
+      searchP95Le10ms: searchTargets(timings),
       firstPageP95Le100ms: target(firstPage.p95, 100),
     },
     exchange,
     reliability,
-    correct: Object.entries(expected).every(([q, title]) => correctness[q as keyof typeof correctness] === title),
+    correct: Object.entries(EXPECTED).every(([q, title]) => correctness[q] === title),
     firstHits: correctness,
     memoryMB: Math.round(process.memoryUsage().rss / 1e6),
   }

@@ -10,32 +10,9 @@
  * server's binaries are not installed (`.ci/run` installs them, so CI always runs both).
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import pg from 'pg'
-import { openCore } from '../src/main/core.ts'
+import { resolve } from 'node:path'
 import { serverBinaries, startCluster, type Cluster } from './pg-cluster.ts'
-
-const TEMPLATE = 'hanh_trang_template'
-
-async function prepareTemplate(serverUrl: string): Promise<void> {
-  const admin = new pg.Client(serverUrl)
-  await admin.connect()
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE} WITH (FORCE)`)
-    await admin.query(`CREATE DATABASE ${TEMPLATE} TEMPLATE template0`)
-  } finally {
-    await admin.end()
-  }
-  const url = new URL(serverUrl)
-  url.pathname = `/${TEMPLATE}`
-  const dir = mkdtempSync(join(tmpdir(), 'hanh-trang-template-'))
-  const core = await openCore({ dbPath: join(dir, 'unused.sqlite'), databaseUrl: url.toString(), migrateServer: true, resourcesDir: resolve(import.meta.dirname, '..', 'resources'), log: () => {} })
-  await core.indexer.idle()
-  await core.close()
-  rmSync(dir, { recursive: true, force: true })
-}
+import { prepareTemplate, TEMPLATE } from './pg-template.ts'
 
 let cluster: Cluster | null = null
 let serverUrl = process.env.HANH_TRANG_TEST_DATABASE_URL

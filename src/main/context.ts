@@ -9,8 +9,10 @@ export type Db = Kysely<DB> | Transaction<DB>
 /** Who is writing and from which installation; handed to every handler. */
 export interface Ctx {
   db: Kysely<DB>
-  /** The user name from Settings, else the OS user. */
+  /** The user name from Settings, else the OS user; on an office's server, the officer's login. */
   actor: string
+  /** On an office's server, the login the server knows the officer by: it signs every write, whatever name Settings holds. */
+  login?: string
   /** This installation's id, stamped on the records it creates. */
   origin: string
   now(): string

@@ -149,6 +149,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     // On a server, the login the server knows the officer by; in a file, the officer's name
     // from Settings (src/main/settings), else the OS user.
     actor: opened.login ?? (await storedUserName(opened.db)) ?? osUser(),
+    ...(opened.login !== null && { login: opened.login }),
     origin: opened.readOnly ? ((await metaValue(opened.db, 'installation_id')) ?? '') : await installationId(opened.db),
     now: () => clock().toISOString(),
     today: () => todayIso(clock()),

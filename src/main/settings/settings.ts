@@ -126,9 +126,12 @@ async function apply(trx: Db, patch: Patch): Promise<{ before: Record<string, st
   return { before, after }
 }
 
-/** Changes some settings in one transaction, with an audit row; a new name is the actor from then on. */
+/**
+ * Changes some settings in one transaction, with an audit row; a new name is the actor from
+ * then on (in a file: on an office's server the officer's login stays the actor).
+ */
 export async function updateSettings(ctx: Ctx, patch: Patch): Promise<AppSettings> {
-  const actor = patch.userName ?? ctx.actor
+  const actor = ctx.login ?? patch.userName ?? ctx.actor
   await write(ctx, async (trx) => {
     const changed = await apply(trx, patch)
     if (Object.keys(changed.after).length === 0) return
@@ -144,9 +147,9 @@ export async function completeFirstStart(ctx: Ctx, input: z.output<typeof firstS
   await write(ctx, async (trx) => {
     const changed = await apply(trx, input)
     await setMeta(trx, SETTING_KEYS.firstStartDone, ctx.now())
-    await audit(trx, { ...ctx, actor: input.userName }, 'settings', '', 'first_start', changed.before, changed.after)
+    await audit(trx, { ...ctx, actor: ctx.login ?? input.userName }, 'settings', '', 'first_start', changed.before, changed.after)
   })
-  ctx.actor = input.userName
+  ctx.actor = ctx.login ?? input.userName
   return readSettings(ctx.db, ctx.actor)
 }
 

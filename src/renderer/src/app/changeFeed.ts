@@ -10,14 +10,30 @@ import { call } from '../api.ts'
 
 const RETRY_MS = 3000
 
-export function startChangeFeed(queryClient: QueryClient): () => void {
+/** The counter, once it differs from `since` (the core's `changes.wait`). */
+export type WaitForChange = (since: number) => Promise<number>
+
+const waitForChange: WaitForChange = async (since) => (await call('changes.wait', { since })).seq
+
+/**
+ * Everything on screen fetched again. A fetch already on its way may have read the register
+ * before the change, and TanStack Query's invalidation joins a first fetch in flight rather
+ * than start another (a list opened while a colleague saved kept showing it without their
+ * record): those fetches are cancelled first, then everything is fetched anew.
+ */
+export async function refetchAfterChange(queryClient: QueryClient): Promise<void> {
+  await queryClient.cancelQueries({ fetchStatus: 'fetching' })
+  await queryClient.invalidateQueries()
+}
+
+export function startChangeFeed(queryClient: QueryClient, wait: WaitForChange = waitForChange): () => void {
   let stopped = false
   let since = -1
   void (async () => {
     while (!stopped) {
       try {
-        const { seq } = await call('changes.wait', { since })
-        if (since !== -1 && seq !== since) await queryClient.invalidateQueries()
+        const seq = await wait(since)
+        if (since !== -1 && seq !== since) await refetchAfterChange(queryClient)
         since = seq
       } catch {
         await new Promise((r) => setTimeout(r, RETRY_MS))
