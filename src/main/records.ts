@@ -53,6 +53,7 @@ const CASCADE: Partial<Record<RecordTable, Array<{ table: RecordTable; column: s
   trip: [
     { table: 'itineraryItem', column: 'tripId', action: 'delete' },
     { table: 'brief', column: 'tripId', action: 'delete' },
+    { table: 'approvalRequest', column: 'tripId', action: 'delete' },
   ],
 }
 

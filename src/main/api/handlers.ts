@@ -28,6 +28,7 @@ import { pendingCount, type Indexer } from '../search/queue.ts'
 import type { ChangeFeed } from '../changes.ts'
 import type { Handlers } from './dispatcher.ts'
 import type { HealthResult } from '../db/health.ts'
+import { approvalHandlers } from '../documents/approval/api.ts'
 
 export interface HandlerEnv {
   version: string
@@ -294,5 +295,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
     // A window's long poll: answered when the register changes, else after 25 s unchanged.
     'changes.wait': async (_ctx, { since }) => ({ seq: await env.changes.wait(since, CHANGE_WAIT_MS) }),
     'audit.list': (ctx, input) => listAudit(ctx.db, input),
+    // The approval request (issue 14, item 1); docx and exceljs are loaded when first called.
+    ...approvalHandlers(env.platform),
   }
 }

@@ -315,6 +315,29 @@ export interface AttachmentTable extends Meta {
   bytes: number
 }
 
+/** The office's rate table for the approval request's estimate (migration 0015). */
+export interface TravelRateTable extends Meta {
+  country: string
+  rank: string
+  currency: string
+  airfare: number | null
+  perDiem: number | null
+  lodging: number | null
+  notes: string | null
+}
+
+export interface LegalBasisTable extends Meta {
+  text: string
+  position: number
+}
+
+export interface ApprovalRequestTable extends Meta {
+  tripId: string
+  fundingSource: string | null
+  /** JSON, validated by approvalSettings (src/shared/domain/approval.ts). */
+  settings: string
+}
+
 export interface DB {
   locality: LocalityTable
   localityLineage: LocalityLineageTable
@@ -343,6 +366,9 @@ export interface DB {
   brief: BriefTable
   briefExport: BriefExportTable
   attachment: AttachmentTable
+  travelRate: TravelRateTable
+  legalBasis: LegalBasisTable
+  approvalRequest: ApprovalRequestTable
 }
 
 export type LocalityRecord = Selectable<LocalityTable>
