@@ -43,6 +43,9 @@ export function TripPage() {
             <Button onClick={() => navigate(`/trips/${id}/brief`)} data-testid="open-brief">
               {t('trips.brief')}
             </Button>
+            <Button variant="light" onClick={() => navigate(`/trips/${id}/approval`)} data-testid="open-approval">
+              {t('approval.open')}
+            </Button>
             <PackButton tripId={id} />
             <Button variant="default" onClick={duplicate}>
               {t('trips.duplicate')}
