@@ -48,6 +48,8 @@ export async function updateOffice(ctx: Ctx, patch: z.output<typeof approvalOffi
     for (const field of Object.keys(KEYS) as Array<keyof typeof KEYS>) {
       const value = patch[field]
       if (value === undefined) continue
+      // Only what changes is written and audited.
+      if (JSON.stringify(value) === JSON.stringify(before[field])) continue
       const stored = field === 'exchangeRates' ? JSON.stringify(value) : (value as string)
       if (stored === '' || (field === 'exchangeRates' && Object.keys(value as object).length === 0)) {
         await trx.deleteFrom('appMeta').where('key', '=', KEYS[field]).execute()

@@ -101,7 +101,7 @@ export function Rates({ rates }: { rates: TravelRate[] }) {
                 </Table.Tr>
               ) : (
                 <Table.Tr key={r.id} title={r.notes ?? undefined}>
-                  <Table.Td>{label(COUNTRIES, r.country)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{label(COUNTRIES, r.country)}</Table.Td>
                   <Table.Td lang="vi">
                     {r.rank}
                     {r.notes && (
