@@ -118,3 +118,40 @@ describe('the builder', () => {
     expect((await core.call('approval.settings')).rates).toEqual(before)
   })
 })
+
+describe('the office settings', () => {
+  it('refuse a bad symbol or exchange rate with the field named, and change nothing', async () => {
+    const before = await core.call('approval.settings')
+    const r = await core.dispatch('approval.updateOffice', { symbol: 'X'.repeat(31), exchangeRates: { usd: 26000, JPY: -1 } })
+    expect(r.ok).toBe(false)
+    expect(!r.ok && r.error.details?.map((d) => d.field)).toEqual(expect.arrayContaining(['symbol', 'exchangeRates.usd']))
+    expect(await core.call('approval.settings')).toEqual(before)
+  })
+
+  it('audit what changes, and only that', async () => {
+    await core.call('approval.updateOffice', { symbol: 'SNgV-TH', signerName: 'Nguyễn Văn Minh' })
+    const row = await core.db.selectFrom('auditLog').select(['after']).where('entity', '=', 'settings').orderBy('at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow()
+    expect(JSON.parse(row.after!)).toEqual({ symbol: 'SNgV-TH' })
+    expect((await core.call('approval.get', { tripId: TRIP })).model.header.number).toMatch(/\/TTr-SNgV-TH$/)
+  })
+})
+
+describe('trip plan on the command line', () => {
+  it('writes the request of the sample trip as a plan', async () => {
+    const { main } = await import('../../cli.ts')
+    const lines: string[] = []
+    const target = join(out, 'ke-hoach-cli.docx')
+    await core.close()
+    try {
+      expect(await main([...core.cliPlace, 'trip', 'plan', '--trip', TRIP, '--out', target, '--kind', 'ke-hoach'], (s) => lines.push(s))).toBe(0)
+    } finally {
+      core = await openTestCore({ dir: core.dir, platform: folderPlatform(out), now: () => new Date('2026-11-03T09:00:00Z') })
+    }
+    expect(lines.at(-1)).toMatch(/Đã xuất .*ke-hoach-cli\.docx/)
+    const content = await text(target)
+    expect(content).toContain('KẾ HOẠCH')
+    expect(content).toContain('/KH-SNgV-TH')
+    expect(content).toContain('V. TỔ CHỨC THỰC HIỆN')
+    await expect(main([...core.cliPlace, 'trip', 'plan', '--trip', TRIP, '--out', target, '--kind', 'cong-van'], () => {})).rejects.toThrow(/--kind/)
+  })
+})

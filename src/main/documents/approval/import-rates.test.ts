@@ -80,4 +80,9 @@ describe('importing the rate table from .xlsx', () => {
     await expect(importRates(core.ctx, join(dir, 'khong-phai.xlsx'))).rejects.toMatchObject({ reason: 'not_a_spreadsheet' })
     expect(await core.call('approval.settings')).toEqual(before)
   })
+
+  it('keeps amounts whole on either database (double precision, not float4)', async () => {
+    await core.call('approval.createRate', { country: 'LA', rank: 'Lãnh đạo tỉnh', currency: 'VND', airfare: 987_654_321, perDiem: 2_345_678.5, lodging: null })
+    expect((await core.call('approval.settings')).rates.find((r) => r.country === 'LA')).toMatchObject({ airfare: 987_654_321, perDiem: 2_345_678.5, lodging: null })
+  })
 })
