@@ -41,6 +41,8 @@ export function MemberRanks({ members, ranks, value, onChange }: { members: Trip
                   value={current ?? NO_RANK}
                   onChange={(v) => onChange({ ...value, [key]: !v || v === NO_RANK ? '' : v })}
                   allowDeselect={false}
+                  // Ranks are the office's own words, in Vietnamese.
+                  lang="vi"
                   aria-label={`${t('approval.rank')}: ${m.name}`}
                   error={!current}
                 />

@@ -42,13 +42,13 @@ export function LegalBases({ bases }: { bases: LegalBasis[] }) {
             <Text size="sm" style={{ flex: 1 }} lang="vi">
               {b.text}
             </Text>
-            <ActionIcon variant="subtle" disabled={i === 0} onClick={() => move.mutate({ id: b.id, by: -1 })} aria-label={`${t('approval.moveUp')}: ${b.text}`}>
+            <ActionIcon variant="subtle" disabled={i === 0} onClick={() => move.mutate({ id: b.id, by: -1 })} aria-label={t('approval.moveUpN', { n: i + 1 })}>
               ↑
             </ActionIcon>
-            <ActionIcon variant="subtle" disabled={i === bases.length - 1} onClick={() => move.mutate({ id: b.id, by: 1 })} aria-label={`${t('approval.moveDown')}: ${b.text}`}>
+            <ActionIcon variant="subtle" disabled={i === bases.length - 1} onClick={() => move.mutate({ id: b.id, by: 1 })} aria-label={t('approval.moveDownN', { n: i + 1 })}>
               ↓
             </ActionIcon>
-            <ActionIcon variant="subtle" onClick={() => setEditing({ id: b.id, text: b.text })} aria-label={`${t('common.edit')}: ${b.text}`}>
+            <ActionIcon variant="subtle" onClick={() => setEditing({ id: b.id, text: b.text })} aria-label={t('approval.editBasisN', { n: i + 1 })}>
               ✎
             </ActionIcon>
             <DeleteButton name={b.text.slice(0, 60)} onConfirm={() => call('approval.deleteLegalBasis', { id: b.id })} />

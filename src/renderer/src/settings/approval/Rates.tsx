@@ -92,7 +92,7 @@ export function Rates({ rates }: { rates: TravelRate[] }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rates.map((r) =>
+            {rates.map((r, i) =>
               editing !== 'new' && editing?.id === r.id ? (
                 <Table.Tr key={r.id}>
                   <Table.Td colSpan={7}>
@@ -100,7 +100,7 @@ export function Rates({ rates }: { rates: TravelRate[] }) {
                   </Table.Td>
                 </Table.Tr>
               ) : (
-                <Table.Tr key={r.id} title={r.notes ?? undefined}>
+                <Table.Tr key={r.id}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{label(COUNTRIES, r.country)}</Table.Td>
                   <Table.Td lang="vi">
                     {r.rank}
@@ -116,7 +116,7 @@ export function Rates({ rates }: { rates: TravelRate[] }) {
                   <Table.Td ta="right">{money(r.lodging)}</Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap" justify="flex-end">
-                      <ActionIcon variant="subtle" onClick={() => setEditing(r)} aria-label={`${t('common.edit')}: ${r.rank}`}>
+                      <ActionIcon variant="subtle" onClick={() => setEditing(r)} aria-label={t('approval.editRateN', { n: i + 1 })}>
                         ✎
                       </ActionIcon>
                       <DeleteButton name={`${r.rank} (${r.country})`} onConfirm={() => call('approval.deleteRate', { id: r.id })} />
