@@ -34,7 +34,7 @@ function detailRoutes(host: Host): string[] {
     ...ids('SELECT id FROM person LIMIT 3').map((id) => `/people/${id}`),
     ...ids('SELECT id FROM agreement').map((id) => `/agreements/${id}`),
     ...ids('SELECT id FROM engagement').map((id) => `/engagements/${id}`),
-    ...ids('SELECT id FROM trip').flatMap((id) => [`/trips/${id}`, `/trips/${id}/brief`]),
+    ...ids('SELECT id FROM trip').flatMap((id) => [`/trips/${id}`, `/trips/${id}/brief`, `/trips/${id}/approval`]),
   ]
 }
 

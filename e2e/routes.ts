@@ -40,6 +40,7 @@ export async function demoRoutes(app: AppPage): Promise<Route[]> {
     { name: 'trip', path: `/trips/${DEMO_TRIP}` },
     { name: 'brief', path: `/trips/${DEMO_TRIP}/brief` },
     { name: 'report', path: `/trips/${DEMO_TRIP}/report` },
+    { name: 'approval', path: `/trips/${DEMO_TRIP}/approval` },
     { name: 'snippets', path: '/snippets' },
     { name: 'import', path: '/import' },
     { name: 'settings', path: '/settings' },

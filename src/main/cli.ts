@@ -10,6 +10,7 @@
  *   npm run cli -- [--db FILE] backup --out FILE
  *   npm run cli -- [--db FILE] restore FILE
  *   npm run cli -- [--db FILE] trip list [--json]
+ *   npm run cli -- [--db FILE] trip plan --trip ID --out FILE.docx [--kind to-trinh|ke-hoach]
  *   npm run cli -- [--db FILE] brief export --trip ID --out FILE.docx [--lang vi|en] [--letterhead TEMPLATE.docx]
  *   npm run cli -- --server URL server init | migrate | add-officer LOGIN [--viewer] | import FILE.sqlite
  *
@@ -60,6 +61,8 @@ const USAGE = `Hành Trang – công cụ dòng lệnh / command line
                                                  báo cáo theo Luật Thỏa thuận quốc tế 2020
   npm run cli -- [--db TỆP] trip list [--json]   danh sách đoàn công tác / list trips
   npm run cli -- [--db TỆP] trip report --trip MÃ --out TỆP.docx   báo cáo kết quả chuyến công tác / post-trip report
+  npm run cli -- [--db TỆP] trip plan --trip MÃ --out TỆP.docx [--kind to-trinh|ke-hoach]
+                                                 tờ trình / kế hoạch đoàn ra / the approval request
   npm run cli -- [--db TỆP] brief export --trip MÃ --out TỆP.docx [--lang vi|en] [--letterhead MẪU.docx]
                                                  xuất tài liệu Word / export the brief
   npm run cli -- --server URL server init        khởi tạo máy chủ của cơ quan (lược đồ, vai trò)
@@ -315,6 +318,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         await withCore(place, (core) => tripReportCommand(core, values.trip!, values.out!, out))
         return 0
       }
+      if (rest[0] === 'plan') return (await import('./cli/trip-plan.ts')).tripPlan(values, { withCore: (fn) => withCore(place, fn), usage: (m) => new UsageError(m), out })
       if (rest[0] !== 'list') throw new UsageError(`Lệnh không hợp lệ: trip ${rest.join(' ')}`)
       const trips = await withCore(place, (core) => call<TripRow[]>(core, 'trips.list'))
       if (values.json) out(JSON.stringify(trips, null, 2))

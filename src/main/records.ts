@@ -68,6 +68,7 @@ const CASCADE: Partial<Record<RecordTable, Array<{ table: RecordTable; column: s
     { table: 'itineraryItem', column: 'tripId', action: 'delete' },
     { table: 'brief', column: 'tripId', action: 'delete' },
     { table: 'gift', column: 'tripId', action: 'detach' },
+    { table: 'approvalRequest', column: 'tripId', action: 'delete' },
   ],
 }
 

@@ -34,6 +34,7 @@ import { calendarInput, calendarMonth } from './domain/calendar.ts'
 import { commitmentFilter, commitmentRegisterRow } from './domain/commitments.ts'
 import { apiErrorShape, messageParams } from './messages/schema.ts'
 import { appSettings, firstStartInput, settingsPatch } from './domain/settings.ts'
+import { approvalModel, approvalOffice, approvalOfficePatch, approvalSettings, approvalSettingsView, legalBasisInput, travelRateInput } from './domain/approval.ts'
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 const noInput = z.object({}).optional()
@@ -393,6 +394,24 @@ export const contract = {
   'gifts.create': method(giftInput, created),
   'gifts.update': method(withId(giftInput), okOutput),
   'gifts.delete': method(idInput, okOutput),
+  // ---- the approval request of a delegation (issue 14, item 1: src/main/documents/approval)
+  /** The builder: the trip's choices (as saved, or `settings` to preview unsaved ones) and the document they make. */
+  'approval.get': method(z.object({ tripId: id(), settings: approvalSettings.optional() }), z.object({ settings: approvalSettings, model: approvalModel })),
+  'approval.save': method(z.object({ tripId: id(), settings: approvalSettings }), okOutput),
+  /** Asks where to save, writes the .docx whole, records it among the trip's exports ('approval'). */
+  'approval.export': method(tripIdInput, exportResult.nullable()),
+  /** Settings: the office's symbol, signer and exchange rates, the rate table, the legal bases. */
+  'approval.settings': method(noInput, approvalSettingsView),
+  'approval.updateOffice': method(approvalOfficePatch, approvalOffice),
+  'approval.createRate': method(travelRateInput, created),
+  'approval.updateRate': method(withId(travelRateInput), okOutput),
+  'approval.deleteRate': method(idInput, okOutput),
+  /** Asks for an .xlsx and replaces the rate table with it; a file with any bad row changes nothing. */
+  'approval.importRates': method(noInput, z.object({ imported: z.number() }).nullable()),
+  'approval.createLegalBasis': method(legalBasisInput, created),
+  'approval.updateLegalBasis': method(withId(legalBasisInput), okOutput),
+  'approval.deleteLegalBasis': method(idInput, okOutput),
+  'approval.moveLegalBasis': method(z.object({ id: id(), by: z.union([z.literal(-1), z.literal(1)]) }), okOutput),
 } as const
 
 export type Contract = typeof contract

@@ -29,6 +29,7 @@ import type { ChangeFeed } from '../changes.ts'
 import type { Handlers } from './dispatcher.ts'
 import { reportHandlers } from './report-handlers.ts'
 import type { HealthResult } from '../db/health.ts'
+import { approvalHandlers } from '../documents/approval/api.ts'
 
 export interface HandlerEnv {
   version: string
@@ -296,5 +297,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'changes.wait': async (_ctx, { since }) => ({ seq: await env.changes.wait(since, CHANGE_WAIT_MS) }),
     'audit.list': (ctx, input) => listAudit(ctx.db, input),
     ...reportHandlers(env),
+    // The approval request (issue 14, item 1); docx and exceljs are loaded when first called.
+    ...approvalHandlers(env.platform),
   }
 }

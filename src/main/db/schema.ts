@@ -340,6 +340,29 @@ export interface GiftTable extends Meta {
   notes: string | null
 }
 
+/** The office's rate table for the approval request's estimate (migration 0015). */
+export interface TravelRateTable extends Meta {
+  country: string
+  rank: string
+  currency: string
+  airfare: number | null
+  perDiem: number | null
+  lodging: number | null
+  notes: string | null
+}
+
+export interface LegalBasisTable extends Meta {
+  text: string
+  position: number
+}
+
+export interface ApprovalRequestTable extends Meta {
+  tripId: string
+  fundingSource: string | null
+  /** JSON, validated by approvalSettings (src/shared/domain/approval.ts). */
+  settings: string
+}
+
 export interface DB {
   locality: LocalityTable
   localityLineage: LocalityLineageTable
@@ -369,6 +392,9 @@ export interface DB {
   briefExport: BriefExportTable
   attachment: AttachmentTable
   gift: GiftTable
+  travelRate: TravelRateTable
+  legalBasis: LegalBasisTable
+  approvalRequest: ApprovalRequestTable
 }
 
 export type LocalityRecord = Selectable<LocalityTable>

@@ -131,6 +131,8 @@ export async function loadDemo(ctx: Ctx, resourcesDir: string): Promise<{ create
     await each('itineraryItem', pack.itinerary, ({ id: fixed, ...i }) => insertItem(trx, demoCtx, i, fixed))
     await each('snippet', pack.snippets, ({ id: fixed, ...s }) => insertSnippet(trx, demoCtx, s, fixed))
     await each('commitment', pack.itemCommitments, ({ id: fixed, ...c }) => insertCommitment(trx, demoCtx, c, fixed))
+    // The approval request's sample rate table, legal bases and the sample trip's request (issue 14).
+    created += await (await import('../documents/approval/sample.ts')).loadSampleApproval(trx, demoCtx)
     await trx
       .insertInto('appMeta')
       .values({ key: 'demo_loaded_at', value: ctx.now() })

@@ -5,7 +5,7 @@ const HA_NAM_MOU = '01936d00-0000-7000-8000-000300000001'
 const LE_HOAI_TRUNG = '01936d00-0000-7000-8000-000200000003'
 const MOFA = '01936d00-0000-7000-8000-000100000001'
 const TRIP = '01936d00-0000-7000-8000-000700000001'
-const TABLES = ['organization', 'person', 'agreement', 'commitment', 'engagement', 'fact', 'trip', 'itineraryItem', 'snippet', 'brief'] as const
+const TABLES = ['organization', 'person', 'agreement', 'commitment', 'engagement', 'fact', 'trip', 'itineraryItem', 'snippet', 'brief', 'travelRate', 'legalBasis', 'approvalRequest'] as const
 
 let core: TestCore
 let clock = new Date('2026-11-23T08:00:00Z')

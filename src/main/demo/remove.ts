@@ -109,7 +109,8 @@ export async function removeDemo(ctx: Ctx, resourcesDir: string): Promise<DemoRe
     }
     const event = await auditEvent(trx, ctx, 'demo', 'remove', { fileName: 'demo-pack.json' })
     const demoCtx: Ctx = { ...ctx, source: demoSource(event) }
-    let removed = 0
+    // The approval request's sample rows first (the sample trip's request before the trip).
+    let removed = await (await import('../documents/approval/sample.ts')).removeSampleApproval(trx, demoCtx)
     for (const [table, of] of ORDER) {
       for (const { id } of of(pack)) {
         if (!present.has(id) || kept.has(id)) continue

@@ -119,10 +119,25 @@ export const FIELD_LABELS: Record<string, Label> = {
   partnerId: { vi: 'Đối tác', en: 'Partner' },
   settings: { vi: 'Thiết lập tài liệu', en: 'Brief settings' },
   sections: { vi: 'Các mục', en: 'Sections' },
+  // the approval request's rate table and settings (issue 14)
+  rank: { vi: 'Hạng định mức', en: 'Rank' },
+  currency: { vi: 'Tiền tệ', en: 'Currency' },
+  airfare: { vi: 'Vé máy bay', en: 'Air fare' },
+  perDiem: { vi: 'Phụ cấp lưu trú', en: 'Per diem' },
+  lodging: { vi: 'Tiền thuê phòng', en: 'Lodging' },
+  symbol: { vi: 'Ký hiệu cơ quan', en: 'Office symbol' },
+  signerAuthority: { vi: 'Thẩm quyền ký', en: 'Signing authority' },
+  signerTitle: { vi: 'Chức vụ người ký', en: "Signer's title" },
+  signerName: { vi: 'Người ký', en: 'Signer' },
+  exchangeRates: { vi: 'Tỷ giá', en: 'Exchange rates' },
+  fundingSource: { vi: 'Nguồn kinh phí', en: 'Funding source' },
 }
 
 /** "parties.0.localityId" -> "Các bên ký kết" (the first segment names the field). */
 export function fieldLabel(path: string, lang: Lang = 'vi'): string {
+  // A spreadsheet's cell as an import names it: "3:airfare" is row 3's air fare.
+  const cell = /^(\d+):(\w+)$/.exec(path)
+  if (cell) return `${lang === 'vi' ? 'Dòng' : 'Row'} ${cell[1]}, ${(FIELD_LABELS[cell[2]!]?.[lang] ?? cell[2]!).toLocaleLowerCase(lang)}`
   const first = path.split('.')[0] ?? path
   return FIELD_LABELS[first]?.[lang] ?? path
 }

@@ -141,6 +141,12 @@ export const ISSUES = {
     vi: (p, w) => `Trùng với bản ghi đã có: ${w.text(p.name)}${changes(p, 'vi') ? `; cập nhật sẽ đổi ${w.list(changes(p, 'vi') ?? [])}` : ''}`,
     en: (p, w) => `Matches a record in the register: ${w.text(p.name)}${changes(p, 'en') ? `; an update changes ${w.list(changes(p, 'en') ?? [])}` : ''}`,
   },
+  // ---- the approval request's rate table (src/main/documents/approval)
+  currency_code: { vi: () => 'Mã tiền tệ gồm 3 chữ cái in hoa (VND, USD, JPY...)', en: () => 'A currency code of three capital letters (VND, USD, JPY…)' },
+  rate_repeated: {
+    vi: (p, w) => `Quốc gia và hạng này đã có ở dòng ${w.number(p.row)}`,
+    en: (p, w) => `This country and rank are already on row ${w.number(p.row)}`,
+  },
 } satisfies Record<string, Wording>
 
 export type IssueCode = keyof typeof ISSUES

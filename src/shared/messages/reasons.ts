@@ -368,6 +368,31 @@ export const REASONS = {
     code: 'invalid_input',
     vi: () => 'Chỉ ghi nhận cam kết, văn kiện cho một cuộc làm việc hoặc hội nghị của chương trình.',
     en: () => 'Commitments and agreements are recorded for a meeting or a forum of the programme.',
+  // ---- the approval request (src/main/documents/approval)
+  rate_duplicate: {
+    code: 'invalid_input',
+    vi: (p, w) => `Bảng định mức đã có hạng ${q(p.rank, w)} tại ${w.text(p.country)}; hãy sửa dòng đó.`,
+    en: (p, w) => `The rate table already has the rank ${q(p.rank, w)} in ${w.text(p.country)}: edit that row instead.`,
+  },
+  rates_import_invalid: {
+    code: 'invalid_input',
+    vi: (p, w) => `Tệp ${q(p.name, w)} có ${w.number(p.count)} lỗi; bảng định mức chưa thay đổi. Sửa các dòng dưới đây rồi nhập lại.`,
+    en: (p, w) => `The file ${q(p.name, w)} has ${w.number(p.count)} problems; the rate table is unchanged. Correct the rows below and import it again.`,
+  },
+  rates_import_columns: {
+    code: 'invalid_input',
+    vi: (p, w) => `Tệp ${q(p.name, w)} thiếu cột: ${w.text(p.columns)}. Dòng đầu cần có các cột Quốc gia, Hạng, Tiền tệ, Vé máy bay, Phụ cấp lưu trú, Tiền thuê phòng; bảng định mức chưa thay đổi.`,
+    en: (p, w) => `The file ${q(p.name, w)} lacks the columns: ${w.text(p.columns)}. Its first row needs Country, Rank, Currency, Air fare, Per diem, Lodging; the rate table is unchanged.`,
+  },
+  rates_import_empty: {
+    code: 'invalid_input',
+    vi: (p, w) => `Tệp ${q(p.name, w)} không có dòng định mức nào; bảng định mức chưa thay đổi.`,
+    en: (p, w) => `The file ${q(p.name, w)} holds no rates; the rate table is unchanged.`,
+  },
+  rates_import_too_large: {
+    code: 'invalid_input',
+    vi: (p, w) => `Tệp ${q(p.name, w)} quá lớn cho một bảng định mức (tối đa 5 MB).`,
+    en: (p, w) => `The file ${q(p.name, w)} is too large for a rate table (at most 5 MB).`,
   },
 } satisfies Record<string, Reason>
 

@@ -32,6 +32,9 @@ export const ENTITIES: Record<string, Label> = {
   trip_member: { vi: 'thành viên đoàn', en: 'delegation member' },
   locality_lineage: { vi: 'sáp nhập địa phương', en: 'merger of localities' },
   file: { vi: 'tệp', en: 'file' },
+  travel_rate: { vi: 'định mức', en: 'rate' },
+  legal_basis: { vi: 'căn cứ pháp lý', en: 'legal basis' },
+  approval_request: { vi: 'tờ trình', en: 'approval request' },
 }
 
 export interface Words {

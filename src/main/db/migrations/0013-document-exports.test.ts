@@ -26,7 +26,7 @@ describe('0013-document-exports', () => {
 
     const core = await openTestCore({ dir })
     cores.push(core)
-    expect(core.register.file!.sqlite.pragma('user_version', { simple: true })).toBe(13)
+    expect(core.register.file!.sqlite.pragma('user_version', { simple: true })).toBe(migrations.length)
     expect(await core.call('briefs.exports', { tripId: '0b6c2a52-6f0a-4a5e-9a43-6a1c5e3f2d10' })).toEqual([
       { id: '7d0f3c1e-2b8a-4f6d-8c1e-9a2b3c4d5e6f', at: '2026-10-01T08:00:00.000Z', actor: 'cán bộ', document: 'brief', fileName: 'Tai-lieu.docx', sha256: 'a'.repeat(64), language: 'vi' },
     ])

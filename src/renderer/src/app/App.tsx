@@ -33,6 +33,7 @@ const PersonPage = lazyPage(() => import('../partners/PersonPage.tsx'), 'PersonP
 const SettingsPage = lazyPage(() => import('../settings/SettingsPage.tsx'), 'SettingsPage')
 const BriefPage = lazyPage(() => import('../briefs/BriefPage.tsx'), 'BriefPage')
 const ReportPage = lazyPage(() => import('../documents/ReportPage.tsx'), 'ReportPage')
+const ApprovalPage = lazyPage(() => import('../documents/approval/ApprovalPage.tsx'), 'ApprovalPage')
 const ImportPage = lazyPage(() => import('../import/ImportPage.tsx'), 'ImportPage')
 const SnippetsPage = lazyPage(() => import('../trips/SnippetsPage.tsx'), 'SnippetsPage')
 const TripPage = lazyPage(() => import('../trips/TripPage.tsx'), 'TripPage')
@@ -148,6 +149,7 @@ function Register({ health }: { health: HealthResult | null }) {
             <Route path="/trips/:id" element={<TripPage />} />
             <Route path="/trips/:id/brief" element={<BriefPage />} />
             <Route path="/trips/:id/report" element={<ReportPage />} />
+            <Route path="/trips/:id/approval" element={<ApprovalPage />} />
             <Route path="/snippets" element={<SnippetsPage />} />
             <Route path="/import" element={<ImportPage />} />
             <Route path="/settings" element={<SettingsPage />} />

@@ -1,6 +1,7 @@
 import { Stack } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { PageHeader } from '../components/ui.tsx'
+import { ApprovalSection } from './ApprovalSection.tsx'
 import { AuditSection } from './AuditSection.tsx'
 import { BackupsSection } from './BackupsSection.tsx'
 import { DisplaySection } from './DisplaySection.tsx'
@@ -17,6 +18,7 @@ export function SettingsPage() {
     <Stack maw={900}>
       <PageHeader title={t('settings.title')} />
       <OfficeSection />
+      <ApprovalSection />
       <DisplaySection />
       <GeneralSection />
       <ReportRuleSection />

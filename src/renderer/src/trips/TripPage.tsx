@@ -45,6 +45,9 @@ export function TripPage() {
               {t('trips.brief')}
             </Button>
             <TripOutcomesActions tripId={id} endDate={trip.endDate} />
+            <Button variant="light" onClick={() => navigate(`/trips/${id}/approval`)} data-testid="open-approval">
+              {t('approval.open')}
+            </Button>
             <PackButton tripId={id} />
             <Button variant="default" onClick={duplicate}>
               {t('trips.duplicate')}
