@@ -45,6 +45,7 @@ export async function engagementTrip(db: Db, engagementId: string, homeLocalityI
       offers: null,
       sensitivities: null,
       logistics: null,
+      translations: {},
     }
   })
   return {
@@ -59,6 +60,8 @@ export async function engagementTrip(db: Db, engagementId: string, homeLocalityI
     notes: null,
     destinations,
     members: [],
+    direction: 'out' as const,
+    hosts: [],
     items,
   }
 }

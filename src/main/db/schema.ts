@@ -15,6 +15,7 @@ import type {
   LocalityLevel,
   OrganizationKind,
   PartySide,
+  TripDirection,
 } from '../../shared/domain/labels.ts'
 
 interface Meta {
@@ -240,6 +241,10 @@ export interface TripTable extends Meta {
   endDate: string
   objectives: string | null
   notes: string | null
+  /** 'out' | 'in' (migration 0014). */
+  direction: TripDirection
+  /** JSON: [{ personId | name, title, role }], our participants for a visit in. */
+  hosts: string
 }
 
 export interface TripDestinationTable {
@@ -275,6 +280,8 @@ export interface ItineraryItemTable extends Meta {
   offers: string | null
   sensitivities: string | null
   logistics: string | null
+  /** JSON: { en?, ja? } each { title, place, attendees } (migration 0014). */
+  translations: string
 }
 
 export interface SnippetTable extends Meta {
