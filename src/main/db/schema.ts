@@ -280,7 +280,7 @@ export interface ItineraryItemTable extends Meta {
   offers: string | null
   sensitivities: string | null
   logistics: string | null
-  /** JSON: { en?, ja? } each { title, place, attendees } (migration 0014). */
+  /** JSON: { en?, ja? } each { title, place, attendees, asks } (migration 0014). */
   translations: string
 }
 

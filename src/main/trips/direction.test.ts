@@ -43,7 +43,7 @@ describe('a delegation received', () => {
       { personId: leader, name: 'Cao Văn Cường', title: 'Phó Chủ tịch UBND tỉnh Thanh Hóa', role: 'chair' },
       { personId: null, name: 'Lê Thị Hoa', title: 'Giám đốc Sở Ngoại vụ', role: 'co_host' },
     ])
-    expect(trip.items[0]!.translations).toEqual({ ja: { title: '省指導部との会談', place: '省人民委員会庁舎', attendees: null } })
+    expect(trip.items[0]!.translations).toEqual({ ja: { title: '省指導部との会談', place: '省人民委員会庁舎', attendees: null, asks: null } })
     expect((await core.call('trips.list')).find((t) => t.id === id)?.direction).toBe('in')
 
     // A copy is received too, with the same hosts.

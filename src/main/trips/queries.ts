@@ -142,7 +142,9 @@ async function hostsOf(db: Db, json: string): Promise<HostView[]> {
     : []
   return hosts.map((h) => {
     const p = people.find((x) => x.id === h.personId)
-    const name = p ? formatPersonName({ ...p, givenName: p.givenName ?? '', countryCode: p.country }) : (h.name ?? 'Người đã bị xóa khỏi danh bạ / deleted person')
+    // A post with no one named yet has no name; a person deleted since keeps a mark.
+    const gone = h.personId ? 'Người đã bị xóa khỏi danh bạ / deleted person' : ''
+    const name = p ? formatPersonName({ ...p, givenName: p.givenName ?? '', countryCode: p.country }) : (h.name ?? gone)
     return { personId: h.personId ?? null, name, title: h.title ?? p?.title ?? null, role: h.role }
   })
 }

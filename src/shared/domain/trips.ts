@@ -20,7 +20,8 @@ export const hostInput = z
     title: optionalText(),
     role: z.enum(hostRoles),
   })
-  .refine((h) => !!h.personId || !!h.name, { error: 'member_person_or_name', path: ['name'] })
+  // A post known before the name of who will hold it ("Giám đốc Sở Ngoại vụ") is enough.
+  .refine((h) => !!h.personId || !!h.name || !!h.title, { error: 'member_person_or_name', path: ['name'] })
 
 export const tripInput = z
   .object({
@@ -58,7 +59,7 @@ export const counterpartInput = z
     path: ['personId'],
   })
 
-const translation = z.object({ title: optionalText(), place: optionalText(), attendees: optionalText() })
+const translation = z.object({ title: optionalText(), place: optionalText(), attendees: optionalText(), asks: optionalText() })
 export const itemTranslations = z.object({ en: translation.optional(), ja: translation.optional() })
 export type ItemTranslations = z.output<typeof itemTranslations>
 
