@@ -14,6 +14,8 @@ interface Words {
   en: string
   /** The title after the province: "人民委員会副委員長" ("Thanh Hóa省" before it). */
   ja: string
+  /** A post of the province ("Giám đốc Sở Ngoại vụ"), written with it; not an interpreter. */
+  provincial: boolean
 }
 
 /** Folded Vietnamese title (without the province) -> its words. */
@@ -43,7 +45,8 @@ const TITLES = new Map<string, Words>(
       ['Giám đốc Sở Xây dựng', 'Director of the Department of Construction', '建設局長'],
       ['Giám đốc Sở Nội vụ', 'Director of the Department of Home Affairs', '内務局長'],
       ['Trưởng ban Ban Quản lý Khu kinh tế Nghi Sơn và các Khu công nghiệp', 'Head of the Management Board of Nghi Son Economic Zone and Industrial Parks', 'ギソン経済区・工業団地管理委員会委員長'],
-      ['Phiên dịch viên', 'Interpreter', '通訳'],
+      ['Phiên dịch viên', 'Interpreter', '通訳', false],
+      ['Phiên dịch', 'Interpreter', '通訳', false],
       // Departments named as a member's or host's post ("Sở Ngoại vụ tỉnh Thanh Hóa").
       ['Sở Ngoại vụ', 'Department of Foreign Affairs', '外務局'],
       ['Sở Công Thương', 'Department of Industry and Trade', '商工局'],
@@ -51,8 +54,8 @@ const TITLES = new Map<string, Words>(
       ['Sở Văn hóa, Thể thao và Du lịch', 'Department of Culture, Sports and Tourism', '文化・スポーツ・観光局'],
       ['Ban Quản lý Khu kinh tế Nghi Sơn và các Khu công nghiệp', 'Management Board of Nghi Son Economic Zone and Industrial Parks', 'ギソン経済区・工業団地管理委員会'],
       ['Văn phòng UBND tỉnh', "Office of the People's Committee", '人民委員会事務局'],
-    ] as const
-  ).map(([vi, en, ja]) => [key(vi), { en, ja }]),
+    ] as Array<[string, string, string, boolean?]>
+  ).map(([vi, en, ja, provincial = true]) => [key(vi), { en, ja, provincial }]),
 )
 
 /** Folded, with the long and short forms of the provincial bodies made one. */
@@ -94,6 +97,7 @@ export function translateTitle(title: string | null, lang: ProgrammeLanguage, ho
   const unknown = parts.filter((_, i) => !words[i])
   if (unknown.length) return { text: typed, unknown }
   const known = words as Words[]
+  if (!known.some((w) => w.provincial)) return { text: known.map((w) => w[lang]).join(lang === 'ja' ? '、' : ', '), unknown }
   if (lang === 'ja') return { text: `${province ? `${province}省` : '省'}${known.map((w) => w.ja).join('、')}`, unknown }
   const joined = known.length > 1 ? `${known.slice(0, -1).map((w) => w.en).join(', ')} and ${known.at(-1)!.en}` : known[0]!.en
   return { text: province ? `${joined} of ${province} Province` : joined, unknown }
