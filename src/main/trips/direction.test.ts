@@ -45,6 +45,8 @@ describe('a delegation received', () => {
     ])
     expect(trip.items[0]!.translations).toEqual({ ja: { title: '省指導部との会談', place: '省人民委員会庁舎', attendees: null, asks: null } })
     expect((await core.call('trips.list')).find((t) => t.id === id)?.direction).toBe('in')
+    // On the calendar, marked as received.
+    expect((await core.call('calendar.month', { month: '2027-03' })).entries).toContainEqual(expect.objectContaining({ type: 'trip', id, kind: 'in', where: 'Yamanashi' }))
 
     // A copy is received too, with the same hosts.
     const copy = await core.call('trips.get', await core.call('trips.duplicate', { id }))

@@ -149,8 +149,8 @@ export type ItemKind = (typeof itemKinds)[number]
 // ---- issue 14: delegations received (incoming) --------------------------------------------
 /** A trip out is a delegation we send; a trip in, a delegation we receive. */
 export const TRIP_DIRECTIONS = {
-  out: { vi: 'Đoàn ra', en: 'Outgoing delegation' },
-  in: { vi: 'Đoàn vào', en: 'Incoming delegation' },
+  out: { vi: 'Đoàn ra', en: 'Outgoing' },
+  in: { vi: 'Đoàn vào', en: 'Incoming' },
 } satisfies Record<string, Label>
 export const tripDirections = keysOf(TRIP_DIRECTIONS)
 export type TripDirection = (typeof tripDirections)[number]

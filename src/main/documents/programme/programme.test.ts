@@ -9,14 +9,14 @@ import { main } from '../../cli.ts'
 import { folderPlatform } from '../../platform.ts'
 import { openTestCore, refId, tempDir, type TestCore } from '../../test-support.ts'
 
-/** The sample data's Yamanashi delegation visiting Thanh Hóa, 11–13 March 2027. */
+/** The sample data's Yamanashi delegation visiting Thanh Hóa, 26–28 November 2026. */
 const VISIT = '01936d00-0000-7000-8000-000700000002'
 let core: TestCore
 let out: string
 
 beforeAll(async () => {
   out = join(tempDir(), 'exports')
-  core = await openTestCore({ platform: folderPlatform(out), now: () => new Date('2027-02-01T09:00:00Z') })
+  core = await openTestCore({ platform: folderPlatform(out), now: () => new Date('2026-11-02T09:00:00Z') })
   await core.call('demo.load')
 })
 afterAll(() => core.dispose())
@@ -28,18 +28,18 @@ const sha256 = (path: string) => createHash('sha256').update(readFileSync(path))
 describe('the programme for a delegation received', () => {
   it('is written in Japanese: dates, the welcome programme, our participants and their titles', async () => {
     const r = await core.call('programme.export', { tripId: VISIT, language: 'ja' })
-    expect(r!.fileName).toBe('Programme-Yamanashi-Thanh-Hoa-2027-ja.docx')
+    expect(r!.fileName).toBe('Programme-Yamanashi-Thanh-Hoa-2026-ja.docx')
     const t = await text(r!.path)
     expect(t).toContain('山梨県代表団 Thanh Hóa省訪問日程')
-    expect(t).toContain('2027年3月11日（木）～3月13日（土）')
-    for (const day of ['2027年3月11日（木）', '2027年3月12日（金）', '2027年3月13日（土）']) expect(t).toContain(day)
+    expect(t).toContain('2026年11月26日（木）～11月28日（土）')
+    for (const day of ['2026年11月26日（木）', '2026年11月27日（金）', '2026年11月28日（土）']) expect(t).toContain(day)
     // The items in the other side's words, at their times, with who attends from our side.
     expect(t).toMatch(/08:30–10:00\s+Thanh Hóa省指導部と山梨県代表団との会談\s+Thanh Hóa省人民委員会庁舎\s+省党委員会委員、人民委員会副委員長\s+省外務局長\s+省商工局長/)
     expect(t).not.toContain('Hội đàm giữa lãnh đạo')
     // Our participants: Vietnamese names in Latin script with their diacritics, titles in Japanese.
     expect(t).toMatch(/1\s+Cao Văn Cường\s+Thanh Hóa省党委員会委員、人民委員会副委員長\s+接見主催/)
     expect(t).toMatch(/2\s+—\s+Thanh Hóa省外務局長\s+共同接見/)
-    expect(t).toContain('2027年2月1日 Thanh Hóa')
+    expect(t).toContain('2026年11月2日 Thanh Hóa')
     // Japanese runs name the East Asian font and language.
     const xml = documentXml(r!.path)
     expect(xml).toMatch(/<w:rFonts[^>]*w:eastAsia="MS Mincho"[^>]*\/>(?:(?!<\/w:rPr>).)*<w:lang w:eastAsia="ja-JP"\/>(?:(?!<\/w:r>).)*山梨県代表団/)
@@ -54,17 +54,17 @@ describe('the programme for a delegation received', () => {
     const r = await core.call('programme.export', { tripId: VISIT, language: 'en' })
     const t = await text(r!.path)
     expect(t).toContain('PROGRAMME OF THE VISIT OF THE DELEGATION OF YAMANASHI PREFECTURE TO THANH HÓA PROVINCE')
-    expect(t).toContain('Thursday, 11 March 2027 – Saturday, 13 March 2027')
-    expect(t).toContain('Saturday, 13 March 2027')
+    expect(t).toContain('Thursday, 26 November 2026 – Saturday, 28 November 2026')
+    expect(t).toContain('Saturday, 28 November 2026')
     expect(t).toMatch(/Cao Văn Cường\s+Member of the Party Committee and Vice Chairman of the People's Committee of Thanh Hóa Province\s+Chairs the reception/)
-    expect(t).toContain('Thanh Hóa, 1 February 2027')
+    expect(t).toContain('Thanh Hóa, 2 November 2026')
   })
 
   it('exports from the command line, recorded like the app\'s', async () => {
     const target = join(out, 'cli-ja.docx')
     const lines: string[] = []
     expect(await main([...core.cliPlace, 'trip', 'programme', '--trip', VISIT, '--lang', 'ja', '--out', target], (s) => lines.push(s))).toBe(0)
-    expect(await text(target)).toContain('2027年3月12日（金）')
+    expect(await text(target)).toContain('2026年11月27日（金）')
     expect(lines.at(-1)).toContain('Programme exported')
     // (The command's own clock is the machine's, not this test's: found by its name.)
     expect((await core.call('briefs.exports', { tripId: VISIT })).find((e) => e.fileName === 'cli-ja.docx')).toMatchObject({ document: 'programme', language: 'ja', sha256: sha256(target) })

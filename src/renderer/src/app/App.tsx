@@ -32,6 +32,7 @@ const PeoplePage = lazyPage(() => import('../partners/PeoplePage.tsx'), 'PeopleP
 const PersonPage = lazyPage(() => import('../partners/PersonPage.tsx'), 'PersonPage')
 const SettingsPage = lazyPage(() => import('../settings/SettingsPage.tsx'), 'SettingsPage')
 const BriefPage = lazyPage(() => import('../briefs/BriefPage.tsx'), 'BriefPage')
+const ProgrammePage = lazyPage(() => import('../documents/ProgrammePage.tsx'), 'ProgrammePage')
 const ImportPage = lazyPage(() => import('../import/ImportPage.tsx'), 'ImportPage')
 const SnippetsPage = lazyPage(() => import('../trips/SnippetsPage.tsx'), 'SnippetsPage')
 const TripPage = lazyPage(() => import('../trips/TripPage.tsx'), 'TripPage')
@@ -146,6 +147,7 @@ function Register({ health }: { health: HealthResult | null }) {
             <Route path="/trips" element={<TripsPage />} />
             <Route path="/trips/:id" element={<TripPage />} />
             <Route path="/trips/:id/brief" element={<BriefPage />} />
+            <Route path="/trips/:id/programme" element={<ProgrammePage />} />
             <Route path="/snippets" element={<SnippetsPage />} />
             <Route path="/import" element={<ImportPage />} />
             <Route path="/settings" element={<SettingsPage />} />

@@ -11,6 +11,7 @@ import { FormModal } from '../components/FormModal.tsx'
 import { decodePartner, PartnerSelect } from '../components/pickers.tsx'
 import { DeleteButton, foldFilter } from '../components/ui.tsx'
 import { useLabels } from '../i18n/index.ts'
+import { ItemTranslationsFields, translationInput, translationValues } from './ItemTranslationsFields.tsx'
 
 const EMPTY = {
   kind: 'meeting',
@@ -28,6 +29,7 @@ const EMPTY = {
   offers: '',
   sensitivities: '',
   logistics: '',
+  tr: translationValues(undefined),
 }
 type Values = typeof EMPTY
 
@@ -50,6 +52,7 @@ function fromItem(item: ItineraryItem | undefined, defaultDay: string): Values {
     offers: v(item.offers),
     sensitivities: v(item.sensitivities),
     logistics: v(item.logistics),
+    tr: translationValues(item.translations),
   }
 }
 
@@ -83,6 +86,7 @@ export function ItemForm({ tripId, item, defaultDay, onClose }: { tripId: string
       offers: v.offers || null,
       sensitivities: v.sensitivities || null,
       logistics: v.logistics || null,
+      translations: translationInput(v.tr),
     }
     if (item) await call('itinerary.update', { id: item.id, expectedUpdatedAt: item.updatedAt, ...input })
     else await call('itinerary.create', input)
@@ -155,6 +159,7 @@ export function ItemForm({ tripId, item, defaultDay, onClose }: { tripId: string
           </ScrollArea.Autosize>
         </Card>
       </SimpleGrid>
+      <ItemTranslationsFields form={form} />
       {item && (
         <Group>
           <DeleteButton name={item.title} onConfirm={async () => (await call('itinerary.delete', { id: item.id }), onClose())} />
