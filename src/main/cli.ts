@@ -12,6 +12,7 @@
  *   npm run cli -- [--db FILE] trip list [--json]
  *   npm run cli -- [--db FILE] trip plan --trip ID --out FILE.docx [--kind to-trinh|ke-hoach]
  *   npm run cli -- [--db FILE] brief export --trip ID --out FILE.docx [--lang vi|en] [--letterhead TEMPLATE.docx]
+ *   npm run cli -- [--db FILE] trip programme --trip ID --lang en|ja --out FILE.docx
  *   npm run cli -- --server URL server init | migrate | add-officer LOGIN [--viewer] | import FILE.sqlite
  *
  * --db defaults to HANH_TRANG_DB, else the app's own db in the user's data folder.
@@ -65,6 +66,9 @@ const USAGE = `Hành Trang – công cụ dòng lệnh / command line
                                                  tờ trình / kế hoạch đoàn ra / the approval request
   npm run cli -- [--db TỆP] brief export --trip MÃ --out TỆP.docx [--lang vi|en] [--letterhead MẪU.docx]
                                                  xuất tài liệu Word / export the brief
+  npm run cli -- [--db TỆP] trip programme --trip MÃ --lang en|ja --out TỆP.docx
+                                                 chương trình gửi phía bạn (tiếng Anh, tiếng Nhật)
+                                                 / the programme for the other side
   npm run cli -- --server URL server init        khởi tạo máy chủ của cơ quan (lược đồ, vai trò)
   npm run cli -- --server URL server migrate     nâng cấp lược đồ (chỉ quản trị viên)
   npm run cli -- --server URL server add-officer TÊN [--viewer]
@@ -319,6 +323,12 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         return 0
       }
       if (rest[0] === 'plan') return (await import('./cli/trip-plan.ts')).tripPlan(values, { withCore: (fn) => withCore(place, fn), usage: (m) => new UsageError(m), out })
+      if (rest[0] === 'programme') {
+        if (!values.trip || !values.out || (values.lang !== 'en' && values.lang !== 'ja')) throw new UsageError('Dùng: trip programme --trip MÃ --lang en|ja --out TỆP.docx / --trip, --lang en|ja and --out are required')
+        const [tripId, lang, target] = [values.trip, values.lang as 'en' | 'ja', resolve(values.out)]
+        await withCore(place, async (core) => (await import('./cli/trip-programme.ts')).tripProgramme(core, tripId, lang, target, out))
+        return 0
+      }
       if (rest[0] !== 'list') throw new UsageError(`Lệnh không hợp lệ: trip ${rest.join(' ')}`)
       const trips = await withCore(place, (core) => call<TripRow[]>(core, 'trips.list'))
       if (values.json) out(JSON.stringify(trips, null, 2))

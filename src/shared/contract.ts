@@ -29,6 +29,7 @@ import { itemInput, snippet, snippetInput, trip, tripInput, tripMention, tripRow
 import { briefModel, briefSettings } from './domain/briefs.ts'
 import { itemFollowUp, recordResult, reportModel, reportRule, reportSave } from './domain/report.ts'
 import { gift, giftInput, giftListInput } from './domain/gifts.ts'
+import { programmeLanguages, programmeModel } from './domain/programme.ts'
 import { attentionSummary } from './domain/attention.ts'
 import { calendarInput, calendarMonth } from './domain/calendar.ts'
 import { commitmentFilter, commitmentRegisterRow } from './domain/commitments.ts'
@@ -333,6 +334,11 @@ export const contract = {
   'briefs.setLetterhead': method(tripIdInput, z.object({ fileName: z.string(), placeholders: z.array(z.string()) }).nullable()),
   'briefs.exports': method(tripIdInput, z.array(z.object({ id: z.string(), at: z.string(), actor: z.string(), document: z.string(), fileName: z.string(), sha256: z.string(), language: z.string() }))),
   'briefs.showInFolder': method(z.object({ path: z.string().max(4096) }), okOutput),
+
+  // ---- issue 14: the programme for the other side (English or Japanese) ----
+  'programme.get': method(z.object({ tripId: id(), language: z.enum(programmeLanguages) }), programmeModel),
+  /** Asks where to save, writes the .docx atomically, records the export ('programme'). */
+  'programme.export': method(z.object({ tripId: id(), language: z.enum(programmeLanguages) }), exportResult.nullable()),
 
   /** The agreements register and its commitments as .xlsx (asks where to save). */
   'reports.agreements': method(noInput, exportResult.nullable()),

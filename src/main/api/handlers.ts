@@ -64,6 +64,7 @@ const CHANGE_WAIT_MS = 25_000
  * screen does not pay for all of them (issue 11).
  */
 const briefFiles = () => import('../briefs/export.ts')
+const programmeFiles = () => import('../documents/programme/export.ts')
 const reports = () => import('../exchange/reports.ts')
 const importer = () => import('../exchange/import/import.ts')
 const packFiles = () => import('../exchange/pack/index.ts')
@@ -232,6 +233,13 @@ export function createHandlers(env: HandlerEnv): Handlers {
       if (!/\.docx$/i.test(path) || !existsSync(path)) throw new AppError('file_missing')
       await env.platform.showInFolder(path)
       return ok
+    },
+    'programme.get': async (ctx, { tripId, language }) => (await programmeFiles()).buildProgramme(ctx, tripId, language),
+    'programme.export': async (ctx, { tripId, language }) => {
+      const { buildProgramme, writeProgramme } = await programmeFiles()
+      const model = await buildProgramme(ctx, tripId, language)
+      const path = await env.platform.chooseSavePath(`${model.fileBaseName}.docx`)
+      return path ? writeProgramme(ctx, model, path) : null
     },
     'reports.agreements': async (ctx) => saveFile(ctx, `So-theo-doi-van-kien-${ctx.today()}.xlsx`, await (await reports()).agreementsWorkbook(ctx.db, ctx.today())),
     'reports.commitments': async (ctx, input) => {

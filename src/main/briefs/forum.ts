@@ -46,6 +46,7 @@ export async function engagementTrip(db: Db, engagementId: string, homeLocalityI
       sensitivities: null,
       logistics: null,
       outcomes: null,
+      translations: {},
     }
   })
   return {
@@ -60,6 +61,8 @@ export async function engagementTrip(db: Db, engagementId: string, homeLocalityI
     notes: null,
     destinations,
     members: [],
+    direction: 'out' as const,
+    hosts: [],
     items,
   }
 }

@@ -20,6 +20,7 @@ import { destinations, meetings } from './sections/partners.ts'
 import { agreements, annexes, protocol } from './sections/register.ts'
 import { BRIEF_TEXT, placeDate, roman } from './text.ts'
 import { dateText } from './words.ts'
+import { INCOMING_TEXT, visitorsName } from './incoming.ts'
 import { briefHeader, VI_DEFAULT_AGENCY, vietnameseParentAgency } from '../settings/settings.ts'
 
 export { engagementTrip } from './forum.ts'
@@ -116,7 +117,7 @@ export async function assembleBrief(db: Db, tripOrId: string | Trip, settings: B
     tripId: trip.id,
     // "Tai-lieu-doan-cong-tac-Thanh-Hoa-Yamanashi-2026": ASCII, safe on every file system.
     fileBaseName: [
-      lang === 'vi' ? 'Tai-lieu-doan-cong-tac' : 'Briefing-pack',
+      trip.direction === 'in' ? INCOMING_TEXT[lang].fileBase : lang === 'vi' ? 'Tai-lieu-doan-cong-tac' : 'Briefing-pack',
       ...[d.home?.nameVi ?? '', destNames].map((n) => slugify(n).split('-').filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('-')),
       trip.startDate.slice(0, 4),
     ]
@@ -126,7 +127,8 @@ export async function assembleBrief(db: Db, tripOrId: string | Trip, settings: B
       ...coverWording(d, settings),
       nationalName: T.nationalName,
       motto: T.motto,
-      title: T.title(homeName(d), countryName),
+      // A delegation received: "Tài liệu phục vụ tiếp đoàn tỉnh Yamanashi (Nhật Bản) thăm và làm việc tại tỉnh Thanh Hóa".
+      title: trip.direction === 'in' ? INCOMING_TEXT[lang].title(visitorsName(d, lang), homeName(d)) : T.title(homeName(d), countryName),
       subtitle: trip.title,
       dates: T.dates(dateText(trip.startDate, lang), dateText(trip.endDate, lang)),
       placeDate: placeDate(lang === 'en' && d.home ? (d.home.nameEn ?? settings.place) : settings.place, issue, lang),

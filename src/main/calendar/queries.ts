@@ -18,7 +18,7 @@ export async function calendarEntries(db: Db, from: string, to: string): Promise
   const [trips, engagements] = await Promise.all([
     db
       .selectFrom('trip')
-      .select(['id', 'title', 'startDate', 'endDate'])
+      .select(['id', 'title', 'startDate', 'endDate', 'direction'])
       .where('startDate', '<=', to)
       .where('endDate', '>=', from)
       .execute(),
@@ -43,7 +43,7 @@ export async function calendarEntries(db: Db, from: string, to: string): Promise
       type: 'trip' as const,
       id: t.id,
       title: t.title,
-      kind: null,
+      kind: t.direction,
       startDate: t.startDate,
       endDate: t.endDate,
       where: destinations.filter((d) => d.tripId === t.id).map((d) => d.nameVi).join(', ') || null,

@@ -15,6 +15,7 @@ import type {
   LocalityLevel,
   OrganizationKind,
   PartySide,
+  TripDirection,
 } from '../../shared/domain/labels.ts'
 
 interface Meta {
@@ -249,6 +250,10 @@ export interface TripTable extends Meta {
   notes: string | null
   /** The post-trip report's proposals to the leadership (0016). */
   reportProposals: string | null
+  /** 'out' | 'in' (migration 0014). */
+  direction: TripDirection
+  /** JSON: [{ personId | name, title, role }], our participants for a visit in. */
+  hosts: string
 }
 
 export interface TripDestinationTable {
@@ -286,6 +291,8 @@ export interface ItineraryItemTable extends Meta {
   logistics: string | null
   /** What was said and agreed (0016). */
   outcomes: string | null
+  /** JSON: { en?, ja? } each { title, place, attendees, asks } (migration 0014). */
+  translations: string
 }
 
 export interface SnippetTable extends Meta {

@@ -3,7 +3,7 @@
  * programme, and the talking-points library the programme draws on.
  */
 import type { ParsedInput } from '../../shared/contract.ts'
-import type { ItineraryItem, Snippet, Trip, TripRow } from '../../shared/domain/trips.ts'
+import type { HostView, ItemTranslations, ItineraryItem, Snippet, Trip, TripRow } from '../../shared/domain/trips.ts'
 import { formatPersonName } from '../../shared/text/names.ts'
 import { type Ctx, type Db, stamp } from '../context.ts'
 import { notFound, recordGone } from '../errors.ts'
@@ -39,6 +39,7 @@ export async function listTrips(db: Db): Promise<TripRow[]> {
   return trips.map((t) => ({
     id: t.id,
     title: t.title,
+    direction: t.direction,
     startDate: t.startDate,
     endDate: t.endDate,
     destinations: dests.filter((d) => d.tripId === t.id).map((d) => d.nameVi).join(', '),
@@ -81,6 +82,7 @@ export async function getItems(db: Db, tripId: string): Promise<ItineraryItem[]>
   const names = await counterpartNames(db, refs)
   return rows.map((r) => ({
     ...r,
+    translations: parseJson<ItemTranslations>(r.translations, {}),
     sectors: parseJson<string[]>(r.sectors, []),
     counterparts: parseJson<CounterpartRef[]>(r.counterparts, []).map((c) => {
       const refId = c.personId ?? c.organizationId ?? c.localityId ?? ''
@@ -115,6 +117,7 @@ export async function getTrip(db: Db, id: string): Promise<Trip> {
     .execute()
   return {
     ...t,
+    hosts: await hostsOf(db, t.hosts),
     destinations,
     members: members.map((m) => ({
       personId: m.personId,
@@ -126,6 +129,24 @@ export async function getTrip(db: Db, id: string): Promise<Trip> {
     })),
     items: await getItems(db, id),
   }
+}
+
+type HostRef = Omit<HostView, 'name'> & { name: string | null }
+
+/** Our participants of a visit in, named as the register names them now (a deleted person keeps the name typed, else a mark). */
+async function hostsOf(db: Db, json: string): Promise<HostView[]> {
+  const hosts = parseJson<HostRef[]>(json, [])
+  const ids = hosts.flatMap((h) => (h.personId ? [h.personId] : []))
+  const people = ids.length
+    ? await db.selectFrom('person').select(['id', 'familyName', 'givenName', 'nameOrder', 'country', 'title']).where('id', 'in', ids).execute()
+    : []
+  return hosts.map((h) => {
+    const p = people.find((x) => x.id === h.personId)
+    // A post with no one named yet has no name; a person deleted since keeps a mark.
+    const gone = h.personId ? 'Người đã bị xóa khỏi danh bạ / deleted person' : ''
+    const name = p ? formatPersonName({ ...p, givenName: p.givenName ?? '', countryCode: p.country }) : (h.name ?? gone)
+    return { personId: h.personId ?? null, name, title: h.title ?? p?.title ?? null, role: h.role }
+  })
 }
 
 async function assertIds(db: Db, table: 'locality' | 'person' | 'organization', ids: string[], path: string) {
@@ -140,6 +161,7 @@ async function assertIds(db: Db, table: 'locality' | 'person' | 'organization', 
 async function writeTripChildren(trx: Db, ctx: Ctx, tripId: string, input: TripFields) {
   await assertIds(trx, 'locality', [...input.destinationIds, ...(input.homeLocalityId ? [input.homeLocalityId] : [])], 'destinationIds')
   await assertIds(trx, 'person', input.members.flatMap((m) => (m.personId ? [m.personId] : [])), 'members')
+  await assertIds(trx, 'person', input.hosts.flatMap((h) => (h.personId ? [h.personId] : [])), 'hosts')
   await trx.deleteFrom('tripDestination').where('tripId', '=', tripId).execute()
   await trx.deleteFrom('tripMember').where('tripId', '=', tripId).execute()
   for (const [position, localityId] of [...new Set(input.destinationIds)].entries()) {
@@ -150,7 +172,7 @@ async function writeTripChildren(trx: Db, ctx: Ctx, tripId: string, input: TripF
   }
 }
 
-const tripColumns = ({ destinationIds: _d, members: _m, ...rest }: TripFields) => rest
+const tripColumns = ({ destinationIds: _d, members: _m, hosts, ...rest }: TripFields) => ({ ...rest, hosts: JSON.stringify(hosts) })
 
 export async function insertTrip(trx: Db, ctx: Ctx, input: TripFields, fixedId?: string): Promise<string> {
   const id = await insertRecord(trx, ctx, 'trip', { ...tripColumns(input), ...(fixedId && { id: fixedId }) })
@@ -180,6 +202,8 @@ export function duplicateTrip(ctx: Ctx, id: string): Promise<{ id: string }> {
     const t = await getTrip(trx, id)
     const copy = await insertTrip(trx, ctx, {
       title: `${t.title} (bản sao)`,
+      direction: t.direction,
+      hosts: t.hosts.map((h) => ({ personId: h.personId, name: h.personId ? null : h.name, title: h.title, role: h.role })),
       homeLocalityId: t.homeLocalityId,
       startDate: t.startDate,
       endDate: t.endDate,
@@ -204,8 +228,8 @@ async function assertTrip(db: Db, tripId: string) {
   }
 }
 
-function itemColumns({ counterparts, sectors, ...rest }: ItemFields) {
-  return { ...rest, counterparts: JSON.stringify(counterparts), sectors: JSON.stringify([...new Set(sectors)]) }
+function itemColumns({ counterparts, sectors, translations, ...rest }: ItemFields) {
+  return { ...rest, counterparts: JSON.stringify(counterparts), sectors: JSON.stringify([...new Set(sectors)]), translations: JSON.stringify(translations) }
 }
 
 async function assertCounterparts(db: Db, input: ItemFields) {

@@ -15,7 +15,7 @@ export const calendarEntry = z.object({
   type: z.enum(['trip', 'engagement']),
   id: z.string(),
   title: z.string(),
-  /** An engagement's kind (meeting, forum…); null for a trip. */
+  /** An engagement's kind (meeting, forum…); a trip's direction ('out' | 'in'). */
   kind: z.string().nullable(),
   startDate: z.string(),
   /** The last day; the start day for a one-day engagement. */

@@ -145,3 +145,23 @@ export const ITEM_KINDS = {
 } satisfies Record<string, Label>
 export const itemKinds = keysOf(ITEM_KINDS)
 export type ItemKind = (typeof itemKinds)[number]
+
+// ---- issue 14: delegations received (incoming) --------------------------------------------
+/** A trip out is a delegation we send; a trip in, a delegation we receive. */
+export const TRIP_DIRECTIONS = {
+  out: { vi: 'Đoàn ra', en: 'Outgoing' },
+  in: { vi: 'Đoàn vào', en: 'Incoming' },
+} satisfies Record<string, Label>
+export const tripDirections = keysOf(TRIP_DIRECTIONS)
+export type TripDirection = (typeof tripDirections)[number]
+
+/** Our side's part in receiving a delegation. */
+export const HOST_ROLES = {
+  chair: { vi: 'Chủ trì tiếp đoàn', en: 'Chairs the reception' },
+  co_host: { vi: 'Cùng tiếp đoàn', en: 'Co-host' },
+  attendee: { vi: 'Tham dự', en: 'Attends' },
+  liaison: { vi: 'Đầu mối liên lạc', en: 'Liaison officer' },
+  interpreter: { vi: 'Phiên dịch', en: 'Interpreter' },
+} satisfies Record<string, Label>
+export const hostRoles = keysOf(HOST_ROLES)
+export type HostRole = (typeof hostRoles)[number]

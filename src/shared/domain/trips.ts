@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { id, isoDate, optionalId, optionalText, recordMeta, requiredText, whenRead } from './common.ts'
-import { itemKinds, memberRoles } from './labels.ts'
+import { hostRoles, itemKinds, memberRoles, tripDirections } from './labels.ts'
 
 export const memberInput = z
   .object({
@@ -12,9 +12,22 @@ export const memberInput = z
   })
   .refine((m) => !!m.personId || !!m.name, { error: 'member_person_or_name', path: ['name'] })
 
+/** One of our people receiving a delegation (a visit in): from the register or typed in. */
+export const hostInput = z
+  .object({
+    personId: optionalId(),
+    name: optionalText(),
+    title: optionalText(),
+    role: z.enum(hostRoles),
+  })
+  // A post known before the name of who will hold it ("Giám đốc Sở Ngoại vụ") is enough.
+  .refine((h) => !!h.personId || !!h.name || !!h.title, { error: 'member_person_or_name', path: ['name'] })
+
 export const tripInput = z
   .object({
     title: requiredText(),
+    /** 'out': we send the delegation; 'in': we receive it (destinationIds are where it comes from). */
+    direction: z.enum(tripDirections).default('out'),
     homeLocalityId: optionalId(),
     startDate: isoDate(),
     endDate: isoDate(),
@@ -22,6 +35,8 @@ export const tripInput = z
     notes: optionalText(),
     destinationIds: z.array(id()).max(50).default([]),
     members: z.array(memberInput).max(200).default([]),
+    /** A visit in: our participants (leaders, departments) with their part. */
+    hosts: z.array(hostInput).max(200).default([]),
   })
   .superRefine((t, ctx) => {
     if (t.endDate < t.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'ends_before_start' })
@@ -44,6 +59,10 @@ export const counterpartInput = z
     path: ['personId'],
   })
 
+const translation = z.object({ title: optionalText(), place: optionalText(), attendees: optionalText(), asks: optionalText() })
+export const itemTranslations = z.object({ en: translation.optional(), ja: translation.optional() })
+export type ItemTranslations = z.output<typeof itemTranslations>
+
 export const itemInput = z
   .object({
     tripId: id(),
@@ -63,6 +82,8 @@ export const itemInput = z
     logistics: optionalText(),
     /** What was said and agreed (the post-trip report's results by meeting). */
     outcomes: optionalText(),
+    /** The item as the other side's programme words it (English, Japanese); else the Vietnamese text. */
+    translations: itemTranslations.default({}),
   })
   .superRefine((i, ctx) => {
     if (i.end && i.end < i.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'ends_before_start' })
@@ -96,6 +117,7 @@ export const itineraryItem = z.object({
   sensitivities: z.string().nullable(),
   logistics: z.string().nullable(),
   outcomes: z.string().nullable(),
+  translations: itemTranslations,
 })
 export type ItineraryItem = z.infer<typeof itineraryItem>
 
@@ -106,9 +128,18 @@ export const memberView = z.object({
   role: z.enum(memberRoles),
 })
 
+export const hostView = z.object({
+  personId: z.string().nullable(),
+  name: z.string(),
+  title: z.string().nullable(),
+  role: z.enum(hostRoles),
+})
+export type HostView = z.infer<typeof hostView>
+
 export const trip = z.object({
   ...recordMeta,
   title: z.string(),
+  direction: z.enum(tripDirections),
   homeLocalityId: z.string().nullable(),
   homeLocalityName: z.string().nullable(),
   startDate: z.string(),
@@ -117,6 +148,7 @@ export const trip = z.object({
   notes: z.string().nullable(),
   destinations: z.array(z.object({ id: z.string(), nameVi: z.string(), nameNative: z.string().nullable() })),
   members: z.array(memberView),
+  hosts: z.array(hostView),
   items: z.array(itineraryItem),
 })
 export type Trip = z.infer<typeof trip>
@@ -124,6 +156,7 @@ export type Trip = z.infer<typeof trip>
 export const tripRow = z.object({
   id: z.string(),
   title: z.string(),
+  direction: z.enum(tripDirections),
   startDate: z.string(),
   endDate: z.string(),
   destinations: z.string(),

@@ -368,6 +368,7 @@ export const REASONS = {
     code: 'invalid_input',
     vi: () => 'Chỉ ghi nhận cam kết, văn kiện cho một cuộc làm việc hoặc hội nghị của chương trình.',
     en: () => 'Commitments and agreements are recorded for a meeting or a forum of the programme.',
+  },
   // ---- the approval request (src/main/documents/approval)
   rate_duplicate: {
     code: 'invalid_input',

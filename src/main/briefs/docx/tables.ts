@@ -111,7 +111,16 @@ function dateParagraph(text: string, width: number) {
 
 /** A table of the brief: shaded header row repeated on each page, rows never split. */
 export function table(header: string[], rows: string[][], weights: number[]): Table {
-  const widths = shareWidths(tableColumns(header, rows, weights), rows.length + 1, TEXT_WIDTH)
+  return tableWithWidths(header, rows, columnWidths(header, rows, weights))
+}
+
+/** The widths `table` gives these columns; several tables measured together line up (a programme's days). */
+export function columnWidths(header: string[], rows: string[][], weights: number[]): number[] {
+  return shareWidths(tableColumns(header, rows, weights), rows.length + 1, TEXT_WIDTH)
+}
+
+/** `table` with its column widths given (twips, summing to the text width). */
+export function tableWithWidths(header: string[], rows: string[][], widths: number[]): Table {
   const cell = (text: string, i: number, head: boolean) => {
     const date = !head && isDateCell(text)
     const options = {

@@ -7,6 +7,7 @@ import { counterpartName } from '../data.ts'
 import { dayLabel } from '../text.ts'
 import { dateText } from '../words.ts'
 import { bullets, lines, paragraphs, timeSpan, type Make } from './blocks.ts'
+import { INCOMING_TEXT, incomingDelegation } from '../incoming.ts'
 
 const MEETING_KINDS = new Set(['meeting', 'forum', 'site_visit'])
 export const meetingsOf = (items: ItineraryItem[]) => items.filter((i) => MEETING_KINDS.has(i.kind))
@@ -21,7 +22,7 @@ export function figureLine(m: Make, f: Make['d']['facts'][number]): string {
 export function summary(m: Make): Block[] {
   const { d, T } = m
   return [
-    paragraphs(m, 'summary.purpose', T.purpose, d.trip.objectives),
+    paragraphs(m, 'summary.purpose', d.trip.direction === 'in' ? INCOMING_TEXT[m.lang].purpose : T.purpose, d.trip.objectives),
     // The summary must fit on one page: few lines each, sources left to the annex.
     bullets(m, 'summary.meetings', T.keyMeetings, meetingsOf(d.trip.items).slice(0, 5).map((i) => `${dateText(i.start.slice(0, 10), m.lang)}, ${i.start.slice(11)}: ${i.title}`)),
     bullets(m, 'summary.asks', T.asks, d.trip.items.flatMap((i) => lines(i.asks)).slice(0, 5)),
@@ -33,14 +34,16 @@ export function summary(m: Make): Block[] {
 /** Members with their roles; the objectives only when the summary (which states them) is left out. */
 export function delegation(m: Make, objectivesStated: boolean): Block[] {
   const { d, T } = m
+  const members: Block = {
+    type: 'table',
+    header: [T.no, T.name, T.position, T.role],
+    widths: [6, 30, 40, 24],
+    rows: d.trip.members.map((mb, i) => [String(i + 1), mb.name, mb.title ?? '', labelOf(MEMBER_ROLES, mb.role, m.lang)]),
+  }
   return [
     ...(objectivesStated ? [] : [paragraphs(m, 'delegation.objectives', T.objectives, d.trip.objectives)]),
-    {
-      type: 'table',
-      header: [T.no, T.name, T.position, T.role],
-      widths: [6, 30, 40, 24],
-      rows: d.trip.members.map((mb, i) => [String(i + 1), mb.name, mb.title ?? '', labelOf(MEMBER_ROLES, mb.role, m.lang)]),
-    },
+    // A delegation received: the visitors, then our side receiving them.
+    ...(d.trip.direction === 'in' ? incomingDelegation(d, m.lang, members) : [members]),
   ]
 }
 

@@ -5,6 +5,7 @@ import { homeName, organizationName, partiesText, titleOf, type BriefData, type 
 import { PROTOCOL_GENERAL, PROTOCOL_JAPAN } from '../text.ts'
 import { dateText, placeInSentence, stateText, titleOnDate } from '../words.ts'
 import { bullets, type Make } from './blocks.ts'
+import { INCOMING_TEXT } from '../incoming.ts'
 
 const GOVERNOR = /thống đốc|governor|知事/i
 
@@ -46,7 +47,11 @@ function addressExample(d: BriefData): string {
 
 export function protocol(m: Make): Block[] {
   const { d, T } = m
-  const general = d.countries.includes('JP') ? PROTOCOL_JAPAN[m.lang](addressExample(d)) : PROTOCOL_GENERAL[m.lang]
+  const general = [
+    ...(d.countries.includes('JP') ? PROTOCOL_JAPAN[m.lang](addressExample(d)) : PROTOCOL_GENERAL[m.lang]),
+    // Receiving a delegation: what hosting asks of us.
+    ...(d.trip.direction === 'in' ? INCOMING_TEXT[m.lang].protocol : []),
+  ]
   const people = [...d.people.values()].filter((p) => p.protocolNotes)
   return [bullets(m, 'protocol.general', T.protocolGeneral, [...general]), bullets(m, 'protocol.people', T.protocolPeople, people.map((p) => `${nameOf(p)}: ${p.protocolNotes}`))]
 }

@@ -16,6 +16,7 @@ import * as m0010 from './0010-person-contacts.ts'
 import * as m0011 from './0011-search-trips-and-kana.ts'
 import * as m0012 from './0012-postgres-server.ts'
 import * as m0013 from './0013-document-exports.ts'
+import * as m0014 from './0014-trip-direction.ts'
 import * as m0015 from './0015-approval-request.ts'
 import * as m0016 from './0016-trip-outcomes-and-gifts.ts'
 
@@ -33,6 +34,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0011-search-trips-and-kana', m0011],
   ['0012-postgres-server', m0012],
   ['0013-document-exports', m0013],
+  ['0014-trip-direction', m0014],
   ['0015-approval-request', m0015],
   ['0016-trip-outcomes-and-gifts', m0016],
 ]

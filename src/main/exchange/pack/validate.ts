@@ -181,12 +181,13 @@ const CHECKS: Record<string, TableCheck> = {
   fact: { schema: factInput },
   trip: {
     schema: tripInput,
+    shape: (r) => ({ ...r, hosts: jsonList(r.hosts) }),
     children: [
       { table: 'trip_destination', key: 'trip_id', order: 'position', as: (rows) => ({ destinationIds: rows.map((d) => d.localityId) }) },
       { table: 'trip_member', key: 'trip_id', order: 'position', as: (members) => ({ members }) },
     ],
   },
-  itinerary_item: { schema: itemInput, shape: (r) => ({ ...r, counterparts: jsonList(r.counterparts), sectors: jsonList(r.sectors) }) },
+  itinerary_item: { schema: itemInput, shape: (r) => ({ ...r, counterparts: jsonList(r.counterparts), sectors: jsonList(r.sectors), translations: jsonList(r.translations) }) },
   snippet: { schema: snippetInput, shape: (r) => ({ ...r, sectors: jsonList(r.sectors) }) },
   brief: { schema: brief },
   attachment: { schema: attachmentRecord },

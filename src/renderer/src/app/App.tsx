@@ -34,6 +34,7 @@ const SettingsPage = lazyPage(() => import('../settings/SettingsPage.tsx'), 'Set
 const BriefPage = lazyPage(() => import('../briefs/BriefPage.tsx'), 'BriefPage')
 const ReportPage = lazyPage(() => import('../documents/ReportPage.tsx'), 'ReportPage')
 const ApprovalPage = lazyPage(() => import('../documents/approval/ApprovalPage.tsx'), 'ApprovalPage')
+const ProgrammePage = lazyPage(() => import('../documents/ProgrammePage.tsx'), 'ProgrammePage')
 const ImportPage = lazyPage(() => import('../import/ImportPage.tsx'), 'ImportPage')
 const SnippetsPage = lazyPage(() => import('../trips/SnippetsPage.tsx'), 'SnippetsPage')
 const TripPage = lazyPage(() => import('../trips/TripPage.tsx'), 'TripPage')
@@ -150,6 +151,7 @@ function Register({ health }: { health: HealthResult | null }) {
             <Route path="/trips/:id/brief" element={<BriefPage />} />
             <Route path="/trips/:id/report" element={<ReportPage />} />
             <Route path="/trips/:id/approval" element={<ApprovalPage />} />
+            <Route path="/trips/:id/programme" element={<ProgrammePage />} />
             <Route path="/snippets" element={<SnippetsPage />} />
             <Route path="/import" element={<ImportPage />} />
             <Route path="/settings" element={<SettingsPage />} />

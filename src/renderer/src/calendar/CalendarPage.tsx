@@ -2,11 +2,12 @@
  * "Lịch": the trips and engagements of a month, laid out by week, today marked; each entry
  * opens its record. The month is in the address (?month=2026-12), so Back returns to it.
  */
-import { Anchor, Badge, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core'
+import { Anchor, Badge, Button, Group, SegmentedControl, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import type { CalendarEntry } from '../../../shared/domain/calendar.ts'
-import { ENGAGEMENT_KINDS } from '../../../shared/domain/labels.ts'
+import { ENGAGEMENT_KINDS, TRIP_DIRECTIONS } from '../../../shared/domain/labels.ts'
 import { formatDate } from '../../../shared/text/dates.ts'
 import { useApi } from '../api.ts'
 import { ErrorAlert, PageHeader } from '../components/ui.tsx'
@@ -14,10 +15,14 @@ import { useLabels } from '../i18n/index.ts'
 import { monthOf, monthSpan, monthWeeks, shiftMonth, type Month } from '../../../shared/time/months.ts'
 
 const COLOR = { trip: 'grape', engagement: 'indigo' } as const
+/** A delegation received is teal, a delegation sent grape (the trips list marks them alike). */
+const colorOf = (e: CalendarEntry) => (e.type === 'trip' && e.kind === 'in' ? 'teal' : COLOR[e.type])
 const href = (e: CalendarEntry) => (e.type === 'trip' ? `/trips/${e.id}` : `/engagements/${e.id}`)
 
 function EntryLink({ entry }: { entry: CalendarEntry }) {
-  const color = `var(--mantine-color-${COLOR[entry.type]}-7)`
+  const { label } = useLabels()
+  const color = `var(--mantine-color-${colorOf(entry)}-7)`
+  const mark = entry.type === 'trip' ? label(TRIP_DIRECTIONS, entry.kind) : null
   return (
     <Anchor
       component={Link}
@@ -26,9 +31,11 @@ function EntryLink({ entry }: { entry: CalendarEntry }) {
       fw={600}
       lineClamp={2}
       data-testid="calendar-entry"
-      title={entry.title}
-      style={{ borderInlineStart: `3px solid ${color}`, paddingInlineStart: 4, color, overflowWrap: 'anywhere' }}
+      title={mark ? `${mark}: ${entry.title}` : entry.title}
+      style={{ borderInlineStart: `3px ${entry.kind === 'in' ? 'double' : 'solid'} ${color}`, paddingInlineStart: 4, color, overflowWrap: 'anywhere' }}
     >
+      {mark && entry.kind === 'in' && <span aria-hidden>⇲ </span>}
+      {mark && <VisuallyHidden>{`${mark}: `}</VisuallyHidden>}
       {entry.title}
     </Anchor>
   )
@@ -105,8 +112,8 @@ function MonthList({ entries }: { entries: CalendarEntry[] }) {
           <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
             {formatDate(e.startDate) + (e.endDate !== e.startDate ? ` – ${formatDate(e.endDate)}` : '')}
           </Text>
-          <Badge size="sm" variant="light" color={COLOR[e.type]}>
-            {e.type === 'trip' ? t('trips.single') : label(ENGAGEMENT_KINDS, e.kind)}
+          <Badge size="sm" variant={e.kind === 'in' ? 'filled' : 'light'} color={e.type === 'trip' && e.kind === 'in' ? 'teal.8' : COLOR[e.type]}>
+            {e.type === 'trip' ? `${t('trips.single')} · ${label(TRIP_DIRECTIONS, e.kind)}` : label(ENGAGEMENT_KINDS, e.kind)}
           </Badge>
           <Anchor component={Link} to={href(e)} size="sm" style={{ overflowWrap: 'anywhere' }}>
             {e.title}
@@ -131,7 +138,11 @@ export function CalendarPage() {
   const go = (m: Month) => setParams({ month: m })
   const span = month ? monthSpan(month) : null
   const named = month ? { month: Number(month.slice(5)), year: Number(month.slice(0, 4)), name: t('calendar.months').split(',')[Number(month.slice(5)) - 1] } : null
-  const inMonth = span && data ? data.entries.filter((e) => e.startDate <= span.last && e.endDate >= span.first) : []
+  // Everything, or only the delegations sent or received.
+  const [direction, setDirection] = useState<'all' | 'out' | 'in'>('all')
+  const { options } = useLabels()
+  const entries = data ? data.entries.filter((e) => direction === 'all' || (e.type === 'trip' && e.kind === direction)) : []
+  const inMonth = span && data ? entries.filter((e) => e.startDate <= span.last && e.endDate >= span.first) : []
   return (
     <Stack>
       <PageHeader
@@ -156,7 +167,15 @@ export function CalendarPage() {
       <ErrorAlert error={error} />
       {month && data && (
         <>
-          <MonthGrid month={month} today={data.today} entries={data.entries} />
+          <SegmentedControl
+            w="fit-content"
+            aria-label={t('incoming.direction')}
+            data-testid="calendar-direction-filter"
+            value={direction}
+            onChange={(v) => setDirection(v as typeof direction)}
+            data={[{ value: 'all', label: t('incoming.all') }, ...options(TRIP_DIRECTIONS)]}
+          />
+          <MonthGrid month={month} today={data.today} entries={entries} />
           <Title order={3} size="h4">
             {t('calendar.inMonth', named ?? {})}
           </Title>

@@ -12,6 +12,7 @@ import { decodePartner, PartnerSelect } from '../components/pickers.tsx'
 import { DeleteButton, foldFilter } from '../components/ui.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { ItemFollowUp } from './ItemFollowUp.tsx'
+import { ItemTranslationsFields, translationInput, translationValues } from './ItemTranslationsFields.tsx'
 
 const EMPTY = {
   kind: 'meeting',
@@ -30,6 +31,7 @@ const EMPTY = {
   sensitivities: '',
   logistics: '',
   outcomes: '',
+  tr: translationValues(undefined),
 }
 type Values = typeof EMPTY
 
@@ -53,6 +55,7 @@ function fromItem(item: ItineraryItem | undefined, defaultDay: string): Values {
     sensitivities: v(item.sensitivities),
     logistics: v(item.logistics),
     outcomes: v(item.outcomes),
+    tr: translationValues(item.translations),
   }
 }
 
@@ -87,6 +90,7 @@ export function ItemForm({ tripId, item, defaultDay, onClose }: { tripId: string
       sensitivities: v.sensitivities || null,
       logistics: v.logistics || null,
       outcomes: v.outcomes || null,
+      translations: translationInput(v.tr),
     }
     if (item) await call('itinerary.update', { id: item.id, expectedUpdatedAt: item.updatedAt, ...input })
     else await call('itinerary.create', input)
@@ -162,6 +166,7 @@ export function ItemForm({ tripId, item, defaultDay, onClose }: { tripId: string
       <Divider label={t('outcomes.title')} labelPosition="left" />
       <Textarea label={t('outcomes.outcomes')} description={t('outcomes.outcomesHint')} autosize minRows={3} {...form.getInputProps('outcomes')} data-testid="item-outcomes" />
       {item && (item.kind === 'meeting' || item.kind === 'forum') && <ItemFollowUp item={item} />}
+      <ItemTranslationsFields form={form} />
       {item && (
         <Group>
           <DeleteButton name={item.title} onConfirm={async () => (await call('itinerary.delete', { id: item.id }), onClose())} />

@@ -1,9 +1,9 @@
-import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput, Divider, ActionIcon } from '@mantine/core'
+import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput, Divider, ActionIcon, SegmentedControl, Input as Field } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Input } from '../../../shared/contract.ts'
-import { MEMBER_ROLES } from '../../../shared/domain/labels.ts'
+import { MEMBER_ROLES, TRIP_DIRECTIONS } from '../../../shared/domain/labels.ts'
 import type { Trip } from '../../../shared/domain/trips.ts'
 import { call, useApi } from '../api.ts'
 import { DateField } from '../components/DateField.tsx'
@@ -13,6 +13,7 @@ import { decodePartner, PartnerSelect } from '../components/pickers.tsx'
 import { ProvinceSelect } from '../components/ProvinceSelect.tsx'
 import { foldFilter } from '../components/ui.tsx'
 import { useLabels } from '../i18n/index.ts'
+import { HostsFields, type HostValues } from './HostsFields.tsx'
 
 const DATES = ['startDate', 'endDate']
 const EMPTY = {
@@ -24,6 +25,8 @@ const EMPTY = {
   notes: '',
   destinationIds: [] as string[],
   members: [] as Array<{ person: string | null; name: string; title: string; role: string }>,
+  direction: 'out',
+  hosts: [] as HostValues[],
 }
 type Values = typeof EMPTY
 
@@ -39,18 +42,24 @@ export function TripForm({ trip, onClose, onSaved }: { trip?: Trip; onClose: () 
           ...initialValues(EMPTY, trip, DATES),
           destinationIds: trip.destinations.map((d) => d.id),
           members: trip.members.map((m) => ({ person: m.personId ? `person:${m.personId}` : null, name: m.personId ? '' : m.name, title: m.title ?? '', role: m.role })),
+          direction: trip.direction,
+          hosts: trip.hosts.map((h) => ({ person: h.personId ? `person:${h.personId}` : null, name: h.personId ? '' : h.name, title: h.title ?? '', role: h.role })),
         }
       : { ...EMPTY, homeLocalityId: home ?? '' },
   })
+  const incoming = form.values.direction === 'in'
   // Only the first member row shows the column labels; every field still says which row it is in.
   const rowLabel = (field: string, i: number) => `${field} · ${t('a11y.member', { n: i + 1 })}`
   // A new trip is sent by the home province (Settings), once Settings has answered.
   useEffect(() => {
     if (!trip && home && !form.isTouched('homeLocalityId') && !form.getValues().homeLocalityId) form.setFieldValue('homeLocalityId', home)
   }, [home])
-  const save = async ({ members, destinationIds, ...rest }: Values) => {
+  const save = async ({ members, destinationIds, direction, hosts, ...rest }: Values) => {
     const input: Input<'trips.create'> = {
       ...(toInput(rest, DATES) as Omit<Input<'trips.create'>, 'members' | 'destinationIds'>),
+      direction: direction as 'out' | 'in',
+      // Kept whatever the direction: switching a trip back and forth loses nothing.
+      hosts: hosts.map((h) => ({ personId: decodePartner(h.person)?.id ?? null, name: h.name || null, title: h.title || null, role: h.role as 'chair' })),
       destinationIds,
       members: members.map((m) => ({ personId: decodePartner(m.person)?.id ?? null, name: m.name || null, title: m.title || null, role: m.role as 'member' })),
     }
@@ -63,9 +72,18 @@ export function TripForm({ trip, onClose, onSaved }: { trip?: Trip; onClose: () 
   return (
     <FormModal title={trip ? t('trips.edit') : t('trips.new')} opened onClose={onClose} form={form} save={save} size="70rem">
       <TextInput label={t('trips.tripTitle')} required data-autofocus {...form.getInputProps('title')} />
+      <Field.Wrapper label={t('incoming.direction')}>
+        <SegmentedControl
+          display="flex"
+          w="fit-content"
+          data-testid="trip-direction"
+          data={options(TRIP_DIRECTIONS)}
+          {...form.getInputProps('direction')}
+        />
+      </Field.Wrapper>
       <Group align="flex-start">
         <ProvinceSelect
-          label={t('trips.home')}
+          label={incoming ? t('incoming.receivingHome') : t('trips.home')}
           clearable
           w={260}
           current={trip?.homeLocalityId && trip.homeLocalityName ? { id: trip.homeLocalityId, name: trip.homeLocalityName } : null}
@@ -75,9 +93,9 @@ export function TripForm({ trip, onClose, onSaved }: { trip?: Trip; onClose: () 
         <DateField label={t('trips.startDate')} required {...form.getInputProps('startDate')} />
         <DateField label={t('trips.endDate')} required {...form.getInputProps('endDate')} />
       </Group>
-      <MultiSelect label={t('trips.destinations')} data={localityOptions} searchable filter={foldFilter} {...form.getInputProps('destinationIds')} />
+      <MultiSelect label={incoming ? t('incoming.comingFrom') : t('trips.destinations')} data={localityOptions} searchable filter={foldFilter} {...form.getInputProps('destinationIds')} />
       <Textarea label={t('trips.objectives')} autosize minRows={3} {...form.getInputProps('objectives')} />
-      <Divider label={t('trips.members')} labelPosition="left" />
+      <Divider label={incoming ? t('incoming.visitors') : t('trips.members')} labelPosition="left" />
       <Stack gap="xs">
         {form.values.members.map((m, i) => (
           <Group key={i} align="flex-end" wrap="nowrap">
@@ -96,6 +114,7 @@ export function TripForm({ trip, onClose, onSaved }: { trip?: Trip; onClose: () 
           </Button>
         </Group>
       </Stack>
+      {incoming && <HostsFields form={form} />}
       <SimpleGrid cols={1}>
         <Textarea label={t('trips.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
       </SimpleGrid>

@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
-import { ITEM_KINDS, MEMBER_ROLES } from '../../../shared/domain/labels.ts'
+import { ITEM_KINDS, MEMBER_ROLES, TRIP_DIRECTIONS } from '../../../shared/domain/labels.ts'
 import type { ItineraryItem } from '../../../shared/domain/trips.ts'
 import { formatDate } from '../../../shared/text/dates.ts'
 import { call, queryClient, useApi } from '../api.ts'
@@ -15,6 +15,9 @@ import { PackButton } from '../components/PackButton.tsx'
 import { openable } from '../components/openable.ts'
 import { useOpenParam } from '../search/open-param.ts'
 import { TripOutcomesActions } from './TripOutcomesActions.tsx'
+import { ProgrammeButton } from '../documents/ProgrammeButton.tsx'
+import { DirectionBadge } from './DirectionBadge.tsx'
+import { TripHosts } from './TripHosts.tsx'
 
 export function TripPage() {
   const { id = '' } = useParams()
@@ -37,7 +40,11 @@ export function TripPage() {
   return (
     <Stack>
       <PageHeader
-        title={<span data-testid="trip-title">{trip.title}</span>}
+        title={
+          <>
+            <DirectionBadge direction={trip.direction} label={label(TRIP_DIRECTIONS, trip.direction)} /> <span data-testid="trip-title">{trip.title}</span>
+          </>
+        }
         subtitle={`${formatDate(trip.startDate)} – ${formatDate(trip.endDate)} · ${trip.destinations.map((d) => d.nameVi).join(', ')}`}
         actions={
           <>
@@ -48,6 +55,7 @@ export function TripPage() {
             <Button variant="light" onClick={() => navigate(`/trips/${id}/approval`)} data-testid="open-approval">
               {t('approval.open')}
             </Button>
+            <ProgrammeButton tripId={id} />
             <PackButton tripId={id} />
             <Button variant="default" onClick={duplicate}>
               {t('trips.duplicate')}
@@ -59,14 +67,14 @@ export function TripPage() {
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>
           <Stack gap="sm">
-            <Info label={t('trips.home')}>{trip.homeLocalityName}</Info>
+            <Info label={trip.direction === 'in' ? t('incoming.receivingHome') : t('trips.home')}>{trip.homeLocalityName}</Info>
             <Info label={t('trips.objectives')}>{trip.objectives}</Info>
             <Info label={t('trips.notes')}>{trip.notes}</Info>
           </Stack>
         </Card>
         <Card withBorder>
           <Text fw={600} mb="xs">
-            {t('trips.members')} ({trip.members.length})
+            {trip.direction === 'in' ? t('incoming.visitors') : t('trips.members')} ({trip.members.length})
           </Text>
           <Table verticalSpacing={4} data-testid="members">
             <Table.Tbody>
@@ -84,6 +92,7 @@ export function TripPage() {
             </Table.Tbody>
           </Table>
         </Card>
+        {trip.direction === 'in' && <TripHosts hosts={trip.hosts} />}
       </SimpleGrid>
       <Group justify="space-between">
         <Title order={3}>{t('trips.programme')}</Title>
