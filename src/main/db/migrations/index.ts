@@ -16,6 +16,7 @@ import * as m0010 from './0010-person-contacts.ts'
 import * as m0011 from './0011-search-trips-and-kana.ts'
 import * as m0012 from './0012-postgres-server.ts'
 import * as m0013 from './0013-document-exports.ts'
+import * as m0017 from './0017-server-files.ts'
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001-create-partners', m0001],
@@ -31,6 +32,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0011-search-trips-and-kana', m0011],
   ['0012-postgres-server', m0012],
   ['0013-document-exports', m0013],
+  ['0017-server-files', m0017],
 ]
 
 /** The schema version this build writes: the number of migrations it knows. */

@@ -12,15 +12,12 @@
  * compares and moves the rows itself, so that a register of 100,000 agreements comes in
  * within seconds; only what differs comes up to JavaScript to be weighed. Every record written is audited under the pack's event.
  */
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import { sql, type RawBuilder } from 'kysely'
 import type { Ctx, Db } from '../../context.ts'
 import { auditEvent, deleteRecord, writeBulk } from '../../records.ts'
 import { SEARCH_ORDER, type EntityIds, type SearchKind } from '../../search/doc.ts'
 import { dependentsOf } from '../../search/documents.ts'
 import { indexLaterSelect } from '../../search/queue.ts'
-import { attachmentPath } from '../attachments.ts'
 import { CHILD_TABLES, ENTITY_TABLES, TOMBSTONE_TABLE, camel, quote, type EntityTable, type PackManifest } from './format.ts'
 import type { OpenedPack } from './open.ts'
 import { dialectOf } from '../../db/dialect/index.ts'
@@ -96,7 +93,9 @@ const sqlText = (v: string) => `'${v.replace(/'/g, "''")}'`
 async function missingAttachments(db: Db, pack: PackDb, dataDir: string, carried: ReadonlySet<string>): Promise<string[]> {
   if (pack.columns('attachment').length === 0) return []
   const wanted = (await rowsOf<{ sha256: string }>(db, `SELECT DISTINCT sha256 FROM ${pack.table('attachment')}`)).map((r) => r.sha256)
-  return wanted.filter((h) => carried.has(h) && !existsSync(attachmentPath(dataDir, h)))
+  const missing: string[] = []
+  for (const h of wanted) if (carried.has(h) && !(await dialectOf(db).files.has(db, dataDir, 'attachment', h))) missing.push(h)
+  return missing
 }
 
 /** A refusal found while merging is reported as the row check's refusal when there is one (it says more). */
@@ -154,7 +153,9 @@ export async function applyPack(ctx: Ctx, pack: OpenedPack, dataDir: string, cho
           // The rows were checked on another thread meanwhile: nothing commits unless all passed.
           await pack.checked()
           // The files the records need, each checked against its hash (content-addressed: one not used yet would harm nothing).
-          await pack.storeAttachments(await missingAttachments(trx, tables, dataDir, pack.attachmentHashes), join(dataDir, 'attachments'))
+          // On a server they go into the database in this transaction, with the records.
+          const keep = (sha256: string, path: string) => dialectOf(trx).files.put(trx, dataDir, 'attachment', sha256, { path, move: true }, ctx.actor)
+          await pack.storeAttachments(await missingAttachments(trx, tables, dataDir, pack.attachmentHashes), keep)
           return applied
         })
         return { ...value, indexing: value.indexing + indexing }
