@@ -12,7 +12,9 @@
  * compares and moves the rows itself, so that a register of 100,000 agreements comes in
  * within seconds; only what differs comes up to JavaScript to be weighed. Every record written is audited under the pack's event.
  */
+import { setTimeout as sleep } from 'node:timers/promises'
 import { sql, type RawBuilder } from 'kysely'
+import { AppError } from '../../errors.ts'
 import type { Ctx, Db } from '../../context.ts'
 import { auditEvent, deleteRecord, writeBulk } from '../../records.ts'
 import { SEARCH_ORDER, type EntityIds, type SearchKind } from '../../search/doc.ts'
@@ -138,7 +140,9 @@ export type Applied = PackAnalysis & { resolvedTheirs: number; indexing: number 
  * Applies a pack in one transaction; `choices` settles the conflicts ("theirs" takes the
  * pack's version, or its deletion). The database moves the rows from the pack's tables
  * itself; many records' search documents are written just after, in the background. The
- * audit log shows the pack (`fileName`, who sent it) and every record it wrote.
+ * audit log shows the pack (`fileName`, who sent it) and every record it wrote. On a server
+ * the transaction is REPEATABLE READ: it sees one snapshot, and a colleague's write to a
+ * record it writes fails it rather than being overwritten; it is then run again (`retried`).
  */
 export async function applyPack(ctx: Ctx, pack: OpenedPack, dataDir: string, choices: Choices = {}, fileName = ''): Promise<Applied> {
   return preferCheck(pack, () =>
@@ -146,7 +150,8 @@ export async function applyPack(ctx: Ctx, pack: OpenedPack, dataDir: string, cho
       const bulk = await intoNewInstallation(ctx.db, pack.file)
       // A bulk load locks the register for readers: the check then reads the pack alone (every row is new anyway).
       pack.startCheck(bulk ? undefined : await registerFile(ctx.db))
-      const work = async () => {
+      const { isolation, retryable } = dialectOf(ctx.db).snapshot
+      const attempt = async () => {
         const { value, indexing } = await writeBulk(ctx, async (trx) => {
           await tables.load(trx)
           const applied = await merge(trx, ctx, tables, pack.manifest, choices, fileName)
@@ -157,12 +162,33 @@ export async function applyPack(ctx: Ctx, pack: OpenedPack, dataDir: string, cho
           const keep = (sha256: string, path: string) => dialectOf(trx).files.put(trx, dataDir, 'attachment', sha256, { path, move: true }, ctx.actor)
           await pack.storeAttachments(await missingAttachments(trx, tables, dataDir, pack.attachmentHashes), keep)
           return applied
-        })
+        }, { isolation })
         return { ...value, indexing: value.indexing + indexing }
       }
+      const work = () => retried(attempt, retryable)
       return bulk ? dialectOf(ctx.db).pack.bulkLoad(ctx.db, work) : work()
     }),
   )
+}
+
+/** How often a pack's apply is tried when colleagues' writes keep overlapping it on a server. */
+export const APPLY_TRIES = 4
+
+/**
+ * Runs `attempt` again while it fails for a reason that another try may not meet (on a
+ * server: a colleague's write committed in between, so this snapshot is stale; the whole
+ * apply, plan included, then starts again on a fresh one), a bounded number of times.
+ */
+export async function retried<T>(attempt: () => Promise<T>, retryable: (e: unknown) => boolean): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt()
+    } catch (e) {
+      if (!retryable(e)) throw e
+      if (tries >= APPLY_TRIES) throw new AppError('pack_apply_contended', { tries })
+      await sleep(50 * 2 ** tries * (0.5 + Math.random()))
+    }
+  }
 }
 
 /**
