@@ -373,6 +373,17 @@ export const contract = {
 
   /** The change log: newest first; `entityId` one record's history; `event` the rows a sample load or removal wrote (folded into its line otherwise). */
   'audit.list': method(z.object({ entityId: z.string().max(64).optional(), event: z.string().max(64).optional() }).optional(), z.array(auditEntry)),
+
+  /**
+   * Who else has this trip's brief open (issue 13). The brief page says it is there every
+   * ~15 s under its own random `session` (or that it `leave`s); the answer is the other
+   * sessions seen in the last 45 s: the officer's login, and whether it is this officer's
+   * own other window.
+   */
+  'briefs.presence': method(
+    z.object({ tripId: id(), session: z.string().regex(/^[A-Za-z0-9-]{8,64}$/), leave: z.boolean().optional() }),
+    z.array(z.object({ login: z.string(), seenAt: z.string(), sameOfficer: z.boolean() })),
+  ),
 } as const
 
 export type Contract = typeof contract

@@ -294,5 +294,6 @@ export function createHandlers(env: HandlerEnv): Handlers {
     // A window's long poll: answered when the register changes, else after 25 s unchanged.
     'changes.wait': async (_ctx, { since }) => ({ seq: await env.changes.wait(since, CHANGE_WAIT_MS) }),
     'audit.list': (ctx, input) => listAudit(ctx.db, input),
+    'briefs.presence': async (ctx, input) => (await import('../briefs/presence.ts')).briefPresence(ctx, env.dataDir, input),
   }
 }
