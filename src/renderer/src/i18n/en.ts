@@ -670,4 +670,9 @@ export const en: Messages = {
     statusError: 'The state of the data file could not be read',
     retry: 'Try again',
   },
+  presence: {
+    alsoOpen: 'Also open: {{names}}',
+    alsoOpenHint: 'A colleague has this brief open; agree with them before you both edit it.',
+    ownWindow: '{{name}} (another window)',
+  },
 }

@@ -668,6 +668,11 @@ export const vi = {
     statusError: 'Không đọc được trạng thái của tệp dữ liệu',
     retry: 'Thử lại',
   },
+  presence: {
+    alsoOpen: 'Đang mở cùng lúc: {{names}}',
+    alsoOpenHint: 'Đồng nghiệp cũng đang mở tài liệu này; hãy thống nhất với nhau trước khi cùng sửa.',
+    ownWindow: '{{name}} (cửa sổ khác)',
+  },
 }
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
