@@ -5,6 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dialectOf } from '../db/dialect/index.ts'
+import { join } from 'node:path'
+import pg from 'pg'
+import { openCore } from '../core.ts'
+import { addOfficer, initServerRoles } from '../db/dialect/postgres/roles.ts'
+import { RESOURCES, tempDir, testDialect, testServer } from '../test-support.ts'
 import { twoOfficers, type Office } from '../office-test-support.ts'
 
 const TRIP = '01936d00-0000-7000-8000-000700000001'
@@ -51,5 +56,34 @@ describe('who else has the brief open', () => {
   it('refuses a session that could name a path, in words, and records nothing', async () => {
     const r = await office.a.dispatch('briefs.presence', { tripId: TRIP, session: '../../hanh-trang' })
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+  })
+
+  it.skipIf(testDialect !== 'postgres')('a viewer reading the brief is seen by the officers, though the viewer may write nothing else', async () => {
+    // The administrator adds a viewer to the office's server and grants again, as `server init` does.
+    const admin = new URL(testServer!)
+    admin.pathname = new URL(office.url!).pathname
+    const viewer = `xem_${Math.random().toString(36).slice(2, 8)}`
+    const root = await openCore({ dbPath: join(tempDir(), 'admin.sqlite'), databaseUrl: admin.toString(), resourcesDir: RESOURCES, log: () => {} })
+    try {
+      await initServerRoles(root.db)
+      await addOfficer(root.db, viewer, { viewer: true })
+    } finally {
+      await root.close()
+    }
+    const asViewer = new URL(office.url!)
+    asViewer.username = viewer
+    const reader = await openCore({ dbPath: join(tempDir(), 'viewer.sqlite'), databaseUrl: asViewer.toString(), resourcesDir: RESOURCES, log: () => {} })
+    try {
+      const seen = await reader.dispatch('briefs.presence', { tripId: TRIP, session: 'page-viewer-01' })
+      expect(seen.ok).toBe(true)
+      expect((await beat(office.a, 'page-lan-0009')).map((e) => e.login)).toContain(viewer)
+      expect(await reader.dispatch('localities.create', { country: 'JP', level: 'municipality', nameVi: 'Thành phố Kofu' })).toMatchObject({ ok: false, error: { reason: 'server_viewer' } })
+    } finally {
+      await reader.close()
+      const c = new pg.Client(testServer)
+      await c.connect()
+      await c.query(`DROP ROLE IF EXISTS ${viewer}`)
+      await c.end()
+    }
   })
 })
