@@ -410,10 +410,15 @@ async function server(place: Place, [sub, ...args]: string[], viewer: boolean, o
       try {
         const packPath = join(work, `${basename(source, '.sqlite')}.htpack`)
         await withCore({ dbPath: source }, (laptop) => exportPack(laptop.ctx, { kind: 'all' }, dirname(source), packPath))
-        const r = await withCore(place, (core) => applyPackFile(core.ctx, packPath, dirname(place.dbPath), {}, basename(source)))
+        const { importLetterheads } = await import('./briefs/export.ts')
+        // The pack carries the attachments; the laptop's letterhead templates come beside it.
+        const [r, letterheads] = await withCore(place, async (core) => [
+          await applyPackFile(core.ctx, packPath, dirname(place.dbPath), {}, basename(source)),
+          await importLetterheads(core.db, dirname(source), dirname(place.dbPath), core.ctx.actor),
+        ] as const)
         out(
           `Đã nhập sổ đăng ký ${source} vào máy chủ: ${r.created} mới, ${r.updated} cập nhật, ${r.deleted} xóa theo bên kia, ${r.unchanged} không đổi, ` +
-            `${r.keptMine} giữ bản của máy chủ, ${r.conflicts.length} xung đột (giữ như máy chủ). / Merged into the server.`,
+            `${r.keptMine} giữ bản của máy chủ, ${r.conflicts.length} xung đột (giữ như máy chủ); ${letterheads} mẫu bìa mới. / Merged into the server.`,
         )
         for (const c of r.conflicts) out(`XUNG ĐỘT ${c.table} “${c.name}”: giữ như máy chủ (giải quyết trong ứng dụng bằng gói dữ liệu).`)
         return 0

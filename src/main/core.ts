@@ -110,7 +110,7 @@ async function installationId(db: Kysely<DB>): Promise<string> {
 const onServerOnly = (where: string) => new AppError('server_only_file', { where })
 
 /** Our temporary files a crashed process may have left: in the data folder and the folders the core writes. */
-const workFolders = (dataDir: string, backupDir: string) => [dataDir, backupDir, join(dataDir, 'attachments'), join(dataDir, 'letterheads')]
+const workFolders = (dataDir: string, backupDir: string) => [dataDir, backupDir, join(dataDir, 'attachments'), join(dataDir, 'letterheads'), join(dataDir, 'viewing'), join(dataDir, 'letterheads-fetched'), join(dataDir, 'presence')]
 
 export async function openCore(options: CoreOptions): Promise<Core> {
   const backupDir = options.backupDir ?? join(dirname(options.dbPath), 'backups')

@@ -147,8 +147,13 @@ export async function write<T>(ctx: Ctx, work: (trx: Db) => Promise<T>): Promise
 }
 
 /** `write`, saying how many records were left for the background indexer (a pack, a large sheet). */
-export async function writeBulk<T>(ctx: Ctx, work: (trx: Db) => Promise<T>): Promise<{ value: T; indexing: number }> {
-  const done = await ctx.db.transaction().execute(async (trx) => {
+export async function writeBulk<T>(
+  ctx: Ctx,
+  work: (trx: Db) => Promise<T>,
+  options: { isolation?: 'repeatable read' | null } = {},
+): Promise<{ value: T; indexing: number }> {
+  const begin = options.isolation ? ctx.db.transaction().setIsolationLevel(options.isolation) : ctx.db.transaction()
+  const done = await begin.execute(async (trx) => {
     const mark = await queueMark(trx)
     const value = await work(trx)
     const indexing = await settleSearch(trx, mark)

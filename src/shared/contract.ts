@@ -418,6 +418,17 @@ export const contract = {
   'approval.updateLegalBasis': method(withId(legalBasisInput), okOutput),
   'approval.deleteLegalBasis': method(idInput, okOutput),
   'approval.moveLegalBasis': method(z.object({ id: id(), by: z.union([z.literal(-1), z.literal(1)]) }), okOutput),
+
+  /**
+   * Who else has this trip's brief open (issue 13). The brief page says it is there every
+   * ~15 s under its own random `session` (or that it `leave`s); the answer is the other
+   * sessions seen in the last 45 s: the officer's login, and whether it is this officer's
+   * own other window.
+   */
+  'briefs.presence': method(
+    z.object({ tripId: id(), session: z.string().regex(/^[A-Za-z0-9-]{8,64}$/), leave: z.boolean().optional() }),
+    z.array(z.object({ login: z.string(), seenAt: z.string(), sameOfficer: z.boolean() })),
+  ),
 } as const
 
 export type Contract = typeof contract

@@ -198,14 +198,14 @@ export function createHandlers(env: HandlerEnv): Handlers {
     'briefs.save': async (ctx, { tripId, settings }) => (await (await briefFiles()).saveSettings(ctx, tripId, settings), ok),
     'briefs.export': async (ctx, { tripId }) => {
       const { buildModel, loadSettings, readLetterhead, writeBrief } = await briefFiles()
-      const letterhead = readLetterhead(env.dataDir, await loadSettings(ctx.db, tripId))
+      const letterhead = await readLetterhead(ctx.db, env.dataDir, await loadSettings(ctx.db, tripId))
       const model = await buildModel(ctx, tripId)
       const path = await env.platform.chooseSavePath(`${model.fileBaseName}.docx`)
       return path ? writeBrief(ctx, model, path, letterhead) : null
     },
     'briefs.exportMeetings': async (ctx, { tripId }) => {
       const { exportPerMeeting, loadSettings, readLetterhead } = await briefFiles()
-      const letterhead = readLetterhead(env.dataDir, await loadSettings(ctx.db, tripId))
+      const letterhead = await readLetterhead(ctx.db, env.dataDir, await loadSettings(ctx.db, tripId))
       const folder = await env.platform.chooseFolder()
       return folder ? { folder, files: await exportPerMeeting(ctx, tripId, folder, letterhead) } : null
     },
@@ -218,7 +218,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
       const settings = await loadSettings(ctx.db, tripId)
       const source = await env.platform.chooseDocx()
       if (!source) return null
-      const stored = await storeLetterhead(env.dataDir, source)
+      const stored = await storeLetterhead(ctx.db, env.dataDir, source, ctx.actor)
       await saveSettings(ctx, tripId, { ...settings, letterhead: { sha256: stored.sha256, fileName: stored.fileName } })
       return { fileName: stored.fileName, placeholders: stored.placeholders }
     },
@@ -307,5 +307,6 @@ export function createHandlers(env: HandlerEnv): Handlers {
     ...reportHandlers(env),
     // The approval request (issue 14, item 1); docx and exceljs are loaded when first called.
     ...approvalHandlers(env.platform),
+    'briefs.presence': async (ctx, input) => (await import('../briefs/presence.ts')).briefPresence(ctx, env.dataDir, input),
   }
 }

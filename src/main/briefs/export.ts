@@ -5,10 +5,12 @@
  * be regenerated or compared.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { BriefModel, BriefSettings } from '../../shared/domain/briefs.ts'
-import { type Ctx, newId } from '../context.ts'
+import { type Ctx, type Db, newId } from '../context.ts'
+import { dialectOf } from '../db/dialect/index.ts'
+import { MAX_ATTACHMENT_BYTES } from '../../shared/domain/attachments.ts'
 import { insertRecord, updateRecord, write } from '../records.ts'
 import { AppError } from '../errors.ts'
 import { writeFileAtomic } from '../files.ts'
@@ -49,31 +51,67 @@ export async function exportBrief(ctx: Ctx, tripId: string, path: string, overri
   return writeBrief(ctx, model, path, letterhead)
 }
 
-/** Letterhead templates are kept in the data folder under their sha256. */
-export const letterheadPath = (dataDir: string, sha256: string) => join(dataDir, 'letterheads', `${sha256}.docx`)
-
-/** Checks a chosen template and keeps a copy in the data folder; the settings point at it by hash. */
-export async function storeLetterhead(dataDir: string, source: string): Promise<{ sha256: string; fileName: string; placeholders: string[] }> {
+/**
+ * Checks a chosen template and keeps it in the register's file store under its sha256 (the
+ * data folder; on a server, the database, so that every officer's export finds it); the
+ * settings point at it by hash. Templates are capped like attachments.
+ */
+export async function storeLetterhead(db: Db, dataDir: string, source: string, actor: string): Promise<{ sha256: string; fileName: string; placeholders: string[] }> {
   let bytes: Buffer
   try {
+    if (statSync(source).size > MAX_ATTACHMENT_BYTES) throw new AppError('attachment_too_large')
     bytes = readFileSync(source)
-  } catch {
+  } catch (e) {
+    if (e instanceof AppError) throw e
     throw new AppError('cannot_read_file', { name: basename(source) })
   }
   const placeholders = await inspectLetterhead(bytes)
   const sha256 = createHash('sha256').update(bytes).digest('hex')
-  mkdirSync(join(dataDir, 'letterheads'), { recursive: true })
-  writeFileAtomic(letterheadPath(dataDir, sha256), bytes)
+  await dialectOf(db).files.put(db, dataDir, 'letterhead', sha256, { bytes }, actor)
   return { sha256, fileName: basename(source), placeholders }
 }
 
-export function readLetterhead(dataDir: string, settings: Pick<BriefSettings, 'letterhead'>): Uint8Array | undefined {
+/** The template the settings point at, read back from the file store. */
+export async function readLetterhead(db: Db, dataDir: string, settings: Pick<BriefSettings, 'letterhead'>): Promise<Uint8Array | undefined> {
   if (!settings.letterhead) return undefined
+  const files = dialectOf(db).files
+  const { sha256, fileName } = settings.letterhead
+  const local = await files.pathOf(db, dataDir, 'letterhead', sha256)
+  if (local) return readFileSync(local)
+  const scratch = join(dataDir, 'letterheads-fetched')
+  mkdirSync(scratch, { recursive: true })
+  const copy = join(scratch, `${sha256}.docx`)
   try {
-    return readFileSync(letterheadPath(dataDir, settings.letterhead.sha256))
-  } catch {
-    throw new AppError('letterhead_missing', { name: settings.letterhead.fileName })
+    if (!(await files.copyTo(db, dataDir, 'letterhead', sha256, copy))) throw new AppError('letterhead_missing', { name: fileName })
+    return readFileSync(copy)
+  } finally {
+    rmSync(copy, { force: true })
   }
+}
+
+/**
+ * Brings the letterhead templates kept in a laptop's data folder (`letterheads/HASH.docx`)
+ * into this register's store (`server import`); each is checked against its hash. Returns
+ * how many were new here.
+ */
+export async function importLetterheads(db: Db, laptopDir: string, dataDir: string, actor: string): Promise<number> {
+  const folder = join(laptopDir, 'letterheads')
+  let names: string[]
+  try {
+    names = readdirSync(folder)
+  } catch {
+    return 0
+  }
+  const files = dialectOf(db).files
+  let added = 0
+  for (const name of names) {
+    const sha256 = /^([0-9a-f]{64})\.docx$/.exec(name)?.[1]
+    if (!sha256 || (await files.has(db, dataDir, 'letterhead', sha256))) continue
+    if (statSync(join(folder, name)).size > MAX_ATTACHMENT_BYTES) continue
+    await files.put(db, dataDir, 'letterhead', sha256, { path: join(folder, name) }, actor)
+    added++
+  }
+  return added
 }
 
 export async function writeBrief(ctx: Ctx, model: BriefModel, path: string, letterhead?: Uint8Array, options: { here?: boolean } = {}): Promise<ExportResult> {

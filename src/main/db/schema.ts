@@ -370,6 +370,29 @@ export interface ApprovalRequestTable extends Meta {
   settings: string
 }
 
+/** A stored file on a server (migration 0017; a SQLite file keeps its files in its data folder). */
+export interface StoredFileTable {
+  sha256: string
+  bytes: number
+  parts: number
+  createdAt: string
+  createdBy: string
+}
+
+export interface StoredFilePartTable {
+  sha256: string
+  part: number
+  data: Uint8Array
+}
+
+/** Who has a brief open on a server (migration 0017; beside a SQLite file in its data folder). */
+export interface PresenceTable {
+  session: string
+  tripId: string
+  login: string
+  seenAt: string
+}
+
 export interface DB {
   locality: LocalityTable
   localityLineage: LocalityLineageTable
@@ -402,6 +425,9 @@ export interface DB {
   travelRate: TravelRateTable
   legalBasis: LegalBasisTable
   approvalRequest: ApprovalRequestTable
+  storedFile: StoredFileTable
+  storedFilePart: StoredFilePartTable
+  presence: PresenceTable
 }
 
 export type LocalityRecord = Selectable<LocalityTable>

@@ -1,7 +1,8 @@
 /**
- * Attachments: a scanned agreement or a photo, stored once in the data folder under its
- * sha256 (two records attaching the same scan share one file), opened with the system's
- * viewer, carried in data packs.
+ * Attachments: a scanned agreement or a photo, stored once under its sha256 (two records
+ * attaching the same scan share one file) in the register's file store: the data folder of
+ * a SQLite file, the database of an office's server (db/dialect/stored.ts); opened with
+ * the system's viewer, carried in data packs.
  *
  * Only PDF files and pictures are kept and opened, told by their bytes, not their names.
  * What is handed to the system viewer is always a copy the core made in the data folder's
@@ -9,36 +10,24 @@
  * the stored record (which may have come in a colleague's pack) never names a path.
  */
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
-import { basename, dirname, extname, join } from 'node:path'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
+import { basename, extname, join } from 'node:path'
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type'
 import { ATTACHMENT_TYPES, attachmentRecord, MAX_ATTACHMENT_BYTES, type AttachmentMime } from '../../shared/domain/attachments.ts'
 import type { Ctx, Db } from '../context.ts'
+import { dialectOf } from '../db/dialect/index.ts'
 import { AppError, notFound } from '../errors.ts'
 import { deleteRecord, insertRecord, write } from '../records.ts'
-import { writeFileAtomic } from '../files.ts'
 
 export { MAX_ATTACHMENT_BYTES }
 
-const SHA256 = /^[0-9a-f]{64}$/
-export const attachmentStore = (dataDir: string) => join(dataDir, 'attachments')
-export const attachmentPath = (dataDir: string, sha256: string) => {
-  if (!SHA256.test(sha256)) throw refusedFile()
-  return join(attachmentStore(dataDir), sha256)
-}
-
-const refusedFile = () => new AppError('attachment_refused')
 const notViewable = () => new AppError('not_viewable')
 const isViewable = (mime: string | undefined): mime is AttachmentMime => !!mime && Object.hasOwn(ATTACHMENT_TYPES, mime)
 
-/** Keeps the bytes under their hash (once); returns the hash. */
-export function storeBytes(dataDir: string, bytes: Uint8Array): string {
+/** Keeps the bytes under their hash (once), in the register's file store (db/dialect/stored.ts); returns the hash. */
+export async function storeBytes(db: Db, dataDir: string, bytes: Uint8Array, actor: string): Promise<string> {
   const sha256 = createHash('sha256').update(bytes).digest('hex')
-  const path = attachmentPath(dataDir, sha256)
-  if (!existsSync(path)) {
-    mkdirSync(attachmentStore(dataDir), { recursive: true })
-    writeFileAtomic(path, bytes)
-  }
+  await dialectOf(db).files.put(db, dataDir, 'attachment', sha256, { bytes }, actor)
   return sha256
 }
 
@@ -52,8 +41,11 @@ export async function attachFile(ctx: Ctx, dataDir: string, entity: 'agreement' 
   if (!isViewable(mime)) {
     throw new AppError('attachment_kind')
   }
-  const record = attachmentRecord.parse({ entity, entityId, sha256: storeBytes(dataDir, bytes), fileName: basename(source), mime, bytes: bytes.length })
-  return write(ctx, async (trx) => ({ id: await insertRecord(trx, ctx, 'attachment', record) }))
+  // The bytes and the record commit together (on a server both are in the database).
+  return write(ctx, async (trx) => {
+    const record = attachmentRecord.parse({ entity, entityId, sha256: await storeBytes(trx, dataDir, bytes, ctx.actor), fileName: basename(source), mime, bytes: bytes.length })
+    return { id: await insertRecord(trx, ctx, 'attachment', record) }
+  })
 }
 
 export async function listAttachments(db: Db, entityId: string) {
@@ -68,29 +60,28 @@ const safeStem = (fileName: string) =>
     .slice(0, 80) || 'tep-dinh-kem'
 
 /**
- * The file to give the system viewer for an attachment: the stored file (its name a
- * sha256, found inside the store after every link is resolved, a PDF or picture by its
- * bytes), copied to `viewing/` with the extension of that type.
+ * The file to give the system viewer for an attachment: the stored bytes (found by their
+ * hash in the register's file store: the data folder, or the office's server), copied to
+ * `viewing/` and shown only when they are a PDF or a picture, with the extension of that type.
  */
 export async function attachmentFile(db: Db, dataDir: string, id: string): Promise<string> {
   const a = await db.selectFrom('attachment').select(['sha256', 'fileName']).where('id', '=', id).executeTakeFirst()
   if (!a) throw notFound('attachment')
-  const stored = attachmentPath(dataDir, a.sha256)
-  let real: string
-  try {
-    real = realpathSync(stored)
-  } catch {
-    throw new AppError('attachment_missing', { name: a.fileName })
-  }
-  if (dirname(real) !== realpathSync(attachmentStore(dataDir)) || basename(real) !== a.sha256 || !statSync(real).isFile()) throw refusedFile()
-  const type = await fileTypeFromFile(real)
-  if (!isViewable(type?.mime)) throw notViewable()
   const viewing = join(dataDir, 'viewing')
   mkdirSync(viewing, { recursive: true })
-  const copy = join(viewing, `${safeStem(a.fileName)}-${a.sha256.slice(0, 8)}${ATTACHMENT_TYPES[type.mime][0]}`)
+  const stem = join(viewing, `${safeStem(a.fileName)}-${a.sha256.slice(0, 8)}`)
+  const fetched = `${stem}.download`
+  if (!(await dialectOf(db).files.copyTo(db, dataDir, 'attachment', a.sha256, fetched))) throw new AppError('attachment_missing', { name: a.fileName })
+  const type = await fileTypeFromFile(fetched)
+  if (!isViewable(type?.mime)) {
+    rmSync(fetched, { force: true })
+    throw notViewable()
+  }
+  const copy = `${stem}${ATTACHMENT_TYPES[type.mime][0]}`
   try {
-    copyFileSync(real, copy)
+    renameSync(fetched, copy)
   } catch (e) {
+    rmSync(fetched, { force: true })
     // The viewer may still hold the last copy open (Windows): that copy is the same file.
     if (!existsSync(copy)) throw e
   }

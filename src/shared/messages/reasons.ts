@@ -395,6 +395,17 @@ export const REASONS = {
     vi: (p, w) => `Tệp ${q(p.name, w)} quá lớn cho một bảng định mức (tối đa 5 MB).`,
     en: (p, w) => `The file ${q(p.name, w)} is too large for a rate table (at most 5 MB).`,
   },
+  // ---- files and packs on an office's server (issue 13)
+  stored_file_damaged: {
+    code: 'db_damaged',
+    vi: (p, w) => `Tệp lưu trữ ${w.text(p.name)}… bị hỏng: nội dung không khớp mã băm; không dùng tệp này.`,
+    en: (p, w) => `The stored file ${w.text(p.name)}… is damaged: its bytes do not match its hash; it was not used.`,
+  },
+  pack_apply_contended: {
+    code: 'conflict',
+    vi: (p, w) => `Đồng nghiệp đang sửa chính những bản ghi trong gói; đã thử nhập ${w.number(p.tries)} lần mà chưa được, không có gì được ghi. Hãy nhập lại gói sau ít phút.`,
+    en: (p, w) => `Colleagues are changing the very records the pack holds; the import was tried ${w.number(p.tries)} times without success and nothing was written. Import the pack again in a few minutes.`,
+  },
 } satisfies Record<string, Reason>
 
 /** "3 nhân vật, 1 văn kiện" / "3 people, 1 agreement": `p.uses` holds "entity:count" pairs. */

@@ -9,6 +9,8 @@ import type { Db } from '../../context.ts'
 import { postgresDialect } from './postgres/index.ts'
 import type { PackStore } from './pack.ts'
 import type { SearchStore } from './search.ts'
+import type { FileStore } from './stored.ts'
+import type { PresenceStore } from './presence.ts'
 import { sqliteDialect } from './sqlite/index.ts'
 
 export type DialectName = 'sqlite' | 'postgres'
@@ -33,6 +35,16 @@ export interface SqlDialect {
   readonly search: SearchStore
   /** How a data pack's tables are read beside the register's, and written. */
   readonly pack: PackStore
+  /** Where the register's files (attachments, letterheads) are kept and read back. */
+  readonly files: FileStore
+  /** Who has a brief open. */
+  readonly presence: PresenceStore
+  /**
+   * A write that must see one snapshot throughout (a pack's apply): the isolation it runs
+   * under (none to ask where every write transaction is serial already, as SQLite's
+   * IMMEDIATE ones are) and whether a failure means "run it again" (a serialization failure).
+   */
+  readonly snapshot: { isolation: 'repeatable read' | null; retryable(e: unknown): boolean }
 }
 
 /**

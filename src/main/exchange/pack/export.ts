@@ -6,13 +6,12 @@
  * at all.
  */
 import Database from 'better-sqlite3'
-import { createReadStream, existsSync } from 'node:fs'
+import { createReadStream } from 'node:fs'
 import { join } from 'node:path'
 import type { Ctx, Db } from '../../context.ts'
 import { dialectOf } from '../../db/dialect/index.ts'
 import { notFound } from '../../errors.ts'
 import { writeStreamAtomic, type Written } from '../../files.ts'
-import { attachmentPath } from '../attachments.ts'
 import { ALL_TABLES, CHILD_TABLES, DATA_FILE, ENTITY_TABLES, MANIFEST_FILE, PACK_FORMAT, PACK_VERSION, TOMBSTONE_TABLE, camel, quote, type EntityTable, type PackManifest, type PackScope } from './format.ts'
 import { scratchIn } from './open.ts'
 import { rowsOf } from './sql.ts'
@@ -139,9 +138,12 @@ export async function exportPack(ctx: Ctx, scope: PackScope, dataDir: string, pa
     const zip = zipWriter()
     zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), MANIFEST_FILE)
     zip.addStream(createReadStream(file, { highWaterMark: 1 << 20 }), DATA_FILE, LEVEL)
+    // The files themselves: from the data folder, or fetched from the server into the scratch folder first.
+    const files = dialectOf(ctx.db).files
     for (const sha256 of hashes) {
-      const stored = attachmentPath(dataDir, sha256)
-      if (existsSync(stored)) zip.addStoredFile(stored, `attachments/${sha256}`)
+      const stored = (await files.pathOf(ctx.db, dataDir, 'attachment', sha256)) ?? join(scratch.dir, sha256)
+      if (stored.startsWith(scratch.dir) && !(await files.copyTo(ctx.db, dataDir, 'attachment', sha256, stored))) continue
+      zip.addStoredFile(stored, `attachments/${sha256}`)
     }
     zip.end()
     return { manifest, written: await writeStreamAtomic(path, zip.output) }

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3'
 import { unzipSync, zipSync } from 'fflate'
 import yazl from 'yazl'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { dialectOf } from '../../db/dialect/index.ts'
 import { folderPlatform } from '../../platform.ts'
 import { openTestCore, tempDir, type TestCore } from '../../test-support.ts'
 import { applyPackFile, exportPack, openPack, PACK_LIMITS } from './index.ts'
@@ -106,6 +107,7 @@ describe('a hostile pack', () => {
     )
     await refused(path, /Gói dữ liệu hỏng: attachments\//)
     expect(readdirSync(b.dir)).not.toContain('attachments')
+    expect(await dialectOf(b.db).files.has(b.db, b.dir, 'attachment', sha256)).toBe(false)
   })
 
   it('writes no attachment that no record uses', async () => {
@@ -165,9 +167,8 @@ describe('a hostile pack', () => {
     // A program stored under a proper hash is no picture either.
     const program = Buffer.from('MZ\x90\x00 a Windows program')
     const sha256 = createHash('sha256').update(program).digest('hex')
-    const { mkdirSync } = await import('node:fs')
-    mkdirSync(join(b.dir, 'attachments'), { recursive: true })
-    writeFileSync(join(b.dir, 'attachments', sha256), program)
+    // Kept in the register's store (the data folder of a file, the database of a server).
+    await dialectOf(b.db).files.put(b.db, b.dir, 'attachment', sha256, { bytes: program }, 'x')
     await insert(sha256)
     const row = await b.db.selectFrom('attachment').select('id').where('sha256', '=', sha256).executeTakeFirstOrThrow()
     const r = await b.dispatch('attachments.open', { id: row.id })

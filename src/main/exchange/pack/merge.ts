@@ -12,15 +12,14 @@
  * compares and moves the rows itself, so that a register of 100,000 agreements comes in
  * within seconds; only what differs comes up to JavaScript to be weighed. Every record written is audited under the pack's event.
  */
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { sql, type RawBuilder } from 'kysely'
+import { AppError } from '../../errors.ts'
 import type { Ctx, Db } from '../../context.ts'
 import { auditEvent, deleteRecord, writeBulk } from '../../records.ts'
 import { SEARCH_ORDER, type EntityIds, type SearchKind } from '../../search/doc.ts'
 import { dependentsOf } from '../../search/documents.ts'
 import { indexLaterSelect } from '../../search/queue.ts'
-import { attachmentPath } from '../attachments.ts'
 import { CHILD_TABLES, ENTITY_TABLES, TOMBSTONE_TABLE, camel, quote, type EntityTable, type PackManifest } from './format.ts'
 import type { OpenedPack } from './open.ts'
 import { dialectOf } from '../../db/dialect/index.ts'
@@ -96,7 +95,9 @@ const sqlText = (v: string) => `'${v.replace(/'/g, "''")}'`
 async function missingAttachments(db: Db, pack: PackDb, dataDir: string, carried: ReadonlySet<string>): Promise<string[]> {
   if (pack.columns('attachment').length === 0) return []
   const wanted = (await rowsOf<{ sha256: string }>(db, `SELECT DISTINCT sha256 FROM ${pack.table('attachment')}`)).map((r) => r.sha256)
-  return wanted.filter((h) => carried.has(h) && !existsSync(attachmentPath(dataDir, h)))
+  const missing: string[] = []
+  for (const h of wanted) if (carried.has(h) && !(await dialectOf(db).files.has(db, dataDir, 'attachment', h))) missing.push(h)
+  return missing
 }
 
 /** A refusal found while merging is reported as the row check's refusal when there is one (it says more). */
@@ -139,7 +140,9 @@ export type Applied = PackAnalysis & { resolvedTheirs: number; indexing: number 
  * Applies a pack in one transaction; `choices` settles the conflicts ("theirs" takes the
  * pack's version, or its deletion). The database moves the rows from the pack's tables
  * itself; many records' search documents are written just after, in the background. The
- * audit log shows the pack (`fileName`, who sent it) and every record it wrote.
+ * audit log shows the pack (`fileName`, who sent it) and every record it wrote. On a server
+ * the transaction is REPEATABLE READ: it sees one snapshot, and a colleague's write to a
+ * record it writes fails it rather than being overwritten; it is then run again (`retried`).
  */
 export async function applyPack(ctx: Ctx, pack: OpenedPack, dataDir: string, choices: Choices = {}, fileName = ''): Promise<Applied> {
   return preferCheck(pack, () =>
@@ -147,21 +150,45 @@ export async function applyPack(ctx: Ctx, pack: OpenedPack, dataDir: string, cho
       const bulk = await intoNewInstallation(ctx.db, pack.file)
       // A bulk load locks the register for readers: the check then reads the pack alone (every row is new anyway).
       pack.startCheck(bulk ? undefined : await registerFile(ctx.db))
-      const work = async () => {
+      const { isolation, retryable } = dialectOf(ctx.db).snapshot
+      const attempt = async () => {
         const { value, indexing } = await writeBulk(ctx, async (trx) => {
           await tables.load(trx)
           const applied = await merge(trx, ctx, tables, pack.manifest, choices, fileName)
           // The rows were checked on another thread meanwhile: nothing commits unless all passed.
           await pack.checked()
           // The files the records need, each checked against its hash (content-addressed: one not used yet would harm nothing).
-          await pack.storeAttachments(await missingAttachments(trx, tables, dataDir, pack.attachmentHashes), join(dataDir, 'attachments'))
+          // On a server they go into the database in this transaction, with the records.
+          const keep = (sha256: string, path: string) => dialectOf(trx).files.put(trx, dataDir, 'attachment', sha256, { path, move: true }, ctx.actor)
+          await pack.storeAttachments(await missingAttachments(trx, tables, dataDir, pack.attachmentHashes), keep)
           return applied
-        })
+        }, { isolation })
         return { ...value, indexing: value.indexing + indexing }
       }
+      const work = () => retried(attempt, retryable)
       return bulk ? dialectOf(ctx.db).pack.bulkLoad(ctx.db, work) : work()
     }),
   )
+}
+
+/** How often a pack's apply is tried when colleagues' writes keep overlapping it on a server. */
+export const APPLY_TRIES = 4
+
+/**
+ * Runs `attempt` again while it fails for a reason that another try may not meet (on a
+ * server: a colleague's write committed in between, so this snapshot is stale; the whole
+ * apply, plan included, then starts again on a fresh one), a bounded number of times.
+ */
+export async function retried<T>(attempt: () => Promise<T>, retryable: (e: unknown) => boolean): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt()
+    } catch (e) {
+      if (!retryable(e)) throw e
+      if (tries >= APPLY_TRIES) throw new AppError('pack_apply_contended', { tries })
+      await sleep(50 * 2 ** tries * (0.5 + Math.random()))
+    }
+  }
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import Database from 'better-sqlite3'
 import { createHash } from 'node:crypto'
-import { mkdirSync, renameSync, rmSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { issuesOf } from '../../../shared/messages/index.ts'
 import { AppError } from '../../errors.ts'
@@ -32,8 +32,11 @@ export interface OpenedPack {
   checked(): Promise<void>
   /** The sha256 names of the attachment files the pack carries. */
   attachmentHashes: ReadonlySet<string>
-  /** Inflates the named attachments into the store folder (those not there yet); refuses any whose bytes do not hash to its name. */
-  storeAttachments(hashes: Iterable<string>, storeDir: string): Promise<number>
+  /**
+   * Inflates the named attachments (those the register does not keep yet) and hands each to
+   * `keep` once all are checked; refuses any whose bytes do not hash to its name.
+   */
+  storeAttachments(hashes: Iterable<string>, keep: (sha256: string, path: string) => Promise<void>): Promise<number>
   dispose(): void
 }
 
@@ -164,19 +167,20 @@ export async function openPack(path: string, dataDir: string, limits: PackLimits
       startCheck,
       checked,
       attachmentHashes: hashes,
-      async storeAttachments(wanted, storeDir) {
+      async storeAttachments(wanted, keep) {
         // All are checked before any is stored: a pack with one forged file stores none.
         const checked: string[] = []
         for (const sha256 of wanted) {
           if (!hashes.has(sha256)) continue
           const tmp = join(scratch.dir, sha256)
+          // Left by an attempt that was run again (a server's serialization failure).
+          rmSync(tmp, { force: true })
           const hash = createHash('sha256')
           await zip.extract(`attachments/${sha256}`, tmp, limits.attachment, (chunk) => hash.update(chunk))
           if (hash.digest('hex') !== sha256) throw damaged(`attachments/${sha256.slice(0, 12)}…`)
           checked.push(sha256)
         }
-        if (checked.length) mkdirSync(storeDir, { recursive: true })
-        for (const sha256 of checked) renameSync(join(scratch.dir, sha256), join(storeDir, sha256))
+        for (const sha256 of checked) await keep(sha256, join(scratch.dir, sha256))
         return checked.length
       },
       dispose() {

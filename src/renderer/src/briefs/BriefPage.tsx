@@ -10,6 +10,7 @@ import { ErrorAlert, Loading, PageHeader } from '../components/ui.tsx'
 import { Preview } from './Preview.tsx'
 import { SectionList } from './SectionList.tsx'
 import { BriefWarnings } from './BriefWarnings.tsx'
+import { AlsoOpen } from './AlsoOpen.tsx'
 import { useShortcut } from '../app/shortcuts.ts'
 
 /** The brief builder: settings and sections on the left, the live preview on the right. */
@@ -82,6 +83,7 @@ export function BriefPage() {
           </>
         }
       />
+      <AlsoOpen tripId={id} />
       {exportOne.data && (
         <Alert color="teal" data-testid="exported">
           <Group justify="space-between">

@@ -820,4 +820,9 @@ export const en: Messages = {
     trAttendees: 'Our attendees ({{lang}})',
     trAsks: 'Our request ({{lang}})',
   },
+  presence: {
+    alsoOpen: 'Also open: {{names}}',
+    alsoOpenHint: 'A colleague has this brief open; agree with them before you both edit it.',
+    ownWindow: '{{name}} (another window)',
+  },
 }

@@ -818,6 +818,11 @@ export const vi = {
     trAttendees: 'Thành phần phía ta ({{lang}})',
     trAsks: 'Đề nghị với phía bạn ({{lang}})',
   },
+  presence: {
+    alsoOpen: 'Đang mở cùng lúc: {{names}}',
+    alsoOpenHint: 'Đồng nghiệp cũng đang mở tài liệu này; hãy thống nhất với nhau trước khi cùng sửa.',
+    ownWindow: '{{name}} (cửa sổ khác)',
+  },
 }
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }

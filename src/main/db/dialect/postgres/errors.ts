@@ -22,3 +22,6 @@ export function classifyServerError(e: unknown, where: string, readOnly: { serve
   if (code === '28P01' || code === '28000') return new AppError('server_login_refused', { where })
   return null
 }
+
+/** A transaction that lost a race under REPEATABLE READ or SERIALIZABLE (40001), or a deadlock (40P01): run again, it may pass. */
+export const isSerializationFailure = (e: unknown): boolean => ['40001', '40P01'].includes(fieldOf(e, 'code'))

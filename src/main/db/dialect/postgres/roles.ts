@@ -47,6 +47,9 @@ export async function initServerRoles(db: Kysely<any>): Promise<void> {
     // Nobody but the administrator migrates: the list of migrations is read-only to officers.
     const { rows } = await sql<{ found: string | null }>`SELECT to_regclass(${MIGRATION_TABLE}) AS found`.execute(trx)
     if (rows[0]?.found) await sql`REVOKE INSERT, UPDATE, DELETE ON ${sql.table(MIGRATION_TABLE)} FROM ${officer}`.execute(trx)
+    // A viewer reading a brief is shown to the officers editing it (migration 0017's heartbeats, no record).
+    const presence = await sql<{ found: string | null }>`SELECT to_regclass('presence') AS found`.execute(trx)
+    if (presence.rows[0]?.found) await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON presence TO ${viewer}`.execute(trx)
   })
 }
 
