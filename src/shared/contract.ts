@@ -32,6 +32,7 @@ import { calendarInput, calendarMonth } from './domain/calendar.ts'
 import { commitmentFilter, commitmentRegisterRow } from './domain/commitments.ts'
 import { apiErrorShape, messageParams } from './messages/schema.ts'
 import { appSettings, firstStartInput, settingsPatch } from './domain/settings.ts'
+import { connectionReport, officeServerInput, officeServerView, sessionInfo } from './domain/office.ts'
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 const noInput = z.object({}).optional()
@@ -189,6 +190,8 @@ export const appStatus = z.discriminatedUnion('state', [
   z.object({ state: z.literal('ready'), health: healthResult.nullable() }),
   /** `problem`: why the file could not be opened, worded by the window. */
   z.object({ state: z.literal('damaged'), dataPath: z.string(), problem: apiErrorShape, backups: z.array(backupInfo) }),
+  /** The saved choice is the office's server and it did not answer at start: try again, or go back to the file. */
+  z.object({ state: z.literal('unreachable'), where: z.string(), problem: apiErrorShape, fileName: z.string() }),
 ])
 export type AppStatus = z.infer<typeof appStatus>
 
@@ -373,6 +376,21 @@ export const contract = {
 
   /** The change log: newest first; `entityId` one record's history; `event` the rows a sample load or removal wrote (folded into its line otherwise). */
   'audit.list': method(z.object({ entityId: z.string().max(64).optional(), event: z.string().max(64).optional() }).optional(), z.array(auditEntry)),
+
+  // ---- the office's server (Settings > "Máy chủ của cơ quan"; answered by the session, src/main/office)
+  /** Who the window works as, on which register, and whether it may write. */
+  'session.get': method(noInput, sessionInfo),
+  'office.get': method(noInput, officeServerView),
+  /** Connects once with these settings and says what the server is (schema version, role); changes nothing. */
+  'office.test': method(officeServerInput, connectionReport),
+  /** Tests, then closes the register shown and opens the server's; the settings are saved once it is open. */
+  'office.connect': method(officeServerInput, connectionReport),
+  /** Closes the server's register and opens the file on this computer again. */
+  'office.useFile': method(noInput, okOutput),
+  /** The saved server again, after it could not be reached at start. */
+  'office.reconnect': method(noInput, okOutput),
+  /** Asks for the certificate authority's file (PEM) through the platform's dialog. */
+  'office.chooseCa': method(noInput, z.object({ path: z.string() }).nullable()),
 } as const
 
 export type Contract = typeof contract

@@ -28,6 +28,7 @@ import { pendingCount, type Indexer } from '../search/queue.ts'
 import type { ChangeFeed } from '../changes.ts'
 import type { Handlers } from './dispatcher.ts'
 import type { HealthResult } from '../db/health.ts'
+import type { SessionInfo } from '../../shared/domain/office.ts'
 
 export interface HandlerEnv {
   version: string
@@ -45,6 +46,8 @@ export interface HandlerEnv {
     check(): Promise<HealthResult>
     last(): HealthResult | null
   }
+  /** Who the window works as, on which register (office/who.ts). */
+  session(): Promise<SessionInfo>
   backups: {
     dir: string
     create(): Promise<BackupInfo>
@@ -294,5 +297,19 @@ export function createHandlers(env: HandlerEnv): Handlers {
     // A window's long poll: answered when the register changes, else after 25 s unchanged.
     'changes.wait': async (_ctx, { since }) => ({ seq: await env.changes.wait(since, CHANGE_WAIT_MS) }),
     'audit.list': (ctx, input) => listAudit(ctx.db, input),
+
+    // ---- the office's server: who the window works as; switching is the session's (src/main/office/service.ts)
+    'session.get': () => env.session(),
+    'office.get': notInApp,
+    'office.test': notInApp,
+    'office.connect': notInApp,
+    'office.useFile': notInApp,
+    'office.reconnect': notInApp,
+    'office.chooseCa': notInApp,
   }
+}
+
+/** A core without a session (the CLI, the tests' cores) does not switch registers. */
+const notInApp = async (): Promise<never> => {
+  throw new AppError('office_in_app')
 }

@@ -23,6 +23,7 @@ export function electronPlatform(window: () => BrowserWindow | null): Platform {
     choosePack: () => openFile('Hành Trang', ['htpack']),
     chooseAttachment: () => openFile('PDF, ảnh', ['pdf', 'png', 'jpg', 'jpeg', 'tif', 'tiff']),
     chooseFolder: () => open({ properties: ['openDirectory', 'createDirectory'] }),
+    chooseCertificate: () => openFile('CA (PEM)', ['pem', 'crt', 'cer']),
     async openFile(path) {
       // Only files the core stored in the data folder reach here.
       const error = await shell.openPath(path)
