@@ -17,6 +17,7 @@ import { LocalityForm } from './LocalityForm.tsx'
 import { PersonForm } from './PersonForm.tsx'
 import { PackButton } from '../components/PackButton.tsx'
 import { AgreementList, EngagementTimeline, PeopleList } from './timeline.tsx'
+import { Writable } from '../app/session.tsx'
 
 const TWO_YEARS_MS = 2 * 365.25 * 24 * 3600 * 1000
 
@@ -142,9 +143,11 @@ export function LocalityPage() {
         <Tabs.Panel value="people" pt="md">
           <Stack>
             <Group justify="flex-end">
-              <Button variant="light" onClick={personDialog.open} data-testid="add-person">
-                {t('people.new')}
-              </Button>
+              <Writable>
+                <Button variant="light" onClick={personDialog.open} data-testid="add-person">
+                  {t('people.new')}
+                </Button>
+              </Writable>
             </Group>
             <PeopleList rows={data.people} />
           </Stack>
@@ -158,9 +161,11 @@ export function LocalityPage() {
         <Tabs.Panel value="facts" pt="md">
           <Stack>
             <Group justify="flex-end">
-              <Button variant="light" onClick={factDialog.open}>
-                {t('localities.addFact')}
-              </Button>
+              <Writable>
+                <Button variant="light" onClick={factDialog.open}>
+                  {t('localities.addFact')}
+                </Button>
+              </Writable>
             </Group>
             {data.facts.length === 0 ? (
               <Text c="dimmed">{t('common.none')}</Text>

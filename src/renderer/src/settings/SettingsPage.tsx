@@ -8,6 +8,7 @@ import { GeneralSection } from './GeneralSection.tsx'
 import { HealthSection } from './HealthSection.tsx'
 import { OfficeSection } from './OfficeSection.tsx'
 import { PacksSection } from './PacksSection.tsx'
+import { ServerSection } from './ServerSection.tsx'
 
 /** Settings: one section per concern, each in its own file. */
 export function SettingsPage() {
@@ -16,6 +17,7 @@ export function SettingsPage() {
     <Stack maw={900}>
       <PageHeader title={t('settings.title')} />
       <OfficeSection />
+      <ServerSection />
       <DisplaySection />
       <GeneralSection />
       <PacksSection />

@@ -14,6 +14,7 @@ import { TripForm } from './TripForm.tsx'
 import { PackButton } from '../components/PackButton.tsx'
 import { openable } from '../components/openable.ts'
 import { useOpenParam } from '../search/open-param.ts'
+import { Writable } from '../app/session.tsx'
 
 export function TripPage() {
   const { id = '' } = useParams()
@@ -44,9 +45,11 @@ export function TripPage() {
               {t('trips.brief')}
             </Button>
             <PackButton tripId={id} />
-            <Button variant="default" onClick={duplicate}>
-              {t('trips.duplicate')}
-            </Button>
+            <Writable>
+              <Button variant="default" onClick={duplicate}>
+                {t('trips.duplicate')}
+              </Button>
+            </Writable>
             <RecordActions name={trip.title} onEdit={edit.open} onDelete={() => call('trips.delete', { id })} listPath="/trips" />
           </>
         }
@@ -82,9 +85,11 @@ export function TripPage() {
       </SimpleGrid>
       <Group justify="space-between">
         <Title order={3}>{t('trips.programme')}</Title>
-        <Button variant="light" onClick={() => setItem('new')} data-testid="add-item">
-          {t('trips.addItem')}
-        </Button>
+        <Writable>
+          <Button variant="light" onClick={() => setItem('new')} data-testid="add-item">
+            {t('trips.addItem')}
+          </Button>
+        </Writable>
       </Group>
       {trip.items.length === 0 && <Text c="dimmed">{t('trips.noItems')}</Text>}
       {days.map((day) => (

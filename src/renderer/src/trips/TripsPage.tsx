@@ -10,6 +10,7 @@ import { EmptyState } from '../components/EmptyState.tsx'
 import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
 import { TripForm } from './TripForm.tsx'
 import { useShortcut } from '../app/shortcuts.ts'
+import { Writable } from '../app/session.tsx'
 
 export function TripsPage() {
   const { t } = useTranslation()
@@ -30,9 +31,11 @@ export function TripsPage() {
         title={t('trips.title')}
         subtitle={t('common.count', { count: data.length })}
         actions={
-          <Button onClick={open} data-testid="new-trip">
-            {t('trips.new')}
-          </Button>
+          <Writable>
+            <Button onClick={open} data-testid="new-trip">
+              {t('trips.new')}
+            </Button>
+          </Writable>
         }
       />
       <VirtualTable rows={data} columns={columns} onRowClick={(r) => navigate(`/trips/${r.id}`)} testId="trips-table" empty={isSuccess ? <EmptyState kind="trips" onAdd={open} addLabel={t('trips.new')} /> : null} />
