@@ -5,16 +5,18 @@
  * settings file keeps no password), and a viewer's login sees no write control.
  * Skipped, with the reason, where PostgreSQL's server binaries are not installed.
  */
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import pg from 'pg'
 import { serverBinaries, startCluster, type Cluster } from '../scripts/pg-cluster.ts'
 import { main } from '../src/main/cli.ts'
 import { openCore } from '../src/main/core.ts'
-import { officeFile } from '../src/main/office/config.ts'
+import { officeFile, writeOfficeConfig } from '../src/main/office/config.ts'
 import { expect, test } from './fixtures.ts'
 import type { AppPage } from './pages/app-page.ts'
+import { apiInitScript, startHost } from './host/server.ts'
 
 const RESOURCES = join(import.meta.dirname, '..', 'resources')
 const DATABASE = 'so_ngoai_vu'
@@ -147,6 +149,32 @@ test("a viewer's login sees the register, read only, with no write control", asy
   await page.getByTestId('nav-settings').click()
   await expect(page.getByTestId('open-pack')).toHaveCount(0)
   await expect(page.getByTestId('load-demo')).toHaveCount(0)
+})
+
+test('a saved server that does not answer at start is said, with the way back to the file', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1400, height: 900 })
+  const dataDir = mkdtempSync(join(tmpdir(), 'hanh-trang-e2e-'))
+  // Saved on an earlier day: the server, at a port nobody listens on now.
+  writeOfficeConfig(dataDir, { version: 1, use: 'server', server: { host: '127.0.0.1', port: 1, database: DATABASE, user: OFFICER, tls: 'disable', caFile: null, password: null } })
+  const host = await startHost({ dataDir })
+  try {
+    await page.addInitScript({ content: apiInitScript() })
+    await page.goto(host.url)
+    const screen = page.getByTestId('server-unreachable')
+    await expect(screen).toContainText('Không kết nối được máy chủ của cơ quan')
+    await expect(screen).toContainText(`127.0.0.1:1/${DATABASE}`)
+    await expect(screen).toContainText('không có gì được sao chép giữa chúng')
+    await page.screenshot({ animations: 'disabled', path: testInfo.outputPath('server-unreachable-1400x900.png') })
+    await page.getByTestId('server-retry').click()
+    await expect(screen.getByTestId('form-error')).toContainText('Không kết nối được máy chủ 127.0.0.1:1')
+    await page.getByTestId('server-use-file').click()
+    // The file of this data folder was never opened before: its first start asks its two questions.
+    await expect(page.getByTestId('welcome')).toBeVisible()
+    await expect(screen).toHaveCount(0)
+  } finally {
+    await host.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
 })
 
 test.describe('at 200 %', () => {
