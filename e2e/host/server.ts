@@ -24,6 +24,7 @@ import { folderPlatform } from '../../src/main/platform.ts'
 import { startWebServer } from '../../src/main/web/server.ts'
 import { skipFirstStart } from '../../src/main/settings/settings.ts'
 import { databaseFromTemplate, type ServerDatabase } from '../../scripts/pg-template.ts'
+import { memorySecretStore, type SecretStore } from '../../src/main/office/secrets.ts'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
 export const RENDERER = join(ROOT, 'out', 'renderer')
@@ -50,7 +51,7 @@ export interface Host {
   session: Session
   dataDir: string
   /** What the "open file" dialog answers next (the host has no dialogs). */
-  filesToOpen: { spreadsheetToOpen?: string; docxToOpen?: string; packToOpen?: string }
+  filesToOpen: { spreadsheetToOpen?: string; docxToOpen?: string; packToOpen?: string; certificateToOpen?: string }
   close(): Promise<void>
 }
 
@@ -59,7 +60,19 @@ export interface Host {
  * By default the host's register is one whose first start was answered already, so that
  * a test begins on the home page (e2e/settings.spec.ts is the one about that step).
  */
-export async function startHost(options: { dataDir?: string; port?: number; now?: () => Date; firstStart?: boolean; rendererDir?: string; databaseUrl?: string } = {}): Promise<Host> {
+export async function startHost(
+  options: {
+    dataDir?: string
+    port?: number
+    now?: () => Date
+    firstStart?: boolean
+    rendererDir?: string
+    /** The platform's password store (Settings > the office's server); by default one whose key lives in this process. */
+    secrets?: SecretStore
+    /** A PostgreSQL server's URL: the core works on a fresh database made from the migrated template there. */
+    databaseUrl?: string
+  } = {},
+): Promise<Host> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hanh-trang-e2e-'))
   mkdirSync(dataDir, { recursive: true })
   const filesToOpen: Host['filesToOpen'] = {}
@@ -75,6 +88,7 @@ export async function startHost(options: { dataDir?: string; port?: number; now?
     backupDir: join(dataDir, 'backups'),
     version: 'e2e',
     checkOutput: true,
+    secrets: options.secrets ?? memorySecretStore(),
     ...(options.now && { now: options.now }),
   }).catch(async (e: unknown) => {
     await database?.drop()

@@ -24,6 +24,7 @@ import { AppError, unexpected } from './errors.ts'
 import { removeStaleTemps } from './files.ts'
 import { checkRestorable, createBackup, installDatabase, type BackupInfo } from './exchange/backup.ts'
 import { storedUserName } from './settings/settings.ts'
+import { sessionInfo } from './office/who.ts'
 
 export interface CoreOptions {
   /** The register's SQLite file; its folder is the data folder (letterheads, exports, attachments) either way. */
@@ -241,6 +242,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     dataDir: dirname(options.dbPath),
     searchIndex: core.indexer,
     health: { check: () => core.checkHealth('manual'), last: () => core.health() },
+    session: () => sessionInfo(core.register, ctx),
     backups: {
       dir: backupDir,
       create: () => createBackup(fileOf(core.register), backupDir, 'manual', clock()),

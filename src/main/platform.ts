@@ -22,14 +22,17 @@ export interface Platform {
   /** A folder to write several files into, or null when cancelled. */
   chooseFolder(): Promise<string | null>
   showInFolder(path: string): Promise<void>
+  /** The office server's certificate authority (a .pem or .crt file), or null when cancelled. */
+  chooseCertificate?(): Promise<string | null>
 }
 
 /** Saves into a fixed folder under the default names (tests, the e2e host). */
 export function folderPlatform(
   folder: string,
-  options: { docxToOpen?: string; spreadsheetToOpen?: string; packToOpen?: string; attachmentToOpen?: string; opened?: string[] } = {},
+  options: { docxToOpen?: string; spreadsheetToOpen?: string; packToOpen?: string; attachmentToOpen?: string; certificateToOpen?: string; opened?: string[] } = {},
 ): Platform {
   return {
+    chooseCertificate: async () => options.certificateToOpen ?? null,
     chooseAttachment: async () => options.attachmentToOpen ?? null,
     openFile: async (path) => void options.opened?.push(path),
     choosePack: async () => options.packToOpen ?? null,

@@ -15,7 +15,12 @@ import { AppError, unexpected } from './errors.ts'
 import { checkRestorable, ensureDailyBackup, installDatabase, listBackups, moveAside } from './exchange/backup.ts'
 import { backupDirFor } from './paths.ts'
 import { auditEvent, write } from './records.ts'
-import { dirname } from 'node:path'
+import { basename, dirname } from 'node:path'
+import { describeUrl } from './db/dialect/postgres/open.ts'
+import type { SecretStore } from './office/secrets.ts'
+import { createOffice, isOfficeMethod, savedChoice, type RegisterChoice } from './office/service.ts'
+import { folderPlatform } from './platform.ts'
+import { join } from 'node:path'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -29,6 +34,12 @@ export interface Session {
 export interface SessionOptions extends CoreOptions {
   /** Daily backup and health check, starting this long after the start (ms); none when absent. */
   backgroundAfterMs?: number
+  /**
+   * Where this computer keeps a saved password (Electron's safeStorage, or the test host's).
+   * With it the session opens the register the office-server settings name and can switch
+   * between the file and the server (office/service.ts); without it, the file or `databaseUrl`.
+   */
+  secrets?: SecretStore
 }
 
 const fail = (e: unknown): Result<never> => ({ ok: false, error: e instanceof AppError ? e.toApiError() : unexpected() })
@@ -54,14 +65,21 @@ export async function recordRecovery(core: Core, from: string | null, damagedFil
 
 export async function openSession(options: SessionOptions): Promise<Session> {
   const backupDir = options.backupDir ?? backupDirFor(dirname(options.dbPath))
+  const dataDir = dirname(options.dbPath)
   let core: Core | null = null
   let damage: AppError | null = null
+  /** The saved server did not answer at start: the window offers to try again or to use the file. */
+  let offline: { where: string; problem: AppError } | null = null
   let timer: NodeJS.Timeout | null = null
+  const { databaseUrl: environmentUrl, secrets, backgroundAfterMs: _b, ...base } = options
+  let choice: RegisterChoice = options.secrets ? savedChoice(dataDir, secrets, environmentUrl) : environmentUrl ? { kind: 'server', url: environmentUrl } : { kind: 'file' }
+  const optionsFor = (c: RegisterChoice): CoreOptions => (c.kind === 'server' ? { ...base, databaseUrl: c.url } : base)
   try {
-    core = await openCore(options)
+    core = await openCore(optionsFor(choice))
   } catch (e) {
-    if (!(e instanceof AppError) || e.code !== 'db_damaged') throw e
-    damage = e
+    if (choice.kind === 'server' && secrets && e instanceof AppError) offline = { where: describeUrl(choice.url), problem: e }
+    else if (!(e instanceof AppError) || e.code !== 'db_damaged') throw e
+    else damage = e
   }
 
   const backups = () => listBackups(backupDir).map(({ path: _p, ...b }) => b)
@@ -94,7 +112,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   }
 
   async function reopen(movedTo: string, from: string | null): Promise<string> {
-    const opened = await openCore(options)
+    const opened = await openCore(optionsFor(choice))
     await recordRecovery(opened, from, movedTo)
     core = opened
     damage = null
@@ -124,8 +142,90 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   }
   startBackground()
 
+  // ---- switching registers (Settings > the office's server)
+  /** Calls wait here while the register is being switched: none reaches the old one or the new one half-open. */
+  let gate: Promise<void> | null = null
+  /** Calls being answered by the current core (the windows' long polls aside: closing answers them). */
+  let inflight = 0
+  let drained: (() => void) | null = null
+
+  /**
+   * Closes the register shown and opens `next`: new calls wait, the calls under way finish
+   * on the register they began on, then the new register is opened; only when it is open is
+   * the old one closed (its indexer stopped, its change feed closed, its connections ended),
+   * so a register that cannot be opened leaves the old one as it was.
+   */
+  async function switchTo(next: RegisterChoice): Promise<void> {
+    let release!: () => void
+    gate = new Promise<void>((r) => (release = r))
+    try {
+      while (inflight > 0) await new Promise<void>((r) => (drained = r))
+      const opened = await openCore(optionsFor(next))
+      const old = core
+      core = opened
+      choice = next
+      damage = null
+      offline = null
+      await old?.close().catch((e: unknown) => options.log?.(e))
+      startBackground()
+    } finally {
+      gate = null
+      release()
+    }
+  }
+
+  const office = secrets
+    ? createOffice({
+        dataDir,
+        dbPath: options.dbPath,
+        secrets,
+        platform: options.platform ?? folderPlatform(join(dataDir, 'exports')),
+        environmentUrl,
+        current: () => choice,
+        switchTo,
+      })
+    : null
+
+  async function answerOffice(method: string, input: unknown): Promise<Result<unknown>> {
+    if (!office || !isOfficeMethod(method)) return fail(new AppError('office_in_app'))
+    try {
+      const value = await office(method, input)
+      if (options.checkOutput) contract[method].output.parse(value)
+      return { ok: true, value }
+    } catch (e) {
+      options.log?.(e)
+      return fail(e)
+    }
+  }
+
+  /** While the saved server cannot be reached: the status, the office's settings, and the ways out. */
+  function unreachable(method: string, input: unknown): Promise<Result<unknown>> {
+    if (method === 'app.status') {
+      return Promise.resolve({ ok: true, value: { state: 'unreachable', where: offline!.where, problem: offline!.problem.toApiError(), fileName: basename(options.dbPath) } })
+    }
+    return Promise.resolve(fail(offline!.problem))
+  }
+
+  async function dispatch(method: string, input: unknown): Promise<Result<unknown>> {
+    while (gate) await gate
+    if (method.startsWith('office.') && office) return answerOffice(method, input)
+    if (offline) return unreachable(method, input)
+    const current = core
+    if (!current) return recover(method, input)
+    const counted = method !== 'changes.wait'
+    if (counted) inflight++
+    try {
+      return await current.dispatch(method, input)
+    } finally {
+      if (counted && --inflight === 0 && drained) {
+        drained()
+        drained = null
+      }
+    }
+  }
+
   return {
-    dispatch: (method, input) => (core ? core.dispatch(method, input) : recover(method, input)),
+    dispatch,
     core: () => core,
     close: async () => {
       if (timer) clearTimeout(timer)

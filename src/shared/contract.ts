@@ -36,6 +36,7 @@ import { commitmentFilter, commitmentRegisterRow } from './domain/commitments.ts
 import { apiErrorShape, messageParams } from './messages/schema.ts'
 import { appSettings, firstStartInput, settingsPatch } from './domain/settings.ts'
 import { approvalModel, approvalOffice, approvalOfficePatch, approvalSettings, approvalSettingsView, legalBasisInput, travelRateInput } from './domain/approval.ts'
+import { connectionReport, officeServerInput, officeServerView, sessionInfo } from './domain/office.ts'
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 const noInput = z.object({}).optional()
@@ -193,6 +194,8 @@ export const appStatus = z.discriminatedUnion('state', [
   z.object({ state: z.literal('ready'), health: healthResult.nullable() }),
   /** `problem`: why the file could not be opened, worded by the window. */
   z.object({ state: z.literal('damaged'), dataPath: z.string(), problem: apiErrorShape, backups: z.array(backupInfo) }),
+  /** The saved choice is the office's server and it did not answer at start: try again, or go back to the file. */
+  z.object({ state: z.literal('unreachable'), where: z.string(), problem: apiErrorShape, fileName: z.string() }),
 ])
 export type AppStatus = z.infer<typeof appStatus>
 
@@ -429,6 +432,21 @@ export const contract = {
     z.object({ tripId: id(), session: z.string().regex(/^[A-Za-z0-9-]{8,64}$/), leave: z.boolean().optional() }),
     z.array(z.object({ login: z.string(), seenAt: z.string(), sameOfficer: z.boolean() })),
   ),
+
+  // ---- the office's server (Settings > "Máy chủ của cơ quan"; answered by the session, src/main/office)
+  /** Who the window works as, on which register, and whether it may write. */
+  'session.get': method(noInput, sessionInfo),
+  'office.get': method(noInput, officeServerView),
+  /** Connects once with these settings and says what the server is (schema version, role); changes nothing. */
+  'office.test': method(officeServerInput, connectionReport),
+  /** Tests, then closes the register shown and opens the server's; the settings are saved once it is open. */
+  'office.connect': method(officeServerInput, connectionReport),
+  /** Closes the server's register and opens the file on this computer again. */
+  'office.useFile': method(noInput, okOutput),
+  /** The saved server again, after it could not be reached at start. */
+  'office.reconnect': method(noInput, okOutput),
+  /** Asks for the certificate authority's file (PEM) through the platform's dialog. */
+  'office.chooseCa': method(noInput, z.object({ path: z.string() }).nullable()),
 } as const
 
 export type Contract = typeof contract

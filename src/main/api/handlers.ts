@@ -30,6 +30,7 @@ import type { Handlers } from './dispatcher.ts'
 import { reportHandlers } from './report-handlers.ts'
 import type { HealthResult } from '../db/health.ts'
 import { approvalHandlers } from '../documents/approval/api.ts'
+import type { SessionInfo } from '../../shared/domain/office.ts'
 
 export interface HandlerEnv {
   version: string
@@ -47,6 +48,8 @@ export interface HandlerEnv {
     check(): Promise<HealthResult>
     last(): HealthResult | null
   }
+  /** Who the window works as, on which register (office/who.ts). */
+  session(): Promise<SessionInfo>
   backups: {
     dir: string
     create(): Promise<BackupInfo>
@@ -308,5 +311,19 @@ export function createHandlers(env: HandlerEnv): Handlers {
     // The approval request (issue 14, item 1); docx and exceljs are loaded when first called.
     ...approvalHandlers(env.platform),
     'briefs.presence': async (ctx, input) => (await import('../briefs/presence.ts')).briefPresence(ctx, env.dataDir, input),
+
+    // ---- the office's server: who the window works as; switching is the session's (src/main/office/service.ts)
+    'session.get': () => env.session(),
+    'office.get': notInApp,
+    'office.test': notInApp,
+    'office.connect': notInApp,
+    'office.useFile': notInApp,
+    'office.reconnect': notInApp,
+    'office.chooseCa': notInApp,
   }
+}
+
+/** A core without a session (the CLI, the tests' cores) does not switch registers. */
+const notInApp = async (): Promise<never> => {
+  throw new AppError('office_in_app')
 }

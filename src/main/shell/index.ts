@@ -12,7 +12,7 @@ import { backupDirFor, DB_FILE, defaultDataDir } from '../paths.ts'
 import { CONTENT_SECURITY_POLICY } from './csp.ts'
 import { lockDown } from './lockdown.ts'
 import { APP_ORIGIN, originOf } from './origin.ts'
-import { electronPlatform } from './platform.ts'
+import { electronPlatform, electronSecretStore } from './platform.ts'
 import { registerApi } from './transport.ts'
 import { createMainWindow } from './window.ts'
 
@@ -75,6 +75,9 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     platform: electronPlatform(() => mainWindow),
     backgroundAfterMs: 20_000,
+    // The office server's settings and saved password (Settings > "Máy chủ của cơ quan").
+    secrets: electronSecretStore(),
+    ...(process.env.HANH_TRANG_DATABASE_URL && { databaseUrl: process.env.HANH_TRANG_DATABASE_URL }),
   }).catch((e: unknown) => fail(e))
   appSession = opened
   registerApi(opened.dispatch, () => mainWindow, rendererOrigin)

@@ -1,5 +1,9 @@
-/** The Electron side of Platform: native save, open and folder dialogs, the file manager, the system viewer. */
-import { dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron'
+/**
+ * The Electron side of Platform: native save, open and folder dialogs, the file manager, the
+ * system viewer; and of SecretStore: the office server's saved password (office/secrets.ts).
+ */
+import { dialog, safeStorage, shell, type BrowserWindow, type OpenDialogOptions } from 'electron'
+import type { SecretStore } from '../office/secrets.ts'
 import type { Platform } from '../platform.ts'
 
 export function electronPlatform(window: () => BrowserWindow | null): Platform {
@@ -23,6 +27,7 @@ export function electronPlatform(window: () => BrowserWindow | null): Platform {
     choosePack: () => openFile('Hành Trang', ['htpack']),
     chooseAttachment: () => openFile('PDF, ảnh', ['pdf', 'png', 'jpg', 'jpeg', 'tif', 'tiff']),
     chooseFolder: () => open({ properties: ['openDirectory', 'createDirectory'] }),
+    chooseCertificate: () => openFile('CA (PEM)', ['pem', 'crt', 'cer']),
     async openFile(path) {
       // Only files the core stored in the data folder reach here.
       const error = await shell.openPath(path)
@@ -32,5 +37,22 @@ export function electronPlatform(window: () => BrowserWindow | null): Platform {
       // Only paths this app wrote are shown (the renderer gets them back from an export).
       shell.showItemInFolder(path)
     },
+  }
+}
+
+/**
+ * Electron's safeStorage, which keeps its key in the system's keyring (Keychain on macOS,
+ * DPAPI on Windows, libsecret or KWallet on Linux). On a Linux without a keyring it falls
+ * back to "basic_text", a key written in its own code: the password would then only be
+ * obfuscated, and the form says so and asks first.
+ */
+export function electronSecretStore(): SecretStore {
+  const backend = () => (process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : process.platform === 'darwin' ? 'keychain' : 'dpapi')
+  return {
+    name: 'safeStorage',
+    strength: () => (!safeStorage.isEncryptionAvailable() ? 'none' : backend() === 'basic_text' || backend() === 'unknown' ? 'weak' : 'strong'),
+    backend,
+    encrypt: (plain) => safeStorage.encryptString(plain),
+    decrypt: (data) => safeStorage.decryptString(data),
   }
 }

@@ -13,6 +13,7 @@ import { join } from 'node:path'
 import { SECRET_FRAGMENT_KEY } from '../../shared/web-protocol.ts'
 import { backupDirFor, DB_FILE } from '../paths.ts'
 import { openSession } from '../session.ts'
+import { browserSecretStore } from '../office/secrets.ts'
 import { BrowserCalls } from './calls.ts'
 import { startWebServer } from './server.ts'
 
@@ -67,6 +68,9 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
     version: options.version,
     platform: calls.platform(),
     backgroundAfterMs: 20_000,
+    // No system keyring from here: a saved server password is only obfuscated, and the form asks first.
+    secrets: browserSecretStore(),
+    ...(process.env.HANH_TRANG_DATABASE_URL && { databaseUrl: process.env.HANH_TRANG_DATABASE_URL }),
   })
   const secret = randomBytes(32).toString('base64url')
   const server = await startWebServer({ rendererDir: options.rendererDir, dispatch: session.dispatch, port: options.port ?? 0, secret, calls, bridge: true }).catch(async (e: unknown) => {

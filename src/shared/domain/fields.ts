@@ -131,6 +131,14 @@ export const FIELD_LABELS: Record<string, Label> = {
   signerName: { vi: 'Người ký', en: 'Signer' },
   exchangeRates: { vi: 'Tỷ giá', en: 'Exchange rates' },
   fundingSource: { vi: 'Nguồn kinh phí', en: 'Funding source' },
+  // Settings > the office's server
+  host: { vi: 'Máy chủ', en: 'Host' },
+  port: { vi: 'Cổng', en: 'Port' },
+  database: { vi: 'Cơ sở dữ liệu', en: 'Database' },
+  user: { vi: 'Tên đăng nhập', en: 'Login' },
+  password: { vi: 'Mật khẩu', en: 'Password' },
+  caFile: { vi: 'Tệp chứng chỉ CA', en: 'CA certificate file' },
+  acceptWeakSecret: { vi: 'Đồng ý lưu mật khẩu chỉ được làm rối', en: 'Agreement to an obfuscated password' },
 }
 
 /** "parties.0.localityId" -> "Các bên ký kết" (the first segment names the field). */

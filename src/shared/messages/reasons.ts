@@ -342,6 +342,38 @@ export const REASONS = {
   },
   officer_exists: { code: 'conflict', vi: (p, w) => `Đã có tài khoản ${q(p.login, w)} trên máy chủ.`, en: (p, w) => `The login ${q(p.login, w)} exists already on the server.` },
   server_not_initialized: { code: 'invalid_input', vi: () => 'Máy chủ chưa được khởi tạo: hãy chạy "server init" trước.', en: () => 'The server is not set up: run "server init" first.' },
+  // ---- Settings > the office's server (src/main/office)
+  server_not_set_up: {
+    code: 'invalid_input',
+    vi: (p, w) => `Máy chủ ${w.text(p.where)} trả lời nhưng chưa có sổ đăng ký của Hành Trang: hãy nhờ quản trị viên khởi tạo ("server init").`,
+    en: (p, w) => `The server ${w.text(p.where)} answers but holds no Hành Trang register yet: ask the administrator to set it up ("server init").`,
+  },
+  server_no_database: {
+    code: 'invalid_input',
+    vi: (p, w) => `Máy chủ ${w.text(p.where)} không có cơ sở dữ liệu ${q(p.database, w)}: kiểm tra lại tên cơ sở dữ liệu.`,
+    en: (p, w) => `The server ${w.text(p.where)} has no database ${q(p.database, w)}: check its name.`,
+  },
+  server_tls_failed: {
+    code: 'server_unreachable',
+    vi: (p, w) => `Không lập được kết nối an toàn (TLS) với máy chủ ${w.text(p.where)}: chứng chỉ của máy chủ không khớp với tệp CA đã chọn hoặc với tên máy chủ (${w.text(p.detail)}).`,
+    en: (p, w) => `No secure (TLS) connection to the server ${w.text(p.where)}: its certificate does not match the chosen CA file or the host name (${w.text(p.detail)}).`,
+  },
+  server_ca_missing: {
+    code: 'not_found',
+    vi: (p, w) => `Không tìm thấy tệp chứng chỉ CA ${w.text(p.path)}: hãy chọn lại.`,
+    en: (p, w) => `The CA certificate file ${w.text(p.path)} is not there: choose it again.`,
+  },
+  office_secret_weak: {
+    code: 'invalid_input',
+    vi: (p, w) => `Máy này không có kho khóa của hệ điều hành (${w.text(p.backend)}): mật khẩu sẽ chỉ được làm rối, không được mã hóa thật. Hãy đánh dấu đồng ý nếu vẫn muốn lưu, hoặc để trống mật khẩu.`,
+    en: (p, w) => `This computer has no system keyring (${w.text(p.backend)}): the password would only be obfuscated, not truly encrypted. Tick that you agree to save it anyway, or leave the password empty.`,
+  },
+  office_no_server: { code: 'invalid_input', vi: () => 'Chưa lưu máy chủ nào của cơ quan.', en: () => 'No office server has been saved.' },
+  office_in_app: {
+    code: 'invalid_input',
+    vi: () => 'Chỉ ứng dụng mới đổi được sổ đăng ký; dòng lệnh dùng --server hoặc HANH_TRANG_DATABASE_URL.',
+    en: () => 'Only the app switches registers; the command line takes --server or HANH_TRANG_DATABASE_URL.',
+  },
   // ---- briefs
   letterhead_not_docx: {
     code: 'invalid_input',

@@ -18,6 +18,7 @@ import { useLabels } from '../i18n/index.ts'
 import { AgreementForm } from './AgreementForm.tsx'
 import { Attachments } from '../components/Attachments.tsx'
 import { openable } from '../components/openable.ts'
+import { Writable } from '../app/session.tsx'
 
 export function AgreementPage() {
   const { id = '' } = useParams()
@@ -100,9 +101,11 @@ export function AgreementPage() {
         <Text fw={650} size="lg">
           {t('agreements.commitments')}
         </Text>
-        <Button variant="light" onClick={() => setCommitment('new')} data-testid="add-commitment">
-          {t('agreements.addCommitment')}
-        </Button>
+        <Writable>
+          <Button variant="light" onClick={() => setCommitment('new')} data-testid="add-commitment">
+            {t('agreements.addCommitment')}
+          </Button>
+        </Writable>
       </Group>
       {a.commitments.length === 0 ? (
         <Text c="dimmed">{t('common.none')}</Text>

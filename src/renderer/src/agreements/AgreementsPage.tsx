@@ -18,6 +18,7 @@ import { EmptyState } from '../components/EmptyState.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { AgreementForm } from './AgreementForm.tsx'
 import { useShortcut } from '../app/shortcuts.ts'
+import { Writable } from '../app/session.tsx'
 
 const PAGE = 300
 
@@ -124,9 +125,11 @@ export function AgreementsPage() {
             <Button variant="default" onClick={lawDialog.open}>
               {t('agreements.lawReport')}
             </Button>
-            <Button onClick={open} data-testid="new-agreement">
-              {t('agreements.new')}
-            </Button>
+            <Writable>
+              <Button onClick={open} data-testid="new-agreement">
+                {t('agreements.new')}
+              </Button>
+            </Writable>
           </>
         }
       />

@@ -18,6 +18,7 @@ import { ErrorAlert, PageHeader } from '../components/ui.tsx'
 import { EmptyState } from '../components/EmptyState.tsx'
 import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
 import { useLabels } from '../i18n/index.ts'
+import { useMayWrite } from '../app/session.tsx'
 
 const STATE_COLOR: Record<CommitmentRegisterRow['state'], string> = { overdue: 'red', due_soon: 'orange', open: 'blue', done: 'teal', cancelled: 'gray' }
 
@@ -41,6 +42,7 @@ export function CommitmentsPage() {
   const { data, error } = useApi('commitments.list', filter, { placeholderData: (previous) => previous })
   const excel = useApiMutation('reports.commitments')
   const [statusError, setStatusError] = useState<unknown>(null)
+  const mayWrite = useMayWrite()
   const setStatus = async (id: string, status: CommitmentStatus) => {
     setStatusError(null)
     try {
@@ -95,6 +97,7 @@ export function CommitmentsPage() {
           data={options(COMMITMENT_STATUSES)}
           value={c.status}
           allowDeselect={false}
+          readOnly={!mayWrite}
           onChange={(v) => v && v !== c.status && void setStatus(c.id, v as CommitmentStatus)}
           data-testid="commitment-status"
         />

@@ -16,6 +16,8 @@ import { HealthBanner } from './HealthBanner.tsx'
 import { lazyPage } from './lazyPage.tsx'
 import { useShortcutKeys } from './shortcuts.ts'
 import { ShortcutsDialog } from './ShortcutsDialog.tsx'
+import { ServerUnreachable } from './ServerUnreachable.tsx'
+import { useSession } from './session.tsx'
 
 // Every page but the home page is a chunk of its own, loaded when first opened (lazyPage.tsx).
 const AgreementPage = lazyPage(() => import('../agreements/AgreementPage.tsx'), 'AgreementPage')
@@ -74,6 +76,7 @@ export function App() {
   if (status.isPending) return <QuietLoader />
   if (status.isError) return <StatusError error={status.error} retry={() => void status.refetch()} />
   if (status.data.state === 'damaged') return <RecoveryPage status={status.data} />
+  if (status.data.state === 'unreachable') return <ServerUnreachable status={status.data} />
   return (
     <FirstStart>
       <Register health={status.data.health} />
@@ -84,7 +87,9 @@ export function App() {
 /** A fresh data folder asks once for the home province and the officer's name (settings/Welcome.tsx). */
 function FirstStart({ children }: { children: React.ReactNode }) {
   const settings = useApi('settings.get')
-  if (settings.isPending) return <QuietLoader />
+  // Who the window works as is known before any page offers a write (app/session.tsx).
+  const session = useSession()
+  if (settings.isPending || session.isPending) return <QuietLoader />
   if (settings.data && !settings.data.firstStartDone) return <Welcome settings={settings.data} />
   return children
 }

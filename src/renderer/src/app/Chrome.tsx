@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
 import { focusMain, MAIN_ID } from './focusTitle.ts'
+import { ReadOnlyBadge, RegisterPlace } from './session.tsx'
 
 export type NavItem = { to: string; key: string; exact?: boolean } | { section: string }
 
@@ -65,6 +66,7 @@ export function AppHeader({ navOpen, toggleNav, openSearch, openShortcuts }: { n
           </Group>
         </UnstyledButton>
         <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+          <ReadOnlyBadge />
           <ActionIcon variant="default" size="lg" onClick={openShortcuts} aria-label={t('shortcuts.title')} aria-keyshortcuts="?" data-testid="open-shortcuts">
             ?
           </ActionIcon>
@@ -99,6 +101,7 @@ export function Sidebar({ items, onNavigate }: { items: readonly NavItem[]; onNa
           />
         ),
       )}
+      <RegisterPlace />
     </AppShell.Navbar>
   )
 }

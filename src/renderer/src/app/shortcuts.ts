@@ -4,6 +4,7 @@
  * with `useShortcut`; the shell listens once and runs the action of the page on screen.
  */
 import { useEffect, useRef } from 'react'
+import { useMayWrite } from './session.tsx'
 
 export type ShortcutAction = 'search' | 'new' | 'export' | 'help'
 
@@ -40,17 +41,20 @@ const offered = new Map<ShortcutAction, Array<{ run: () => void }>>()
 /** Offers an action while the component is shown; the last one shown wins. */
 export function useShortcut(action: ShortcutAction, run: () => void) {
   const latest = useRef(run)
+  // A viewer's login is offered no new record (app/session.tsx).
+  const offer = useMayWrite() || action !== 'new'
   useEffect(() => {
     latest.current = run
   })
   useEffect(() => {
+    if (!offer) return
     const entry = { run: () => latest.current() }
     const list = offered.get(action) ?? []
     offered.set(action, [...list, entry])
     return () => {
       offered.set(action, (offered.get(action) ?? []).filter((e) => e !== entry))
     }
-  }, [action])
+  }, [action, offer])
 }
 
 /** Runs the action offered by the page on screen; false when none is. */

@@ -12,6 +12,7 @@ import { SectionList } from './SectionList.tsx'
 import { BriefWarnings } from './BriefWarnings.tsx'
 import { AlsoOpen } from './AlsoOpen.tsx'
 import { useShortcut } from '../app/shortcuts.ts'
+import { useMayWrite } from '../app/session.tsx'
 
 /** The brief builder: settings and sections on the left, the live preview on the right. */
 export function BriefPage() {
@@ -19,6 +20,7 @@ export function BriefPage() {
   const { t } = useTranslation()
   const { data, error } = useApi('briefs.get', { tripId: id })
   const { data: trip } = useApi('trips.get', { id })
+  const mayWrite = useMayWrite()
   const { data: exports = [] } = useApi('briefs.exports', { tripId: id })
   const [settings, setSettings] = useState<BriefSettings | null>(null)
   const [saveError, setSaveError] = useState<unknown>(null)
@@ -98,76 +100,79 @@ export function BriefPage() {
       <ErrorAlert error={exportOne.error ?? exportMany.error ?? saveError} />
       <Grid>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <Stack>
-            <Card withBorder>
-              <Stack gap="xs">
-                <Text fw={600}>{t('briefs.settings')}</Text>
-                <SegmentedControl
-                  value={settings.language}
-                  onChange={(v) => update({ language: v === 'en' ? 'en' : 'vi' })}
-                  data={[
-                    { value: 'vi', label: <span lang="vi">Tiếng Việt</span> },
-                    { value: 'en', label: <span lang="en">English</span> },
-                  ]}
-                  aria-label={t('briefs.language')}
-                />
-                <TextInput label={t('briefs.parentAgency')} value={settings.parentAgency} onChange={(e) => update({ parentAgency: e.currentTarget.value }, true)} />
-                <TextInput label={t('briefs.agency')} value={settings.agency} onChange={(e) => update({ agency: e.currentTarget.value }, true)} />
-                <Stack gap={4}>
-                  <Text size="sm" fw={500}>
-                    {t('briefs.letterhead')}
-                  </Text>
-                  <Group gap="xs" wrap="nowrap">
-                    <Text size="sm" c={settings.letterhead ? undefined : 'dimmed'} style={{ flex: 1 }} truncate data-testid="letterhead-name">
-                      {settings.letterhead?.fileName ?? t('briefs.generatedCover')}
+          {/* A viewer's login sees the settings and changes none (app/session.tsx). */}
+          <fieldset disabled={!mayWrite} className="plain-fieldset">
+            <Stack>
+              <Card withBorder>
+                <Stack gap="xs">
+                  <Text fw={600}>{t('briefs.settings')}</Text>
+                  <SegmentedControl
+                    value={settings.language}
+                    onChange={(v) => update({ language: v === 'en' ? 'en' : 'vi' })}
+                    data={[
+                      { value: 'vi', label: <span lang="vi">Tiếng Việt</span> },
+                      { value: 'en', label: <span lang="en">English</span> },
+                    ]}
+                    aria-label={t('briefs.language')}
+                  />
+                  <TextInput label={t('briefs.parentAgency')} value={settings.parentAgency} onChange={(e) => update({ parentAgency: e.currentTarget.value }, true)} />
+                  <TextInput label={t('briefs.agency')} value={settings.agency} onChange={(e) => update({ agency: e.currentTarget.value }, true)} />
+                  <Stack gap={4}>
+                    <Text size="sm" fw={500}>
+                      {t('briefs.letterhead')}
                     </Text>
-                    <Button size="compact-sm" variant="light" onClick={chooseLetterhead} loading={letterhead.isPending}>
-                      {t('briefs.chooseLetterhead')}
-                    </Button>
-                    {settings.letterhead && (
-                      <Button size="compact-sm" variant="subtle" onClick={() => update({ letterhead: null })}>
-                        {t('briefs.clearLetterhead')}
+                    <Group gap="xs" wrap="nowrap">
+                      <Text size="sm" c={settings.letterhead ? undefined : 'dimmed'} style={{ flex: 1 }} truncate data-testid="letterhead-name">
+                        {settings.letterhead?.fileName ?? t('briefs.generatedCover')}
+                      </Text>
+                      <Button size="compact-sm" variant="light" onClick={chooseLetterhead} loading={letterhead.isPending}>
+                        {t('briefs.chooseLetterhead')}
                       </Button>
-                    )}
+                      {settings.letterhead && (
+                        <Button size="compact-sm" variant="subtle" onClick={() => update({ letterhead: null })}>
+                          {t('briefs.clearLetterhead')}
+                        </Button>
+                      )}
+                    </Group>
+                    <Text size="xs" c="dimmed">
+                      {t('briefs.letterheadHint')}
+                    </Text>
+                    <ErrorAlert error={letterhead.error} />
+                  </Stack>
+                  <Group grow>
+                    <TextInput label={t('briefs.place')} value={settings.place} onChange={(e) => update({ place: e.currentTarget.value }, true)} />
+                    <TextInput label={t('briefs.circulation')} value={settings.circulation} onChange={(e) => update({ circulation: e.currentTarget.value }, true)} />
                   </Group>
-                  <Text size="xs" c="dimmed">
-                    {t('briefs.letterheadHint')}
-                  </Text>
-                  <ErrorAlert error={letterhead.error} />
                 </Stack>
-                <Group grow>
-                  <TextInput label={t('briefs.place')} value={settings.place} onChange={(e) => update({ place: e.currentTarget.value }, true)} />
-                  <TextInput label={t('briefs.circulation')} value={settings.circulation} onChange={(e) => update({ circulation: e.currentTarget.value }, true)} />
-                </Group>
-              </Stack>
-            </Card>
-            <Card withBorder>
-              <Text fw={600} mb="xs">
-                {t('briefs.sections')}
-              </Text>
-              <Stack gap={6} data-testid="section-list">
-                <SectionList sections={settings.sections} onChange={(sections) => update({ sections })} />
-              </Stack>
-            </Card>
-            <Card withBorder>
-              <Text fw={600} mb="xs">
-                {t('briefs.warnings')} ({model.warnings.length})
-              </Text>
-              <BriefWarnings warnings={model.warnings} />
-            </Card>
-            {exports.length > 0 && (
+              </Card>
               <Card withBorder>
                 <Text fw={600} mb="xs">
-                  {t('briefs.history')}
+                  {t('briefs.sections')}
                 </Text>
-                {exports.slice(0, 8).map((e) => (
-                  <Text key={e.id} size="sm">
-                    {formatDateTime(e.at)} · {e.fileName} · <code>{e.sha256.slice(0, 10)}</code>
-                  </Text>
-                ))}
+                <Stack gap={6} data-testid="section-list">
+                  <SectionList sections={settings.sections} onChange={(sections) => update({ sections })} />
+                </Stack>
               </Card>
-            )}
-          </Stack>
+              <Card withBorder>
+                <Text fw={600} mb="xs">
+                  {t('briefs.warnings')} ({model.warnings.length})
+                </Text>
+                <BriefWarnings warnings={model.warnings} />
+              </Card>
+              {exports.length > 0 && (
+                <Card withBorder>
+                  <Text fw={600} mb="xs">
+                    {t('briefs.history')}
+                  </Text>
+                  {exports.slice(0, 8).map((e) => (
+                    <Text key={e.id} size="sm">
+                      {formatDateTime(e.at)} · {e.fileName} · <code>{e.sha256.slice(0, 10)}</code>
+                    </Text>
+                  ))}
+                </Card>
+              )}
+            </Stack>
+          </fieldset>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Text fw={600} mb="xs">

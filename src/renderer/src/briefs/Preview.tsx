@@ -7,6 +7,7 @@ import { ActionIcon, Badge, Box, Button, Group, Paper, Stack, Table, Text, Texta
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Block, BriefModel } from '../../../shared/domain/briefs.ts'
+import { Writable } from '../app/session.tsx'
 
 const serif = { fontFamily: '"Times New Roman", "Liberation Serif", "IPAMincho", serif' }
 
@@ -36,11 +37,13 @@ function EditableBlock({ block, onSave, onReset, children }: { block: Extract<Bl
         {children}
       </Box>
       <Stack gap={4} align="flex-end" className="brief-block-tools">
-        <Tooltip label={t('briefs.editText')}>
-          <ActionIcon size="md" variant="light" onClick={() => setEditing(current)} aria-label={`${t('briefs.editText')}: ${block.label ?? block.id}`} data-testid={`edit-button-${block.id}`}>
-            ✎
-          </ActionIcon>
-        </Tooltip>
+        <Writable>
+          <Tooltip label={t('briefs.editText')}>
+            <ActionIcon size="md" variant="light" onClick={() => setEditing(current)} aria-label={`${t('briefs.editText')}: ${block.label ?? block.id}`} data-testid={`edit-button-${block.id}`}>
+              ✎
+            </ActionIcon>
+          </Tooltip>
+        </Writable>
         {block.edited && (
           <Tooltip label={t('briefs.resetText')}>
             <Badge component="button" type="button" size="sm" color="orange" variant="light" style={{ cursor: 'pointer', border: 0 }} onClick={onReset} data-testid={`reset-${block.id}`}>

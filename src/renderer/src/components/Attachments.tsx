@@ -2,6 +2,7 @@ import { Anchor, Button, Card, Group, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { call, useApi, useApiMutation } from '../api.ts'
 import { DeleteButton, ErrorAlert } from './ui.tsx'
+import { Writable } from '../app/session.tsx'
 
 /** Scans and pictures of an agreement or a person: attach, open with the system viewer, remove. */
 export function Attachments({ entity, entityId }: { entity: 'agreement' | 'person'; entityId: string }) {
@@ -13,9 +14,11 @@ export function Attachments({ entity, entityId }: { entity: 'agreement' | 'perso
     <Card withBorder>
       <Group justify="space-between" mb="xs">
         <Text fw={600}>{t('common.attachments')}</Text>
-        <Button size="xs" variant="light" onClick={() => add.mutate({ entity, entityId })} loading={add.isPending}>
-          {t('common.attach')}
-        </Button>
+        <Writable>
+          <Button size="xs" variant="light" onClick={() => add.mutate({ entity, entityId })} loading={add.isPending}>
+            {t('common.attach')}
+          </Button>
+        </Writable>
       </Group>
       <ErrorAlert error={add.error ?? open.error} />
       <Stack gap={4}>

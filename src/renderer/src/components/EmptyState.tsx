@@ -6,6 +6,7 @@ import { Button, Group, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../api.ts'
 import { LoadSampleButton } from './SampleData.tsx'
+import { useMayWrite } from '../app/session.tsx'
 
 export type EmptyKind = 'localities' | 'organizations' | 'people' | 'agreements' | 'commitments' | 'engagements' | 'trips' | 'snippets'
 
@@ -23,17 +24,18 @@ export function EmptyState({
 }) {
   const { t } = useTranslation()
   const { data: info } = useApi('app.info')
+  const mayWrite = useMayWrite()
   return (
     <Stack gap="sm" align="flex-start" py="lg" data-testid="empty-state">
       <Text>{filtered && kind !== 'localities' ? t('empty.filtered') : t(`empty.${kind}`)}</Text>
       {!filtered && (
         <Group gap="xs">
-          {onAdd && addLabel && (
+          {onAdd && addLabel && mayWrite && (
             <Button onClick={onAdd} data-testid="empty-add">
               {addLabel}
             </Button>
           )}
-          {info && !info.demoLoaded && <LoadSampleButton />}
+          {info && !info.demoLoaded && mayWrite && <LoadSampleButton />}
         </Group>
       )}
     </Stack>

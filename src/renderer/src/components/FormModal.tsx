@@ -6,6 +6,7 @@ import { queryClient } from '../api.ts'
 import { useLabels } from '../i18n/index.ts'
 import { applyErrors, goToFirstError, goToInput, inputOf } from './forms.ts'
 import { ErrorAlert, notifySaved } from './ui.tsx'
+import { useMayWrite } from '../app/session.tsx'
 
 /**
  * The chrome of every edit dialog: the core's refusal is shown beside the fields it names
@@ -42,7 +43,10 @@ export function FormModal<V extends Record<string, unknown>>({
   useEffect(() => {
     if (refusals) goToFirstError(body.current)
   }, [refusals])
+  // A viewer's login sees the form, and saves nothing (app/session.tsx).
+  const mayWrite = useMayWrite()
   const submit = form.onSubmit(async (values) => {
+    if (!mayWrite) return
     setError(null)
     setBusy(true)
     try {
@@ -68,9 +72,11 @@ export function FormModal<V extends Record<string, unknown>>({
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={busy} data-testid="save">
-              {t('common.save')}
-            </Button>
+            {mayWrite && (
+              <Button type="submit" loading={busy} data-testid="save">
+                {t('common.save')}
+              </Button>
+            )}
           </Group>
         </Stack>
       </form>

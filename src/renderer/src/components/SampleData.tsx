@@ -6,9 +6,11 @@
 import { useTranslation } from 'react-i18next'
 import { call, queryClient } from '../api.ts'
 import { ConfirmButton, notifySaved } from './ui.tsx'
+import { useMayWrite } from '../app/session.tsx'
 
 export function LoadSampleButton({ onDone }: { onDone?: (created: number) => void }) {
   const { t } = useTranslation()
+  if (!useMayWrite()) return null
   return (
     <ConfirmButton
       label={t('sample.load')}
@@ -30,6 +32,7 @@ export function LoadSampleButton({ onDone }: { onDone?: (created: number) => voi
 
 export function RemoveSampleButton({ onDone }: { onDone?: (r: { removed: number; kept: number }) => void }) {
   const { t } = useTranslation()
+  if (!useMayWrite()) return null
   return (
     <ConfirmButton
       label={t('sample.remove')}

@@ -9,6 +9,7 @@ import { fold } from '../../../shared/text/fold.ts'
 import { ApiCallError, queryClient } from '../api.ts'
 import { useLabels } from '../i18n/index.ts'
 import { ErrorAlert } from './ErrorAlert.tsx'
+import { useMayWrite } from '../app/session.tsx'
 
 /**
  * A page's title (its one h1, which takes the focus after navigation: app/focusTitle.ts)
@@ -130,6 +131,8 @@ export function ConfirmButton({
 /** Asks before deleting; a refusal from the core (the record is still in use) is shown in the dialog. */
 export function DeleteButton({ name, onConfirm, extra }: { name: string; onConfirm: () => Promise<unknown>; extra?: string }) {
   const { t } = useTranslation()
+  // A viewer's login deletes nothing (app/session.tsx); the server would refuse anyway.
+  if (!useMayWrite()) return null
   return (
     <ConfirmButton
       label={t('common.delete')}
@@ -199,6 +202,7 @@ export function RecordActions({
 }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
+  if (!useMayWrite()) return null
   return (
     <>
       <Button variant="light" onClick={onEdit} data-testid="edit">

@@ -14,6 +14,7 @@ import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { EngagementForm } from './EngagementForm.tsx'
 import { useShortcut } from '../app/shortcuts.ts'
+import { Writable } from '../app/session.tsx'
 
 export function EngagementsPage() {
   const { t } = useTranslation()
@@ -34,7 +35,7 @@ export function EngagementsPage() {
   ]
   return (
     <Stack>
-      <PageHeader title={t('engagements.title')} subtitle={t('common.count', { count: rows.length })} actions={<Button onClick={open}>{t('engagements.new')}</Button>} />
+      <PageHeader title={t('engagements.title')} subtitle={t('common.count', { count: rows.length })} actions={<Writable><Button onClick={open}>{t('engagements.new')}</Button></Writable>} />
       <TextInput label={t('common.filter')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={280} />
       <VirtualTable rows={rows} columns={columns} onRowClick={(e) => navigate(`/engagements/${e.id}`)} empty={isSuccess ? <EmptyState kind="engagements" filtered={!!q} onAdd={open} addLabel={t('engagements.new')} /> : null} />
       {adding && <EngagementForm onClose={close} onSaved={(id) => navigate(`/engagements/${id}`)} />}

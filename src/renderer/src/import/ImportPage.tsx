@@ -14,6 +14,7 @@ import { call, queryClient } from '../api.ts'
 import { useLabels } from '../i18n/index.ts'
 import { ErrorAlert, PageHeader } from '../components/ui.tsx'
 import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
+import { Writable } from '../app/session.tsx'
 
 type Kind = ImportPreview['kind']
 type Row = ImportPreview['rows'][number] & { id: string }
@@ -147,9 +148,11 @@ export function ImportPage() {
               data={importKinds.map((k) => ({ value: k, label: t(`importer.kinds.${k}`) }))}
             />
           </Stack>
-          <Button onClick={open} loading={busy && !preview} data-testid="choose-file">
-            {t('importer.choose')}
-          </Button>
+          <Writable>
+            <Button onClick={open} loading={busy && !preview} data-testid="choose-file">
+              {t('importer.choose')}
+            </Button>
+          </Writable>
           {preview && <Text c="dimmed">{preview.fileName}</Text>}
         </Group>
       </Card>

@@ -14,6 +14,7 @@ import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { LocalityForm } from './LocalityForm.tsx'
 import { useShortcut } from '../app/shortcuts.ts'
+import { Writable } from '../app/session.tsx'
 
 export function LocalitiesPage() {
   const { t } = useTranslation()
@@ -61,7 +62,7 @@ export function LocalitiesPage() {
 
   return (
     <Stack>
-      <PageHeader title={t('localities.title')} subtitle={t('common.count', { count: rows.length })} actions={<Button onClick={open}>{t('localities.new')}</Button>} />
+      <PageHeader title={t('localities.title')} subtitle={t('common.count', { count: rows.length })} actions={<Writable><Button onClick={open}>{t('localities.new')}</Button></Writable>} />
       <Group align="flex-end">
         <TextInput label={t('common.filter')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={240} data-testid="filter" />
         <Select label={t('common.country')} data={options(COUNTRIES)} value={country} onChange={(v) => { setCountry(v); setRegion(null) }} clearable placeholder={t('common.all')} w={170} />

@@ -18,6 +18,7 @@ import { PersonForm } from './PersonForm.tsx'
 import { PackButton } from '../components/PackButton.tsx'
 import { AgreementList, EngagementTimeline, PeopleList } from './timeline.tsx'
 import { GiftsCard } from './GiftsCard.tsx'
+import { Writable } from '../app/session.tsx'
 
 const TWO_YEARS_MS = 2 * 365.25 * 24 * 3600 * 1000
 
@@ -144,9 +145,11 @@ export function LocalityPage() {
         <Tabs.Panel value="people" pt="md">
           <Stack>
             <Group justify="flex-end">
-              <Button variant="light" onClick={personDialog.open} data-testid="add-person">
-                {t('people.new')}
-              </Button>
+              <Writable>
+                <Button variant="light" onClick={personDialog.open} data-testid="add-person">
+                  {t('people.new')}
+                </Button>
+              </Writable>
             </Group>
             <PeopleList rows={data.people} />
           </Stack>
@@ -160,9 +163,11 @@ export function LocalityPage() {
         <Tabs.Panel value="facts" pt="md">
           <Stack>
             <Group justify="flex-end">
-              <Button variant="light" onClick={factDialog.open}>
-                {t('localities.addFact')}
-              </Button>
+              <Writable>
+                <Button variant="light" onClick={factDialog.open}>
+                  {t('localities.addFact')}
+                </Button>
+              </Writable>
             </Group>
             {data.facts.length === 0 ? (
               <Text c="dimmed">{t('common.none')}</Text>

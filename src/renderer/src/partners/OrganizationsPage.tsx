@@ -13,6 +13,7 @@ import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { OrganizationForm } from './OrganizationForm.tsx'
 import { useShortcut } from '../app/shortcuts.ts'
+import { Writable } from '../app/session.tsx'
 
 export function OrganizationsPage() {
   const { t } = useTranslation()
@@ -33,7 +34,7 @@ export function OrganizationsPage() {
   ]
   return (
     <Stack>
-      <PageHeader title={t('organizations.title')} subtitle={t('common.count', { count: rows.length })} actions={<Button onClick={open}>{t('organizations.new')}</Button>} />
+      <PageHeader title={t('organizations.title')} subtitle={t('common.count', { count: rows.length })} actions={<Writable><Button onClick={open}>{t('organizations.new')}</Button></Writable>} />
       <TextInput label={t('common.filter')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={280} />
       <VirtualTable rows={rows} columns={columns} onRowClick={(o) => navigate(`/organizations/${o.id}`)} empty={isSuccess ? <EmptyState kind="organizations" filtered={!!q} onAdd={open} addLabel={t('organizations.new')} /> : null} />
       {adding && <OrganizationForm onClose={close} onSaved={(id) => navigate(`/organizations/${id}`)} />}

@@ -13,6 +13,7 @@ import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { PersonForm } from './PersonForm.tsx'
 import { useShortcut } from '../app/shortcuts.ts'
+import { Writable } from '../app/session.tsx'
 
 export function PeoplePage() {
   const { t } = useTranslation()
@@ -33,7 +34,7 @@ export function PeoplePage() {
   ]
   return (
     <Stack>
-      <PageHeader title={t('people.title')} subtitle={t('common.count', { count: rows.length })} actions={<Button onClick={open}>{t('people.new')}</Button>} />
+      <PageHeader title={t('people.title')} subtitle={t('common.count', { count: rows.length })} actions={<Writable><Button onClick={open}>{t('people.new')}</Button></Writable>} />
       <TextInput label={t('common.filter')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={280} />
       <VirtualTable rows={rows} columns={columns} onRowClick={(p) => navigate(`/people/${p.id}`)} empty={isSuccess ? <EmptyState kind="people" filtered={!!q} onAdd={open} addLabel={t('people.new')} /> : null} />
       {adding && <PersonForm onClose={close} onSaved={(id) => navigate(`/people/${id}`)} />}

@@ -6,6 +6,7 @@ import { ConfirmButton, ErrorAlert } from '../components/ui.tsx'
 import { useLabels } from '../i18n/index.ts'
 import { formatMegabytes } from '../i18n/format.ts'
 import { formatDateTime } from '../../../shared/text/dates.ts'
+import { Writable } from '../app/session.tsx'
 
 /** Backups: make one now, restore one (the current data is backed up first). */
 export function BackupsSection() {
@@ -37,16 +38,18 @@ export function BackupsSection() {
                 <Table.Td>{t(`settings.reason.${b.reason}`, { defaultValue: b.reason })}</Table.Td>
                 <Table.Td align="right">{formatMegabytes(b.bytes, lang)}</Table.Td>
                 <Table.Td align="right">
-                  <ConfirmButton
-                    label={t('settings.restore')}
-                    ariaLabel={`${t('settings.restore')} (${formatDateTime(b.at)})`}
-                    question={t('settings.restoreConfirm', { at: formatDateTime(b.at) })}
-                    onConfirm={async () => {
-                      const safety = await call('backups.restore', { fileName: b.fileName })
-                      await queryClient.invalidateQueries()
-                      setRestored(safety.fileName)
-                    }}
-                  />
+                  <Writable>
+                    <ConfirmButton
+                      label={t('settings.restore')}
+                      ariaLabel={`${t('settings.restore')} (${formatDateTime(b.at)})`}
+                      question={t('settings.restoreConfirm', { at: formatDateTime(b.at) })}
+                      onConfirm={async () => {
+                        const safety = await call('backups.restore', { fileName: b.fileName })
+                        await queryClient.invalidateQueries()
+                        setRestored(safety.fileName)
+                      }}
+                    />
+                  </Writable>
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -11,6 +11,7 @@ import { fieldErrors, useApi, useApiMutation } from '../api.ts'
 import { ProvinceSelect } from '../components/ProvinceSelect.tsx'
 import { ErrorAlert, notifySaved } from '../components/ui.tsx'
 import { useLabels } from '../i18n/index.ts'
+import { Writable } from '../app/session.tsx'
 
 const formOf = (s: AppSettings | undefined) => ({
   userName: s?.userName ?? '',
@@ -81,9 +82,11 @@ export function OfficeSection() {
           </Text>
           <ErrorAlert error={save.error} />
           <Group justify="flex-end">
-            <Button type="submit" loading={save.isPending} data-testid="save-settings">
-              {t('common.save')}
-            </Button>
+            <Writable>
+              <Button type="submit" loading={save.isPending} data-testid="save-settings">
+                {t('common.save')}
+              </Button>
+            </Writable>
           </Group>
         </Stack>
       </form>

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/ui.tsx'
 import { fieldLabel } from '../../../shared/domain/fields.ts'
 import { formatDate, formatDateTime } from '../../../shared/text/dates.ts'
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, COMMITMENT_STATUSES, COUNTRIES, ENGAGEMENT_KINDS, ITEM_KINDS, LOCALITY_LEVELS, ORGANIZATION_KINDS, labelOf, type Label, type Lang } from '../../../shared/domain/labels.ts'
+import { Writable } from '../app/session.tsx'
 
 const ENUMS: Record<string, Record<string, Record<string, Label>>> = {
   agreement: { kind: AGREEMENT_KINDS, status: AGREEMENT_STATUSES },
@@ -43,9 +44,11 @@ export function PacksSection() {
             <Button variant="light" onClick={() => exportAll.mutate(undefined)} loading={exportAll.isPending}>
               {t('settings.exportPack')}
             </Button>
-            <Button variant="light" onClick={() => (apply.reset(), setChoices({}), open.mutate(undefined))} loading={open.isPending} data-testid="open-pack">
-              {t('settings.openPack')}
-            </Button>
+            <Writable>
+              <Button variant="light" onClick={() => (apply.reset(), setChoices({}), open.mutate(undefined))} loading={open.isPending} data-testid="open-pack">
+                {t('settings.openPack')}
+              </Button>
+            </Writable>
           </Group>
         </Group>
         <Text size="sm" c="dimmed">

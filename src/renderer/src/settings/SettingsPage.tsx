@@ -10,6 +10,7 @@ import { HealthSection } from './HealthSection.tsx'
 import { OfficeSection } from './OfficeSection.tsx'
 import { PacksSection } from './PacksSection.tsx'
 import { ReportRuleSection } from './ReportRuleSection.tsx'
+import { ServerSection } from './ServerSection.tsx'
 
 /** Settings: one section per concern, each in its own file. */
 export function SettingsPage() {
@@ -19,6 +20,7 @@ export function SettingsPage() {
       <PageHeader title={t('settings.title')} />
       <OfficeSection />
       <ApprovalSection />
+      <ServerSection />
       <DisplaySection />
       <GeneralSection />
       <ReportRuleSection />

@@ -12,6 +12,7 @@ import { useLabels } from '../i18n/index.ts'
 import { useShortcut } from '../app/shortcuts.ts'
 import { openable } from '../components/openable.ts'
 import { useOpenParam } from '../search/open-param.ts'
+import { Writable } from '../app/session.tsx'
 
 export function SnippetsPage() {
   const { t } = useTranslation()
@@ -26,7 +27,7 @@ export function SnippetsPage() {
   const sectorLabel = (c: string) => sectors.find((s) => s.code === c)?.[lang] ?? c
   return (
     <Stack>
-      <PageHeader title={t('snippets.title')} subtitle={t('common.count', { count: data.length })} actions={<Button onClick={() => setEditing('new')}>{t('snippets.new')}</Button>} />
+      <PageHeader title={t('snippets.title')} subtitle={t('common.count', { count: data.length })} actions={<Writable><Button onClick={() => setEditing('new')}>{t('snippets.new')}</Button></Writable>} />
       {isSuccess && data.length === 0 && <EmptyState kind="snippets" onAdd={() => setEditing('new')} addLabel={t('snippets.new')} />}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {data.map((s) => (

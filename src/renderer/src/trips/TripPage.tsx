@@ -18,6 +18,7 @@ import { TripOutcomesActions } from './TripOutcomesActions.tsx'
 import { ProgrammeButton } from '../documents/ProgrammeButton.tsx'
 import { DirectionBadge } from './DirectionBadge.tsx'
 import { TripHosts } from './TripHosts.tsx'
+import { Writable } from '../app/session.tsx'
 
 export function TripPage() {
   const { id = '' } = useParams()
@@ -57,9 +58,11 @@ export function TripPage() {
             </Button>
             <ProgrammeButton tripId={id} />
             <PackButton tripId={id} />
-            <Button variant="default" onClick={duplicate}>
-              {t('trips.duplicate')}
-            </Button>
+            <Writable>
+              <Button variant="default" onClick={duplicate}>
+                {t('trips.duplicate')}
+              </Button>
+            </Writable>
             <RecordActions name={trip.title} onEdit={edit.open} onDelete={() => call('trips.delete', { id })} listPath="/trips" />
           </>
         }
@@ -96,9 +99,11 @@ export function TripPage() {
       </SimpleGrid>
       <Group justify="space-between">
         <Title order={3}>{t('trips.programme')}</Title>
-        <Button variant="light" onClick={() => setItem('new')} data-testid="add-item">
-          {t('trips.addItem')}
-        </Button>
+        <Writable>
+          <Button variant="light" onClick={() => setItem('new')} data-testid="add-item">
+            {t('trips.addItem')}
+          </Button>
+        </Writable>
       </Group>
       {trip.items.length === 0 && <Text c="dimmed">{t('trips.noItems')}</Text>}
       {days.map((day) => (

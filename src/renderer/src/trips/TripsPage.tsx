@@ -14,6 +14,7 @@ import { VirtualTable, type Column } from '../components/VirtualTable.tsx'
 import { TripForm } from './TripForm.tsx'
 import { DirectionBadge } from './DirectionBadge.tsx'
 import { useShortcut } from '../app/shortcuts.ts'
+import { Writable } from '../app/session.tsx'
 
 export function TripsPage() {
   const { t } = useTranslation()
@@ -58,9 +59,11 @@ export function TripsPage() {
               onChange={(v) => setDirection(v as typeof direction)}
               data={[{ value: 'all', label: t('incoming.all') }, ...options(TRIP_DIRECTIONS)]}
             />
-            <Button onClick={open} data-testid="new-trip">
-              {t('trips.new')}
-            </Button>
+            <Writable>
+              <Button onClick={open} data-testid="new-trip">
+                {t('trips.new')}
+              </Button>
+            </Writable>
           </>
         }
       />
