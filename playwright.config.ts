@@ -36,6 +36,8 @@ const postgresProjects = [
       // Their own app processes with their own data folders, not the test host.
       'electron.spec.ts',
       'browser-mode.spec.ts',
+      // Starts on the file and connects to a throwaway server of its own through Settings.
+      'office-server.spec.ts',
       // The renderer alone (headers, layout, accessibility): nothing the database changes,
       // and the longest walks of the suite.
       'csp.spec.ts',
