@@ -5,6 +5,9 @@ import mammoth from 'mammoth'
 import { expect, test } from './fixtures.ts'
 import { DEMO_TRIP, openRoute } from './routes.ts'
 
+// Sample load, Settings, the builder and an export: more than a minute on a busy machine.
+test.describe.configure({ timeout: 180_000 })
+
 test('an officer sets the signer, builds the demo approval request as a plan and exports it', async ({ app, page, host }, testInfo) => {
   await app.loadDemo()
   await app.goto('settings')
