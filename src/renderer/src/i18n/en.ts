@@ -671,6 +671,8 @@ export const en: Messages = {
     retry: 'Try again',
   },
   incoming: {
+    arrives: 'Arrives',
+    leaves: 'Leaves',
     receivingHome: 'Receiving province',
     direction: 'Direction',
     all: 'All',

@@ -669,6 +669,8 @@ export const vi = {
     retry: 'Thử lại',
   },
   incoming: {
+    arrives: 'Ngày đoàn đến',
+    leaves: 'Ngày đoàn rời',
     receivingHome: 'Tỉnh đón đoàn',
     direction: 'Hướng đoàn',
     all: 'Tất cả',
