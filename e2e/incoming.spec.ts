@@ -64,3 +64,18 @@ test('the trip form offers both directions and our hosts for a visit in; the cal
   await expect(dialog.getByTestId('hosts')).toHaveCount(0)
   await expect(dialog.getByText('Nơi đến', { exact: true })).toBeVisible()
 })
+
+test.describe('at 200 %', () => {
+  test.use({ viewport: { width: 700, height: 450 }, deviceScaleFactor: 2 })
+  test('the programme page and the trips list do not scroll sideways', async ({ app, page }) => {
+    await app.loadDemo()
+    for (const [path, name] of [[`/trips/${VISIT}/programme`, 'programme-zoom.png'], ['/trips', 'trips-zoom.png'], [`/trips/${VISIT}`, 'trip-zoom.png']] as const) {
+      await page.evaluate(`location.hash = ${JSON.stringify(path)}`)
+      await expect(page.locator('main h1')).toBeVisible()
+      if (path.endsWith('programme')) await expect(page.getByTestId('programme-preview')).toBeVisible()
+      const overflow = (await page.evaluate('(() => { const e = document.scrollingElement; return e.scrollWidth - e.clientWidth })()')) as number
+      expect(overflow, path).toBe(0)
+      if (shots) await page.screenshot({ path: join(shots, name) })
+    }
+  })
+})
