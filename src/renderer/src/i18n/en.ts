@@ -781,6 +781,8 @@ export const en: Messages = {
     notes: 'Notes',
   },
   incoming: {
+    arrives: 'Arrives',
+    leaves: 'Leaves',
     receivingHome: 'Receiving province',
     direction: 'Direction',
     all: 'All',

@@ -779,6 +779,8 @@ export const vi = {
     notes: 'Ghi chú',
   },
   incoming: {
+    arrives: 'Ngày đoàn đến',
+    leaves: 'Ngày đoàn rời',
     receivingHome: 'Tỉnh đón đoàn',
     direction: 'Hướng đoàn',
     all: 'Tất cả',

@@ -90,8 +90,8 @@ export function TripForm({ trip, onClose, onSaved }: { trip?: Trip; onClose: () 
           data-testid="trip-home-province"
           {...form.getInputProps('homeLocalityId')}
         />
-        <DateField label={t('trips.startDate')} required {...form.getInputProps('startDate')} />
-        <DateField label={t('trips.endDate')} required {...form.getInputProps('endDate')} />
+        <DateField label={incoming ? t('incoming.arrives') : t('trips.startDate')} required {...form.getInputProps('startDate')} />
+        <DateField label={incoming ? t('incoming.leaves') : t('trips.endDate')} required {...form.getInputProps('endDate')} />
       </Group>
       <MultiSelect label={incoming ? t('incoming.comingFrom') : t('trips.destinations')} data={localityOptions} searchable filter={foldFilter} {...form.getInputProps('destinationIds')} />
       <Textarea label={t('trips.objectives')} autosize minRows={3} {...form.getInputProps('objectives')} />
