@@ -24,6 +24,12 @@ test('the brief names who else has it open, and forgets them when they leave', a
     const banner = page.getByTestId('also-open')
     await expect(banner).toHaveText('Đang mở cùng lúc: Nguyễn Văn An')
     await page.screenshot({ path: 'test-results/presence-1400.png' })
+    // In English too.
+    await page.getByRole('radiogroup', { name: 'Ngôn ngữ giao diện' }).getByText('English', { exact: true }).click()
+    await expect(banner).toHaveText('Also open: Nguyễn Văn An')
+    await page.screenshot({ path: 'test-results/presence-1400-en.png' })
+    await page.getByRole('radiogroup', { name: 'Interface language' }).getByText('Tiếng Việt', { exact: true }).click()
+    await expect(banner).toHaveText('Đang mở cùng lúc: Nguyễn Văn An')
 
     // This officer's second window sees the colleague and the first window.
     const second = await context.newPage()
