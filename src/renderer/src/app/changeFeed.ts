@@ -16,14 +16,19 @@ export type WaitForChange = (since: number) => Promise<number>
 const waitForChange: WaitForChange = async (since) => (await call('changes.wait', { since })).seq
 
 /**
- * Everything on screen fetched again. A fetch already on its way may have read the register
- * before the change, and TanStack Query's invalidation joins a first fetch in flight rather
+ * Everything on screen fetched again. A first fetch still on its way may have read the
+ * register before the change, and TanStack Query's invalidation joins such a fetch rather
  * than start another (a list opened while a colleague saved kept showing it without their
- * record): those fetches are cancelled first, then everything is fetched anew.
+ * record): those queries are invalidated once more when that fetch is back. Nothing is
+ * cancelled, so no fetch another part of the window awaits is cut short.
  */
 export async function refetchAfterChange(queryClient: QueryClient): Promise<void> {
-  await queryClient.cancelQueries({ fetchStatus: 'fetching' })
+  const firstFetches = queryClient
+    .getQueryCache()
+    .findAll({ fetchStatus: 'fetching' })
+    .filter((q) => q.state.data === undefined)
   await queryClient.invalidateQueries()
+  await Promise.all(firstFetches.map((q) => queryClient.invalidateQueries({ queryKey: q.queryKey, exact: true })))
 }
 
 export function startChangeFeed(queryClient: QueryClient, wait: WaitForChange = waitForChange): () => void {
