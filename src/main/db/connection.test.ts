@@ -61,7 +61,10 @@ describe('database', () => {
       '0011-search-trips-and-kana': [], // queues documents (its own test)
       '0012-postgres-server': [], // nothing in a file: a server's search columns and audit order
       '0013-document-exports': [], // a column only
+      '0014-trip-direction': [], // columns only (its own test)
+      '0015-approval-request': ['travel_rate', 'legal_basis', 'approval_request'],
       '0016-trip-outcomes-and-gifts': ['gift', 'commitment'], // commitment rebuilt (its own test)
+      '0017-server-files': [], // nothing in a file: a server's stored files and presence
     }
     expect(migrations.map(([name]) => name)).toEqual(Object.keys(expected))
     const path = join(fresh(), 'db.sqlite')

@@ -26,7 +26,7 @@ describe('0014-trip-direction', () => {
 
     const core = await openTestCore({ dir })
     cores.push(core)
-    expect(core.register.file!.sqlite.pragma('user_version', { simple: true })).toBe(14)
+    expect(core.register.file!.sqlite.pragma('user_version', { simple: true })).toBe(migrations.length)
     const trip = await core.call('trips.get', { id: TRIP })
     expect(trip.direction).toBe('out')
     expect(trip.hosts).toEqual([])
