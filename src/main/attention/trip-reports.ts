@@ -1,6 +1,7 @@
 /**
  * The home page's post-trip reports: trips back from abroad whose report is due within a
- * week or late (src/shared/time/reports.ts), until a report export is recorded.
+ * week or late (src/shared/time/reports.ts), until a report export is recorded. A visit
+ * received (direction 'in') has no return and no post-trip report: it is not listed.
  */
 import type { AttentionSummary } from '../../shared/domain/attention.ts'
 import { reportState } from '../../shared/time/reports.ts'
@@ -14,6 +15,7 @@ export async function tripReportGroup(db: Db, today: string): Promise<AttentionS
     .selectFrom('trip as t')
     .select(['t.id', 't.title', 't.endDate'])
     .where('t.endDate', '<', today)
+    .where('t.direction', '=', 'out')
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('briefExport as e').select('e.id').whereRef('e.tripId', '=', 't.id').where('e.document', '=', 'report'))))
     .orderBy('t.endDate')
     .execute()

@@ -106,6 +106,14 @@ describe('the post-trip report', () => {
     await core.call('tripReport.setRule', { dueDays: 15 })
   })
 
+  it('is not asked of a visit received: the sample Yamanashi visit of November is never due', async () => {
+    const visit = (await core.call('trips.list')).find((t) => t.direction === 'in')!
+    expect(visit.endDate < '2026-12-02').toBe(true)
+    for (const day of ['2026-12-02', '2026-12-10', '2026-12-20']) {
+      at(day)
+      expect((await core.call('attention.summary')).tripReports.items.map((r) => r.tripId)).not.toContain(visit.id)
+    }
+  })
 })
 
 describe('the post-trip report as exported', () => {
