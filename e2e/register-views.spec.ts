@@ -145,9 +145,11 @@ test('a trip is on its destination\'s timeline, and a counterpart is created fro
   const yamanashi = await setup(host).locality('jp-pref-19')
   await page.goto(`${host.url}#/localities/${yamanashi}`)
   await page.getByRole('tab', { name: /Hoạt động/ }).click()
-  await expect(page.getByTestId('timeline-trip')).toContainText('Đoàn công tác của tỉnh Thanh Hóa làm việc tại tỉnh Yamanashi')
-  await expect(page.getByTestId('timeline-trip')).toContainText('nơi đến của đoàn')
-  await page.getByTestId('timeline-trip').getByRole('link').click()
+  // The delegation sent there, and the visit received from there (the sample data has both).
+  const sent = page.getByTestId('timeline-trip').filter({ hasText: 'Đoàn công tác của tỉnh Thanh Hóa làm việc tại tỉnh Yamanashi' })
+  await expect(sent).toContainText('nơi đến của đoàn')
+  await expect(page.getByTestId('timeline-trip').filter({ hasNotText: 'Đoàn công tác của tỉnh Thanh Hóa làm việc' })).toContainText('nơi đoàn đến từ')
+  await sent.getByRole('link').click()
   await expect(page.getByTestId('trip-title')).toContainText('Đoàn công tác của tỉnh Thanh Hóa')
 
   await app.goto('engagements')

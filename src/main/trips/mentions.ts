@@ -39,7 +39,7 @@ export async function tripsOf(db: Db, who: Mentioned): Promise<TripMention[]> {
   if (roles.size === 0) return []
   const tripIds = [...roles.keys()]
   const [trips, destinations] = await Promise.all([
-    db.selectFrom('trip').select(['id', 'title', 'startDate', 'endDate']).where('id', 'in', tripIds).orderBy('startDate', 'desc').execute(),
+    db.selectFrom('trip').select(['id', 'title', 'startDate', 'endDate', 'direction']).where('id', 'in', tripIds).orderBy('startDate', 'desc').execute(),
     db
       .selectFrom('tripDestination as d')
       .innerJoin('locality as l', 'l.id', 'd.localityId')

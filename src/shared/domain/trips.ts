@@ -191,6 +191,8 @@ export const tripMention = z.object({
   startDate: z.string(),
   endDate: z.string(),
   destinations: z.string(),
+  /** A delegation sent ('out'), or received ('in'): then its "destinations" are where the visitors come from. */
+  direction: z.enum(['out', 'in']),
   /** A destination of the trip, a counterpart in its programme, a member of the delegation. */
   roles: z.array(z.enum(['destination', 'counterpart', 'member'])),
 })

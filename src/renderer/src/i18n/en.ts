@@ -353,7 +353,7 @@ export const en: Messages = {
   trips: {
     title: 'Delegations',
     single: 'Delegation',
-    mention: { destination: 'a destination', counterpart: 'a counterpart met', member: 'a member of the delegation' },
+    mention: { destination: 'a destination', origin: 'where the visitors come from', counterpart: 'a counterpart met', member: 'a member of the delegation' },
     new: 'Add delegation',
     edit: 'Edit delegation',
     tripTitle: 'Title',

@@ -351,7 +351,7 @@ export const vi = {
   trips: {
     title: 'Đoàn công tác',
     single: 'Đoàn công tác',
-    mention: { destination: 'nơi đến của đoàn', counterpart: 'đối tác làm việc', member: 'thành viên đoàn' },
+    mention: { destination: 'nơi đến của đoàn', origin: 'nơi đoàn đến từ', counterpart: 'đối tác làm việc', member: 'thành viên đoàn' },
     new: 'Thêm đoàn công tác',
     edit: 'Sửa thông tin đoàn',
     tripTitle: 'Tên đoàn',

@@ -33,7 +33,7 @@ export function EngagementTimeline({ rows, trips = [], limit }: { rows: Engageme
         ) : (
           <Timeline.Item key={e.row.id} color="grape" title={<Anchor component={Link} to={`/trips/${e.row.id}`} fw={600}>{e.row.title}</Anchor>} data-testid="timeline-trip">
             <Text size="sm" c="dimmed">
-              {[dates(e.row.startDate, e.row.endDate), t('trips.single'), e.row.destinations, e.row.roles.map((r) => t(`trips.mention.${r}`)).join(', ')].filter(Boolean).join(' · ')}
+              {[dates(e.row.startDate, e.row.endDate), t('trips.single'), e.row.destinations, e.row.roles.map((r) => t(r === 'destination' && e.row.direction === 'in' ? 'trips.mention.origin' : `trips.mention.${r}`)).join(', ')].filter(Boolean).join(' · ')}
             </Text>
           </Timeline.Item>
         ),
