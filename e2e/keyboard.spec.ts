@@ -148,6 +148,7 @@ test('the shortcuts: ? lists them, Ctrl+K searches, Ctrl+N is a list page’s, C
 
   await openRoute(page, `/trips/${DEMO_TRIP}/brief`)
   await page.keyboard.press('Control+e')
-  // The .docx is rendered on a worker: allow a loaded machine its time.
-  await expect(page.getByTestId('exported')).toContainText('.docx', { timeout: 30_000 })
+  // The .docx is rendered on a worker: allow a loaded machine its time (CI saw over 30 s
+  // with a benchmark running beside it).
+  await expect(page.getByTestId('exported')).toContainText('.docx', { timeout: 90_000 })
 })
