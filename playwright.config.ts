@@ -38,6 +38,10 @@ const postgresProjects = [
       'browser-mode.spec.ts',
       // Starts on the file and connects to a throwaway server of its own through Settings.
       'office-server.spec.ts',
+      // A colleague's second core on the same SQLite file; on a server presence is keyed by
+      // login, and two cores with the test's one login are one officer's two windows
+      // (src/main/briefs/presence.test.ts covers two officers on a server).
+      'presence.spec.ts',
       // The renderer alone (headers, layout, accessibility): nothing the database changes,
       // and the longest walks of the suite.
       'csp.spec.ts',
