@@ -201,7 +201,12 @@ async function judge(h: Harness, scenario: string, what: string, f: Fixtures, op
     lastExport = core.register.file!.sqlite.prepare(`SELECT sha256 FROM brief_export ORDER BY at DESC LIMIT 1`).get() as { sha256: string } | undefined
   })
   if (s) {
-    const states = op.alternative ? { 'the database as it was': allowed['none of it']!, 'the restored file': snapshotFile(h, op.alternative(f)) } : allowed
+    // A restore that ends well logs itself in the restored file ("restore" in the change
+    // log, 79f30f3); a kill between the swap and that row leaves the file as restored.
+    const restored = op.alternative && snapshotFile(h, op.alternative(f))
+    const states = restored
+      ? { 'the database as it was': allowed['none of it']!, 'the restored file': restored, 'the restored file and its log row': { ...restored, audit_log: (restored.audit_log ?? 0) + 1 } }
+      : allowed
     const state = expectOneOf(h, scenario, what, s.snapshot, states)
     // What the child acknowledged (it ended well) is there.
     if (!r.killed && r.code === 0 && state === 'none of it' && !op.target) h.fail(scenario, `${what}: the operation reported success, and its writes are gone`)
