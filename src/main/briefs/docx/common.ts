@@ -1,5 +1,5 @@
 /** The page, the fonts and the runs every part of the brief is written with (Decree 30, DESIGN.md). */
-import { BorderStyle, Paragraph, TextRun, convertMillimetersToTwip, type IParagraphOptions, type IRunOptions } from 'docx'
+import { AlignmentType, BorderStyle, Header, PageNumber, PageOrientation, Paragraph, TextRun, convertMillimetersToTwip, type IParagraphOptions, type IRunOptions, type ISectionOptions } from 'docx'
 import { hasCjk } from '../../../shared/text/fold.ts'
 
 export const FONT = 'Times New Roman'
@@ -49,4 +49,20 @@ export function lines(texts: string[], options: IParagraphOptions = {}, runOptio
   // Each line after the first is a run that starts with the break, in the line's own size.
   const children = texts.map((t, i) => run(i < texts.length - 1 ? `${t} ` : t, { ...runOptions, ...(i > 0 && { break: 1 }) }))
   return new Paragraph({ children, ...options })
+}
+
+/**
+ * The one section of a document the office sends (the brief, the approval request, the
+ * report, the programme): A4 portrait with Decree 30's margins, the page number centred in
+ * the header from page 2, none on the first page.
+ */
+export function decree30Section(children: ISectionOptions['children']): ISectionOptions {
+  return {
+    properties: { titlePage: true, page: { size: { ...PAGE, orientation: PageOrientation.PORTRAIT }, margin: MARGIN, pageNumbers: { start: 1 } } },
+    headers: {
+      first: new Header({ children: [new Paragraph({ children: [] })] }),
+      default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: fonts, size: pt(13) })] })] }),
+    },
+    children,
+  }
 }

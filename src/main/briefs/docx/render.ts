@@ -7,9 +7,9 @@
  * with widths from their content and header rows repeated (tables.ts). Pure: model in,
  * bytes out.
  */
-import { AlignmentType, Document, Header, HeadingLevel, LevelFormat, LevelSuffix, Packer, PageNumber, PageOrientation, Paragraph, Table, TableOfContents, TextRun, type IParagraphOptions } from 'docx'
+import { AlignmentType, Document, HeadingLevel, LevelFormat, LevelSuffix, Packer, Paragraph, Table, TableOfContents, type IParagraphOptions } from 'docx'
 import type { Block, BriefModel } from '../../../shared/domain/briefs.ts'
-import { BODY_SIZE, FIRST_LINE, MARGIN, PAGE, fonts, lineSpacing, para, pt, run } from './common.ts'
+import { BODY_SIZE, FIRST_LINE, fonts, lineSpacing, para, pt, run, decree30Section } from './common.ts'
 import { cover } from './cover.ts'
 import { table } from './tables.ts'
 import { packWithToc, toc, type PageNumbering } from './toc.ts'
@@ -104,21 +104,7 @@ export function briefDocument(m: BriefModel, numbering: PageNumbering = {}): Doc
         },
       ],
     },
-    sections: [
-      {
-        properties: {
-          titlePage: true,
-          page: { size: { ...PAGE, orientation: PageOrientation.PORTRAIT }, margin: MARGIN, pageNumbers: { start: 1 } },
-        },
-        headers: {
-          first: new Header({ children: [new Paragraph({ children: [] })] }),
-          default: new Header({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: fonts, size: pt(13) })] })],
-          }),
-        },
-        children,
-      },
-    ],
+    sections: [decree30Section(children)],
   })
 }
 

@@ -6,9 +6,9 @@
  * bases, the parts I–V, the closing line, and "Nơi nhận" beside the signature block. Page
  * numbers centred in the top margin from page 2. Pure: model in, bytes out.
  */
-import { AlignmentType, Document, Header, HeadingLevel, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type IParagraphOptions } from 'docx'
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type IParagraphOptions } from 'docx'
 import type { ApprovalBlock, ApprovalModel } from '../../../shared/domain/approval.ts'
-import { BODY_SIZE, FIRST_LINE, MARGIN, PAGE, TEXT_WIDTH, fonts, line, lineSpacing, lines, noBorders, para, pt, type RunOptions } from '../../briefs/docx/common.ts'
+import { BODY_SIZE, FIRST_LINE, TEXT_WIDTH, fonts, line, lineSpacing, lines, noBorders, para, pt, type RunOptions, decree30Section } from '../../briefs/docx/common.ts'
 import { agencyLines, balancedLines } from '../../briefs/docx/cover.ts'
 import { table } from '../../briefs/docx/tables.ts'
 
@@ -131,16 +131,7 @@ export function approvalDocument(m: ApprovalModel): Document {
         },
       ],
     },
-    sections: [
-      {
-        properties: { titlePage: true, page: { size: { ...PAGE, orientation: PageOrientation.PORTRAIT }, margin: MARGIN, pageNumbers: { start: 1 } } },
-        headers: {
-          first: new Header({ children: [new Paragraph({ children: [] })] }),
-          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: fonts, size: pt(13) })] })] }),
-        },
-        children,
-      },
-    ],
+    sections: [decree30Section(children)],
   })
 }
 

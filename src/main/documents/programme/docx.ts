@@ -5,9 +5,9 @@
  * brief's tables (widths from their content, header rows repeated, times never broken),
  * page numbers centred at the top from page 2. Pure: model in, bytes out.
  */
-import { AlignmentType, Document, Header, HeadingLevel, Packer, PageNumber, PageOrientation, Paragraph, Table, TextRun } from 'docx'
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TextRun } from 'docx'
 import type { ProgrammeModel } from '../../../shared/domain/programme.ts'
-import { BODY_SIZE, FIRST_LINE, MARGIN, PAGE, TEXT_WIDTH, fonts, line, lineSpacing, lines, para, pt } from '../../briefs/docx/common.ts'
+import { BODY_SIZE, FIRST_LINE, TEXT_WIDTH, fonts, line, lineSpacing, lines, para, pt, decree30Section } from '../../briefs/docx/common.ts'
 import { agencyLines, titleLines } from '../../briefs/docx/cover.ts'
 import { columnWidths, tableWithWidths } from '../../briefs/docx/tables.ts'
 
@@ -72,21 +72,7 @@ export function programmeDocument(m: ProgrammeModel): Document {
         },
       ],
     },
-    sections: [
-      {
-        properties: {
-          titlePage: true,
-          page: { size: { ...PAGE, orientation: PageOrientation.PORTRAIT }, margin: MARGIN, pageNumbers: { start: 1 } },
-        },
-        headers: {
-          first: new Header({ children: [new Paragraph({ children: [] })] }),
-          default: new Header({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: fonts, size: pt(13) })] })],
-          }),
-        },
-        children,
-      },
-    ],
+    sections: [decree30Section(children)],
   })
 }
 

@@ -5,9 +5,9 @@
  * subject, the numbered sections, then "Nơi nhận" beside the signature block. Page numbers
  * are centred in the top margin from page 2. Pure: model in, bytes out.
  */
-import { AlignmentType, Document, Header, HeadingLevel, LevelFormat, LevelSuffix, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx'
+import { AlignmentType, Document, HeadingLevel, LevelFormat, LevelSuffix, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx'
 import type { ReportModel } from '../../../shared/domain/report.ts'
-import { BODY_SIZE, FIRST_LINE, MARGIN, PAGE, TEXT_WIDTH, fonts, line, lineSpacing, lines, noBorders, para, pt, run, type RunOptions } from '../../briefs/docx/common.ts'
+import { BODY_SIZE, FIRST_LINE, TEXT_WIDTH, fonts, line, lineSpacing, lines, noBorders, para, pt, run, type RunOptions, decree30Section } from '../../briefs/docx/common.ts'
 import { agencyLines, balancedLines } from '../../briefs/docx/cover.ts'
 import { renderBlock } from '../../briefs/docx/render.ts'
 
@@ -117,16 +117,7 @@ export function reportDocument(m: ReportModel): Document {
         },
       ],
     },
-    sections: [
-      {
-        properties: { titlePage: true, page: { size: { ...PAGE, orientation: PageOrientation.PORTRAIT }, margin: MARGIN, pageNumbers: { start: 1 } } },
-        headers: {
-          first: new Header({ children: [new Paragraph({ children: [] })] }),
-          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: fonts, size: pt(13) })] })] }),
-        },
-        children,
-      },
-    ],
+    sections: [decree30Section(children)],
   })
 }
 
