@@ -36,6 +36,9 @@ function titleScore(titleFolded: string, qFolded: string, words: string[]): numb
   return 3
 }
 
+/** Among titles that start with the query, the shortest completion first ("than": Thanh Hóa before Thạnh An 104). */
+const completion = (c: Candidate & { score: number }) => (c.score <= 1 ? c.titleFolded.length : 0)
+
 export async function search(db: Db, query: string, limit = DEFAULT_LIMIT): Promise<SearchHit[]> {
   const q = query.normalize('NFKC').trim()
   if (!q) return []
@@ -53,7 +56,7 @@ export async function search(db: Db, query: string, limit = DEFAULT_LIMIT): Prom
   // Partners come before records; within each, the group with the best title match leads
   // (an abbreviation like "jetro" puts organizations before localities).
   const groups = SEARCH_ORDER.map((kind) => {
-    const list = (byKind.get(kind) ?? []).sort((a, b) => a.score - b.score || a.rank - b.rank)
+    const list = (byKind.get(kind) ?? []).sort((a, b) => a.score - b.score || completion(a) - completion(b) || a.rank - b.rank)
     return { kind, list, best: list[0]?.score ?? Infinity }
   })
     .filter((g) => g.list.length > 0)

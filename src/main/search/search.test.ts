@@ -112,6 +112,13 @@ describe('search', () => {
     expect(await search('thu xoa')).toEqual([])
   })
 
+  it('puts the shortest name first while a name is typed, among many that start the same', async () => {
+    // Seventy communes sort before "thanh hoa" and were written after it, as a large register's are.
+    for (let i = 0; i < 70; i++) await core.call('localities.create', { country: 'VN', level: 'municipality', nameVi: `Thạnh An ${100 + i}` })
+    for (const q of ['than', 'thanh', 'thanh h']) expect((await first(q))?.title).toBe('Thanh Hóa')
+    expect((await search('thanh an', 50)).filter((h) => h.title.startsWith('Thạnh An')).length).toBe(50)
+  })
+
   it('treats search syntax as plain text', async () => {
     for (const q of ['"', 'AND OR NOT', '*', 'title:x', '(', '%', '_', "'; DROP TABLE locality; --"]) {
       const r = await core.dispatch('search.query', { q })

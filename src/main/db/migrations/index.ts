@@ -20,6 +20,7 @@ import * as m0014 from './0014-trip-direction.ts'
 import * as m0015 from './0015-approval-request.ts'
 import * as m0016 from './0016-trip-outcomes-and-gifts.ts'
 import * as m0017 from './0017-server-files.ts'
+import * as m0018 from './0018-search-partner-order.ts'
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001-create-partners', m0001],
@@ -39,6 +40,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0015-approval-request', m0015],
   ['0016-trip-outcomes-and-gifts', m0016],
   ['0017-server-files', m0017],
+  ['0018-search-partner-order', m0018],
 ]
 
 /** The schema version this build writes: the number of migrations it knows. */

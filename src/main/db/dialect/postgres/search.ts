@@ -1,5 +1,5 @@
 /**
- * The search index on PostgreSQL: columns of search_doc (migration 0011) holding the folded
+ * The search index on PostgreSQL: columns of search_doc (migration 0012) holding the folded
  * words with a space before and after each (" thanh hoa tinh "), matched with LIKE and
  * served by pg_trgm's GIN indexes. A word typed as a prefix is "% thanh", a name typed in
  * full "% thanh hoa"; the same folding as SQLite's, done by the core, so every probe finds
@@ -51,15 +51,16 @@ export const postgresSearch: SearchStore = {
       WHERE kind IN ${PARTNER_KINDS} AND native_names LIKE ${like}
       ORDER BY rank LIMIT 200`.execute(db)
     if ([...q].length < 3) return partners.rows
+    // `native_text <> ''` is the trigram index's own condition: without it the planner cannot use the index.
     const records = await sql<Candidate>`
       SELECT kind, entity_id AS "entityId", title, subtitle, title_folded AS "titleFolded", -doc_id AS rank
       FROM search_doc
-      WHERE native_text LIKE ${like}
+      WHERE native_text <> '' AND native_text LIKE ${like}
       ORDER BY doc_id DESC LIMIT ${window}`.execute(db)
     return [...partners.rows, ...records.rows]
   },
   recordsMatching(id, kind, match) {
-    if ('native' in match) return sql<SqlBool>`${id} IN (SELECT entity_id FROM search_doc WHERE kind = ${kind} AND native_text LIKE ${`%${escapeLike(match.native)}%`})`
+    if ('native' in match) return sql<SqlBool>`${id} IN (SELECT entity_id FROM search_doc WHERE kind = ${kind} AND native_text <> '' AND native_text LIKE ${`%${escapeLike(match.native)}%`})`
     return sql<SqlBool>`${id} IN (SELECT entity_id FROM search_doc WHERE kind = ${kind} AND ${matching('words_all', match.words, false)})`
   },
 }

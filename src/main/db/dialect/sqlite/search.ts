@@ -15,7 +15,7 @@ import { inList } from './sql.ts'
  * anywhere, newest first.
  */
 async function matchAll(db: Db, match: string, titlePrefix: string | null, window: number): Promise<Candidate[]> {
-  const startsWith = { rows: await titlesStartingWith(db, titlePrefix, window) }
+  const startsWith = { rows: await titlesStartingWith(db, titlePrefix, window, sql`INDEXED BY search_doc_partner_title`) }
   const inNames = (table: string) => sql<Candidate>`
     SELECT d.kind, d.entity_id AS "entityId", d.title, d.subtitle, d.title_folded AS "titleFolded", -${sql.raw(table)}.rowid AS rank
     FROM ${sql.raw(table)} JOIN search_doc d ON d.doc_id = ${sql.raw(table)}.rowid
