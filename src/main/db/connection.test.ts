@@ -65,6 +65,7 @@ describe('database', () => {
       '0015-approval-request': ['travel_rate', 'legal_basis', 'approval_request'],
       '0016-trip-outcomes-and-gifts': ['gift', 'commitment'], // commitment rebuilt (its own test)
       '0017-server-files': [], // nothing in a file: a server's stored files and presence
+      '0018-search-partner-order': [], // an index only (its own test)
     }
     expect(migrations.map(([name]) => name)).toEqual(Object.keys(expected))
     const path = join(fresh(), 'db.sqlite')
