@@ -91,6 +91,9 @@ test('list rows and programme items open with Enter; arrows move between rows', 
   await page.reload()
   // The shell comes after the status and settings reads (the first-start gate): Tab once it is there.
   await expect(page.getByTestId('skip-link')).toBeAttached()
+  // ...and once the page it skips to has its title: the shell now comes with the first
+  // answers, and on a loaded machine the list's page can still be loading then.
+  await expect(title(page)).toHaveText('Sổ văn kiện')
   await page.keyboard.press('Tab')
   const skip = page.getByTestId('skip-link')
   await expect(skip).toBeFocused()

@@ -78,6 +78,8 @@ test('a trip opens its page, a programme item within its trip, a talking point i
   await (await firstHit(app, 'nghêu', ITEM)).click()
   await expect(page).toHaveURL(new RegExp(`#/trips/${trip}$`))
   await expect(page.getByTestId('trip-title')).toBeVisible()
+  // The palette fades out as the item's dialog opens: for a moment both are on screen.
+  await expect(page.getByTestId('search-input')).toBeHidden()
   await expect(app.dialog).toBeVisible()
   await expect(app.field('Nội dung')).toHaveValue(ITEM)
   await expect(app.dialog.getByTestId('talking-points')).toHaveValue('Đề nghị hợp tác nuôi nghêu')
@@ -89,6 +91,7 @@ test('a trip opens its page, a programme item within its trip, a talking point i
 
   await (await firstHit(app, 'tuyet', SNIPPET)).click()
   await expect(page).toHaveURL(/#\/snippets$/)
+  await expect(page.getByTestId('search-input')).toBeHidden()
   await expect(app.dialog).toBeVisible()
   await expect(app.field('Tiêu đề')).toHaveValue(SNIPPET)
   await page.keyboard.press('Escape')
