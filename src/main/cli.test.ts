@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { main } from './cli.ts'
-import { tempDir } from './test-support.ts'
+import { openTestCore, tempDir } from './test-support.ts'
 
 const dir = tempDir()
 const db = join(dir, 'demo.sqlite')
@@ -52,13 +52,32 @@ describe('cli', () => {
     expect(r.code).toBe(0)
     expect(existsSync(outPath)).toBe(true)
     expect(r.out).toMatch(/Đã xuất .*brief\.docx/)
-    // Each kind once, with its count, its messages indented under it.
-    const heads = r.out.split('\n').filter((l) => /^[!i] [a-z_]+ \(\d+\)$/.test(l))
+    // Each kind once, named in both languages, with its count, its messages indented under it.
+    const heads = r.out.split('\n').filter((l) => /^[!i] \S.* \/ \S.* \(\d+\)$/.test(l))
     expect(heads.length).toBeGreaterThan(0)
-    const kinds = heads.map((l) => l.split(' ')[1])
-    expect(new Set(kinds).size).toBe(kinds.length)
+    expect(r.out).not.toMatch(/^[!i] [a-z_]+ \(/m)
+    expect(new Set(heads).size).toBe(heads.length)
     const firstHead = r.out.split('\n').indexOf(heads[0]!)
     expect(r.out.split('\n')[firstHead + 1]).toMatch(/^    \S/)
+  })
+
+  it('shows the first few warnings of a kind and says how many more, all of them on request', async () => {
+    const core = await openTestCore({ dbPath: db })
+    const trip = (await core.call('trips.create', { title: 'Đoàn dự diễn đàn', startDate: '2027-03-12', endDate: '2027-03-14', destinationIds: [], members: [] })).id
+    // 13/03/2027 is a Saturday: seven meetings that day, seven lines of one kind.
+    for (let k = 1; k <= 7; k++) await core.call('itinerary.create', { tripId: trip, kind: 'meeting', title: `Cuộc gặp số ${k}`, start: `2027-03-13T0${k + 1}:00`, counterparts: [] })
+    await core.close()
+    const outPath = join(dir, 'forum.docx')
+    const lines = (await run('--db', db, 'brief', 'export', '--trip', trip, '--out', outPath)).out.split('\n')
+    const head = lines.indexOf('i Làm việc vào cuối tuần / Meetings at a weekend (7)')
+    expect(head).toBeGreaterThanOrEqual(0)
+    expect(lines.slice(head + 1, head + 6).every((l) => /^    “Cuộc gặp số \d” vào 13\/03\/2027, ngày cuối tuần/.test(l))).toBe(true)
+    expect(lines[head + 6]).toBe('    … và 2 mục khác (--all-warnings để xem hết) / 2 more (--all-warnings shows them all)')
+    expect(lines.filter((l) => l.includes('Cuộc gặp số'))).toHaveLength(5)
+    const all = (await run('--db', db, 'brief', 'export', '--trip', trip, '--out', outPath, '--all-warnings')).out.split('\n')
+    expect(all.filter((l) => l.includes('Cuộc gặp số'))).toHaveLength(7)
+    expect(all.join('\n')).not.toContain('mục khác')
+    expect(existsSync(outPath)).toBe(true)
   })
 
   it('prints its usage for an unknown command', async () => {

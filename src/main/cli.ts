@@ -26,7 +26,6 @@ import { setFlagsFromString } from 'node:v8'
 import { SEARCH_KINDS, labelOf } from '../shared/domain/labels.ts'
 import type { SearchHit } from '../shared/contract.ts'
 import type { TripRow } from '../shared/domain/trips.ts'
-import { groupWarnings } from '../shared/domain/briefs.ts'
 import { formatDate } from '../shared/text/dates.ts'
 import type { PackScope } from './exchange/pack/index.ts'
 import { importKinds, type ImportKind } from '../shared/domain/exchange.ts'
@@ -65,7 +64,8 @@ const USAGE = `Hành Trang – công cụ dòng lệnh / command line
   npm run cli -- [--db TỆP] trip plan --trip MÃ --out TỆP.docx [--kind to-trinh|ke-hoach]
                                                  tờ trình / kế hoạch đoàn ra / the approval request
   npm run cli -- [--db TỆP] brief export --trip MÃ --out TỆP.docx [--lang vi|en] [--letterhead MẪU.docx]
-                                                 xuất tài liệu Word / export the brief
+                    [--all-warnings]             xuất tài liệu Word; --all-warnings in mọi dòng cần kiểm tra
+                                                 / export the brief; --all-warnings prints every warning
   npm run cli -- [--db TỆP] trip programme --trip MÃ --lang en|ja --out TỆP.docx
                                                  chương trình gửi phía bạn (tiếng Anh, tiếng Nhật)
                                                  / the programme for the other side
@@ -145,6 +145,7 @@ const OPTIONS = {
   sheet: { type: 'string' },
   update: { type: 'boolean' },
   viewer: { type: 'boolean' },
+  'all-warnings': { type: 'boolean' },
 } as const
 
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Promise<number> {
@@ -340,24 +341,9 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       if (rest[0] !== 'export') throw new UsageError(`Lệnh không hợp lệ: brief ${rest.join(' ')}`)
       if (!values.trip || !values.out) throw new UsageError('Cần --trip MÃ và --out TỆP.docx / --trip and --out are required')
       if (values.lang && values.lang !== 'vi' && values.lang !== 'en') throw new UsageError('--lang là vi hoặc en / --lang is vi or en')
-      const tripId = values.trip
-      const outPath = resolve(values.out)
-      const language = (values.lang ?? 'vi') as 'vi' | 'en'
-      const [{ buildModel, writeBrief }, { inspectLetterhead }] = await Promise.all([import('./briefs/export.ts'), import('./briefs/docx/letterhead.ts')])
-      const result = await withCore(place, async (core) => {
-        // The trip id goes through the contract's own validation first.
-        await call(core, 'trips.get', { id: tripId })
-        const letterhead = values.letterhead ? readFileSync(resolve(values.letterhead)) : undefined
-        if (letterhead) await inspectLetterhead(letterhead)
-        const model = await buildModel(core.ctx, tripId, { language })
-        // Grouped by kind as the brief builder shows them: what to fix first, then the notes.
-        for (const g of groupWarnings(model.warnings)) {
-          out(`${g.level === 'warning' ? '!' : 'i'} ${g.kind} (${g.warnings.length})`)
-          for (const w of g.warnings) out(`    ${w.message}`)
-        }
-        return writeBrief(core.ctx, model, outPath, letterhead, { here: true })
-      })
-      out(`Đã xuất ${result.path} (${Math.round(result.bytes / 1024)} KB, sha256 ${result.sha256.slice(0, 12)}…). / Brief exported.`)
+      const options = { tripId: values.trip, outPath: resolve(values.out), language: (values.lang ?? 'vi') as 'vi' | 'en', letterhead: values.letterhead, allWarnings: values['all-warnings'] }
+      const { briefExport } = await import('./cli/brief-export.ts')
+      await withCore(place, (core) => briefExport(core, options, out))
       return 0
     }
     default:

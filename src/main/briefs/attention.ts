@@ -7,6 +7,7 @@
  * kind, each naming the record to open. Neither appears in the other's place.
  */
 import type { BriefWarning, SectionId } from '../../shared/domain/briefs.ts'
+import type { BriefWarningKind } from '../../shared/domain/labels.ts'
 import { reportLate } from '../../shared/time/agreements.ts'
 import { addDays, daysBetween, isWeekend } from '../../shared/time/days.ts'
 import type { BriefAgreement, BriefData } from './data.ts'
@@ -99,7 +100,7 @@ type Say = { vi: string; en: string }
 
 export function officerWarnings(d: BriefData): BriefWarning[] {
   const warnings: BriefWarning[] = []
-  const add = (kind: string, section: SectionId | null, record: Target, say: Say, level: BriefWarning['level'] = 'warning') =>
+  const add = (kind: BriefWarningKind, section: SectionId | null, record: Target, say: Say, level: BriefWarning['level'] = 'warning') =>
     warnings.push({ level, kind, section, record, message: say[d.lang], words: say })
   const trip: Target = { kind: 'trip', id: d.trip.id }
   const on = (iso: string) => dateText(iso, d.lang)
@@ -137,7 +138,7 @@ export function officerWarnings(d: BriefData): BriefWarning[] {
   return warnings
 }
 
-function agreementWarnings(d: BriefData, a: BriefAgreement, add: (kind: string, section: SectionId | null, record: Target, say: Say, level?: BriefWarning['level']) => void) {
+function agreementWarnings(d: BriefData, a: BriefAgreement, add: (kind: BriefWarningKind, section: SectionId | null, record: Target, say: Say, level?: BriefWarning['level']) => void) {
   const record: Target = { kind: 'agreement', id: a.id }
   const on = (iso: string) => dateText(iso, d.lang)
   const title = titleOf(d, a)

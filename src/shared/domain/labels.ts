@@ -109,6 +109,25 @@ export const SEARCH_KINDS = {
 } satisfies Record<string, Label>
 export const searchKinds = keysOf(SEARCH_KINDS)
 
+/** The kinds of what the brief builder and the CLI ask the officer to check (briefs/attention.ts), as a group's heading. */
+export const BRIEF_WARNING_KINDS = {
+  no_members: { vi: 'Đoàn chưa có thành viên', en: 'No members yet' },
+  outside_dates: { vi: 'Ngoài thời gian chuyến công tác', en: "Outside the trip's dates" },
+  weekend_meeting: { vi: 'Làm việc vào cuối tuần', en: 'Meetings at a weekend' },
+  deleted_counterpart: { vi: 'Đối tác đã bị xóa', en: 'Deleted counterparts' },
+  missing_bio: { vi: 'Chưa có tiểu sử', en: 'Missing biographies' },
+  former_counterpart: { vi: 'Đối tác đã hết nhiệm kỳ', en: 'Counterparts whose term ended' },
+  status_disagrees: { vi: 'Tình trạng văn kiện không khớp ngày hiệu lực', en: 'Status contradicts validity dates' },
+  overdue_commitment: { vi: 'Cam kết quá hạn', en: 'Overdue commitments' },
+  report_not_sent: { vi: 'Chưa báo cáo Thủ tướng', en: 'Not reported to the Prime Minister' },
+  copy_not_sent: { vi: 'Chưa gửi bản sao Bộ Ngoại giao', en: 'Not copied to MOFA' },
+  report_late: { vi: 'Báo cáo Thủ tướng gửi chậm', en: 'Reports sent late' },
+  expiring: { vi: 'Văn kiện sắp hết hiệu lực', en: 'Agreements expiring soon' },
+  stale_figure: { vi: 'Số liệu đã cũ', en: 'Old figures' },
+  undated_figure: { vi: 'Số liệu chưa ghi ngày', en: 'Undated figures' },
+} satisfies Record<string, Label>
+export type BriefWarningKind = keyof typeof BRIEF_WARNING_KINDS
+
 export type Lang = 'vi' | 'en'
 
 /** Label of an enumeration value in a language, or the value itself when unknown. */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useLabels } from '../i18n/index.ts'
 import { groupWarnings, type BriefWarning } from '../../../shared/domain/briefs.ts'
+import { BRIEF_WARNING_KINDS, labelOf } from '../../../shared/domain/labels.ts'
 
 const ROUTES: Record<NonNullable<BriefWarning['record']>['kind'], string> = {
   agreement: '/agreements',
@@ -24,7 +25,7 @@ export function BriefWarnings({ warnings }: { warnings: BriefWarning[] }) {
           <Stack key={g.kind} gap={4} data-testid={`warnings-${g.kind}`}>
             <Group gap="xs">
               <Text size="sm" fw={600} c={g.level === 'warning' ? 'orange.9' : undefined}>
-                {t(`briefs.warningKinds.${g.kind}`, { defaultValue: g.kind })}
+                {labelOf(BRIEF_WARNING_KINDS, g.kind, lang)}
               </Text>
               <Badge size="sm" variant="light" color={g.level === 'warning' ? 'orange' : 'gray'}>
                 {g.warnings.length}
