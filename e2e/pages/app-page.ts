@@ -64,7 +64,14 @@ export class AppPage {
     await this.page.getByTestId('load-demo').click()
     // The question asked first, in either language.
     await this.dialog.getByRole('button', { name: /^(Nạp|Load)$/ }).click()
-    await expect(this.page.getByTestId('demo-loaded')).toBeVisible()
+    try {
+      await expect(this.page.getByTestId('demo-loaded')).toBeVisible()
+    } catch (e) {
+      // Say what the window showed instead (a refusal in the dialog, a notification), so a
+      // failure on a busy CI machine names its cause rather than only the missing alert.
+      const shown = await this.page.locator('[role="dialog"], [role="alert"], .mantine-Notification-root').allInnerTexts()
+      throw new Error(`${(e as Error).message}\nOn screen instead: ${JSON.stringify(shown)} at ${this.page.url()}`)
+    }
   }
 
   /** The open modal dialog. */

@@ -4,7 +4,7 @@
  * page's file input and downloads.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { request } from 'node:http'
+import { Agent, request } from 'node:http'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SECRET_HEADER, type Envelope } from '../../shared/web-protocol.ts'
@@ -56,6 +56,28 @@ beforeAll(async () => {
 afterAll(() => app.close())
 
 describe('the browser mode’s server', () => {
+  it('keeps an idle connection open for the page’s next call, rather than closing it under it', async () => {
+    // One connection, idle for longer than Node's default keep-alive (5 s) between two calls.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+    const call = () =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const url = new URL(app.origin)
+        const req = request({ host: url.hostname, port: url.port, path: '/api', method: 'POST', agent, headers: page() }, (res) => {
+          res.resume()
+          res.on('end', () => resolve({ status: res.statusCode!, reused: req.reusedSocket }))
+        })
+        req.on('error', reject)
+        req.end(JSON.stringify({ method: 'app.status', input: null }))
+      })
+    try {
+      expect(await call()).toEqual({ status: 200, reused: false })
+      await new Promise((r) => setTimeout(r, 6000))
+      expect(await call()).toEqual({ status: 200, reused: true })
+    } finally {
+      agent.destroy()
+    }
+  }, 20_000)
+
   it('is on 127.0.0.1 and hands out its secret only in the address’s fragment', () => {
     expect(app.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
     expect(app.url).toBe(`${app.origin}/#k=${secret}`)

@@ -22,6 +22,9 @@ import { sendDownload } from './download.ts'
 import { checkCall, checkRequest, type Expected, type Refusal } from './guard.ts'
 import { baseHeaders, serveStatic } from './static.ts'
 
+/** How long an idle keep-alive connection from the page is kept open (see createServer below). */
+export const IDLE_CONNECTION_MS = 10 * 60 * 1000
+
 export interface WebServerOptions {
   /** The built renderer (out/renderer). */
   rendererDir: string
@@ -164,6 +167,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       else res.destroy()
     })
   })
+  // The page, not the server, ends an idle connection. With Node's default of 5 s the server
+  // closes it while the browser may be sending a call on it (every call is a POST), and that
+  // call fails; Chromium lets an idle connection go after 5 minutes, so the server waits longer.
+  server.keepAliveTimeout = IDLE_CONNECTION_MS
   await new Promise<void>((ok, fail) => {
     server.once('error', fail)
     server.listen(options.port ?? 0, '127.0.0.1', ok)
