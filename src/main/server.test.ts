@@ -6,6 +6,8 @@
 import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
+import type { ApiError } from '../shared/result.ts'
+import { wordErrorBoth } from '../shared/messages/index.ts'
 import { main } from './cli.ts'
 import { openCore, type Core } from './core.ts'
 import { RESOURCES, serverDatabase, testServer, tempDir, type ServerDatabase } from './test-support.ts'
@@ -99,6 +101,62 @@ describe.skipIf(!testServer)('the office server', () => {
     // Run again, nothing is new.
     expect((await run('--db', join(tempDir(), 'unused.sqlite'), '--server', db.url, 'server', 'import', join(laptopDir, 'laptop.sqlite'))).out).toMatch(/: 0 mới/)
   })
+
+  it('waits a moment for a server with no connection left, then says it is busy', async () => {
+    const login = `hoa_${suffix}`
+    await run('--db', join(tempDir(), 'unused.sqlite'), '--server', db.url, 'server', 'add-officer', login)
+    const core = await open(as(db.url, login, 'unused-with-trust-auth'))
+    expect((await core.dispatch('agreements.list', {})).ok).toBe(true)
+    const admin = new pg.Client(testServer)
+    await admin.connect()
+    const connections = async () => (await admin.query<{ n: number; listening: number }>("SELECT count(*)::int AS n, count(*) FILTER (WHERE query LIKE 'LISTEN%')::int AS listening FROM pg_stat_activity WHERE usename = $1", [login])).rows[0]!
+    // The app's connection for its colleagues' changes is opened beside the pool, once it has started.
+    for (let i = 0; i < 100 && (await connections()).listening === 0; i++) await new Promise((r) => setTimeout(r, 20))
+    const held: pg.Client[] = []
+    const hold = async () => {
+      const c = new pg.Client(as(db.url, login, 'unused-with-trust-auth'))
+      await c.connect()
+      held.push(c)
+      return c
+    }
+    /** Some (or all) of the app's idle connections end (the server restarts them, say), and colleagues' apps take every free place. */
+    const colleaguesTakePlaces = async (places: number | 'all') => {
+      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1 AND application_name = 'hanh-trang' AND state = 'idle' ${places === 'all' ? '' : `LIMIT ${places}`}`, [login])
+      const taken: pg.Client[] = []
+      for (;;) {
+        try {
+          taken.push(await hold())
+        } catch (e) {
+          if ((e as { code?: string }).code !== '53300') throw e
+          return taken
+        }
+      }
+    }
+    try {
+      // The login may have as many connections as the app holds now, no more.
+      await admin.query(`ALTER ROLE ${login} CONNECTION LIMIT ${(await connections()).n}`)
+      const colleagues = await colleaguesTakePlaces(1)
+      expect(colleagues).toHaveLength(1)
+      // The calls wait, and go through once the colleague leaves.
+      const t = performance.now()
+      const [calls] = await Promise.all([Promise.all([1, 2, 3, 4].map(() => core.dispatch('agreements.list', {}))), new Promise((r) => setTimeout(() => void colleagues[0]!.end().then(r), 400))])
+      expect(calls.map((r) => r.ok)).toEqual([true, true, true, true])
+      expect(performance.now() - t).toBeGreaterThan(350)
+      // Colleagues who stay, in every place the app had: past the wait the officer reads that the server is busy.
+      await colleaguesTakePlaces('all')
+      const busy = await Promise.all([1, 2, 3, 4].map(() => core.dispatch('agreements.list', {})))
+      const refused = busy.filter((r) => !r.ok)
+      expect(refused.length).toBeGreaterThan(0)
+      expect(refused[0]).toMatchObject({ ok: false, error: { code: 'busy', reason: 'server_busy' } })
+      expect(wordErrorBoth((refused[0] as { error: ApiError }).error)).toMatch(/đang hết chỗ cho kết nối mới.*max_connections/)
+    } finally {
+      for (const c of held) await c.end().catch(() => {})
+      await core.close()
+      await admin.query(`DROP OWNED BY ${login}`)
+      await admin.query(`DROP ROLE ${login}`)
+      await admin.end()
+    }
+  }, 30_000)
 
   it('says when the server cannot be reached', async () => {
     const u = new URL(db.url)

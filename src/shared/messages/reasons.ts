@@ -320,6 +320,11 @@ export const REASONS = {
     vi: (p, w) => `Ổ đĩa của máy chủ ${w.text(p.where)} đã đầy; thay đổi chưa được ghi. Hãy báo quản trị viên.`,
     en: (p, w) => `The disk of the server ${w.text(p.where)} is full; nothing was changed. Tell the administrator.`,
   },
+  server_busy: {
+    code: 'busy',
+    vi: (p, w) => `Máy chủ ${w.text(p.where)} đang hết chỗ cho kết nối mới (quá nhiều người dùng cùng lúc); chưa có gì thay đổi. Hãy thử lại sau giây lát; nếu còn gặp, báo quản trị viên tăng max_connections (xem README).`,
+    en: (p, w) => `The server ${w.text(p.where)} has no room for another connection (too many users at once); nothing was changed. Try again in a moment; if it happens again, ask the administrator to raise max_connections (see the README).`,
+  },
   server_unreachable: {
     code: 'server_unreachable',
     vi: (p, w) => `Không kết nối được máy chủ ${w.text(p.where)}; thay đổi chưa được ghi. Hãy kiểm tra mạng của cơ quan rồi thử lại.`,

@@ -10,7 +10,7 @@ import pg from 'pg'
 import { migrations as allMigrations } from '../../migrations/index.ts'
 import type { MigrationList } from '../../migrate.ts'
 import type { DB } from '../../schema.ts'
-import { classifyServerError } from './errors.ts'
+import { classifyServerError, isTooManyConnections } from './errors.ts'
 import { migratePostgres, schemaState } from './migrate.ts'
 
 /** bigint (count(*), identity columns) and numeric come back as numbers, as SQLite gives them. */
@@ -49,8 +49,39 @@ export function describeUrl(url: string): string {
   }
 }
 
+/** How long, in all, a call waits for a connection the server has no room for yet. */
+export const BUSY_WAIT_MS = 3000
+
+/**
+ * A pool that waits a moment for a server that has no connection left (SQLSTATE 53300:
+ * max_connections, or a login's or database's CONNECTION LIMIT, reached while a colleague's
+ * app holds its connections), trying again every 50 ms to 0.5 s for up to BUSY_WAIT_MS.
+ * Nothing has run on a connection that was never opened, so trying again is safe; past the
+ * wait the refusal is said as the server being busy (errors.ts).
+ */
+class PatientPool extends pg.Pool {
+  override connect(): Promise<pg.PoolClient>
+  override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void
+  override connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): Promise<pg.PoolClient> | void {
+    if (callback) return super.connect(callback)
+    return this.connectPatiently()
+  }
+
+  private async connectPatiently(): Promise<pg.PoolClient> {
+    const until = Date.now() + BUSY_WAIT_MS
+    for (let pause = 50; ; pause = Math.min(pause * 2, 500)) {
+      try {
+        return await super.connect()
+      } catch (e) {
+        if (!isTooManyConnections(e) || Date.now() + pause > until) throw e
+        await new Promise((r) => setTimeout(r, pause))
+      }
+    }
+  }
+}
+
 function pool(url: string, size: number, readOnly: boolean): pg.Pool {
-  const p = new pg.Pool({
+  const p = new PatientPool({
     connectionString: url,
     max: size,
     types,
