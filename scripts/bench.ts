@@ -8,7 +8,7 @@
  * most 0.5 s on the demo register and 1 s on this one (scripts/bench-first-screen.ts).
  *
  *   npm run bench [-- --partners 20000 --agreements 100000 --engagements 200000]
- *   npm run bench -- --office 50 [--seconds 60]   (officers on one PostgreSQL server: bench-office.ts)
+ *   npm run bench -- --office 50 [--seconds 60] [--think 1000]   (officers on one PostgreSQL server: bench-office.ts)
  *   npm run bench -- --postgres [sizes as above]    (search on a PostgreSQL server: bench-postgres.ts)
  */
 import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs'
@@ -37,13 +37,14 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '200' },
     office: { type: 'string' },
     seconds: { type: 'string', default: '60' },
+    think: { type: 'string', default: '1000' },
     postgres: { type: 'boolean' },
   },
 })
 if (values.office) {
   // An office on one server instead (issue 13): one JSON line, then done.
   const { benchOffice } = await import('./bench-office.ts')
-  process.stdout.write(`${JSON.stringify(await benchOffice(Number(values.office), Number(values.seconds)))}\n`)
+  process.stdout.write(`${JSON.stringify(await benchOffice(Number(values.office), Number(values.seconds), Number(values.think)))}\n`)
   process.exit(0)
 }
 const N = { partners: Number(values.partners), agreements: Number(values.agreements), engagements: Number(values.engagements) }

@@ -60,7 +60,7 @@ function asOwner(bin: string, args: string[]): void {
   execFileSync(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'] })
 }
 
-export async function startCluster(options: { dir?: string; port?: number } = {}): Promise<Cluster> {
+export async function startCluster(options: { dir?: string; port?: number; maxConnections?: number } = {}): Promise<Cluster> {
   const bin = serverBinaries()
   if (!bin) throw new Error('PostgreSQL server binaries not found (apt-get install postgresql)')
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'hanh-trang-pg-'))
@@ -81,7 +81,7 @@ export async function startCluster(options: { dir?: string; port?: number } = {}
     join(dir, 'server.log'),
     '-o',
     // fsync off: a throwaway cluster; what is tested is the app's transactions, not the disk's.
-    `-k ${dir} -c listen_addresses=127.0.0.1 -p ${port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    `-k ${dir} -c listen_addresses=127.0.0.1 -p ${port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=${options.maxConnections ?? 200}`,
     'start',
   ])
   const stop = () => stopCluster(dir)
