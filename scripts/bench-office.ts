@@ -52,12 +52,12 @@ export async function benchOffice(officers: number, seconds: number, thinkMs = 1
     await setup.indexer.idle()
     await setup.close()
 
-    for (let k = 0; k < officers; k++) cores.push(await openCore({ dbPath: join(dir, `officer-${k}.sqlite`), databaseUrl: url, resourcesDir: RESOURCES, log: process.env.OFFICE_LOG ? (...a: unknown[]) => console.error(...a) : () => {} }))
+    for (let k = 0; k < officers; k++) cores.push(await openCore({ dbPath: join(dir, `officer-${k}.sqlite`), databaseUrl: url, resourcesDir: RESOURCES, log: () => {} }))
     // An office's apps have been open for hours: each officer's app first opens its
     // connections and asks each kind of call on each of them once, untimed, so the figures
     // are of an office at work, not of fifty apps starting (a new connection's first
     // queries read the server's catalogue; that start is the first seconds of a day, once).
-    let t0 = performance.now()
+    const t0 = performance.now()
     await Promise.all(
       cores.map((core, k) =>
         Promise.all(
